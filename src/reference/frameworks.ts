@@ -8,14 +8,21 @@ import type { Framework } from '../domain/framework/framework.ts';
 export const referenceDir = fileURLToPath(new URL('../../reference/', import.meta.url));
 export const frameworksDir = join(referenceDir, 'frameworks');
 
-export function loadFrameworkFile(path: string): Framework {
-  return parseFramework(readFileSync(path, 'utf8'), path);
+export interface FrameworkFile {
+  path: string;
+  sourceText: string;
+  framework: Framework;
 }
 
-let cache: Framework[] | undefined;
+export function loadFrameworkFile(path: string): FrameworkFile {
+  const sourceText = readFileSync(path, 'utf8');
+  return { path, sourceText, framework: parseFramework(sourceText, path) };
+}
+
+let cache: FrameworkFile[] | undefined;
 
 /** Every framework version shipped with the project, read once. */
-export function bundledFrameworks(): Framework[] {
+export function bundledFrameworkFiles(): FrameworkFile[] {
   cache ??= readdirSync(frameworksDir)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()
@@ -23,8 +30,10 @@ export function bundledFrameworks(): Framework[] {
   return cache;
 }
 
-export function bundledFramework(key = 'hmip-adult-pdu@2021'): Framework {
-  const found = bundledFrameworks().find((f) => f.key === key);
-  if (!found) throw new Error(`No framework ${key}; shipped: ${bundledFrameworks().map((f) => f.key).join(', ')}`);
-  return found;
+export const DEFAULT_FRAMEWORK = 'hmip-adult-pdu@2021';
+
+export function bundledFramework(key = DEFAULT_FRAMEWORK): Framework {
+  const found = bundledFrameworkFiles().find((f) => f.framework.key === key);
+  if (!found) throw new Error(`No framework ${key}; shipped: ${bundledFrameworkFiles().map((f) => f.framework.key).join(', ')}`);
+  return found.framework;
 }

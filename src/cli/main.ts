@@ -1,0 +1,216 @@
+// `npx inspectorate …`: rate a file without a database, or import into, rate from and export from
+// the database (embedded PGlite in ./data by default, PostgreSQL with --database-url/DATABASE_URL).
+import { Command, CommanderError, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { listAudit, listInspections } from '../db/repositories/index.ts';
+import { rateInspection } from '../domain/rating/engine.ts';
+import { ratingsTable } from '../presenters/ratings-table.ts';
+import { bundledFramework, bundledFrameworkFiles, DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
+import { AppError } from '../services/errors.ts';
+import { createInspection, exportAssessments, importAssessments, rateStoredInspection } from '../services/inspections.ts';
+import { loadReferenceData } from '../services/reference-data.ts';
+import { formatProblem } from '../interchange/assessment-file.ts';
+import { CliError, problemsText, readAssessmentFile, readInput } from './io.ts';
+
+const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
+const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const json = (value: unknown): void => print(JSON.stringify(value, null, 2));
+
+interface DbOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: resolve(options.dataDir, 'pglite') });
+  try {
+    await loadReferenceData(handle.db, actor());
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+const inspectionId = (value: string): number => {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 1) throw new CliError(`--inspection takes an inspection id (a whole number), not "${value}"`, 2);
+  return id;
+};
+
+export function buildProgram(): Command {
+  const program = new Command('inspectorate')
+    .description('Inspection frameworks, case assessments and ratings for HM Inspectorate of Probation.')
+    .addOption(new Option('--database-url <url>', 'PostgreSQL server (default: the embedded database)').env('DATABASE_URL'))
+    .addOption(new Option('--data-dir <dir>', 'folder of the embedded database').env('DATA_DIR').default('data'))
+    .showHelpAfterError()
+    .exitOverride();
+  const dbOptions = () => program.opts<DbOptions>();
+
+  program
+    .command('rate')
+    .description('rate an assessment file (CSV or JSON) without a database and print the ratings')
+    .argument('<file>', 'assessment file, or - for standard input (then give --format)')
+    .option('--json', 'print the ratings and their explanations as JSON')
+    .option('--explain', 'print each rating\'s explanation under the table')
+    .option('--framework <id@version>', 'framework version the file was assessed under', DEFAULT_FRAMEWORK)
+    .option('--format <format>', 'csv or json (default: from the file name)')
+    .option('--strict', 'treat unanswered prompts as errors')
+    .action((file: string, o: { json?: boolean; explain?: boolean; framework: string; format?: string; strict?: boolean }) => {
+      const framework = bundledFrameworkOrFail(o.framework);
+      const { assessment } = readAssessmentFile(framework, file, o);
+      const ratings = rateInspection(framework, assessment);
+      if (o.json) json(ratings);
+      else print(ratingsTable(ratings, { explain: o.explain ?? false }));
+    });
+
+  program
+    .command('validate')
+    .description('check an assessment file and list every problem, without importing it')
+    .argument('<file>')
+    .option('--framework <id@version>', 'framework version', DEFAULT_FRAMEWORK)
+    .option('--format <format>', 'csv or json (default: from the file name)')
+    .option('--strict', 'treat unanswered prompts as errors')
+    .action((file: string, o: { framework: string; format?: string; strict?: boolean }) => {
+      const { assessment } = readAssessmentFile(bundledFrameworkOrFail(o.framework), file, o);
+      print(`${file}: valid: ${assessment.cases.length} cases, ${Object.keys(assessment.judgements).length} inspection-level judgements`);
+    });
+
+  program
+    .command('frameworks')
+    .description('list the framework versions shipped with Inspectorate')
+    .action(() => {
+      for (const { framework, path } of bundledFrameworkFiles())
+        print(`${framework.key}\t${framework.definition.title}\t${framework.standards.length} standards, ${framework.items.filter((i) => i.kind !== 'key-question').length} prompts\t${path}`);
+    });
+
+  program
+    .command('inspections')
+    .description('list the inspections in the database with their overall ratings')
+    .option('--json', 'as JSON')
+    .action((o: { json?: boolean }) =>
+      withDatabase(dbOptions(), async ({ db }) => {
+        const rows = await Promise.all((await listInspections(db)).map(async (i) => ({ ...i, overall: (await rateStoredInspection(db, i.id)).ratings.overall })));
+        if (o.json) return json(rows);
+        if (!rows.length) return print('No inspections yet. Create one with: inspectorate create-inspection --pdu NAME --fieldwork-start YYYY-MM-DD');
+        for (const r of rows)
+          print(`${r.id}\t${r.organisationName} (${r.regionName ?? '–'})\t${r.fieldworkStart}\t${r.frameworkId}@${r.frameworkVersion}\t${r.overall.rating ?? 'Not yet rated'}${r.isDemo ? '\t[demonstration data]' : ''}`);
+      }),
+    );
+
+  program
+    .command('create-inspection')
+    .description('create a PDU inspection to import assessments into')
+    .requiredOption('--pdu <name>', 'the PDU, by name (e.g. "Leeds")')
+    .requiredOption('--fieldwork-start <date>', 'first day of fieldwork, YYYY-MM-DD')
+    .option('--fieldwork-end <date>', 'last day of fieldwork (default: four days later)')
+    .option('--framework <id@version>', 'framework version', DEFAULT_FRAMEWORK)
+    .option('--title <title>', 'title (default: "Inspection of probation services: NAME PDU")')
+    .action((o: { pdu: string; fieldworkStart: string; fieldworkEnd?: string; framework: string; title?: string }) =>
+      withDatabase(dbOptions(), async ({ db }) => {
+        const inspection = await createInspection(
+          db,
+          { pduName: o.pdu, frameworkKey: o.framework, fieldworkStart: o.fieldworkStart, ...(o.fieldworkEnd ? { fieldworkEnd: o.fieldworkEnd } : {}), ...(o.title ? { title: o.title } : {}) },
+          actor(),
+        );
+        print(`Created inspection ${inspection.id}: ${inspection.title}, fieldwork ${inspection.fieldworkStart} to ${inspection.fieldworkEnd}`);
+      }),
+    );
+
+  program
+    .command('import')
+    .description('replace an inspection\'s assessments with those in a file; a file with any error changes nothing')
+    .argument('<file>')
+    .requiredOption('--inspection <id>', 'inspection id', inspectionId)
+    .option('--format <format>', 'csv or json (default: from the file name)')
+    .option('--strict', 'treat unanswered prompts as errors')
+    .action((file: string, o: { inspection: number; format?: string; strict?: boolean }) =>
+      withDatabase(dbOptions(), async ({ db }) => {
+        const format = (o.format ?? (file.endsWith('.json') ? 'json' : file.endsWith('.csv') ? 'csv' : undefined)) as 'csv' | 'json' | undefined;
+        if (format !== 'csv' && format !== 'json') throw new CliError(`Cannot tell the format of ${file}: name it .csv or .json, or pass --format`, 2);
+        try {
+          const result = await importAssessments(db, { inspectionId: o.inspection, text: readInput(file), format, strict: o.strict ?? false }, actor());
+          if (result.warnings.length) process.stderr.write(problemsText(file, 'warning', result.warnings) + '\n');
+          print(`Imported ${result.cases} cases into inspection ${o.inspection}.`);
+          print(ratingsTable(result.ratings));
+        } catch (e) {
+          if (e instanceof AppError && e.problems.length) throw new CliError(`${problemsText(file, 'error', e.problems)}\n${file}: ${e.message}.`);
+          throw e;
+        }
+      }),
+    );
+
+  program
+    .command('ratings')
+    .description('rate an inspection from the database, by the rules of its framework version')
+    .requiredOption('--inspection <id>', 'inspection id', inspectionId)
+    .option('--json', 'as JSON, with explanations')
+    .option('--explain', 'print each rating\'s explanation')
+    .action((o: { inspection: number; json?: boolean; explain?: boolean }) =>
+      withDatabase(dbOptions(), async ({ db }) => {
+        const { inspection, ratings } = await rateStoredInspection(db, o.inspection);
+        if (o.json) return json(ratings);
+        print(`${inspection.title} (${inspection.frameworkId}@${inspection.frameworkVersion})`);
+        print(ratingsTable(ratings, { explain: o.explain ?? false }));
+      }),
+    );
+
+  program
+    .command('export')
+    .description('write an inspection\'s assessments in the import format')
+    .requiredOption('--inspection <id>', 'inspection id', inspectionId)
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action((o: { inspection: number; format: 'csv' | 'json'; output?: string }) =>
+      withDatabase(dbOptions(), async ({ db }) => {
+        const text = await exportAssessments(db, o.inspection, o.format);
+        if (o.output) {
+          writeFileSync(o.output, text);
+          process.stderr.write(`Wrote ${o.output}\n`);
+        } else process.stdout.write(text);
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('list the audit trail of an inspection')
+    .requiredOption('--inspection <id>', 'inspection id', inspectionId)
+    .option('--json', 'as JSON')
+    .action((o: { inspection: number; json?: boolean }) =>
+      withDatabase(dbOptions(), async ({ db }) => {
+        const events = await listAudit(db, { inspectionId: o.inspection });
+        if (o.json) return json(events);
+        for (const e of events) print(`${e.at.toISOString()}\t${e.actor}\t${e.action}\t${JSON.stringify(e.after)}`);
+      }),
+    );
+
+  return program;
+}
+
+function bundledFrameworkOrFail(key: string) {
+  try {
+    return bundledFramework(key);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof AppError) {
+      process.stderr.write(`${e.message}\n${e.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+      return e.code === 'invalid' ? 1 : 2;
+    }
+    throw e;
+  }
+}

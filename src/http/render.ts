@@ -1,0 +1,48 @@
+// Server-rendered pages: Nunjucks with the GOV.UK Frontend and MoJ Frontend macros.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+
+const require = createRequire(import.meta.url);
+export const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+export const mojRoot = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
+const viewsDir = fileURLToPath(new URL('./views/', import.meta.url));
+
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist, mojRoot], { noCache: false }), {
+  autoescape: true,
+  throwOnUndefined: false,
+});
+env.addGlobal('serviceName', 'Inspectorate');
+
+export function render(template: string, context: Record<string, unknown>): string {
+  return env.render(template, context);
+}
+
+/** A GOV.UK or MoJ macro's markup, for places a template cannot reach (cells built in code). */
+export function renderMacro(component: string, macro: string, params: unknown): string {
+  return env.renderString(`{% from "${component}/macro.njk" import ${macro} %}{{ ${macro}(params) }}`, { params }).trim();
+}
+
+const TAG_COLOURS: Record<string, string> = {
+  Outstanding: 'green',
+  Good: 'turquoise',
+  'Requires improvement': 'orange',
+  Inadequate: 'red',
+};
+
+export const ratingTag = (rating: string | null, fallback = 'Not rated'): string =>
+  renderMacro('govuk/components/tag', 'govukTag', {
+    text: rating ?? fallback,
+    classes: `govuk-tag--${rating ? (TAG_COLOURS[rating] ?? 'grey') : 'grey'}`,
+  });
+
+/** Escapes text for the few cells whose HTML is built in code. */
+export const escapeHtml = (s: string): string => (nunjucks.lib as unknown as { escape(s: string): string }).escape(s);
+
+/** Renders a page with the request's CSP nonce (the GOV.UK template's inline script needs it). */
+export function page(c: Context, template: string, context: Record<string, unknown>, status: ContentfulStatusCode = 200): Response {
+  return c.html(render(template, { ...context, cspNonce: c.get('secureHeadersNonce') }), status);
+}

@@ -1,0 +1,76 @@
+// View models for the inspection pages: rows for GOV.UK tables, built from the engine's results.
+import type { InspectionRatings, StandardResult } from '../domain/rating/result.ts';
+import { formatRange } from '../domain/rating/explain.ts';
+import { escapeHtml, ratingTag } from '../http/render.ts';
+
+export interface InspectionSummary {
+  id: number;
+  title: string;
+  organisationName: string;
+  regionName: string | null;
+  fieldworkStart: string;
+  fieldworkEnd: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  isDemo: boolean;
+  status: string;
+}
+
+const percent = (p: number | null | undefined) => (p === null || p === undefined ? '–' : `${p}%`);
+const interval = (i: { low: number; high: number } | null) => (i ? `${i.low}% to ${i.high}%` : '–');
+
+function standardTable(s: StandardResult) {
+  if (s.outcomeQuestions)
+    return {
+      tableCaption: 'Outcome questions: cases with positive early outcomes (not rated)',
+      head: [{ text: 'Question' }, { text: 'Positive', format: 'numeric' }, { text: '%', format: 'numeric' }, { text: 'Progress: sufficient / some / none' }, { text: 'Stability credited', format: 'numeric' }],
+      rows: s.outcomeQuestions.map((o) => [
+        { text: `${o.id} ${o.text}` },
+        { text: `${o.sufficient} of ${o.applicable}`, format: 'numeric' },
+        { text: percent(o.percentage), format: 'numeric' },
+        { text: `${o.progress.sufficient} / ${o.progress.some} / ${o.progress.none}` },
+        { text: String(o.stabilityCredited), format: 'numeric' },
+      ]),
+    };
+  return {
+    tableCaption: 'Key questions: cases judged sufficient',
+    head: [{ text: 'Key question' }, { text: 'Sufficient', format: 'numeric' }, { text: '%', format: 'numeric' }, { text: '95% interval' }, { text: 'Band' }],
+    rows: s.keyQuestions.map((k) => [
+      { text: `${k.id} ${k.text}` },
+      { text: `${k.sufficient} of ${k.applicable}`, format: 'numeric' },
+      { text: percent(k.percentage), format: 'numeric' },
+      { text: interval(k.interval) },
+      { text: s.treatment === 'rated' && k.band ? `${k.band.rating} (${formatRange(k.band)})` : '–' },
+    ]),
+  };
+}
+
+const ratingCell = (s: StandardResult) =>
+  s.rating
+    ? ratingTag(s.rating) + (s.ratingBeforeLimits ? ` <span class="govuk-body-s">(limited from ${escapeHtml(s.ratingBeforeLimits)})</span>` : '')
+    : ratingTag(null, s.treatment === 'reported-unrated' ? 'Not rated' : s.treatment === 'national-only' ? 'National only' : 'Not yet rated');
+
+export function inspectionPage(inspection: InspectionSummary, ratings: InspectionRatings) {
+  return {
+    title: inspection.title,
+    activeNav: 'inspections',
+    inspection,
+    ratings: { ...ratings, judgements: ratings.judgements.map((j) => ({ ...j, ratingHtml: ratingTag(j.rating, 'Not yet judged') })) },
+    summaryRows: [
+      { key: { text: 'Probation Delivery Unit' }, value: { text: inspection.organisationName } },
+      { key: { text: 'Region' }, value: { text: inspection.regionName ?? '–' } },
+      { key: { text: 'Fieldwork' }, value: { text: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` } },
+      { key: { text: 'Framework' }, value: { text: `${inspection.frameworkId}, version ${inspection.frameworkVersion}` } },
+      { key: { text: 'Cases inspected' }, value: { text: String(ratings.cases) } },
+      { key: { text: 'Overall rating' }, value: { html: `${ratingTag(ratings.overall.rating, 'Not yet rated')} ${ratings.overall.score} of ${ratings.overall.maxScore} points` } },
+    ],
+    ratingRows: ratings.standards.map((s) => [
+      { html: `<a class="govuk-link" href="#standard-${escapeHtml(s.id)}">${escapeHtml(`${s.id} ${s.name}`)}</a>` },
+      { html: ratingCell(s) },
+      { text: s.explanation.setBy ? `${s.explanation.setBy}: ${s.explanation.sufficient} of ${s.explanation.applicable} (${s.explanation.percentage}%)` : s.assessedBy === 'lead-inspector-judgement' ? "Lead inspector's judgement" : '–' },
+      { text: s.points === null ? '–' : String(s.points), format: 'numeric' },
+    ]),
+    standards: ratings.standards.map((s) => ({ ...s, ratingHtml: ratingCell(s), ...standardTable(s) })),
+    flagRows: ratings.flags.map((f) => [{ text: f.caseRef }, { text: f.item }, { text: f.message }]),
+  };
+}

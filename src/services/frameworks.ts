@@ -1,0 +1,45 @@
+// Framework versions as stored: an inspection is always rated by the rules of the version its
+// assessments were made under, read from the database, not from whatever file ships today.
+import { getFrameworkSource, listFrameworks, saveFramework, type Db } from '../db/repositories/index.ts';
+import type { Framework } from '../domain/framework/framework.ts';
+import { parseFramework } from '../domain/framework/parse.ts';
+import { bundledFrameworkFiles } from '../reference/frameworks.ts';
+import { AppError } from './errors.ts';
+
+const compiled = new Map<string, Framework>();
+
+export async function storedFramework(db: Db, id: string, version: string): Promise<Framework> {
+  const key = `${id}@${version}`;
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const source = await getFrameworkSource(db, id, version);
+  if (source === undefined) throw new AppError('not-found', `No framework ${key} is stored`);
+  const framework = parseFramework(source, key);
+  compiled.set(key, framework);
+  return framework;
+}
+
+export async function storedFrameworkByKey(db: Db, key: string): Promise<Framework> {
+  const at = key.lastIndexOf('@');
+  if (at < 1) throw new AppError('invalid', `A framework is named id@version, e.g. hmip-adult-pdu@2021, not "${key}"`);
+  return storedFramework(db, key.slice(0, at), key.slice(at + 1));
+}
+
+/** Stores every framework version the project ships; versions already stored must be unchanged. */
+export async function storeBundledFrameworks(db: Db): Promise<string[]> {
+  const created: string[] = [];
+  for (const file of bundledFrameworkFiles()) {
+    const { definition } = file.framework;
+    const result = await saveFramework(db, {
+      id: definition.id,
+      version: definition.version,
+      title: definition.title,
+      definition,
+      sourceText: file.sourceText,
+    });
+    if (result === 'created') created.push(file.framework.key);
+  }
+  return created;
+}
+
+export { listFrameworks };

@@ -1,0 +1,172 @@
+// Inspection use cases: create, import and export assessments, record judgements, rate. Each
+// write runs in one transaction and leaves an audit event.
+import {
+  createInspection as insertInspection,
+  findOrganisationByName,
+  getInspection,
+  getOrganisation,
+  listInspections,
+  loadInspectionAssessment,
+  recordAudit,
+  saveInspectionAssessment,
+  type Db,
+  type Inspection,
+} from '../db/repositories/index.ts';
+import type { InspectionAssessment } from '../domain/assessment/types.ts';
+import type { Framework } from '../domain/framework/framework.ts';
+import { rateInspection } from '../domain/rating/engine.ts';
+import type { InspectionRatings } from '../domain/rating/result.ts';
+import {
+  parseAssessmentFile,
+  writeAssessmentCsv,
+  writeAssessmentJson,
+  type FileFormat,
+  type FileProblem,
+} from '../interchange/assessment-file.ts';
+import { AppError } from './errors.ts';
+import { storedFramework, storedFrameworkByKey } from './frameworks.ts';
+
+export async function requireInspection(db: Db, id: number): Promise<Inspection> {
+  const inspection = await getInspection(db, id);
+  if (!inspection) throw new AppError('not-found', `There is no inspection ${id}`);
+  return inspection;
+}
+
+export const frameworkOf = (db: Db, inspection: Inspection): Promise<Framework> =>
+  storedFramework(db, inspection.frameworkId, inspection.frameworkVersion);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (s: string) => ISO_DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+export interface NewInspection {
+  /** The PDU inspected, by id or by name. */
+  organisationId?: number;
+  pduName?: string;
+  frameworkKey: string;
+  fieldworkStart: string;
+  fieldworkEnd?: string;
+  title?: string;
+  isDemo?: boolean;
+}
+
+export async function createInspection(db: Db, input: NewInspection, actor: string): Promise<Inspection> {
+  const problems: string[] = [];
+  if (!isRealDate(input.fieldworkStart)) problems.push(`fieldwork start "${input.fieldworkStart}" is not a date (YYYY-MM-DD)`);
+  if (input.fieldworkEnd !== undefined && !isRealDate(input.fieldworkEnd)) problems.push(`fieldwork end "${input.fieldworkEnd}" is not a date (YYYY-MM-DD)`);
+  if (!problems.length && input.fieldworkEnd && input.fieldworkEnd < input.fieldworkStart) problems.push('fieldwork ends before it starts');
+  if (problems.length) throw new AppError('invalid', problems.join('; '));
+  const framework = await storedFrameworkByKey(db, input.frameworkKey);
+  const organisation =
+    input.organisationId !== undefined
+      ? await getOrganisation(db, input.organisationId)
+      : input.pduName
+        ? await findOrganisationByName(db, 'pdu', input.pduName)
+        : undefined;
+  if (!organisation) throw new AppError('not-found', `There is no PDU ${input.pduName ?? input.organisationId ?? '(none given)'}`);
+  if (organisation.kind !== 'pdu') throw new AppError('invalid', `${organisation.name} is a ${organisation.kind}; PDU inspections are of PDUs`);
+  // A PDU inspection's fieldwork lasts one week (3.14).
+  const end = input.fieldworkEnd ?? addDays(input.fieldworkStart, 4);
+  return db.transaction().execute(async (trx) => {
+    const inspection = await insertInspection(trx, {
+      organisationId: organisation.id,
+      frameworkId: framework.definition.id,
+      frameworkVersion: framework.definition.version,
+      title: input.title ?? `Inspection of probation services: ${organisation.name} PDU`,
+      fieldworkStart: input.fieldworkStart,
+      fieldworkEnd: end,
+      isDemo: input.isDemo ?? false,
+    });
+    await recordAudit(trx, { actor, action: 'inspection.created', entity: 'inspection', entityId: inspection.id, inspectionId: inspection.id, after: inspection });
+    return inspection;
+  });
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** What an import changed, for the audit trail (counts rather than every answer). */
+const shape = (a: InspectionAssessment | undefined) =>
+  a && {
+    cases: a.cases.length,
+    answers: a.cases.reduce((n, c) => n + Object.keys(c.answers).length, 0),
+    judgements: Object.fromEntries(Object.entries(a.judgements).map(([id, j]) => [id, j.rating])),
+  };
+
+export interface ImportResult {
+  inspection: Inspection;
+  cases: number;
+  warnings: FileProblem[];
+  ratings: InspectionRatings;
+}
+
+/**
+ * Validates a whole assessment file against the inspection's framework version and, only if it
+ * has no errors, replaces the inspection's assessments with it in one transaction.
+ */
+export async function importAssessments(
+  db: Db,
+  input: { inspectionId: number; text: string; format: FileFormat; strict?: boolean },
+  actor: string,
+): Promise<ImportResult> {
+  const inspection = await requireInspection(db, input.inspectionId);
+  if (inspection.status === 'signed-off') throw new AppError('conflict', `Inspection ${inspection.id} is signed off; reopen it before importing`);
+  const framework = await frameworkOf(db, inspection);
+  const parsed = parseAssessmentFile(framework, input.text, input.format, { strict: input.strict ?? false });
+  if (!parsed.ok)
+    throw new AppError('invalid', `The file has ${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}; nothing was imported`, parsed.errors);
+  await db.transaction().execute(async (trx) => {
+    const before = await loadInspectionAssessment(trx, inspection.id);
+    await saveInspectionAssessment(trx, inspection.id, parsed.assessment, actor);
+    await recordAudit(trx, {
+      actor,
+      action: 'assessments.imported',
+      entity: 'inspection',
+      entityId: inspection.id,
+      inspectionId: inspection.id,
+      before: shape(before),
+      after: { ...shape(parsed.assessment), format: input.format, warnings: parsed.warnings.length },
+    });
+  });
+  return { inspection, cases: parsed.assessment.cases.length, warnings: parsed.warnings, ratings: rateInspection(framework, parsed.assessment) };
+}
+
+/** Saves assessments already in domain form (demo data, the web app), audited. */
+export async function saveAssessments(db: Db, inspectionId: number, assessment: InspectionAssessment, actor: string, action = 'assessments.saved'): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await loadInspectionAssessment(trx, inspectionId);
+    await saveInspectionAssessment(trx, inspectionId, assessment, actor);
+    await recordAudit(trx, { actor, action, entity: 'inspection', entityId: inspectionId, inspectionId, before: shape(before), after: shape(assessment) });
+  });
+}
+
+export async function loadAssessment(db: Db, inspectionId: number): Promise<{ inspection: Inspection; framework: Framework; assessment: InspectionAssessment }> {
+  const inspection = await requireInspection(db, inspectionId);
+  const framework = await frameworkOf(db, inspection);
+  const assessment = (await loadInspectionAssessment(db, inspectionId)) ?? { frameworkKey: framework.key, cases: [], judgements: {} };
+  return { inspection, framework, assessment };
+}
+
+/** The inspection's ratings, by the rules of the framework version it was assessed under. */
+export async function rateStoredInspection(db: Db, inspectionId: number): Promise<{ inspection: Inspection; ratings: InspectionRatings }> {
+  const { inspection, framework, assessment } = await loadAssessment(db, inspectionId);
+  return { inspection, ratings: rateInspection(framework, assessment) };
+}
+
+export async function exportAssessments(db: Db, inspectionId: number, format: FileFormat): Promise<string> {
+  const { framework, assessment } = await loadAssessment(db, inspectionId);
+  return format === 'csv' ? writeAssessmentCsv(framework, assessment) : writeAssessmentJson(framework, assessment);
+}
+
+/** Every inspection with its ratings, for the overview page and API. */
+export async function listInspectionsWithRatings(db: Db) {
+  const inspections = await listInspections(db);
+  return Promise.all(
+    inspections.map(async (inspection) => {
+      const { ratings } = await rateStoredInspection(db, inspection.id);
+      return { inspection, ratings };
+    }),
+  );
+}

@@ -1,0 +1,53 @@
+// Loads what every installation starts with: the shipped framework versions and the 12 probation
+// regions with their PDUs. Safe to run on every start: it only adds what is missing.
+import { listOrganisations, recordAudit, upsertOrganisation, type Db } from '../db/repositories/index.ts';
+import { loadRegions } from '../reference/organisations.ts';
+import { storeBundledFrameworks } from './frameworks.ts';
+
+export interface ReferenceDataResult {
+  frameworksAdded: string[];
+  regions: number;
+  pdus: number;
+}
+
+export async function loadReferenceData(db: Db, actor = 'system'): Promise<ReferenceDataResult> {
+  const file = loadRegions();
+  return db.transaction().execute(async (trx) => {
+    const frameworksAdded = await storeBundledFrameworks(trx);
+    const before = (await listOrganisations(trx)).length;
+    let pdus = 0;
+    for (const region of file.regions) {
+      const stored = await upsertOrganisation(trx, {
+        kind: 'region',
+        name: region.name,
+        code: region.deliusProviderCode ?? null,
+        parentId: null,
+        details: { inspections: region.regionInspections ?? [], formerPduNames: region.formerPduNames ?? [], source: `regions-pdus.json (as of ${file.asOf})` },
+      });
+      for (const pdu of region.pdus) {
+        pdus++;
+        await upsertOrganisation(trx, {
+          kind: 'pdu',
+          name: pdu.name,
+          parentId: stored.id,
+          details: {
+            inspections: pdu.inspections,
+            ...(pdu.hmipReportName ? { hmipReportName: pdu.hmipReportName } : {}),
+            ...(pdu.hmppsReferenceName ? { hmppsReferenceName: pdu.hmppsReferenceName } : {}),
+            ...(pdu.nonGeographic ? { nonGeographic: true } : {}),
+          },
+        });
+      }
+    }
+    const added = (await listOrganisations(trx)).length - before;
+    if (frameworksAdded.length || added)
+      await recordAudit(trx, {
+        actor,
+        action: 'reference-data.loaded',
+        entity: 'reference-data',
+        entityId: 'bundled',
+        after: { frameworksAdded, organisationsAdded: added },
+      });
+    return { frameworksAdded, regions: file.regions.length, pdus };
+  });
+}
