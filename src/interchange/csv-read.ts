@@ -1,0 +1,133 @@
+// CSV text to source rows: the header, one row per fact, every row with the line it starts on.
+import { CsvError, parse } from 'csv-parse/sync';
+import type { FileProblem } from './problems.ts';
+import type { Column, SourceRow } from './rows.ts';
+
+export const CSV_COLUMNS: readonly Column[] = ['case_ref', 'item', 'value'];
+
+/** The rows read and the problems of the file as a whole; rows of a broken file are still checked,
+ * so that every problem is reported at once. */
+export interface RowsRead {
+  rows: SourceRow[];
+  errors: FileProblem[];
+}
+
+/** Line numbers by offset. csv-parse reports offsets in UTF-8 bytes; its own line count is not
+ * reliable for CRLF inside quoted fields, so lines are counted here. */
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(private readonly bytes: Buffer) {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) this.starts.push(i + 1);
+    }
+  }
+  /** 1-based line of a byte offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  /** The first offset at or after `from` that is not a line break: where a record really starts. */
+  skipBreaks(from: number): number {
+    let i = from;
+    while (i < this.bytes.length && (this.bytes[i] === 0x0a || this.bytes[i] === 0x0d)) i++;
+    return i;
+  }
+}
+
+/** The line of a quote that opens a field and is never closed, read the way csv-parse reads. */
+function unclosedQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let fieldStart = true;
+  let openedAt: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (openedAt !== undefined) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else openedAt = undefined;
+      }
+    } else if (ch === '"' && fieldStart) openedAt = line;
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+    fieldStart = openedAt === undefined && (ch === ',' || ch === '\n' || ch === '\r');
+  }
+  return openedAt;
+}
+
+const blank = (fields: string[]) => fields.every((f) => f.trim() === '');
+
+export function readCsvRows(text: string): RowsRead {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = new Lines(Buffer.from(body, 'utf8'));
+  let records: { record: string[]; info: { bytes: number } }[];
+  try {
+    records = parse(body, {
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const row = unclosedQuoteLine(body);
+      return {
+        rows: [],
+        errors: [{ ...(row !== undefined ? { row } : {}), message: 'a quoted field is opened with " and never closed; close it with another "' }],
+      };
+    }
+    return { rows: [], errors: [{ message: `the file cannot be read as CSV: ${e.message}` }] };
+  }
+
+  let previousEnd = 0;
+  const numbered = records.map(({ record, info }) => {
+    const line = lines.lineAt(lines.skipBreaks(previousEnd));
+    previousEnd = info.bytes;
+    return { fields: record, line };
+  });
+  const nonBlank = numbered.filter((r) => !blank(r.fields));
+  const header = nonBlank[0];
+  const expected = `the first line must be the header ${CSV_COLUMNS.join(',')}`;
+  if (!header) return { rows: [], errors: [{ message: `the file is empty; ${expected}` }] };
+
+  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const errors: FileProblem[] = [];
+  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
+  const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
+  const twice = CSV_COLUMNS.filter((c) => names.indexOf(c) !== names.lastIndexOf(c));
+  if (missing.length === CSV_COLUMNS.length)
+    errors.push({ row: header.line, message: `${expected}; found '${header.fields.join(',')}'` });
+  else {
+    if (unknown.length)
+      errors.push({
+        row: header.line,
+        message: `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n}'`).join(', ')}; the columns are ${CSV_COLUMNS.join(', ')}`,
+      });
+    if (missing.length) errors.push({ row: header.line, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
+    for (const c of twice) errors.push({ row: header.line, message: `column ${c} appears twice` });
+  }
+  if (errors.length) return { rows: [], errors };
+
+  const at = (c: Column) => names.indexOf(c);
+  const rows: SourceRow[] = [];
+  for (const { fields, line } of nonBlank.slice(1)) {
+    const field = (c: Column) => fields[at(c)] ?? '';
+    const row: SourceRow = { caseRef: field('case_ref').trim(), item: field('item'), value: field('value'), line };
+    if (fields.length < names.length || !blank(fields.slice(names.length))) {
+      errors.push({
+        row: line,
+        message: `the row has ${fields.length} fields but the header has ${names.length}; put text containing commas in double quotes`,
+      });
+      row.broken = true;
+    }
+    rows.push(row);
+  }
+  return { rows, errors };
+}
