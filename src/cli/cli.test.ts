@@ -1,0 +1,101 @@
+// The command line in-process: `rate` and `validate` need no database; the database commands run
+// on an embedded database in a temporary folder.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { generateAssessment } from '../demo/generate-assessment.ts';
+import { writeAssessmentCsv, writeAssessmentJson } from '../interchange/assessment-file.ts';
+import { bundledFramework } from '../reference/frameworks.ts';
+import { runCli } from './main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'inspectorate-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const framework = bundledFramework();
+const assessment = generateAssessment(framework, { seed: 3, cases: 25, windowStart: '2026-03-02' });
+const csvFile = join(dir, 'assessments.csv');
+writeFileSync(csvFile, writeAssessmentCsv(framework, assessment));
+
+async function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await runCli(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('inspectorate rate FILE', () => {
+  it('prints a ratings table', async () => {
+    const { code, stdout } = await run('rate', csvFile);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/2\.2 Assessment\s+(Inadequate|Requires improvement|Good|Outstanding)/);
+    expect(stdout).toMatch(/Overall\s+\S+/);
+  });
+
+  it('prints the ratings and explanations as JSON with --json', async () => {
+    const { code, stdout } = await run('rate', csvFile, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.standards[0]).toMatchObject({ id: '1.1', name: 'Leadership', rating: expect.any(String) });
+    expect(result.overall).toMatchObject({ score: expect.any(Number), rating: expect.any(String) });
+    expect(result.standards.find((s: { id: string }) => s.id === '2.3').explanation.summary).toContain('set by key question');
+  });
+
+  it('rates the JSON form of the same file the same way', async () => {
+    const jsonFile = join(dir, 'assessments.json');
+    writeFileSync(jsonFile, writeAssessmentJson(framework, assessment));
+    expect(JSON.parse((await run('rate', jsonFile, '--json')).stdout)).toEqual(JSON.parse((await run('rate', csvFile, '--json')).stdout));
+  });
+
+  it('rejects a bad file with every error by row and column, and exit code 1', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'case_ref,item,value\nA1,sentence_type,community\nA1,rosh,extreme\nA1,2.2.1a,maybe\n');
+    const { code, stderr, stdout } = await run('validate', bad);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/row 3, column value .*rosh/);
+    expect(stderr).toMatch(/row 4, column value .*maybe/);
+    expect(stderr).toMatch(/start_date/);
+    expect(stderr).toMatch(/rejected with \d+ errors; nothing was imported/);
+  });
+
+  it('says when the file is missing or the command is misused', async () => {
+    expect((await run('rate', join(dir, 'none.csv'))).stderr).toContain('no such file');
+    expect((await run('rate')).code).toBe(2);
+    expect((await run('rate', csvFile, '--framework', 'nope@1')).code).toBe(2);
+  });
+});
+
+describe('database commands', () => {
+  const db = ['--data-dir', join(dir, 'data')];
+
+  it('create an inspection, import into it, rate it, export it and show its audit trail', async () => {
+    const created = await run(...db, 'create-inspection', '--pdu', 'York', '--fieldwork-start', '2026-09-07');
+    expect(created.stdout).toMatch(/Created inspection 1: .*York PDU, fieldwork 2026-09-07 to 2026-09-11/);
+    const imported = await run(...db, 'import', csvFile, '--inspection', '1');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Imported 25 cases into inspection 1.');
+    const fromDb = JSON.parse((await run(...db, 'ratings', '--inspection', '1', '--json')).stdout);
+    expect(fromDb).toEqual(JSON.parse((await run('rate', csvFile, '--json')).stdout));
+    const exported = join(dir, 'exported.csv');
+    await run(...db, 'export', '--inspection', '1', '--output', exported);
+    expect(readFileSync(exported, 'utf8')).toBe(readFileSync(csvFile, 'utf8'));
+    const audit = await run(...db, 'audit', '--inspection', '1');
+    expect(audit.stdout).toMatch(/inspection\.created[\s\S]*assessments\.imported/);
+  }, 60_000);
+
+  it('imports nothing from a bad file', async () => {
+    const bad = join(dir, 'bad-import.csv');
+    writeFileSync(bad, `${readFileSync(csvFile, 'utf8')}DEMO-001,2.2.1,perhaps\n`);
+    const { code, stderr } = await run(...db, 'import', bad, '--inspection', '1');
+    expect(code).toBe(1);
+    expect(stderr).toContain('nothing was imported');
+    expect((await run(...db, 'audit', '--inspection', '1', '--json')).stdout.match(/assessments\.imported/g)).toHaveLength(1);
+  }, 60_000);
+});

@@ -1,0 +1,118 @@
+// Opens the database: a PostgreSQL server through a `pg` Pool when given a postgres:// URL, otherwise
+// embedded PGlite (persisted in a folder, or in memory). Either way the schema is migrated to the
+// newest version before the handle is returned, and values read back have the same JS types:
+//   int8 (count(*), sum(int), bigserial) → number   date → 'YYYY-MM-DD' string
+//   timestamptz → Date   json/jsonb → parsed value   numeric → string
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export { migrateToLatest } from './migrate.ts';
+export type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface OpenDatabaseOptions {
+  /** postgres:// or postgresql:// URL of a PostgreSQL server. Takes precedence over the others. */
+  url?: string;
+  /** Folder PGlite keeps its data in (created, with its parents, if missing). */
+  dataDir?: string;
+  /** A PGlite data-directory dump (`dumpDataDir()`) to start from, e.g. a migrated template. */
+  loadDataDir?: Blob | File;
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Ends every connection; for PGlite also shuts the engine down (an open one keeps Node alive). */
+  close(): Promise<void>;
+  /**
+   * The embedded engine, for `dumpDataDir()` and the like; undefined on a server. Queries made on
+   * it directly bypass the dialect's lock, so don't run them while the app is serving requests.
+   */
+  pglite?: PGlite;
+}
+
+const OID = { INT8: 20, DATE: 1082, INT8_ARRAY: 1016, DATE_ARRAY: 1182, INT4_ARRAY: 1007, TEXT_ARRAY: 1009 };
+
+export const isPostgresUrl = (url: string | undefined): boolean => !!url && /^postgres(ql)?:\/\//i.test(url);
+
+/** Type parsers for `pg` matching what PGlite returns (with the date parser below). */
+const pgTypeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format !== 'binary') {
+      if (oid === OID.INT8) return Number;
+      if (oid === OID.DATE) return (value: string) => value;
+      if (oid === OID.INT8_ARRAY) return pg.types.getTypeParser(OID.INT4_ARRAY); // numbers
+      if (oid === OID.DATE_ARRAY) return pg.types.getTypeParser(OID.TEXT_ARRAY); // strings
+    }
+    return pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** PGlite parses `date` into a Date at UTC midnight; keep the text instead (int8 is already a number). */
+const pgliteParsers = { [pgliteTypes.DATE]: (value: string) => value };
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url && !isPostgresUrl(options.url)) {
+    throw new Error(`Database URL must start with postgres:// or postgresql:// (got "${options.url.split(':')[0]}:…")`);
+  }
+  const handle = options.url ? openPostgres(options.url) : await openPGlite(options);
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(handle.db);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  return handle;
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, types: pgTypeParsers, application_name: 'inspectorate' });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed: Promise<void> | undefined;
+  return { db, kind: 'postgres', close: () => (closed ??= db.destroy()) };
+}
+
+async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: pgliteParsers,
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  let closed: Promise<void> | undefined;
+  const close = async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+  };
+  return { db, kind: 'pglite', close: () => (closed ??= close()), pglite };
+}
+
+/**
+ * Options from the environment: DATABASE_URL (a PostgreSQL server) if set, else PGlite in
+ * PGLITE_DATA_DIR or `defaultDataDir`.
+ */
+export function databaseOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  defaultDataDir = './data/pglite',
+): OpenDatabaseOptions {
+  if (env.DATABASE_URL) {
+    if (!isPostgresUrl(env.DATABASE_URL)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+    return { url: env.DATABASE_URL };
+  }
+  return { dataDir: env.PGLITE_DATA_DIR || defaultDataDir };
+}

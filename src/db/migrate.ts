@@ -1,0 +1,35 @@
+// Brings a database's schema up to the newest migration, with Kysely's Migrator (which takes a lock,
+// so two processes starting together don't both migrate).
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import { migrations } from './migrations/index.ts';
+
+class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly all: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.all;
+  }
+}
+
+export function createMigrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: new InCodeMigrationProvider(migrations) });
+}
+
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly results: readonly MigrationResult[],
+    override readonly cause: unknown,
+  ) {
+    const failed = results.find((r) => r.status === 'Error');
+    super(`Database migration ${failed ? `"${failed.migrationName}" ` : ''}failed: ${(cause as Error)?.message ?? cause}`, {
+      cause,
+    });
+    this.name = 'MigrationFailedError';
+  }
+}
+
+/** Runs every pending migration; returns the names of those it ran (none when up to date). */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+  if (error) throw new MigrationFailedError(results, error);
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

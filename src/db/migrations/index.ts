@@ -1,0 +1,9 @@
+// Every migration, in order, imported as code so that migrating needs no file-system scan and works
+// from any working directory or bundle. Add a new migration file and list it here; never edit or
+// rename one that has been released.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

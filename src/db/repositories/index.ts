@@ -1,0 +1,8 @@
+// Data access only: plain DTOs in and out, no business rules. Every function takes a Kysely or an
+// open Transaction (`db.transaction().execute(trx => …)`), so services can compose them atomically.
+export * from './framework-repository.ts';
+export * from './organisation-repository.ts';
+export * from './inspection-repository.ts';
+export * from './assessment-repository.ts';
+export * from './audit-repository.ts';
+export type { Db } from './shared.ts';

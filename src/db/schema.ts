@@ -1,0 +1,119 @@
+// Table types for Kysely, matching the migrations in ./migrations. Column names are the SQL ones
+// (snake_case); repositories map rows to camelCase DTOs.
+//
+// Conventions both engines share (see database.ts): int8 (count(*), bigserial) reads as number,
+// `date` reads as the plain 'YYYY-MM-DD' string, timestamptz as Date, json/jsonb as parsed values.
+// jsonb columns are written as JSON text (JSON.stringify), which both drivers pass through as is.
+import type { ColumnType, Generated } from 'kysely';
+
+/** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
+export type DateColumn = ColumnType<string, string, string>;
+/** A timestamptz column the database fills with now() unless given. */
+export type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb read as T, written as JSON text. */
+export type Json<T> = ColumnType<T, string, string>;
+/** Nullable jsonb, optional on insert. */
+export type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+/** jsonb with a database default, so optional on insert. */
+export type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+
+export type OrganisationKind = 'region' | 'pdu' | 'youth-service' | 'national';
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['region', 'pdu', 'youth-service', 'national'];
+
+export type InspectionStatus = 'in-progress' | 'signed-off';
+export const INSPECTION_STATUSES: readonly InspectionStatus[] = ['in-progress', 'signed-off'];
+
+export interface FrameworkTable {
+  id: string;
+  version: string;
+  title: string;
+  /** The parsed framework definition (FrameworkDefinition), as checked when it was loaded. */
+  definition: Json<unknown>;
+  /** The original file text (YAML), kept verbatim. */
+  source_text: string;
+  loaded_at: CreatedAt;
+}
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  kind: OrganisationKind;
+  name: string;
+  code: string | null;
+  parent_id: number | null;
+  details: JsonWithDefault<Record<string, unknown>>;
+}
+
+export interface InspectionTable {
+  id: Generated<number>;
+  organisation_id: number;
+  framework_id: string;
+  framework_version: string;
+  title: string;
+  fieldwork_start: DateColumn;
+  fieldwork_end: DateColumn;
+  status: ColumnType<InspectionStatus, InspectionStatus | undefined, InspectionStatus>;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface InspectionCaseTable {
+  id: Generated<number>;
+  inspection_id: number;
+  case_ref: string;
+  attributes: JsonWithDefault<Record<string, string>>;
+}
+
+export interface CaseAnswerTable {
+  case_id: number;
+  item_id: string;
+  answer: 'yes' | 'no' | 'na';
+}
+
+export interface CaseOutcomeTable {
+  case_id: number;
+  item_id: string;
+  progress: 'sufficient' | 'some' | 'none' | null;
+  stability_credited: boolean | null;
+}
+
+export interface CaseEvidenceTable {
+  case_id: number;
+  /** '' for the case as a whole. */
+  item_id: string;
+  text: string;
+}
+
+export interface InspectionJudgementTable {
+  inspection_id: number;
+  /** A standard id ('1.1' …) or a judgement id ('diversity'). */
+  item_id: string;
+  rating: string;
+  rationale: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  /** No foreign key: the history outlives the inspection. */
+  inspection_id: number | null;
+  before: NullableJson<unknown>;
+  after: NullableJson<unknown>;
+}
+
+export interface Database {
+  framework: FrameworkTable;
+  organisation: OrganisationTable;
+  inspection: InspectionTable;
+  inspection_case: InspectionCaseTable;
+  case_answer: CaseAnswerTable;
+  case_outcome: CaseOutcomeTable;
+  case_evidence: CaseEvidenceTable;
+  inspection_judgement: InspectionJudgementTable;
+  audit_event: AuditEventTable;
+}

@@ -1,0 +1,107 @@
+// The pages and JSON API through app.request(), on a database holding the demonstration inspection.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp } from '../../src/http/app.ts';
+import { ensureDemoInspection } from '../../src/services/demo.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let handle: TestDatabase;
+let app: Hono;
+let demoId: number;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await loadReferenceData(handle.db, 'test');
+  demoId = (await ensureDemoInspection(handle.db))!;
+  app = createApp({ db: handle.db });
+});
+afterAll(() => handle?.close());
+
+const getJson = async (path: string) => {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+describe('pages', () => {
+  it('lists inspections with their overall rating and marks demonstration data', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`href="/inspections/${demoId}">Leeds</a>`);
+    expect(html).toContain('Demonstration data');
+    expect(html).toMatch(/govuk-tag--(red|orange|turquoise|green)/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-");
+  });
+
+  it('shows every standard with its rating and explanation', async () => {
+    const html = await (await app.request(`/inspections/${demoId}`)).text();
+    for (const id of ['1.1', '1.4', '2.1', '2.5', '2.6', '2.7']) expect(html).toContain(`id="standard-${id}"`);
+    expect(html).toContain('set by key question');
+    expect(html).toContain('95% interval');
+    expect(html).toContain('National only');
+  });
+
+  it('answers an unknown inspection with a GOV.UK 404 page', async () => {
+    for (const path of ['/inspections/9999', '/inspections/abc', '/nowhere']) {
+      const res = await app.request(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain('Page not found');
+    }
+  });
+
+  it('serves the GOV.UK Frontend assets', async () => {
+    expect((await app.request('/assets/govuk-frontend.min.css')).status).toBe(200);
+    expect((await app.request('/assets/init.js')).status).toBe(200);
+    expect((await app.request('/assets/images/favicon.svg')).status).toBe(200);
+  });
+});
+
+describe('JSON API', () => {
+  it('lists frameworks and returns a framework version with its rules', async () => {
+    expect((await getJson('/api/frameworks')).body.frameworks).toEqual([expect.objectContaining({ id: 'hmip-adult-pdu', version: '2021' })]);
+    const { body } = await getJson('/api/frameworks/hmip-adult-pdu/2021');
+    expect(body.rules.keyQuestionBands).toHaveLength(4);
+    expect((await getJson('/api/frameworks/hmip-adult-pdu/1999')).status).toBe(404);
+  });
+
+  it('lists the 12 regions with their PDUs', async () => {
+    const { body } = await getJson('/api/organisations');
+    expect(body.regions).toHaveLength(12);
+    expect(body.regions.reduce((n: number, r: any) => n + r.pdus.length, 0)).toBe(110);
+  });
+
+  it('returns ratings with explanations', async () => {
+    const { body } = await getJson(`/api/inspections/${demoId}/ratings`);
+    expect(body.standards.map((s: any) => s.id)).toEqual(['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7']);
+    const assessment = body.standards.find((s: any) => s.id === '2.2');
+    expect(assessment.explanation).toMatchObject({ setBy: expect.stringMatching(/^2\.2\.\d$/), band: expect.any(Object), interval: expect.any(Object) });
+    expect(body.overall).toMatchObject({ maxScore: 27, complete: true });
+  });
+
+  it('returns the cases and one case', async () => {
+    const { body } = await getJson(`/api/inspections/${demoId}/cases`);
+    expect(body.cases).toHaveLength(40);
+    const one = await getJson(`/api/inspections/${demoId}/cases/${body.cases[0].caseRef}`);
+    expect(one.body.caseRef).toBe(body.cases[0].caseRef);
+    expect((await getJson(`/api/inspections/${demoId}/cases/NOPE`)).status).toBe(404);
+  });
+
+  it('exports the assessments as CSV or JSON and refuses other formats', async () => {
+    const csv = await app.request(`/api/inspections/${demoId}/export?format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).split('\n')[0]).toBe('case_ref,item,value');
+    const bad = await getJson(`/api/inspections/${demoId}/export?format=xml`);
+    expect(bad).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid', message: expect.stringContaining('csv, json') }) });
+  });
+
+  it('returns the audit trail of an inspection', async () => {
+    const { body } = await getJson(`/api/inspections/${demoId}/audit`);
+    expect(body.events.map((e: any) => e.action)).toEqual(['inspection.created', 'assessments.generated']);
+  });
+
+  it('answers unknown resources and ids with JSON 404s', async () => {
+    expect(await getJson('/api/inspections/0')).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    expect(await getJson('/api/nothing')).toMatchObject({ status: 404, body: { error: 'not-found' } });
+  });
+});

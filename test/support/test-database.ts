@@ -1,0 +1,63 @@
+// A fresh, migrated database for one test file:
+//   - TEST_DATABASE_URL set (a PostgreSQL server): a throwaway database inspectorate_test_<random>
+//     on that server, created through an admin connection to the URL and dropped on close();
+//   - otherwise PGlite in memory, loaded from the migrated template the storage project's global
+//     setup built (about a second), or migrated from scratch outside vitest (about five).
+// Always close() it (in afterAll): an open PGlite keeps the process alive.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+
+export type TestDatabase = DatabaseHandle;
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return openServerTestDatabase(url);
+  const template = await injectedTemplatePath();
+  if (template) return openDatabase({ loadDataDir: new Blob([await readFile(template)]) });
+  return openDatabase({});
+}
+
+async function injectedTemplatePath(): Promise<string | null> {
+  try {
+    const { inject } = await import('vitest');
+    return inject('pgliteTemplatePath') ?? null;
+  } catch {
+    return null; // not in a vitest worker, or a project without the storage global setup
+  }
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: 'inspectorate-tests' });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function openServerTestDatabase(url: string): Promise<TestDatabase> {
+  const name = `inspectorate_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(url, (admin) => admin.query(`create database ${name}`));
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const drop = () => withAdmin(url, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase({ url: testUrl.toString() });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    ...handle,
+    close: () =>
+      (closed ??= (async () => {
+        await handle.close();
+        await drop();
+      })()),
+  };
+}
