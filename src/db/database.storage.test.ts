@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
-import { databaseOptionsFromEnv, migrateToLatest, openDatabase } from './database.ts';
+import { migrateToLatest, openDatabase } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
 let t: TestDatabase;
@@ -61,15 +61,6 @@ describe('openDatabase', () => {
 
   it('refuses a URL that is not PostgreSQL', async () => {
     await expect(openDatabase({ url: 'mysql://localhost/x' })).rejects.toThrow(/postgres:\/\//);
-  });
-});
-
-describe('databaseOptionsFromEnv', () => {
-  it('prefers DATABASE_URL, else a PGlite folder', () => {
-    expect(databaseOptionsFromEnv({ DATABASE_URL: 'postgres://h/db' })).toEqual({ url: 'postgres://h/db' });
-    expect(databaseOptionsFromEnv({ PGLITE_DATA_DIR: '/x' })).toEqual({ dataDir: '/x' });
-    expect(databaseOptionsFromEnv({})).toEqual({ dataDir: './data/pglite' });
-    expect(() => databaseOptionsFromEnv({ DATABASE_URL: 'sqlite:x' })).toThrow();
   });
 });
 

@@ -101,18 +101,3 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   };
   return { db, kind: 'pglite', close: () => (closed ??= close()), pglite };
 }
-
-/**
- * Options from the environment: DATABASE_URL (a PostgreSQL server) if set, else PGlite in
- * PGLITE_DATA_DIR or `defaultDataDir`.
- */
-export function databaseOptionsFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
-  defaultDataDir = './data/pglite',
-): OpenDatabaseOptions {
-  if (env.DATABASE_URL) {
-    if (!isPostgresUrl(env.DATABASE_URL)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
-    return { url: env.DATABASE_URL };
-  }
-  return { dataDir: env.PGLITE_DATA_DIR || defaultDataDir };
-}

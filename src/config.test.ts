@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded database in ./data on 127.0.0.1:3000 with demo data', () => {
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', pgliteDir: resolve('data', 'pglite'), demoData: true });
+  });
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', PORT: '8080', DEMO_DATA: 'off' })).toMatchObject({
+      databaseUrl: 'postgres://u@h:5432/db',
+      port: 8080,
+      demoData: false,
+    });
+    expect(loadConfig({ DATABASE_URL: '' })).not.toHaveProperty('databaseUrl');
+  });
+  it('names every setting that is wrong', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db', PORT: 'eighty' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+  });
+});
