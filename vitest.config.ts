@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure code, no database) and `storage` (tests that open a database: PGlite
-// by default, the PostgreSQL server named by TEST_DATABASE_URL when set, as .ci/run does).
+// Three projects: `unit` (pure code, no database), `storage` (tests that open a database: PGlite
+// by default, the PostgreSQL server named by TEST_DATABASE_URL when set, as .ci/run does) and
+// `browser` (Debian's Chromium through playwright-core; `npm run test:browser`, run by .ci/run).
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
@@ -19,6 +20,16 @@ export default defineConfig({
           include: ['src/**/*.storage.test.ts', 'test/**/*.storage.test.ts'],
           globalSetup: ['./test/support/storage-global-setup.ts'],
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          globalSetup: ['./test/support/storage-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
         },
       },
     ],

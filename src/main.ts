@@ -22,6 +22,16 @@ const server = serve({ fetch: createApp({ db: database.db }).fetch, port: config
   console.log(`Inspectorate is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (ready in ${Date.now() - started} ms)`);
 });
 
+server.on('error', async (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${config.port} on ${config.host} is already in use: stop the other program or set PORT to another port.`
+      : `The server could not start: ${error.message}`,
+  );
+  await database.close();
+  process.exit(1);
+});
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
