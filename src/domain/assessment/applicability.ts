@@ -50,3 +50,23 @@ export function requiredItems(framework: Framework, c: CaseAssessment): { keyQue
     }
   return { keyQuestions, prompts };
 }
+
+/**
+ * Every item that applies to the case (key questions, prompts, outcome questions), worked out in
+ * one pass; the engine and the QA flags share it rather than asking item by item.
+ */
+export function applicableItems(framework: Framework, c: CaseAssessment): Set<string> {
+  const result = new Set<string>();
+  for (const s of framework.caseStandards) {
+    if (!standardApplies(s, c)) continue;
+    for (const kq of s.keyQuestions) {
+      if (!keyQuestionApplies(s, kq, c)) continue;
+      result.add(kq.id);
+      for (const p of kq.prompts) {
+        const truth = evaluate(p.appliesWhen, c.attributes);
+        if (truth === 'yes' || (truth === 'unknown' && answered(c, p.id))) result.add(p.id);
+      }
+    }
+  }
+  return result;
+}

@@ -1,6 +1,6 @@
 // Judgements that contradict their own evidence are kept but flagged for quality assurance.
 import type { Framework } from '../framework/framework.ts';
-import { itemApplies, keyQuestionApplies } from './applicability.ts';
+import { applicableItems } from './applicability.ts';
 import type { CaseAssessment } from './types.ts';
 
 export type FlagCode =
@@ -17,15 +17,15 @@ export interface QualityFlag {
   message: string;
 }
 
-export function flagCase(framework: Framework, c: CaseAssessment): QualityFlag[] {
+export function flagCase(framework: Framework, c: CaseAssessment, applicable = applicableItems(framework, c)): QualityFlag[] {
   const flags: QualityFlag[] = [];
   const flag = (item: string, code: FlagCode, message: string) => flags.push({ caseRef: c.caseRef, item, code, message });
   for (const s of framework.caseStandards)
     for (const kq of s.keyQuestions) {
-      if (!keyQuestionApplies(s, kq, c)) continue;
+      if (!applicable.has(kq.id)) continue;
       const judgement = c.answers[kq.id];
       const answers = kq.prompts
-        .filter((p) => itemApplies(framework, p.id, c))
+        .filter((p) => applicable.has(p.id))
         .map((p) => c.answers[p.id])
         .filter((a) => a === 'yes' || a === 'no');
       if (s.assessedBy === 'case-outcomes') {

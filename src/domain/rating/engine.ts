@@ -1,10 +1,16 @@
 // The rating engine: a framework version's rules applied to an inspection's assessments.
 // Pure: no I/O, no clock, same input → same output.
-import { keyQuestionApplies, itemApplies } from '../assessment/applicability.ts';
+import { applicableItems } from '../assessment/applicability.ts';
 import { flagCase } from '../assessment/consistency.ts';
 import type { CaseAssessment, InspectionAssessment } from '../assessment/types.ts';
+
+/** A case with the items that apply to it, worked out once per rating. */
+interface RatedCase {
+  assessment: CaseAssessment;
+  applicable: Set<string>;
+}
 import type { Framework } from '../framework/framework.ts';
-import type { KeyQuestion, Standard } from '../framework/schema.ts';
+import type { Standard } from '../framework/schema.ts';
 import { explainCaseRating, explainOverall } from './explain.ts';
 import { bandIndex, bandRange, percentage, wilsonInterval } from './percentages.ts';
 import type {
@@ -17,22 +23,14 @@ import type {
 
 export class FrameworkMismatchError extends Error {}
 
-function countItem(
-  framework: Framework,
-  standard: Standard,
-  kq: KeyQuestion,
-  itemId: string,
-  text: string,
-  cases: readonly CaseAssessment[],
-): KeyQuestionResult {
+function countItem(framework: Framework, standard: Standard, itemId: string, text: string, cases: readonly RatedCase[]): KeyQuestionResult {
   const { rules } = framework.definition;
   let applicable = 0;
   let sufficient = 0;
   let missing = 0;
   for (const c of cases) {
-    const applies = itemId === kq.id ? keyQuestionApplies(standard, kq, c) : itemApplies(framework, itemId, c);
-    const answer = c.answers[itemId];
-    if (!applies || answer === 'na') continue;
+    const answer = c.assessment.answers[itemId];
+    if (!c.applicable.has(itemId) || answer === 'na') continue;
     if (answer === undefined) missing++;
     else {
       applicable++;
@@ -55,15 +53,15 @@ function countItem(
   };
 }
 
-function outcomeQuestions(framework: Framework, standard: Standard, cases: readonly CaseAssessment[]): OutcomeQuestionResult[] {
+function outcomeQuestions(framework: Framework, standard: Standard, cases: readonly RatedCase[]): OutcomeQuestionResult[] {
   return standard.keyQuestions.flatMap((kq) =>
     kq.prompts.map((p) => {
-      const base = countItem(framework, standard, kq, p.id, p.text, cases);
+      const base = countItem(framework, standard, p.id, p.text, cases);
       const progress = { sufficient: 0, some: 0, none: 0 };
       let stabilityCredited = 0;
       for (const c of cases) {
-        if (!itemApplies(framework, p.id, c)) continue;
-        const detail = c.outcomes[p.id];
+        if (!c.applicable.has(p.id)) continue;
+        const detail = c.assessment.outcomes[p.id];
         if (detail?.progress) progress[detail.progress]++;
         if (detail?.stabilityCredited) stabilityCredited++;
       }
@@ -72,10 +70,10 @@ function outcomeQuestions(framework: Framework, standard: Standard, cases: reado
   );
 }
 
-function rateCaseStandard(framework: Framework, standard: Standard, cases: readonly CaseAssessment[]): StandardResult {
-  const keyQuestions = standard.keyQuestions.map((kq) => countItem(framework, standard, kq, kq.id, kq.text, cases));
+function rateCaseStandard(framework: Framework, standard: Standard, cases: readonly RatedCase[]): StandardResult {
+  const keyQuestions = standard.keyQuestions.map((kq) => countItem(framework, standard, kq.id, kq.text, cases));
   const treatment = framework.treatment(standard.id);
-  const casesApplicable = cases.filter((c) => standard.keyQuestions.some((kq) => keyQuestionApplies(standard, kq, c))).length;
+  const casesApplicable = cases.filter((c) => standard.keyQuestions.some((kq) => c.applicable.has(kq.id))).length;
   const base = {
     id: standard.id,
     name: standard.name,
@@ -160,7 +158,7 @@ export function rateInspection(framework: Framework, assessment: InspectionAsses
       `Assessments were made under ${assessment.frameworkKey} and must be rated by that version's rules, not ${framework.key}`,
     );
   const { rules } = framework.definition;
-  const cases = assessment.cases;
+  const cases: RatedCase[] = assessment.cases.map((c) => ({ assessment: c, applicable: applicableItems(framework, c) }));
   const standards = framework.standards.map((s) =>
     s.assessedBy === 'lead-inspector-judgement'
       ? rateJudgementStandard(framework, s, assessment)
@@ -180,6 +178,6 @@ export function rateInspection(framework: Framework, assessment: InspectionAsses
     standards,
     judgements,
     overall: explainOverall(framework, standards),
-    flags: cases.flatMap((c) => flagCase(framework, c)),
+    flags: cases.flatMap((c) => flagCase(framework, c.assessment, c.applicable)),
   };
 }
