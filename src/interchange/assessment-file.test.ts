@@ -3,21 +3,12 @@ import { requiredItems } from '../domain/assessment/applicability.ts';
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import { bundledFramework } from '../reference/frameworks.ts';
 import { formatFromFileName, formatProblem, parseAssessmentFile, type FileProblem, type ParseResult } from './assessment-file.ts';
-import { BASE_ATTRIBUTES, caseLines, csv, lineOf } from './test-support.ts';
+import { accepted, BASE_ATTRIBUTES, caseLines, csv, lineOf, rejected } from './test-support.ts';
 
 const framework = bundledFramework();
 
 const parseCsv = (text: string, options?: { strict?: boolean }) => parseAssessmentFile(framework, text, 'csv', options);
 
-function accepted(result: ParseResult) {
-  if (!result.ok) throw new Error(`expected the file to be accepted:\n${result.errors.map(formatProblem).join('\n')}`);
-  return result;
-}
-function rejected(result: ParseResult) {
-  if (result.ok) throw new Error('expected the file to be rejected');
-  expect(result).not.toHaveProperty('assessment');
-  return result;
-}
 /** The one error about `item` (exactly one). */
 function errorAbout(result: ParseResult, item: string): FileProblem {
   const errors = rejected(result).errors.filter((e) => e.item === item);

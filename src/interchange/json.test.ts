@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bundledFramework } from '../reference/frameworks.ts';
-import { formatProblem, parseAssessmentFile, type ParseResult } from './assessment-file.ts';
+import { parseAssessmentFile } from './assessment-file.ts';
 import { readJson } from './json-syntax.ts';
-import { BASE_ATTRIBUTES, caseLines, csv } from './test-support.ts';
+import { accepted, BASE_ATTRIBUTES, caseLines, csv, rejected } from './test-support.ts';
 
 const framework = bundledFramework();
 const parseJson = (doc: unknown, options?: { strict?: boolean }) =>
@@ -12,15 +12,6 @@ const parseJson = (doc: unknown, options?: { strict?: boolean }) =>
 const caseItems = (caseRef: string, attributes = BASE_ATTRIBUTES, override: Record<string, string | undefined> = {}) =>
   Object.fromEntries(caseLines(framework, caseRef, attributes, override).map((l) => l.split(',').slice(1) as [string, string]));
 
-function accepted(result: ParseResult) {
-  if (!result.ok) throw new Error(`expected the file to be accepted:\n${result.errors.map(formatProblem).join('\n')}`);
-  return result;
-}
-function rejected(result: ParseResult) {
-  if (result.ok) throw new Error('expected the file to be rejected');
-  expect(result).not.toHaveProperty('assessment');
-  return result;
-}
 
 describe('reading a JSON assessment file', () => {
   it('gives the same assessment and warnings as the equivalent CSV', () => {

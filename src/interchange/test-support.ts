@@ -2,6 +2,8 @@
 import { requiredItems } from '../domain/assessment/applicability.ts';
 import { emptyCase } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
+import { expect } from 'vitest';
+import { formatProblem, type ParseResult } from './assessment-file.ts';
 
 export const HEADER = 'case_ref,item,value';
 
@@ -37,4 +39,16 @@ export function lineOf(text: string, line: string): number {
   const index = text.split('\n').indexOf(line);
   if (index < 0) throw new Error(`no line ${line}`);
   return index + 1;
+}
+
+export function accepted(result: ParseResult) {
+  if (!result.ok) throw new Error(`expected the file to be accepted:\n${result.errors.map(formatProblem).join('\n')}`);
+  return result;
+}
+
+/** The result of a rejected file, which must carry no partial assessment. */
+export function rejected(result: ParseResult) {
+  if (result.ok) throw new Error('expected the file to be rejected');
+  expect(result).not.toHaveProperty('assessment');
+  return result;
 }

@@ -114,7 +114,7 @@ function rateCaseStandard(framework: Framework, standard: Standard, cases: reado
   return { ...base, rating: explanation.band?.rating ?? null, points: null, explanation };
 }
 
-function rateJudgementStandard(framework: Framework, standard: Standard, assessment: InspectionAssessment): StandardResult {
+function rateJudgementStandard(standard: Standard, assessment: InspectionAssessment): StandardResult {
   const recorded = assessment.judgements[standard.id];
   return {
     id: standard.id,
@@ -161,7 +161,7 @@ export function rateInspection(framework: Framework, assessment: InspectionAsses
   const cases: RatedCase[] = assessment.cases.map((c) => ({ assessment: c, applicable: applicableItems(framework, c) }));
   const standards = framework.standards.map((s) =>
     s.assessedBy === 'lead-inspector-judgement'
-      ? rateJudgementStandard(framework, s, assessment)
+      ? rateJudgementStandard(s, assessment)
       : rateCaseStandard(framework, s, cases),
   );
   applyLimits(framework, standards, assessment);
