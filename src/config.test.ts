@@ -4,7 +4,14 @@ import { loadConfig } from './config.ts';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:3000 with demo data', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', pgliteDir: resolve('data', 'pglite'), demoData: true });
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      pgliteDir: resolve('data', 'pglite'),
+      demoData: true,
+      session: { idleMinutes: 120, maxHours: 12 },
+      secureCookies: false,
+    });
   });
   it('switches to PostgreSQL with DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', PORT: '8080', DEMO_DATA: 'off' })).toMatchObject({

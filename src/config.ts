@@ -12,6 +12,9 @@ const ConfigSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default('data'),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
 });
 
 export interface Config {
@@ -21,6 +24,9 @@ export interface Config {
   /** Where the embedded database lives when DATABASE_URL is not set. */
   pgliteDir: string;
   demoData: boolean;
+  session: { idleMinutes: number; maxHours: number };
+  /** Cookies marked Secure: turn on whenever the service is reached over HTTPS. */
+  secureCookies: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     pgliteDir: resolve(c.DATA_DIR, 'pglite'),
     demoData: c.DEMO_DATA === 'on',
+    session: { idleMinutes: c.SESSION_IDLE_MINUTES, maxHours: c.SESSION_MAX_HOURS },
+    secureCookies: c.SECURE_COOKIES === 'on',
   };
 }

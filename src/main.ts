@@ -4,7 +4,9 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
+import { listInspections } from './db/repositories/index.ts';
 import { ensureDemoInspection } from './services/demo.ts';
+import { ensureDemoUsers, type DemoAccount } from './services/identity/demo-users.ts';
 import { loadReferenceData } from './services/reference-data.ts';
 
 const config = loadConfig();
@@ -13,12 +15,21 @@ const database = await openDatabase(config.databaseUrl ? { url: config.databaseU
 console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}` : 'PostgreSQL server from DATABASE_URL');
 const reference = await loadReferenceData(database.db);
 console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
+let demoAccounts: DemoAccount[] | undefined;
 if (config.demoData) {
-  const demo = await ensureDemoInspection(database.db);
-  if (demo) console.log(`Demonstration inspection ${demo} created with generated cases`);
+  const created = await ensureDemoInspection(database.db);
+  if (created) console.log(`Demonstration inspection ${created} created with generated cases`);
+  // Demonstration accounts have known passwords, so they exist only on the local embedded database.
+  if (database.kind === 'pglite') {
+    const demoId = created ?? (await listInspections(database.db)).find((i) => i.isDemo)?.id;
+    demoAccounts = await ensureDemoUsers(database.db, demoId);
+    console.log('Demonstration accounts (embedded database only):');
+    for (const a of demoAccounts) console.log(`  ${a.displayName.padEnd(40)} ${a.email.padEnd(38)} ${a.password}`);
+  }
 }
 
-const server = serve({ fetch: createApp({ db: database.db }).fetch, port: config.port, hostname: config.host }, (info) => {
+const app = createApp({ db: database.db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(demoAccounts ? { demoAccounts } : {}) });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Inspectorate is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (ready in ${Date.now() - started} ms)`);
 });
 

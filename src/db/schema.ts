@@ -106,6 +106,51 @@ export interface AuditEventTable {
   after: NullableJson<unknown>;
 }
 
+export type UserRole = 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: UserRole;
+  /** The service a member of its staff belongs to; null for the inspectorate's own staff. */
+  organisation_id: number | null;
+  /** scrypt hash; null for accounts that sign in through OpenID Connect only. */
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  last_signed_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 of the token in the cookie. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface SignInAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: CreatedAt;
+}
+
+export type MemberRole = 'lead-inspector' | 'inspector';
+
+export interface InspectionMemberTable {
+  inspection_id: number;
+  user_id: number;
+  role: MemberRole;
+}
+
 export interface Database {
   framework: FrameworkTable;
   organisation: OrganisationTable;
@@ -116,4 +161,8 @@ export interface Database {
   case_evidence: CaseEvidenceTable;
   inspection_judgement: InspectionJudgementTable;
   audit_event: AuditEventTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  sign_in_attempt: SignInAttemptTable;
+  inspection_member: InspectionMemberTable;
 }

@@ -1,24 +1,35 @@
-// The HTTP application: GOV.UK pages and the JSON API over the same services.
+// The HTTP application: GOV.UK pages and the JSON API over the same services, behind sessions,
+// CSRF protection and the access rules of src/domain/access.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/repositories/index.ts';
 import { AppError } from '../services/errors.ts';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/identity/sessions.ts';
+import { csrfProtection, requireSignIn, sessionMiddleware, type AppEnv } from './auth.ts';
 import { govukDist, mojRoot, page } from './render.ts';
-import { fileURLToPath } from 'node:url';
+import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { signInRoutes } from './routes/sign-in.ts';
 
 export interface AppDeps {
   db: Db;
+  sessionPolicy?: SessionPolicy;
+  /** Secure cookies: on whenever the service is reached over HTTPS. */
+  secureCookies?: boolean;
+  /** Shown on the sign-in page, on the embedded demo set-up only. */
+  demoAccounts?: { email: string; password: string; displayName: string }[];
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
-const STATUS = { 'not-found': 404, invalid: 400, conflict: 409 } as const;
+const STATUS = { 'not-found': 404, invalid: 400, conflict: 409, forbidden: 403 } as const;
 
-export function createApp({ db }: AppDeps): Hono {
-  const app = new Hono();
+export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -27,6 +38,8 @@ export function createApp({ db }: AppDeps): Hono {
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
         fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
       },
     }),
   );
@@ -37,21 +50,31 @@ export function createApp({ db }: AppDeps): Hono {
   app.get('/assets/init.js', serveStatic({ path: join(publicDir, 'init.js') }));
   app.use('/assets/*', serveStatic({ root: assets, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
 
+  app.use(sessionMiddleware({ db, policy: sessionPolicy, secureCookies }));
+  app.use(csrfProtection());
+  app.route('/', signInRoutes(db, { policy: sessionPolicy, secureCookies, ...(demoAccounts ? { demoAccounts } : {}) }));
+  app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
+  app.route('/admin', adminRoutes(db));
   app.route('/', pageRoutes(db));
 
+  const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
   app.notFound((c) =>
-    c.req.path.startsWith('/api')
+    isApi(c.req.path)
       ? c.json({ error: 'not-found', message: `No such resource: ${c.req.path}` }, 404)
       : page(c, 'error.njk', { title: 'Page not found', heading: 'Page not found', message: 'If you typed the web address, check it is correct.' }, 404),
   );
   app.onError((error, c) => {
+    // Hono's own middleware (the same-origin check) signals with HTTPException.
+    if (error instanceof HTTPException && error.status < 500)
+      return isApi(c.req.path) ? c.json({ error: 'refused', message: error.message || 'Request refused' }, error.status) : page(c, 'error.njk', { title: 'Request refused', heading: 'Request refused', message: 'The request did not come from this service. Go back, reload the page and try again.' }, error.status);
     const status = error instanceof AppError ? STATUS[error.code] : 500;
     if (status === 500) console.error(error);
     const message = status === 500 ? 'Sorry, there is a problem with the service.' : error.message;
-    if (c.req.path.startsWith('/api'))
+    if (isApi(c.req.path))
       return c.json({ error: error instanceof AppError ? error.code : 'internal', message, ...(error instanceof AppError && error.problems.length ? { problems: error.problems } : {}) }, status);
-    return page(c, 'error.njk', { title: message, heading: status === 404 ? 'Page not found' : message, message: status === 404 ? message : 'Try again later.' }, status);
+    const heading = status === 404 ? 'Page not found' : status === 403 ? 'You do not have access to this page' : message;
+    return page(c, 'error.njk', { title: heading, heading, message: status === 500 ? 'Try again later.' : message }, status);
   });
   return app;
 }

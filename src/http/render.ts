@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { canManageUsers, ROLE_NAMES } from '../domain/access/permissions.ts';
+import type { ActiveSession } from '../services/identity/sessions.ts';
 
 const require = createRequire(import.meta.url);
 export const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -44,5 +46,14 @@ export const escapeHtml = (s: string): string => (nunjucks.lib as unknown as { e
 
 /** Renders a page with the request's CSP nonce (the GOV.UK template's inline script needs it). */
 export function page(c: Context, template: string, context: Record<string, unknown>, status: ContentfulStatusCode = 200): Response {
-  return c.html(render(template, { ...context, cspNonce: c.get('secureHeadersNonce') }), status);
+  const session = c.get('session') as ActiveSession | undefined;
+  return c.html(
+    render(template, {
+      ...context,
+      cspNonce: c.get('secureHeadersNonce'),
+      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor) },
+      csrfToken: context.csrfToken ?? session?.csrfToken,
+    }),
+    status,
+  );
 }

@@ -1,7 +1,7 @@
 // Errors a use case can end with; HTTP and the CLI turn them into a status or an exit code.
 import type { FileProblem } from '../interchange/assessment-file.ts';
 
-export type AppErrorCode = 'not-found' | 'invalid' | 'conflict';
+export type AppErrorCode = 'not-found' | 'invalid' | 'conflict' | 'forbidden';
 
 export class AppError extends Error {
   constructor(

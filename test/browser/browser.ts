@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/http/app.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
+import { DEMO_ACCOUNTS, ensureDemoUsers } from '../../src/services/identity/demo-users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -26,6 +27,7 @@ export async function startBrowserFixture(): Promise<BrowserFixture> {
   const database = await openTestDatabase();
   await loadReferenceData(database.db, 'test');
   const demoId = (await ensureDemoInspection(database.db))!;
+  await ensureDemoUsers(database.db, demoId);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: createApp({ db: database.db }).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -54,6 +56,17 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: string[];
+}
+
+/** Signs in through the sign-in page as the demonstration account with that email prefix (lead, inspector, leeds …). */
+export async function signInAs(page: Page, baseUrl: string, who: string): Promise<void> {
+  const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith(`${who}@`));
+  if (!account) throw new Error(`no demo account ${who}`);
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
 /** Runs axe-core in the page against WCAG 2.0-2.2 A and AA; returns the violations. */

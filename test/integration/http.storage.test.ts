@@ -1,31 +1,34 @@
 // The pages and JSON API through app.request(), on a database holding the demonstration inspection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
 import { createApp } from '../../src/http/app.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
-let app: Hono;
+let app: ReturnType<typeof createApp>;
 let demoId: number;
+let lead: TestSession;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });
+  lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
 });
 afterAll(() => handle?.close());
 
+const get = (path: string) => app.request(path, { headers: { cookie: lead.cookie } });
 const getJson = async (path: string) => {
-  const res = await app.request(path);
+  const res = await get(path);
   return { status: res.status, body: (await res.json()) as any };
 };
 
 describe('pages', () => {
   it('lists inspections with their overall rating and marks demonstration data', async () => {
-    const res = await app.request('/');
+    const res = await get('/');
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain(`href="/inspections/${demoId}">Leeds</a>`);
@@ -35,7 +38,7 @@ describe('pages', () => {
   });
 
   it('shows every standard with its rating and explanation', async () => {
-    const html = await (await app.request(`/inspections/${demoId}`)).text();
+    const html = await (await get(`/inspections/${demoId}`)).text();
     for (const id of ['1.1', '1.4', '2.1', '2.5', '2.6', '2.7']) expect(html).toContain(`id="standard-${id}"`);
     expect(html).toContain('set by key question');
     expect(html).toContain('95% interval');
@@ -44,7 +47,7 @@ describe('pages', () => {
 
   it('answers an unknown inspection with a GOV.UK 404 page', async () => {
     for (const path of ['/inspections/9999', '/inspections/abc', '/nowhere']) {
-      const res = await app.request(path);
+      const res = await get(path);
       expect(res.status).toBe(404);
       expect(await res.text()).toContain('Page not found');
     }
@@ -88,7 +91,7 @@ describe('JSON API', () => {
   });
 
   it('exports the assessments as CSV or JSON and refuses other formats', async () => {
-    const csv = await app.request(`/api/inspections/${demoId}/export?format=csv`);
+    const csv = await get(`/api/inspections/${demoId}/export?format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect((await csv.text()).split('\n')[0]).toBe('case_ref,item,value');
     const bad = await getJson(`/api/inspections/${demoId}/export?format=xml`);

@@ -6,3 +6,6 @@ export * from './inspection-repository.ts';
 export * from './assessment-repository.ts';
 export * from './audit-repository.ts';
 export type { Db } from './shared.ts';
+export * from './user-repository.ts';
+export * from './session-repository.ts';
+export * from './member-repository.ts';

@@ -1,18 +1,23 @@
-// The JSON API: frameworks, organisations, inspections, cases and ratings with explanations.
-// Read-only until sign-in and roles arrive with the inspectors' web app; writes go through the CLI.
+// The JSON API: frameworks, organisations, inspections, cases and ratings with explanations, each
+// behind the same access rules as the pages (the session of the web app).
 import { Hono } from 'hono';
 import { listAudit, listFrameworks, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
+import { canViewAudit, canViewFindings } from '../../domain/access/permissions.ts';
 import { AppError } from '../../services/errors.ts';
 import { storedFramework } from '../../services/frameworks.ts';
-import { exportAssessments, listInspectionsWithRatings, loadAssessment, rateStoredInspection } from '../../services/inspections.ts';
-import { enumQuery, idParam } from '../params.ts';
+import { exportAssessments, loadAssessment, rateStoredInspection } from '../../services/inspections.ts';
+import { visibleInspections } from '../../services/inspection-list.ts';
+import { inspectionFor, sessionOf } from '../access.ts';
+import type { AppEnv } from '../auth.ts';
+import { enumQuery } from '../params.ts';
 
-export function apiRoutes(db: Db): Hono {
-  const api = new Hono();
+export function apiRoutes(db: Db): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
 
   api.get('/', (c) =>
     c.json({
       name: 'Inspectorate API',
+      authentication: 'the session cookie of the web app (sign in at /sign-in)',
       resources: {
         frameworks: '/api/frameworks',
         framework: '/api/frameworks/{id}/{version}',
@@ -29,56 +34,58 @@ export function apiRoutes(db: Db): Hono {
   );
 
   api.get('/frameworks', async (c) => c.json({ frameworks: await listFrameworks(db) }));
-  api.get('/frameworks/:id/:version', async (c) => {
-    const framework = await storedFramework(db, c.req.param('id'), c.req.param('version'));
-    return c.json(framework.definition);
-  });
-
+  api.get('/frameworks/:id/:version', async (c) => c.json((await storedFramework(db, c.req.param('id'), c.req.param('version'))).definition));
   api.get('/organisations', async (c) => c.json({ regions: await listRegionsWithPdus(db) }));
 
   api.get('/inspections', async (c) => {
-    const rows = await listInspectionsWithRatings(db);
+    const rows = await visibleInspections(db, sessionOf(c).actor);
     return c.json({
       inspections: rows.map(({ inspection, ratings }) => ({
         ...inspection,
-        cases: ratings.cases,
-        overall: { rating: ratings.overall.rating, score: ratings.overall.score, maxScore: ratings.overall.maxScore },
-        links: { self: `/api/inspections/${inspection.id}`, ratings: `/api/inspections/${inspection.id}/ratings` },
+        ...(ratings ? { cases: ratings.cases, overall: { rating: ratings.overall.rating, score: ratings.overall.score, maxScore: ratings.overall.maxScore } } : { embargoed: true }),
+        links: { self: `/api/inspections/${inspection.id}`, ...(ratings ? { ratings: `/api/inspections/${inspection.id}/ratings` } : {}) },
       })),
     });
   });
 
   api.get('/inspections/:id', async (c) => {
-    const { inspection, ratings } = await rateStoredInspection(db, idParam(c));
+    const { inspection, actor, scope } = await inspectionFor(c, db);
+    if (!canViewFindings(actor, scope)) return c.json({ ...inspection, embargoed: true });
+    const { ratings } = await rateStoredInspection(db, inspection.id);
     return c.json({ ...inspection, cases: ratings.cases, overall: ratings.overall, flags: ratings.flags.length });
   });
 
   api.get('/inspections/:id/ratings', async (c) => {
-    const { ratings } = await rateStoredInspection(db, idParam(c));
-    return c.json(ratings);
+    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    return c.json((await rateStoredInspection(db, inspection.id)).ratings);
   });
 
   api.get('/inspections/:id/cases', async (c) => {
-    const { assessment } = await loadAssessment(db, idParam(c));
+    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    const { assessment } = await loadAssessment(db, inspection.id);
     return c.json({ frameworkKey: assessment.frameworkKey, cases: assessment.cases });
   });
 
   api.get('/inspections/:id/cases/:caseRef', async (c) => {
-    const { assessment } = await loadAssessment(db, idParam(c));
+    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    const { assessment } = await loadAssessment(db, inspection.id);
     const found = assessment.cases.find((x) => x.caseRef === c.req.param('caseRef'));
     if (!found) throw new AppError('not-found', `There is no case ${c.req.param('caseRef')} in this inspection`);
     return c.json(found);
   });
 
   api.get('/inspections/:id/export', async (c) => {
-    const id = idParam(c);
+    const { inspection } = await inspectionFor(c, db, canViewFindings);
     const format = enumQuery(c, 'format', ['csv', 'json'] as const, 'csv');
-    const body = await exportAssessments(db, id, format);
-    c.header('Content-Disposition', `attachment; filename="inspection-${id}-assessments.${format}"`);
+    const body = await exportAssessments(db, inspection.id, format);
+    c.header('Content-Disposition', `attachment; filename="inspection-${inspection.id}-assessments.${format}"`);
     return c.body(body, 200, { 'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json' });
   });
 
-  api.get('/inspections/:id/audit', async (c) => c.json({ events: await listAudit(db, { inspectionId: idParam(c) }) }));
+  api.get('/inspections/:id/audit', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canViewAudit);
+    return c.json({ events: await listAudit(db, { inspectionId: inspection.id }) });
+  });
 
   return api;
 }

@@ -1,17 +1,20 @@
-// Pages: the list of inspections and each inspection's ratings with their explanations.
+// Pages: the inspections a person may see, and each inspection's ratings with their explanations
+// (or, for the inspected service before publication, the embargo notice).
 import { Hono } from 'hono';
-import type { Db } from '../../db/repositories/index.ts';
-import { listInspectionsWithRatings, rateStoredInspection } from '../../services/inspections.ts';
-import { listInspections } from '../../db/repositories/index.ts';
+import { listInspections, type Db } from '../../db/repositories/index.ts';
+import { canViewFindings } from '../../domain/access/permissions.ts';
+import { visibleInspections } from '../../services/inspection-list.ts';
+import { rateStoredInspection } from '../../services/inspections.ts';
 import { inspectionPage } from '../../presenters/inspection-page.ts';
-import { idParam } from '../params.ts';
+import { inspectionFor, sessionOf } from '../access.ts';
+import type { AppEnv } from '../auth.ts';
 import { escapeHtml, page, ratingTag } from '../render.ts';
 
-export function pageRoutes(db: Db): Hono {
-  const pages = new Hono();
+export function pageRoutes(db: Db): Hono<AppEnv> {
+  const pages = new Hono<AppEnv>();
 
   pages.get('/', async (c) => {
-    const rows = await listInspectionsWithRatings(db);
+    const rows = await visibleInspections(db, sessionOf(c).actor);
     return page(c, 'inspections.njk', {
       title: 'Inspections',
       activeNav: 'inspections',
@@ -23,17 +26,18 @@ export function pageRoutes(db: Db): Hono {
         },
         { text: i.regionName ?? '–' },
         { text: `${i.fieldworkStart} to ${i.fieldworkEnd}` },
-        { text: String(ratings.cases), format: 'numeric' },
+        { text: ratings ? String(ratings.cases) : '–', format: 'numeric' },
         { text: `${i.frameworkId} ${i.frameworkVersion}` },
-        { html: ratingTag(ratings.overall.rating, 'Not yet rated') },
+        { html: ratings ? ratingTag(ratings.overall.rating, 'Not yet rated') : ratingTag(null, 'Embargoed until publication') },
       ]),
     });
   });
 
   pages.get('/inspections/:id', async (c) => {
-    const id = idParam(c);
-    const { ratings } = await rateStoredInspection(db, id);
-    const summary = (await listInspections(db)).find((i) => i.id === id)!;
+    const { inspection, actor, scope } = await inspectionFor(c, db);
+    const summary = (await listInspections(db, { organisationId: inspection.organisationId })).find((i) => i.id === inspection.id)!;
+    if (!canViewFindings(actor, scope)) return page(c, 'inspection-embargoed.njk', { title: inspection.title, inspection: summary });
+    const { ratings } = await rateStoredInspection(db, inspection.id);
     return page(c, 'inspection.njk', inspectionPage(summary, ratings));
   });
 

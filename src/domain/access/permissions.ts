@@ -1,0 +1,82 @@
+// Who may see and do what. Every route asks these functions; nothing else decides access, so the
+// rules can be read (and tested) in one place.
+
+export const ROLES = ['administrator', 'programme-manager', 'analyst', 'lead-inspector', 'inspector', 'service-staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  administrator: 'Administrator',
+  'programme-manager': 'Programme manager',
+  analyst: 'Analyst',
+  'lead-inspector': 'Lead inspector',
+  inspector: 'Inspector',
+  'service-staff': 'Staff of an inspected service',
+};
+
+export type MemberRole = 'lead-inspector' | 'inspector';
+
+/** The signed-in person, as access decisions need them. */
+export interface Actor {
+  userId: number;
+  role: Role;
+  /** For service staff: the organisation they work for. */
+  organisationId: number | null;
+  /** Inspections the person works on, and in which role. */
+  memberships: ReadonlyMap<number, MemberRole>;
+}
+
+/** What access decisions need to know of an inspection. */
+export interface InspectionScope {
+  id: number;
+  organisationId: number;
+  /** Published reports lift the embargo on ratings (publication arrives with the reports issue). */
+  published: boolean;
+}
+
+/** Roles that see every inspection, read-only unless another rule allows more. */
+const SEES_ALL: readonly Role[] = ['administrator', 'programme-manager', 'analyst'];
+
+export function canListInspections(actor: Actor): boolean {
+  return actor.role !== 'service-staff' || actor.organisationId !== null;
+}
+
+/** Whether the inspection appears to the person at all (its title, PDU, dates and status). */
+export function canViewInspection(actor: Actor, inspection: InspectionScope): boolean {
+  if (SEES_ALL.includes(actor.role)) return true;
+  if (actor.role === 'service-staff') return actor.organisationId === inspection.organisationId;
+  return actor.memberships.has(inspection.id);
+}
+
+/**
+ * Ratings, case assessments and judgements: the inspectorate's staff on the inspection and those
+ * who see every inspection; the inspected service only once the report is published (embargo).
+ */
+export function canViewFindings(actor: Actor, inspection: InspectionScope): boolean {
+  if (!canViewInspection(actor, inspection)) return false;
+  if (actor.role === 'service-staff') return inspection.published;
+  return true;
+}
+
+/** Recording case assessments: inspectors and lead inspectors working on the inspection. */
+export function canAssessCases(actor: Actor, inspection: InspectionScope): boolean {
+  return actor.memberships.has(inspection.id) && (actor.role === 'inspector' || actor.role === 'lead-inspector');
+}
+
+/** Domain-one ratings, the diversity judgement, imports, assignments, QA settlement and sign-off. */
+export function canLeadInspection(actor: Actor, inspection: InspectionScope): boolean {
+  return actor.role === 'lead-inspector' && actor.memberships.get(inspection.id) === 'lead-inspector';
+}
+
+/** The audit trail of an inspection: its lead inspector and administrators. */
+export function canViewAudit(actor: Actor, inspection: InspectionScope): boolean {
+  return actor.role === 'administrator' || canLeadInspection(actor, inspection);
+}
+
+/** Creating inspections and managing who works on them. */
+export function canPlanInspections(actor: Actor): boolean {
+  return actor.role === 'administrator' || actor.role === 'programme-manager';
+}
+
+export function canManageUsers(actor: Actor): boolean {
+  return actor.role === 'administrator';
+}

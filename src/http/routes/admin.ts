@@ -1,0 +1,93 @@
+// Administration: accounts and their roles. Administrators only.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { getUser, listOrganisations, listUsers, type Db } from '../../db/repositories/index.ts';
+import { canManageUsers, ROLE_NAMES, ROLES } from '../../domain/access/permissions.ts';
+import { AppError } from '../../services/errors.ts';
+import { createAccount, setAccountActive } from '../../services/identity/users.ts';
+import { requirePermission } from '../access.ts';
+import type { AppEnv } from '../auth.ts';
+import { fieldErrors, formErrors } from '../form-errors.ts';
+import { idParam } from '../params.ts';
+import { escapeHtml, page } from '../render.ts';
+
+const NewUserForm = z.object({
+  displayName: z.string().trim().min(1, 'Enter the person’s name'),
+  email: z.string().trim().email('Enter an email address in the correct format, like name@example.com'),
+  role: z.enum(ROLES, { message: 'Select a role' }),
+  organisationId: z.string().optional(),
+  password: z.string().min(12, 'Enter a password of at least 12 characters'),
+});
+
+export function adminRoutes(db: Db): Hono<AppEnv> {
+  const admin = new Hono<AppEnv>();
+  admin.use(async (c, next) => {
+    requirePermission(c, canManageUsers);
+    await next();
+  });
+
+  admin.get('/users', async (c) => {
+    const users = await listUsers(db);
+    const organisations = new Map((await listOrganisations(db)).map((o) => [o.id, o.name]));
+    return page(c, 'admin-users.njk', {
+      title: 'Users',
+      activeNav: 'users',
+      rows: users.map((u) => [
+        { text: u.displayName },
+        { text: u.email },
+        { text: ROLE_NAMES[u.role] + (u.organisationId ? `, ${organisations.get(u.organisationId) ?? ''}` : '') },
+        { text: u.active ? 'Active' : 'Disabled' },
+        { text: u.lastSignedInAt ? u.lastSignedInAt.toISOString().slice(0, 16).replace('T', ' ') : 'Never' },
+        { html: `<a class="govuk-link" href="/admin/users/${u.id}">Manage<span class="govuk-visually-hidden"> ${escapeHtml(u.displayName)}</span></a>` },
+      ]),
+    });
+  });
+
+  const newUserPage = async (c: Parameters<typeof page>[0], values: Record<string, unknown>, errors: { href: string; text: string }[] = []) =>
+    page(
+      c,
+      'admin-user-new.njk',
+      {
+        title: errors.length ? 'Error: Add a user' : 'Add a user',
+        activeNav: 'users',
+        values,
+        errors,
+        fieldErrors: fieldErrors(errors),
+        roleItems: ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], checked: values.role === r })),
+        serviceItems: [{ value: '', text: 'Not applicable' }, ...(await listOrganisations(db, 'pdu')).map((o) => ({ value: String(o.id), text: o.name, selected: values.organisationId === String(o.id) }))],
+      },
+      errors.length ? 400 : 200,
+    );
+
+  admin.get('/users/new', (c) => newUserPage(c, {}));
+
+  admin.post('/users/new', async (c) => {
+    const body = await c.req.parseBody();
+    const parsed = NewUserForm.safeParse(body);
+    if (!parsed.success) return newUserPage(c, body, formErrors(parsed.error.issues));
+    const { organisationId, ...rest } = parsed.data;
+    try {
+      const user = await createAccount(db, { ...rest, organisationId: organisationId ? Number(organisationId) : null }, `user:${c.get('session')!.user.id}`);
+      return c.redirect(`/admin/users/${user.id}?created=1`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code !== 'not-found') return newUserPage(c, body, [{ href: e.message.includes('service') ? '#organisationId' : '#email', text: e.message }]);
+      throw e;
+    }
+  });
+
+  admin.get('/users/:id', async (c) => {
+    const user = await getUser(db, idParam(c));
+    if (!user) throw new AppError('not-found', 'There is no such user');
+    return page(c, 'admin-user.njk', { title: user.displayName, activeNav: 'users', user, roleName: ROLE_NAMES[user.role], created: c.req.query('created') === '1' });
+  });
+
+  admin.post('/users/:id/active', async (c) => {
+    const id = idParam(c);
+    const body = await c.req.parseBody();
+    if (id === c.get('session')!.user.id) throw new AppError('invalid', 'You cannot disable your own account');
+    await setAccountActive(db, id, body.active === 'true', `user:${c.get('session')!.user.id}`);
+    return c.redirect(`/admin/users/${id}`, 303);
+  });
+
+  return admin;
+}

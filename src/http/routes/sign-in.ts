@@ -1,0 +1,66 @@
+// Signing in and out with an email address and password (the embedded default; OpenID Connect
+// can replace it).
+import { Hono } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { z } from 'zod';
+import type { Db } from '../../db/repositories/index.ts';
+import { endSession, type SessionPolicy } from '../../services/identity/sessions.ts';
+import { signInWithPassword } from '../../services/identity/sign-in.ts';
+import { csrfTokenFor, SESSION_COOKIE, setSessionCookie, type AppEnv } from '../auth.ts';
+import { fieldErrors, formErrors } from '../form-errors.ts';
+import { page } from '../render.ts';
+
+const SignInForm = z.object({
+  email: z.string().trim().min(1, 'Enter your email address').email('Enter an email address in the correct format, like name@example.com'),
+  password: z.string().min(1, 'Enter your password'),
+});
+
+/** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
+const safeReturnTo = (value: unknown) => (typeof value === 'string' && /^\/(?!\/)/.test(value) ? value : '/');
+
+const clientAddress = (c: Parameters<typeof getConnInfo>[0]) => {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+};
+
+export function signInRoutes(db: Db, options: { policy: SessionPolicy; secureCookies: boolean; demoAccounts?: { email: string; password: string; displayName: string }[] }): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const form = (c: Parameters<typeof page>[0], values: Record<string, unknown>, errors: { href: string; text: string }[] = [], status: 200 | 400 | 429 = 200) =>
+    page(c, 'sign-in.njk', {
+      title: errors.length ? 'Error: Sign in' : 'Sign in',
+      csrfToken: csrfTokenFor(c as never, options.secureCookies),
+      values,
+      errors,
+      fieldErrors: fieldErrors(errors),
+      demoAccounts: options.demoAccounts,
+    }, status);
+
+  routes.get('/sign-in', (c) => (c.get('session') ? c.redirect(safeReturnTo(c.req.query('returnTo')), 303) : form(c, { returnTo: safeReturnTo(c.req.query('returnTo')) })));
+
+  routes.post('/sign-in', async (c) => {
+    const body = await c.req.parseBody();
+    const returnTo = safeReturnTo(body.returnTo);
+    const parsed = SignInForm.safeParse(body);
+    if (!parsed.success)
+      return form(c, { email: body.email, returnTo }, formErrors(parsed.error.issues), 400);
+    const result = await signInWithPassword(db, { ...parsed.data, ip: clientAddress(c) }, new Date(), options.policy);
+    if (result.outcome === 'rate-limited')
+      return form(c, { email: parsed.data.email, returnTo }, [{ href: '#email', text: `Too many failed attempts to sign in. Wait ${result.retryAfterMinutes} minutes and try again` }], 429);
+    if (result.outcome === 'refused')
+      return form(c, { email: parsed.data.email, returnTo }, [{ href: '#email', text: 'Enter a correct email address and password' }], 400);
+    setSessionCookie(c, result.session.token, result.session.expiresAt, options.secureCookies);
+    return c.redirect(returnTo, 303);
+  });
+
+  routes.post('/sign-out', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await endSession(db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/sign-in?signedOut=1', 303);
+  });
+  return routes;
+}

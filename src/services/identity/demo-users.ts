@@ -1,0 +1,46 @@
+// Demonstration accounts, one for each role, created only on the embedded database (never on a
+// PostgreSQL server) so a new user can try every part of the product at once.
+import { findOrganisationByName, findUserCredentials, recordAudit, setInspectionMember, type Db } from '../../db/repositories/index.ts';
+import type { MemberRole } from '../../domain/access/permissions.ts';
+import { createAccount } from './users.ts';
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  displayName: string;
+  role: 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff';
+  service?: string;
+  demoInspectionRole?: MemberRole;
+}
+
+// Known passwords are acceptable only because these accounts exist only on a local embedded database.
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'admin@demo.inspectorate.local', password: 'demo-administrator', displayName: 'Alex Admin (demo)', role: 'administrator' },
+  { email: 'programme@demo.inspectorate.local', password: 'demo-programme-manager', displayName: 'Priya Planner (demo)', role: 'programme-manager' },
+  { email: 'analyst@demo.inspectorate.local', password: 'demo-analyst-account', displayName: 'Ade Analyst (demo)', role: 'analyst' },
+  { email: 'lead@demo.inspectorate.local', password: 'demo-lead-inspector', displayName: 'Lee Lead (demo)', role: 'lead-inspector', demoInspectionRole: 'lead-inspector' },
+  { email: 'inspector@demo.inspectorate.local', password: 'demo-inspector-one', displayName: 'Isla Inspector (demo)', role: 'inspector', demoInspectionRole: 'inspector' },
+  { email: 'inspector2@demo.inspectorate.local', password: 'demo-inspector-two', displayName: 'Ivo Inspector (demo)', role: 'inspector', demoInspectionRole: 'inspector' },
+  { email: 'leeds@demo.inspectorate.local', password: 'demo-service-leeds', displayName: 'Sam Service, Leeds PDU (demo)', role: 'service-staff', service: 'Leeds' },
+  { email: 'sheffield@demo.inspectorate.local', password: 'demo-service-sheffield', displayName: 'Sasha Service, Sheffield PDU (demo)', role: 'service-staff', service: 'Sheffield' },
+];
+
+/** Creates any demo account that is missing; returns the accounts (with passwords) to print. */
+export async function ensureDemoUsers(db: Db, demoInspectionId: number | undefined, actor = 'system:demo'): Promise<DemoAccount[]> {
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUserCredentials(db, account.email)) continue;
+    const organisation = account.service ? await findOrganisationByName(db, 'pdu', account.service) : undefined;
+    const user = await createAccount(
+      db,
+      { email: account.email, displayName: account.displayName, role: account.role, organisationId: organisation?.id ?? null, password: account.password },
+      actor,
+      { isDemo: true },
+    );
+    if (demoInspectionId !== undefined && account.demoInspectionRole) {
+      await setInspectionMember(db, demoInspectionId, user.id, account.demoInspectionRole);
+      await recordAudit(db, { actor, action: 'inspection.member-added', entity: 'inspection', entityId: demoInspectionId, inspectionId: demoInspectionId, after: { userId: user.id, role: account.demoInspectionRole } });
+    }
+  }
+  return DEMO_ACCOUNTS;
+}
+

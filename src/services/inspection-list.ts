@@ -1,0 +1,21 @@
+// The inspections a person may see, with ratings only where the findings are not embargoed for them.
+import { listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
+import { canViewFindings, canViewInspection, type Actor } from '../domain/access/permissions.ts';
+import type { InspectionRatings } from '../domain/rating/result.ts';
+import { scopeOf } from './inspection-scope.ts';
+import { rateStoredInspection } from './inspections.ts';
+
+export interface VisibleInspection {
+  inspection: InspectionListItem;
+  /** Undefined where the findings are embargoed for this person. */
+  ratings?: InspectionRatings;
+}
+
+export async function visibleInspections(db: Db, actor: Actor): Promise<VisibleInspection[]> {
+  const all = (await listInspections(db)).filter((i) => canViewInspection(actor, scopeOf(i)));
+  return Promise.all(
+    all.map(async (inspection) =>
+      canViewFindings(actor, scopeOf(inspection)) ? { inspection, ratings: (await rateStoredInspection(db, inspection.id)).ratings } : { inspection },
+    ),
+  );
+}

@@ -1,0 +1,137 @@
+// Signing in, sessions and CSRF through the real HTTP app and database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/db/repositories/index.ts';
+import { createApp } from '../../src/http/app.ts';
+import { hashPassword, verifyPassword } from '../../src/services/identity/passwords.ts';
+import { resumeSession, startSession } from '../../src/services/identity/sessions.ts';
+import { createAccount, setAccountActive } from '../../src/services/identity/users.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let handle: TestDatabase;
+let app: ReturnType<typeof createApp>;
+const PASSWORD = 'correct horse battery staple';
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await loadReferenceData(handle.db, 'test');
+  await createAccount(handle.db, { email: 'Isla@Example.org', displayName: 'Isla', role: 'inspector', password: PASSWORD }, 'test');
+  app = createApp({ db: handle.db, sessionPolicy: { idleMinutes: 30, maxHours: 8 } });
+});
+afterAll(() => handle?.close());
+
+/** The sign-in form as a browser would fill it: its CSRF cookie and hidden field first. */
+async function signIn(email: string, password: string, options: { returnTo?: string; ip?: string } = {}) {
+  const form = await app.request(`/sign-in${options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : ''}`);
+  const cookie = form.headers.get('set-cookie')!.split(';')[0]!;
+  const html = await form.text();
+  const csrf = html.match(/name="_csrf" value="([^"]+)"/)![1]!;
+  const returnTo = html.match(/name="returnTo" value="([^"]*)"/)![1]!;
+  return app.request('/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie, ...(options.ip ? { 'x-forwarded-for': options.ip } : {}) },
+    body: new URLSearchParams({ _csrf: csrf, email, password, returnTo: returnTo.replace(/&amp;/g, '&').replace(/&#x2F;|&#47;/g, '/') }).toString(),
+  });
+}
+
+describe('signing in', () => {
+  it('signs in with the right password, whatever the case of the email, and returns where the person was going', async () => {
+    const res = await signIn('isla@example.org', PASSWORD, { returnTo: '/api/frameworks' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/api/frameworks');
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/inspectorate_session=[\w-]{40,}; .*HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const next = await app.request('/api/frameworks', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(next.status).toBe(200);
+  });
+
+  it('refuses a wrong password or an unknown email with the same message', async () => {
+    for (const [email, password] of [['isla@example.org', 'not the password'], ['nobody@example.org', PASSWORD]] as const) {
+      const res = await signIn(email, password);
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('There is a problem');
+      expect(html).toContain('Enter a correct email address and password');
+    }
+  });
+
+  it('names each missing field in the error summary', async () => {
+    const html = await (await signIn('', '')).text();
+    expect(html).toContain('href="#email"');
+    expect(html).toContain('Enter your email address');
+    expect(html).toContain('Enter your password');
+  });
+
+  it('never sends anyone off-site after signing in', async () => {
+    const res = await signIn('isla@example.org', PASSWORD, { returnTo: '//evil.example/' });
+    expect(res.headers.get('location')).toBe('/');
+  });
+
+  it('stops trying after five failures for an account, even with the right password', async () => {
+    await createAccount(handle.db, { email: 'target@example.org', displayName: 'Target', role: 'inspector', password: PASSWORD }, 'test');
+    for (let i = 0; i < 5; i++) expect((await signIn('target@example.org', `guess ${i} wrong`)).status).toBe(400);
+    const blocked = await signIn('target@example.org', PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain('Too many failed attempts to sign in');
+  });
+
+  it('refuses a form without its CSRF token or from another site', async () => {
+    const noToken = await app.request('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: new URLSearchParams({ email: 'isla@example.org', password: PASSWORD }).toString(),
+    });
+    expect(noToken.status).toBe(403);
+    const crossSite = await app.request('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'email=isla%40example.org',
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('audits accounts created and sign-ins, never with the password', async () => {
+    const events = await listAudit(handle.db, { entity: 'user' });
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['user.created', 'user.signed-in']));
+    expect(JSON.stringify(events)).not.toContain(PASSWORD);
+    expect(JSON.stringify(events)).not.toContain('scrypt$');
+  });
+});
+
+describe('sessions', () => {
+  it('end after the idle time and after their lifetime, and when the account is disabled', async () => {
+    const user = await createAccount(handle.db, { email: 'sessions@example.org', displayName: 'S', role: 'analyst', password: PASSWORD }, 'test');
+    const policy = { idleMinutes: 30, maxHours: 8 };
+    const s = await startSession(handle.db, user.id, new Date(), policy);
+    // The session's last-seen time is the database's now(); resume relative to it.
+    expect(await resumeSession(handle.db, s.token, new Date(Date.now() + 10 * 60_000), policy)).toBeDefined();
+    expect(await resumeSession(handle.db, s.token, new Date(Date.now() + 60 * 60_000), policy)).toBeUndefined();
+    const long = await startSession(handle.db, user.id, new Date(), policy);
+    expect(await resumeSession(handle.db, long.token, new Date(Date.now() + 9 * 3_600_000), { idleMinutes: 24 * 60, maxHours: 8 })).toBeUndefined();
+    const third = await startSession(handle.db, user.id, new Date(), policy);
+    await setAccountActive(handle.db, user.id, false, 'test');
+    expect(await resumeSession(handle.db, third.token, new Date(), policy)).toBeUndefined();
+  });
+
+  it('are stored only as a hash of the cookie token', async () => {
+    const user = await createAccount(handle.db, { email: 'hash@example.org', displayName: 'H', role: 'analyst' }, 'test');
+    const s = await startSession(handle.db, user.id, new Date());
+    const rows = await handle.db.selectFrom('user_session').select('token_hash').execute();
+    expect(rows.map((r) => r.token_hash)).not.toContain(s.token);
+  });
+});
+
+describe('passwords', () => {
+  it('are hashed with scrypt, salted, and verified only by the right password', async () => {
+    const a = await hashPassword(PASSWORD);
+    const b = await hashPassword(PASSWORD);
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword(PASSWORD, a)).toBe(true);
+    expect(await verifyPassword(`${PASSWORD}!`, a)).toBe(false);
+  });
+  it('must be at least 12 characters', async () => {
+    await expect(createAccount(handle.db, { email: 'short@example.org', displayName: 'S', role: 'analyst', password: 'short' }, 'test')).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
