@@ -61,6 +61,11 @@ export interface InspectionCaseTable {
   inspection_id: number;
   case_ref: string;
   attributes: JsonWithDefault<Record<string, string>>;
+  assigned_to: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Raised by every save from the web app; a save that names an older version is a conflict. */
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: CreatedAt;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseAnswerTable {

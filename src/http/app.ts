@@ -13,6 +13,7 @@ import { csrfProtection, requireSignIn, sessionMiddleware, type AppEnv } from '.
 import { govukDist, mojRoot, page } from './render.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
+import { caseRoutes } from './routes/cases.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 
@@ -56,6 +57,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
   app.route('/admin', adminRoutes(db));
+  app.route('/', caseRoutes(db));
   app.route('/', pageRoutes(db));
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');

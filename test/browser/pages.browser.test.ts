@@ -92,4 +92,32 @@ describe('pages in Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('email');
     await page.close();
   });
+
+  it('lets an inspector record a standard of a case end to end, with no accessibility violations', async () => {
+    const page = await fixture.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await signInAs(page, fixture.baseUrl, 'inspector');
+    await page.getByRole('link', { name: 'Leeds' }).click();
+    await page.getByRole('link', { name: 'Cases' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotsDir, 'cases.png'), fullPage: true });
+    await page.getByRole('link', { name: 'DEMO-005' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotsDir, 'case-task-list.png'), fullPage: true });
+    await page.getByRole('link', { name: '2.3 Planning' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    // Answer every question of the standard: the prompts yes, the key questions' judgements yes.
+    for (const radio of await page.locator('.govuk-radios__input[value="yes"]').all()) await radio.check();
+    await page.getByLabel('Evidence for 2.3.1 (optional)').fill('Planning reflected the person’s caring responsibilities.');
+    await page.screenshot({ path: join(screenshotsDir, 'case-standard-form.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save and mark as complete' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Standard 2.3 saved');
+    await expect(page.locator('#standards-3-status').innerText()).resolves.toBe('Completed');
+    // Completing with an answer removed is refused, with the error linked to the question.
+    await page.getByRole('link', { name: '2.3 Planning' }).click();
+    await page.evaluate(() => document.querySelectorAll<HTMLInputElement>('input[name="2.3.2"]').forEach((r) => (r.checked = false)));
+    await page.getByRole('button', { name: 'Save and mark as complete' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Select your judgement on key question 2.3.2');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -47,6 +47,7 @@ interface Row {
 
 const STAFF_READ = { administrator: 200, 'programme-manager': 200, analyst: 200, lead: 200, inspector: 200 } as const;
 const FINDINGS = { default: 404, anonymous: 401, ...STAFF_READ, 'service-own': 403 } as const;
+const PAGE_FINDINGS = { ...FINDINGS, anonymous: 303 } as const;
 
 const MATRIX: Row[] = [
   { method: 'GET', route: '/sign-in', path: () => '/sign-in', expect: { default: 303, anonymous: 200 } },
@@ -54,6 +55,11 @@ const MATRIX: Row[] = [
   { method: 'POST', route: '/sign-out', path: () => '/sign-out', expect: { default: 303, anonymous: 403 } },
   { method: 'GET', route: '/', path: () => '/', expect: { default: 200, anonymous: 303, 'service-own': 'embargoed' } },
   { method: 'GET', route: '/inspections/:id', path: () => `/inspections/${demoId}`, expect: { default: 404, anonymous: 303, ...STAFF_READ, 'service-own': 'embargoed' } },
+  { method: 'GET', route: '/inspections/:id/cases', path: () => `/inspections/${demoId}/cases`, expect: PAGE_FINDINGS },
+  { method: 'GET', route: '/inspections/:id/cases/:caseRef', path: () => `/inspections/${demoId}/cases/DEMO-001`, expect: PAGE_FINDINGS },
+  { method: 'GET', route: '/inspections/:id/cases/:caseRef/standards/:standardId', path: () => `/inspections/${demoId}/cases/DEMO-001/standards/2.5`, expect: PAGE_FINDINGS },
+  // An empty save from an out-of-date form merges to no change: safe to repeat for every person.
+  { method: 'POST', route: '/inspections/:id/cases/:caseRef/standards/:standardId', path: () => `/inspections/${demoId}/cases/DEMO-001/standards/2.5`, expect: { default: 404, anonymous: 403, administrator: 403, 'programme-manager': 403, analyst: 403, 'service-own': 403, lead: 303, inspector: 303 } },
   { method: 'GET', route: '/admin/users', path: () => '/admin/users', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'GET', route: '/admin/users/new', path: () => '/admin/users/new', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'POST', route: '/admin/users/new', path: () => '/admin/users/new', body: () => ({ displayName: 'New Person', email: `new-${Math.random()}@test.local`, role: 'inspector', password: 'a long enough password' }), expect: { default: 403, administrator: 303 } },

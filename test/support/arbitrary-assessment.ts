@@ -26,6 +26,8 @@ export const arbitraryCase = (framework: Framework, caseRef: string): fc.Arbitra
       };
       let kqCount = 0;
       framework.items.forEach((item, i) => {
+        // Domain-one prompts are the lead inspector's, not questions asked of a case.
+        if (item.standard.assessedBy === 'lead-inspector-judgement') return;
         const applies =
           item.kind === 'key-question'
             ? keyQuestionApplies(item.standard, item.keyQuestion, c)

@@ -9,3 +9,4 @@ export type { Db } from './shared.ts';
 export * from './user-repository.ts';
 export * from './session-repository.ts';
 export * from './member-repository.ts';
+export * from './case-work-repository.ts';

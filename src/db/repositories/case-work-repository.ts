@@ -1,0 +1,47 @@
+// Case-level work in the web app: assignment and the version used for optimistic locking.
+import { sql } from 'kysely';
+import type { Db } from './shared.ts';
+
+export interface CaseWork {
+  caseRef: string;
+  version: number;
+  assignedTo: number | null;
+  assignedToName: string | null;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+export async function listCaseWork(db: Db, inspectionId: number): Promise<CaseWork[]> {
+  const rows = await db
+    .selectFrom('inspection_case as c')
+    .leftJoin('app_user as u', 'u.id', 'c.assigned_to')
+    .select(['c.case_ref', 'c.version', 'c.assigned_to', 'u.display_name', 'c.updated_at', 'c.updated_by'])
+    .where('c.inspection_id', '=', inspectionId)
+    .orderBy('c.case_ref')
+    .execute();
+  return rows.map((r) => ({ caseRef: r.case_ref, version: r.version, assignedTo: r.assigned_to, assignedToName: r.display_name ?? null, updatedAt: r.updated_at, updatedBy: r.updated_by }));
+}
+
+export async function getCaseWork(db: Db, inspectionId: number, caseRef: string): Promise<CaseWork | undefined> {
+  return (await listCaseWork(db, inspectionId)).find((c) => c.caseRef === caseRef);
+}
+
+/**
+ * Compare-and-set of the case version: raises it by one only if it is still `expected`.
+ * False means someone else saved the case first.
+ */
+export async function claimCaseVersion(db: Db, inspectionId: number, caseRef: string, expected: number, by: string): Promise<boolean> {
+  const result = await db
+    .updateTable('inspection_case')
+    .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()`, updated_by: by })
+    .where('inspection_id', '=', inspectionId)
+    .where('case_ref', '=', caseRef)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function assignCase(db: Db, inspectionId: number, caseRef: string, userId: number | null): Promise<boolean> {
+  const result = await db.updateTable('inspection_case').set({ assigned_to: userId }).where('inspection_id', '=', inspectionId).where('case_ref', '=', caseRef).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
