@@ -1,0 +1,31 @@
+// The caseload upload: a CSV or Excel file of the service's eligible cases (3.15) read into
+// eligible cases, or every problem with it, in which case nothing is kept. Pure apart from
+// loading exceljs for Excel files: callers read the bytes. The format is documented in
+// docs/case-sample-and-survey.md.
+import type { Framework } from '../../domain/framework/framework.ts';
+import { readCsvTable } from './csv-table.ts';
+import type { TableRead } from './table.ts';
+import { validateCaseload, type CaseloadResult } from './validate.ts';
+import { readXlsxTable } from './xlsx-table.ts';
+
+export type { CaseloadResult } from './validate.ts';
+export { formatProblem, type FileProblem } from '../problems.ts';
+
+export type CaseloadFormat = 'csv' | 'xlsx';
+
+const fromTable = (framework: Framework, read: TableRead): CaseloadResult =>
+  read.ok ? validateCaseload(framework, read.table) : { ok: false, errors: read.errors, warnings: [] };
+
+export function parseCaseloadCsv(framework: Framework, text: string): CaseloadResult {
+  return fromTable(framework, readCsvTable(text));
+}
+
+export async function parseCaseloadXlsx(framework: Framework, bytes: Uint8Array): Promise<CaseloadResult> {
+  return fromTable(framework, await readXlsxTable(bytes));
+}
+
+/** The format a file name implies: `.csv` or `.xlsx`, in any case. */
+export function caseloadFormatFromFileName(name: string): CaseloadFormat | undefined {
+  const ext = /\.([^./\\]+)$/.exec(name.trim())?.[1]?.toLowerCase();
+  return ext === 'csv' || ext === 'xlsx' ? ext : undefined;
+}

@@ -1,0 +1,124 @@
+// A caseload table to eligible cases, or every problem with it. The headings are recognised first
+// (a missing required column or two columns for one fact are errors; columns not recognised are
+// not read, and the upload says which). Then row by row: each value read with the assessment
+// file's vocabulary, so both files accept the same spellings. Any error rejects the whole file.
+import { canonicalCaseRef, CASE_REF, caseloadFields, PRACTITIONER, type CaseloadField, type EligibleCase } from '../../domain/sampling/eligible-cases.ts';
+import type { Framework } from '../../domain/framework/framework.ts';
+import type { CaseAttribute } from '../../domain/framework/schema.ts';
+import type { FileProblem } from '../problems.ts';
+import { listAnd, listOr, readAttribute, type Read } from '../vocabulary.ts';
+import { headingIndex, headingKey } from './headers.ts';
+import { isBlankRow, type Table } from './table.ts';
+
+export type CaseloadResult =
+  | { ok: true; cases: EligibleCase[]; warnings: FileProblem[] }
+  | { ok: false; errors: FileProblem[]; warnings: FileProblem[] };
+
+/** How case management systems write "nothing recorded"; accepted in optional columns only. */
+export const NOT_RECORDED = ['unknown', 'not known', 'nk', 'not stated', 'not recorded', 'not specified', 'prefer not to say', 'declined', 'refused', 'missing', 'n a', 'na'];
+const notRecorded = new Set(NOT_RECORDED.map(headingKey));
+
+/** Bands written "18-20" or "50+", so an age in years can be read as its band. */
+function bandOfAge(attribute: CaseAttribute, raw: string): string | undefined {
+  if (!/^\d{1,3}$/.test(raw.trim())) return undefined;
+  const age = Number(raw.trim());
+  for (const v of attribute.values ?? []) {
+    const range = /^(\d+)\s*-\s*(\d+)$/.exec(v);
+    const open = /^(\d+)\s*\+$/.exec(v);
+    if (range && age >= Number(range[1]) && age <= Number(range[2])) return v;
+    if (open && age >= Number(open[1])) return v;
+  }
+  return undefined;
+}
+
+/** A field's value in normal form; '' means nothing recorded (allowed only where optional). */
+function readField(field: CaseloadField, raw: string): Read<string> {
+  const text = raw.trim();
+  if (field.id === CASE_REF || field.id === PRACTITIONER) {
+    if (text === '') return { ok: false, message: `no ${field.label.toLowerCase()} given` };
+    return { ok: true, value: field.id === CASE_REF ? canonicalCaseRef(text) : text.replace(/\s+/g, ' ') };
+  }
+  const attribute = field.attribute!;
+  if (!field.required && (text === '' || notRecorded.has(headingKey(text)))) return { ok: true, value: '' };
+  const read = readAttribute(attribute, raw);
+  if (read.ok || attribute.type !== 'choice') return read;
+  const band = bandOfAge(attribute, raw);
+  return band ? { ok: true, value: band } : read;
+}
+
+const quoted = (headings: readonly string[]) => headings.map((h) => `'${h.trim()}'`);
+
+export function validateCaseload(framework: Framework, table: Table): CaseloadResult {
+  const fields = caseloadFields(framework);
+  const index = headingIndex(fields);
+  const errors: FileProblem[] = [];
+  const warnings: FileProblem[] = [];
+  const headerRow = table.header.line;
+  const headings = table.header.cells;
+
+  // Which column gives each field.
+  const columns = new Map<string, number[]>();
+  const unread: string[] = [];
+  headings.forEach((h, i) => {
+    if (h.trim() === '') return;
+    const field = index.fieldOf(h);
+    if (field) columns.set(field.id, [...(columns.get(field.id) ?? []), i]);
+    else unread.push(h);
+  });
+  // Fewer than two required columns recognised: most likely another file, or no heading row.
+  if (fields.filter((f) => f.required && columns.has(f.id)).length < 2)
+    return {
+      ok: false,
+      errors: [{ row: headerRow, message: `the first row must name the columns (for example ${fields.filter((f) => f.required).map((f) => f.label).join(', ')}); none of '${headings.join(',')}' is one` }],
+      warnings,
+    };
+  for (const f of fields) {
+    const at = columns.get(f.id) ?? [];
+    if (at.length > 1)
+      errors.push({ row: headerRow, message: `columns ${listAnd(quoted(at.map((i) => headings[i]!)))} ${at.length === 2 ? 'both' : 'all'} give the ${f.label.toLowerCase()}; keep one` });
+    if (!at.length && f.required)
+      errors.push({ row: headerRow, message: `no column for the ${f.label.toLowerCase()}; head it ${listOr(quoted(index.spellings(f.id).slice(0, 4)))}` });
+  }
+  if (unread.length)
+    warnings.push({ row: headerRow, message: `column${unread.length > 1 ? 's' : ''} ${quoted(unread).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not a fact the sample needs, so ${unread.length > 1 ? 'they are' : 'it is'} not read or kept` });
+  const unnamed = headings.map((h, i) => (h.trim() === '' ? i : -1)).filter((i) => i >= 0 && table.rows.some((r) => (r.cells[i] ?? '').trim() !== ''));
+  if (unnamed.length) warnings.push({ row: headerRow, message: `${unnamed.length} column${unnamed.length > 1 ? 's have' : ' has'} values but no heading, so ${unnamed.length > 1 ? 'they are' : 'it is'} not read` });
+
+  // Read left to right, so a row's problems are listed in the order of its columns.
+  const used = fields
+    .filter((f) => columns.get(f.id)?.length === 1)
+    .map((f) => ({ field: f, at: columns.get(f.id)![0]!, heading: headings[columns.get(f.id)![0]!]!.trim() }))
+    .sort((a, b) => a.at - b.at);
+  const firstRowOf = new Map<string, number>();
+  const cases: EligibleCase[] = [];
+  for (const row of table.rows) {
+    const { line, cells } = row;
+    const wide = !isBlankRow(cells.slice(headings.length));
+    if (wide || (table.source === 'csv' && cells.length < headings.length)) {
+      errors.push({ row: line, message: `the row has ${cells.length} values but the first row names ${headings.length} columns; put text containing commas in double quotes` });
+      continue;
+    }
+    const values = new Map<string, string>();
+    const rowErrors: FileProblem[] = [];
+    for (const { field, at, heading } of used) {
+      const read = readField(field, cells[at] ?? '');
+      if (read.ok) values.set(field.id, read.value);
+      else rowErrors.push({ row: line, column: heading, message: read.message });
+    }
+    const caseRef = values.get(CASE_REF);
+    if (caseRef) {
+      for (const e of rowErrors) e.caseRef = caseRef;
+      const first = firstRowOf.get(caseRef);
+      if (first !== undefined)
+        rowErrors.unshift({ row: line, column: used.find((u) => u.field.id === CASE_REF)!.heading, caseRef, message: `case ${caseRef} is also on row ${first}; give each case once` });
+      else firstRowOf.set(caseRef, line);
+    }
+    errors.push(...rowErrors);
+    if (rowErrors.length || !caseRef) continue;
+    const attributes: Record<string, string> = {};
+    for (const [id, v] of values) if (id !== CASE_REF && id !== PRACTITIONER && v !== '') attributes[id] = v;
+    cases.push({ caseRef, practitioner: values.get(PRACTITIONER) ?? '', attributes });
+  }
+  if (!table.rows.length) errors.push({ row: headerRow, message: 'the file names its columns but lists no cases' });
+  return errors.length ? { ok: false, errors, warnings } : { ok: true, cases, warnings };
+}
