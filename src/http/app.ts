@@ -14,6 +14,7 @@ import { govukDist, mojRoot, page } from './render.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { leadRoutes } from './routes/lead.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 
@@ -58,6 +59,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/api', apiRoutes(db));
   app.route('/admin', adminRoutes(db));
   app.route('/', caseRoutes(db));
+  app.route('/', leadRoutes(db));
   app.route('/', pageRoutes(db));
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');

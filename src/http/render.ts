@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { canManageUsers, ROLE_NAMES } from '../domain/access/permissions.ts';
+import { canManageUsers, canViewAudit, ROLE_NAMES } from '../domain/access/permissions.ts';
+import { scopeOf } from '../services/inspection-scope.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 
 const require = createRequire(import.meta.url);
@@ -52,8 +53,13 @@ export function page(c: Context, template: string, context: Record<string, unkno
       ...context,
       cspNonce: c.get('secureHeadersNonce'),
       currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor) },
+      // The inspection's sub navigation shows the audit trail only to those who may read it.
+      canViewAudit: !!session && isInspection(context.inspection) && canViewAudit(session.actor, scopeOf(context.inspection)),
       csrfToken: context.csrfToken ?? session?.csrfToken,
     }),
     status,
   );
 }
+
+const isInspection = (value: unknown): value is { id: number; organisationId: number } =>
+  !!value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number' && typeof (value as { organisationId?: unknown }).organisationId === 'number';

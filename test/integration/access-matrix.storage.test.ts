@@ -21,6 +21,8 @@ beforeAll(async () => {
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });
   const db = handle.db;
+  // One case left unfinished, so sign-off is refused whoever asks.
+  await db.deleteFrom('case_answer').where('item_id', '=', '2.2.1').where('case_id', 'in', db.selectFrom('inspection_case').select('id').where('case_ref', '=', 'DEMO-040')).execute();
   sessions.set('anonymous', undefined);
   sessions.set('administrator', await signedIn(db, 'administrator'));
   sessions.set('programme-manager', await signedIn(db, 'programme-manager'));
@@ -48,6 +50,7 @@ interface Row {
 const STAFF_READ = { administrator: 200, 'programme-manager': 200, analyst: 200, lead: 200, inspector: 200 } as const;
 const FINDINGS = { default: 404, anonymous: 401, ...STAFF_READ, 'service-own': 403 } as const;
 const PAGE_FINDINGS = { ...FINDINGS, anonymous: 303 } as const;
+const LEAD_ONLY_POST = { default: 404, anonymous: 403, administrator: 403, 'programme-manager': 403, analyst: 403, inspector: 403, 'service-own': 403, lead: 303 } as const;
 
 const MATRIX: Row[] = [
   { method: 'GET', route: '/sign-in', path: () => '/sign-in', expect: { default: 303, anonymous: 200 } },
@@ -60,6 +63,15 @@ const MATRIX: Row[] = [
   { method: 'GET', route: '/inspections/:id/cases/:caseRef/standards/:standardId', path: () => `/inspections/${demoId}/cases/DEMO-001/standards/2.5`, expect: PAGE_FINDINGS },
   // An empty save from an out-of-date form merges to no change: safe to repeat for every person.
   { method: 'POST', route: '/inspections/:id/cases/:caseRef/standards/:standardId', path: () => `/inspections/${demoId}/cases/DEMO-001/standards/2.5`, expect: { default: 404, anonymous: 403, administrator: 403, 'programme-manager': 403, analyst: 403, 'service-own': 403, lead: 303, inspector: 303 } },
+  { method: 'GET', route: '/inspections/:id/judgements', path: () => `/inspections/${demoId}/judgements`, expect: PAGE_FINDINGS },
+  { method: 'POST', route: '/inspections/:id/judgements/:itemId', path: () => `/inspections/${demoId}/judgements/1.4`, body: () => ({ rating: 'Good', rationale: 'Matrix test' }), expect: LEAD_ONLY_POST },
+  { method: 'GET', route: '/inspections/:id/team', path: () => `/inspections/${demoId}/team`, expect: PAGE_FINDINGS },
+  { method: 'POST', route: '/inspections/:id/team/assignments', path: () => `/inspections/${demoId}/team/assignments`, expect: LEAD_ONLY_POST },
+  { method: 'GET', route: '/inspections/:id/sign-off', path: () => `/inspections/${demoId}/sign-off`, expect: PAGE_FINDINGS },
+  // Sign-off and reopening change state; with a case unfinished, sign-off is refused (400) even for the lead.
+  { method: 'POST', route: '/inspections/:id/sign-off', path: () => `/inspections/${demoId}/sign-off`, expect: { ...LEAD_ONLY_POST, lead: 400 } },
+  { method: 'POST', route: '/inspections/:id/reopen', path: () => `/inspections/${demoId}/reopen`, body: () => ({ reason: 'matrix' }), expect: { ...LEAD_ONLY_POST, lead: 409 } },
+  { method: 'GET', route: '/inspections/:id/audit', path: () => `/inspections/${demoId}/audit`, expect: { default: 404, anonymous: 303, 'programme-manager': 403, analyst: 403, inspector: 403, 'service-own': 403, administrator: 200, lead: 200 } },
   { method: 'GET', route: '/admin/users', path: () => '/admin/users', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'GET', route: '/admin/users/new', path: () => '/admin/users/new', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'POST', route: '/admin/users/new', path: () => '/admin/users/new', body: () => ({ displayName: 'New Person', email: `new-${Math.random()}@test.local`, role: 'inspector', password: 'a long enough password' }), expect: { default: 403, administrator: 303 } },

@@ -10,3 +10,4 @@ export * from './user-repository.ts';
 export * from './session-repository.ts';
 export * from './member-repository.ts';
 export * from './case-work-repository.ts';
+export * from './judgement-repository.ts';

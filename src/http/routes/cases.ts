@@ -46,7 +46,7 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
           { html: statusTag(overall) },
         ];
       });
-    return page(c, 'cases.njk', { title: `Cases: ${inspection.title}`, inspection, rows, mine, canAssess: canAssessCases(actor, scope) });
+    return page(c, 'cases.njk', { title: `Cases: ${inspection.title}`, inspection, section: 'cases', rows, mine, canAssess: canAssessCases(actor, scope) });
   });
 
   routes.get('/inspections/:id/cases/:caseRef', async (c) => {

@@ -1,0 +1,184 @@
+// The lead inspector's pages: domain-one ratings and the diversity judgement, the team and case
+// assignment, sign-off and reopening, and the audit trail (with a CSV export).
+import { Hono, type Context } from 'hono';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { listAudit, listCaseWork, listInspectionJudgements, listInspectionMembers, type Db } from '../../db/repositories/index.ts';
+import { canLeadInspection, canViewAudit, canViewFindings } from '../../domain/access/permissions.ts';
+import { standardStatus } from '../../domain/assessment/standard-edit.ts';
+import { AppError } from '../../services/errors.ts';
+import { loadAssessment } from '../../services/inspections.ts';
+import { assignCaseTo, judgementItems, recordJudgement, reopen, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
+import { inspectionFor } from '../access.ts';
+import type { AppEnv } from '../auth.ts';
+import { fieldErrors } from '../form-errors.ts';
+import { escapeHtml, page, ratingTag } from '../render.ts';
+
+const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
+
+export function leadRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  const judgementsPage = async (c: Context<AppEnv>, failed?: { itemId: string; rating: string; rationale: string; message: string }) => {
+    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const { framework, items } = await judgementItems(db, inspection.id);
+    const stored = new Map((await listInspectionJudgements(db, inspection.id)).map((j) => [j.itemId, j]));
+    const editable = canLeadInspection(actor, scope) && inspection.status !== 'signed-off';
+    return page(
+      c,
+      'judgements.njk',
+      {
+        title: `${failed ? 'Error: ' : ''}Domain one and diversity: ${inspection.title}`,
+        inspection,
+        section: 'judgements',
+        editable,
+        errors: failed ? [{ href: `#rating-${failed.itemId.replace(/\./g, '-')}`, text: failed.message }] : [],
+        items: items.map((item) => {
+          const current = stored.get(item.id);
+          const values = failed?.itemId === item.id ? failed : { rating: current?.rating ?? '', rationale: current?.rationale ?? '' };
+          const key = item.id.replace(/\./g, '-');
+          const error = failed?.itemId === item.id ? fieldErrors([{ href: `#rating-${key}`, text: failed.message }])[`rating-${key}`] : undefined;
+          return {
+            ...item,
+            key,
+            ratingHtml: ratingTag(current?.rating ?? null, 'Not yet rated'),
+            recorded: current && `${current.recordedBy} at ${current.recordedAt.toISOString().slice(0, 16).replace('T', ' ')}`,
+            rationale: current?.rationale,
+            radios: {
+              idPrefix: `rating-${key}`,
+              name: 'rating',
+              classes: 'govuk-radios--small',
+              fieldset: { legend: { text: `Rating for ${item.name}`, classes: 'govuk-fieldset__legend--s' } },
+              items: framework.ratingScale.map((r) => ({ value: r, text: r, checked: values.rating === r })),
+              ...(error ? { errorMessage: error } : {}),
+            },
+            textarea: { id: `rationale-${key}`, name: 'rationale', label: { text: 'Rationale' }, value: values.rationale, rows: 5 },
+          };
+        }),
+      },
+      failed ? 400 : 200,
+    );
+  };
+
+  routes.get('/inspections/:id/judgements', (c) => judgementsPage(c));
+  routes.post('/inspections/:id/judgements/:itemId', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canLeadInspection);
+    const body = await c.req.parseBody();
+    const input = { itemId: c.req.param('itemId'), rating: String(body.rating ?? ''), rationale: String(body.rationale ?? '') };
+    try {
+      await recordJudgement(db, { inspectionId: inspection.id, ...input }, actorOf(c));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid') return judgementsPage(c, { ...input, message: e.message });
+      throw e;
+    }
+    return c.redirect(`/inspections/${inspection.id}/judgements#item-${input.itemId.replace(/\./g, '-')}`, 303);
+  });
+
+  routes.get('/inspections/:id/team', async (c) => {
+    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const [members, work, { framework, assessment }] = await Promise.all([listInspectionMembers(db, inspection.id), listCaseWork(db, inspection.id), loadAssessment(db, inspection.id)]);
+    const caseStatus = new Map(
+      assessment.cases.map((x) => {
+        const statuses = framework.caseStandards.map((s) => standardStatus(s, x).status).filter((s) => s !== 'not-applicable');
+        return [x.caseRef, statuses.every((s) => s === 'completed') ? 'completed' : statuses.every((s) => s === 'not-started') ? 'not-started' : 'in-progress'] as const;
+      }),
+    );
+    const count = (userId: number | null, status?: string) => work.filter((w) => w.assignedTo === userId && (!status || caseStatus.get(w.caseRef) === status)).length;
+    return page(c, 'team.njk', {
+      title: `Team and progress: ${inspection.title}`,
+      inspection,
+      section: 'team',
+      canLead: canLeadInspection(actor, scope) && inspection.status !== 'signed-off',
+      memberRows: [...members.map((m) => ({ id: m.userId, name: m.displayName })), { id: null, name: 'Not assigned' }].map((m) => [
+        { text: m.name },
+        { text: String(count(m.id)), format: 'numeric' },
+        { text: String(count(m.id, 'completed')), format: 'numeric' },
+        { text: String(count(m.id, 'in-progress')), format: 'numeric' },
+        { text: String(count(m.id, 'not-started')), format: 'numeric' },
+      ]),
+      standardRows: framework.caseStandards.map((s) => {
+        const statuses = assessment.cases.map((x) => standardStatus(s, x).status);
+        const n = (st: string) => String(statuses.filter((x) => x === st).length);
+        return [{ text: `${s.id} ${s.name}` }, { text: n('completed'), format: 'numeric' }, { text: n('in-progress'), format: 'numeric' }, { text: n('not-started'), format: 'numeric' }, { text: n('not-applicable'), format: 'numeric' }];
+      }),
+      assignments: work.map((w) => ({
+        id: `assign-${w.caseRef}`,
+        name: `case:${w.caseRef}`,
+        label: { text: `Inspector for case ${w.caseRef}`, classes: 'govuk-visually-hidden' },
+        caseRef: w.caseRef,
+        items: [{ value: '', text: 'Not assigned' }, ...members.map((m) => ({ value: String(m.userId), text: m.displayName, selected: w.assignedTo === m.userId }))],
+      })),
+    });
+  });
+
+  routes.post('/inspections/:id/team/assignments', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canLeadInspection);
+    const body = await c.req.parseBody();
+    const current = new Map((await listCaseWork(db, inspection.id)).map((w) => [w.caseRef, w.assignedTo]));
+    for (const [name, value] of Object.entries(body)) {
+      if (!name.startsWith('case:') || typeof value !== 'string') continue;
+      const caseRef = name.slice(5);
+      const userId = value === '' ? null : Number(value);
+      if (current.get(caseRef) === userId) continue;
+      await assignCaseTo(db, { inspectionId: inspection.id, caseRef, userId }, actorOf(c));
+    }
+    return c.redirect(`/inspections/${inspection.id}/team?saved=1`, 303);
+  });
+
+  const signOffPage = async (c: Context<AppEnv>, error?: string) => {
+    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    return page(
+      c,
+      'sign-off.njk',
+      {
+        title: `${error ? 'Error: ' : ''}Sign-off: ${inspection.title}`,
+        inspection,
+        section: 'sign-off',
+        canLead: canLeadInspection(actor, scope),
+        blockers: inspection.status === 'signed-off' ? [] : await signOffBlockers(db, inspection.id),
+        errors: error ? [{ href: '#reason', text: error }] : [],
+        reasonError: error ? { text: error } : undefined,
+      },
+      error ? 400 : 200,
+    );
+  };
+  routes.get('/inspections/:id/sign-off', (c) => signOffPage(c));
+  routes.post('/inspections/:id/sign-off', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canLeadInspection);
+    await signOff(db, inspection.id, actorOf(c));
+    return c.redirect(`/inspections/${inspection.id}/sign-off`, 303);
+  });
+  routes.post('/inspections/:id/reopen', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canLeadInspection);
+    const reason = z.string().safeParse((await c.req.parseBody()).reason);
+    if (!reason.success || !reason.data.trim()) return signOffPage(c, 'Give the reason for reopening the inspection');
+    await reopen(db, inspection.id, reason.data, actorOf(c));
+    return c.redirect(`/inspections/${inspection.id}/sign-off`, 303);
+  });
+
+  routes.get('/inspections/:id/audit', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canViewAudit);
+    const events = await listAudit(db, { inspectionId: inspection.id });
+    const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
+    if (c.req.query('format') === 'csv') {
+      c.header('Content-Disposition', `attachment; filename="inspection-${inspection.id}-audit.csv"`);
+      const csv = stringify([['when', 'who', 'action', 'record', 'before', 'after'], ...events.map((e) => [e.at.toISOString(), e.actor, e.action, `${e.entity} ${e.entityId}`, show(e.before), show(e.after)])]);
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    return page(c, 'audit.njk', {
+      title: `Audit trail: ${inspection.title}`,
+      inspection,
+      section: 'audit',
+      rows: [...events].reverse().map((e) => [
+        { text: e.at.toISOString().slice(0, 19).replace('T', ' ') },
+        { text: e.actor },
+        { text: e.action },
+        { text: `${e.entity} ${e.entityId}` },
+        { html: `<code>${escapeHtml(show(e.before))}</code>` },
+        { html: `<code>${escapeHtml(show(e.after))}</code>` },
+      ]),
+    });
+  });
+
+  return routes;
+}

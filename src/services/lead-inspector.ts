@@ -1,0 +1,117 @@
+// The lead inspector's decisions: domain-one ratings and the diversity judgement with their
+// rationale, who assesses which case, and signing the inspection off (which locks it) or reopening
+// it with a reason. Every decision is audited.
+import {
+  assignCase,
+  getInspection,
+  listInspectionJudgements,
+  listInspectionMembers,
+  loadInspectionAssessment,
+  recordAudit,
+  saveInspectionJudgement,
+  setInspectionStatus,
+  type Db,
+} from '../db/repositories/index.ts';
+import { standardStatus } from '../domain/assessment/standard-edit.ts';
+import { rateInspection } from '../domain/rating/engine.ts';
+import { AppError } from './errors.ts';
+import { frameworkOf, requireInspection } from './inspections.ts';
+
+/** The items the lead inspector rates: domain-one standards and inspection-level judgements. */
+export async function judgementItems(db: Db, inspectionId: number) {
+  const framework = await frameworkOf(db, await requireInspection(db, inspectionId));
+  return {
+    framework,
+    items: [
+      ...framework.judgementStandards.map((s) => ({ id: s.id, name: `${s.id} ${s.name}`, description: s.statement })),
+      ...framework.definition.rules.judgements.map((j) => ({ id: j.id, name: j.name, description: j.description ?? '' })),
+    ],
+  };
+}
+
+export async function recordJudgement(
+  db: Db,
+  input: { inspectionId: number; itemId: string; rating: string; rationale: string },
+  actor: string,
+): Promise<void> {
+  const inspection = await requireInspection(db, input.inspectionId);
+  if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is signed off, so its ratings are locked');
+  const { framework, items } = await judgementItems(db, input.inspectionId);
+  if (!items.some((i) => i.id === input.itemId)) throw new AppError('not-found', `${input.itemId} is not rated by the lead inspector`);
+  if (!framework.ratingScale.includes(input.rating)) throw new AppError('invalid', `Select a rating: ${framework.ratingScale.join(', ')}`);
+  const rationale = input.rationale.trim();
+  if (!rationale) throw new AppError('invalid', 'Write the rationale for the rating');
+  if (rationale.length > 20_000) throw new AppError('invalid', 'The rationale must be 20,000 characters or fewer');
+  await db.transaction().execute(async (trx) => {
+    const before = (await listInspectionJudgements(trx, input.inspectionId)).find((j) => j.itemId === input.itemId);
+    await saveInspectionJudgement(trx, input.inspectionId, input.itemId, { rating: input.rating, rationale }, actor);
+    await recordAudit(trx, {
+      actor,
+      action: 'judgement.recorded',
+      entity: 'judgement',
+      entityId: `${input.inspectionId}/${input.itemId}`,
+      inspectionId: input.inspectionId,
+      before: before ? { rating: before.rating, rationale: before.rationale } : null,
+      after: { rating: input.rating, rationale },
+    });
+  });
+}
+
+/** What still stands between the inspection and sign-off. */
+export async function signOffBlockers(db: Db, inspectionId: number): Promise<string[]> {
+  const inspection = await requireInspection(db, inspectionId);
+  const framework = await frameworkOf(db, inspection);
+  const assessment = (await loadInspectionAssessment(db, inspectionId)) ?? { frameworkKey: framework.key, cases: [], judgements: {} };
+  const ratings = rateInspection(framework, assessment);
+  const blockers: string[] = [];
+  if (!assessment.cases.length) blockers.push('There are no cases');
+  const unfinished = assessment.cases.filter((c) => framework.caseStandards.some((s) => standardStatus(s, c).status !== 'completed' && standardStatus(s, c).status !== 'not-applicable'));
+  if (unfinished.length) blockers.push(`${unfinished.length} case${unfinished.length === 1 ? ' is' : 's are'} not complete: ${unfinished.slice(0, 10).map((c) => c.caseRef).join(', ')}${unfinished.length > 10 ? ' …' : ''}`);
+  if (ratings.overall.missing.length) blockers.push(`Standards without a rating: ${ratings.overall.missing.join(', ')}`);
+  for (const j of ratings.judgements) if (!j.rating) blockers.push(`No ${j.name.toLowerCase()} judgement`);
+  return blockers;
+}
+
+export async function signOff(db: Db, inspectionId: number, actor: string): Promise<void> {
+  const inspection = await requireInspection(db, inspectionId);
+  if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is already signed off');
+  const blockers = await signOffBlockers(db, inspectionId);
+  if (blockers.length) throw new AppError('invalid', `The inspection cannot be signed off yet: ${blockers.join('; ')}`);
+  const framework = await frameworkOf(db, inspection);
+  await db.transaction().execute(async (trx) => {
+    const ratings = rateInspection(framework, (await loadInspectionAssessment(trx, inspectionId))!);
+    await setInspectionStatus(trx, inspectionId, 'signed-off');
+    await recordAudit(trx, {
+      actor,
+      action: 'inspection.signed-off',
+      entity: 'inspection',
+      entityId: inspectionId,
+      inspectionId,
+      before: { status: inspection.status },
+      after: { status: 'signed-off', overall: ratings.overall.rating, score: ratings.overall.score, ratings: Object.fromEntries(ratings.standards.map((s) => [s.id, s.rating])) },
+    });
+  });
+}
+
+export async function reopen(db: Db, inspectionId: number, reason: string, actor: string): Promise<void> {
+  const inspection = await requireInspection(db, inspectionId);
+  if (inspection.status !== 'signed-off') throw new AppError('conflict', 'Only a signed-off inspection can be reopened');
+  if (!reason.trim()) throw new AppError('invalid', 'Give the reason for reopening the inspection');
+  await db.transaction().execute(async (trx) => {
+    await setInspectionStatus(trx, inspectionId, 'in-progress');
+    await recordAudit(trx, { actor, action: 'inspection.reopened', entity: 'inspection', entityId: inspectionId, inspectionId, before: { status: 'signed-off' }, after: { status: 'in-progress', reason: reason.trim() } });
+  });
+}
+
+/** Assigns a case to an inspector working on the inspection (or to no one). */
+export async function assignCaseTo(db: Db, input: { inspectionId: number; caseRef: string; userId: number | null }, actor: string): Promise<void> {
+  const inspection = await getInspection(db, input.inspectionId);
+  if (!inspection) throw new AppError('not-found', `There is no inspection ${input.inspectionId}`);
+  if (input.userId !== null && !(await listInspectionMembers(db, input.inspectionId)).some((m) => m.userId === input.userId))
+    throw new AppError('invalid', 'Assign cases only to inspectors working on this inspection');
+  await db.transaction().execute(async (trx) => {
+    if (!(await assignCase(trx, input.inspectionId, input.caseRef, input.userId))) throw new AppError('not-found', `There is no case ${input.caseRef}`);
+    await recordAudit(trx, { actor, action: 'case.assigned', entity: 'case', entityId: `${input.inspectionId}/${input.caseRef}`, inspectionId: input.inspectionId, after: { userId: input.userId } });
+  });
+}
+
