@@ -17,6 +17,7 @@ import { rateInspection } from '../src/domain/rating/engine.ts';
 import { generateAssessment } from '../src/demo/generate-assessment.ts';
 import { parseAssessmentFile, writeAssessmentCsv } from '../src/interchange/assessment-file.ts';
 import { bundledFramework } from '../src/reference/frameworks.ts';
+import { benchProgramme } from './programme.ts';
 import { createInspection } from '../src/services/inspections.ts';
 import { loadReferenceData } from '../src/services/reference-data.ts';
 
@@ -103,6 +104,9 @@ async function main() {
   );
   report('rate one 150-case inspection (median of 50)', median(ours), median(base), 'loop over arrays');
   if (!agree) throw new Error('The baseline and the engine disagree on the 150-case inspection');
+
+  // 2. Planning the inspection programme (issue 6), in memory.
+  await benchProgramme(report);
 
   const { handle, cleanup, where } = await openBenchDatabase();
   console.log(`Database: ${where}`);
