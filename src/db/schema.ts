@@ -5,6 +5,8 @@
 // `date` reads as the plain 'YYYY-MM-DD' string, timestamptz as Date, json/jsonb as parsed values.
 // jsonb columns are written as JSON text (JSON.stringify), which both drivers pass through as is.
 import type { ColumnType, Generated } from 'kysely';
+import type { ProgrammeTables } from './schema-programme.ts';
+import type { SampleSurveyTables } from './schema-sample-survey.ts';
 
 /** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
 export type DateColumn = ColumnType<string, string, string>;
@@ -156,7 +158,7 @@ export interface InspectionMemberTable {
   role: MemberRole;
 }
 
-export interface Database {
+export interface Database extends ProgrammeTables, SampleSurveyTables {
   framework: FrameworkTable;
   organisation: OrganisationTable;
   inspection: InspectionTable;

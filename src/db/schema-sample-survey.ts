@@ -1,0 +1,2 @@
+// Table types for the case sample and the people-on-probation survey, merged into Database.
+export interface SampleSurveyTables {}

@@ -1,0 +1,41 @@
+// Rows of the access matrix for sign-in, inspections, cases, the lead inspector's pages,
+// administration and the JSON API.
+import { FINDINGS, LEAD_ONLY_POST, PAGE_FINDINGS, STAFF_READ, type Row } from './matrix.ts';
+
+export const coreRows: Row[] = [
+  { method: 'GET', route: '/sign-in', path: () => '/sign-in', expect: { default: 303, anonymous: 200 } },
+  { method: 'POST', route: '/sign-in', path: () => '/sign-in', body: () => ({ email: `nobody-${Math.random()}@test.local`, password: 'wrong password' }), expect: { default: 400, anonymous: 403 } },
+  { method: 'POST', route: '/sign-out', path: () => '/sign-out', expect: { default: 303, anonymous: 403 } },
+  { method: 'GET', route: '/', path: () => '/', expect: { default: 200, anonymous: 303, 'service-own': 'embargoed' } },
+  { method: 'GET', route: '/inspections/:id', path: (ctx) => `/inspections/${ctx.demoId}`, expect: { default: 404, anonymous: 303, ...STAFF_READ, 'service-own': 'embargoed' } },
+  { method: 'GET', route: '/inspections/:id/cases', path: (ctx) => `/inspections/${ctx.demoId}/cases`, expect: PAGE_FINDINGS },
+  { method: 'GET', route: '/inspections/:id/cases/:caseRef', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001`, expect: PAGE_FINDINGS },
+  { method: 'GET', route: '/inspections/:id/cases/:caseRef/standards/:standardId', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/standards/2.5`, expect: PAGE_FINDINGS },
+  // An empty save from an out-of-date form merges to no change: safe to repeat for every person.
+  { method: 'POST', route: '/inspections/:id/cases/:caseRef/standards/:standardId', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/standards/2.5`, expect: { default: 404, anonymous: 403, administrator: 403, 'programme-manager': 403, analyst: 403, 'service-own': 403, lead: 303, inspector: 303 } },
+  { method: 'GET', route: '/inspections/:id/judgements', path: (ctx) => `/inspections/${ctx.demoId}/judgements`, expect: PAGE_FINDINGS },
+  { method: 'POST', route: '/inspections/:id/judgements/:itemId', path: (ctx) => `/inspections/${ctx.demoId}/judgements/1.4`, body: () => ({ rating: 'Good', rationale: 'Matrix test' }), expect: LEAD_ONLY_POST },
+  { method: 'GET', route: '/inspections/:id/team', path: (ctx) => `/inspections/${ctx.demoId}/team`, expect: PAGE_FINDINGS },
+  { method: 'POST', route: '/inspections/:id/team/assignments', path: (ctx) => `/inspections/${ctx.demoId}/team/assignments`, expect: LEAD_ONLY_POST },
+  { method: 'GET', route: '/inspections/:id/sign-off', path: (ctx) => `/inspections/${ctx.demoId}/sign-off`, expect: PAGE_FINDINGS },
+  // Sign-off and reopening change state; with a case unfinished, sign-off is refused (400) even for the lead.
+  { method: 'POST', route: '/inspections/:id/sign-off', path: (ctx) => `/inspections/${ctx.demoId}/sign-off`, expect: { ...LEAD_ONLY_POST, lead: 400 } },
+  { method: 'POST', route: '/inspections/:id/reopen', path: (ctx) => `/inspections/${ctx.demoId}/reopen`, body: () => ({ reason: 'matrix' }), expect: { ...LEAD_ONLY_POST, lead: 409 } },
+  { method: 'GET', route: '/inspections/:id/audit', path: (ctx) => `/inspections/${ctx.demoId}/audit`, expect: { default: 404, anonymous: 303, 'programme-manager': 403, analyst: 403, inspector: 403, 'service-own': 403, administrator: 200, lead: 200 } },
+  { method: 'GET', route: '/admin/users', path: () => '/admin/users', expect: { default: 403, anonymous: 303, administrator: 200 } },
+  { method: 'GET', route: '/admin/users/new', path: () => '/admin/users/new', expect: { default: 403, anonymous: 303, administrator: 200 } },
+  { method: 'POST', route: '/admin/users/new', path: () => '/admin/users/new', body: () => ({ displayName: 'New Person', email: `new-${Math.random()}@test.local`, role: 'inspector', password: 'a long enough password' }), expect: { default: 403, administrator: 303 } },
+  { method: 'GET', route: '/admin/users/:id', path: (ctx) => `/admin/users/${ctx.userId('inspector')}`, expect: { default: 403, anonymous: 303, administrator: 200 } },
+  { method: 'POST', route: '/admin/users/:id/active', path: (ctx) => `/admin/users/${ctx.userId('other-inspector')}/active`, body: () => ({ active: 'true' }), expect: { default: 403, administrator: 303 } },
+  { method: 'GET', route: '/api', path: () => '/api', expect: { default: 200, anonymous: 401 } },
+  { method: 'GET', route: '/api/frameworks', path: () => '/api/frameworks', expect: { default: 200, anonymous: 401 } },
+  { method: 'GET', route: '/api/frameworks/:id/:version', path: () => '/api/frameworks/hmip-adult-pdu/2021', expect: { default: 200, anonymous: 401 } },
+  { method: 'GET', route: '/api/organisations', path: () => '/api/organisations', expect: { default: 200, anonymous: 401 } },
+  { method: 'GET', route: '/api/inspections', path: () => '/api/inspections', expect: { default: 200, anonymous: 401, 'service-own': 'embargoed' } },
+  { method: 'GET', route: '/api/inspections/:id', path: (ctx) => `/api/inspections/${ctx.demoId}`, expect: { default: 404, anonymous: 401, ...STAFF_READ, 'service-own': 'embargoed' } },
+  { method: 'GET', route: '/api/inspections/:id/ratings', path: (ctx) => `/api/inspections/${ctx.demoId}/ratings`, expect: FINDINGS },
+  { method: 'GET', route: '/api/inspections/:id/cases', path: (ctx) => `/api/inspections/${ctx.demoId}/cases`, expect: FINDINGS },
+  { method: 'GET', route: '/api/inspections/:id/cases/:caseRef', path: (ctx) => `/api/inspections/${ctx.demoId}/cases/DEMO-001`, expect: FINDINGS },
+  { method: 'GET', route: '/api/inspections/:id/export', path: (ctx) => `/api/inspections/${ctx.demoId}/export`, expect: FINDINGS },
+  { method: 'GET', route: '/api/inspections/:id/audit', path: (ctx) => `/api/inspections/${ctx.demoId}/audit`, expect: { default: 404, anonymous: 401, 'programme-manager': 403, analyst: 403, inspector: 403, 'service-own': 403, administrator: 200, lead: 200 } },
+];
