@@ -1,6 +1,8 @@
 // View models for the inspection pages: rows for GOV.UK tables, built from the engine's results.
 import type { InspectionRatings, StandardResult } from '../domain/rating/result.ts';
 import { formatRange } from '../domain/rating/explain.ts';
+import type { Framework } from '../domain/framework/framework.ts';
+import { keyQuestionChart } from './charts/key-question-chart.ts';
 import { escapeHtml, ratingTag } from '../http/render.ts';
 
 export interface InspectionSummary {
@@ -50,8 +52,11 @@ const ratingCell = (s: StandardResult) =>
     ? ratingTag(s.rating) + (s.ratingBeforeLimits ? ` <span class="govuk-body-s">(limited from ${escapeHtml(s.ratingBeforeLimits)})</span>` : '')
     : ratingTag(null, s.treatment === 'reported-unrated' ? 'Not rated' : s.treatment === 'national-only' ? 'National only' : 'Not yet rated');
 
-export function inspectionPage(inspection: InspectionSummary, ratings: InspectionRatings) {
+export function inspectionPage(inspection: InspectionSummary, ratings: InspectionRatings, framework: Framework) {
+  const chart = keyQuestionChart(framework, ratings.standards);
   return {
+    chart,
+    section: 'ratings',
     title: inspection.title,
     activeNav: 'inspections',
     inspection,

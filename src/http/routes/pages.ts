@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { listInspections, type Db } from '../../db/repositories/index.ts';
 import { canViewFindings } from '../../domain/access/permissions.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
-import { rateStoredInspection } from '../../services/inspections.ts';
+import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts';
 import { inspectionPage } from '../../presenters/inspection-page.ts';
 import { inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -37,8 +37,8 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
     const { inspection, actor, scope } = await inspectionFor(c, db);
     const summary = (await listInspections(db, { organisationId: inspection.organisationId })).find((i) => i.id === inspection.id)!;
     if (!canViewFindings(actor, scope)) return page(c, 'inspection-embargoed.njk', { title: inspection.title, inspection: summary });
-    const { ratings } = await rateStoredInspection(db, inspection.id);
-    return page(c, 'inspection.njk', inspectionPage(summary, ratings));
+    const [{ ratings }, framework] = await Promise.all([rateStoredInspection(db, inspection.id), frameworkOf(db, inspection)]);
+    return page(c, 'inspection.njk', inspectionPage(summary, ratings, framework));
   });
 
   return pages;

@@ -1,0 +1,67 @@
+// Key-question percentages against the rating bands, as an SVG drawn on the server with Observable
+// Plot. The chart is an image with a text alternative; the same figures are always given in a
+// table beside it, which is what screen-reader users and anyone copying figures will use.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { Framework } from '../../domain/framework/framework.ts';
+import type { StandardResult } from '../../domain/rating/result.ts';
+
+export interface KeyQuestionChart {
+  svg: string;
+  /** The chart's text alternative, also its <title>. */
+  title: string;
+  description: string;
+}
+
+// Colours with at least 3:1 contrast against white (WCAG 1.4.11), from the GOV.UK palette.
+const BAND_FILL = ['#f4cdc6', '#ffdfb8', '#d2e8e5', '#cce2d8'];
+
+export function keyQuestionChart(framework: Framework, standards: StandardResult[]): KeyQuestionChart | undefined {
+  const rows = standards
+    .filter((s) => s.treatment === 'rated' && s.keyQuestions.length)
+    .flatMap((s) => s.keyQuestions.filter((k) => k.percentage !== null).map((k) => ({ id: k.id, standard: s.id, percentage: k.percentage!, sufficient: k.sufficient, applicable: k.applicable })));
+  if (!rows.length) return undefined;
+  const bands = framework.definition.rules.keyQuestionBands;
+  const edges = bands.map((b, i) => ({ rating: b.rating, from: b.minPercent, to: bands[i + 1]?.minPercent ?? 100, fill: BAND_FILL[i] ?? '#f3f2f1' }));
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const title = 'Key questions: percentage of cases judged sufficient, against the rating bands';
+  const description = rows.map((r) => `${r.id}: ${r.percentage}%`).join('; ');
+  const plot = Plot.plot({
+    document,
+    width: 720,
+    height: 60 + rows.length * 26,
+    marginLeft: 60,
+    marginTop: 28,
+    x: { domain: [0, 100], label: 'Cases judged sufficient (%)', labelArrow: 'none', grid: false },
+    y: { domain: rows.map((r) => r.id), label: null },
+    marks: [
+      Plot.rectX(edges, { x1: 'from', x2: 'to', fill: 'fill', fillOpacity: 1 }),
+      Plot.barX(rows, { y: 'id', x: 'percentage', fill: '#1d70b8', insetTop: 5, insetBottom: 5 }),
+      Plot.text(rows, { y: 'id', x: 'percentage', text: (d: { percentage: number }) => `${d.percentage}%`, dx: 6, textAnchor: 'start', fill: '#0b0c0c' }),
+      Plot.ruleX(edges.slice(1), { x: 'from', stroke: '#0b0c0c', strokeDasharray: '4,3' }),
+      Plot.text(edges, { x: (d: { from: number; to: number }) => (d.from + d.to) / 2, frameAnchor: 'top', dy: -16, text: 'rating', fill: '#0b0c0c', fontSize: 12 }),
+    ],
+  });
+  // The page's Content-Security-Policy allows no inline styles: layout rules live in app.css.
+  plot.querySelector('style')?.remove();
+  plot.removeAttribute('style');
+  // Inside role="img" the children are presentational: the title and description speak for them.
+  for (const el of plot.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  plot.setAttribute('font-size', '14');
+  plot.setAttribute('class', 'app-chart__svg');
+  plot.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  plot.setAttribute('role', 'img');
+  plot.setAttribute('aria-labelledby', 'kq-chart-title kq-chart-desc');
+  const titleEl = document.createElement('title');
+  titleEl.setAttribute('id', 'kq-chart-title');
+  titleEl.textContent = title;
+  const descEl = document.createElement('desc');
+  descEl.setAttribute('id', 'kq-chart-desc');
+  descEl.textContent = description;
+  plot.insertBefore(descEl, plot.firstChild);
+  plot.insertBefore(titleEl, plot.firstChild);
+  return { svg: plot.outerHTML, title, description };
+}
