@@ -158,7 +158,45 @@ export interface InspectionMemberTable {
   role: MemberRole;
 }
 
+export interface QaPlanTable {
+  inspection_id: number;
+  /** numeric: read as a string by both drivers. */
+  share: ColumnType<string, number | string, number | string>;
+  first_inspection_all: boolean;
+  minimum_per_inspector: number;
+  seed: number;
+  drawn_by: string;
+  drawn_at: CreatedAt;
+}
+
+export interface SecondAssessmentTable {
+  inspection_id: number;
+  case_ref: string;
+  reason: string;
+  assessor_id: number | null;
+  answers: JsonWithDefault<Record<string, 'yes' | 'no' | 'na'>>;
+  outcomes: JsonWithDefault<Record<string, { progress?: 'sufficient' | 'some' | 'none'; stabilityCredited?: boolean }>>;
+  evidence: JsonWithDefault<Record<string, string>>;
+  version: ColumnType<number, number | undefined, number>;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface QaSettlementTable {
+  inspection_id: number;
+  case_ref: string;
+  item_id: string;
+  first_value: string;
+  second_value: string;
+  settled_value: 'yes' | 'no' | 'na';
+  reason: string;
+  settled_by: string;
+  settled_at: CreatedAt;
+}
+
 export interface Database extends ProgrammeTables, SampleSurveyTables {
+  qa_plan: QaPlanTable;
+  second_assessment: SecondAssessmentTable;
+  qa_settlement: QaSettlementTable;
   framework: FrameworkTable;
   organisation: OrganisationTable;
   inspection: InspectionTable;

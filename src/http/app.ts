@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { leadRoutes } from './routes/lead.ts';
+import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 
@@ -61,6 +62,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/admin', adminRoutes(db));
   app.route('/', caseRoutes(db));
   app.route('/', leadRoutes(db));
+  app.route('/', qualityRoutes(db));
   app.route('/', pageRoutes(db));
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');

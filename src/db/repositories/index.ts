@@ -11,3 +11,4 @@ export * from './session-repository.ts';
 export * from './member-repository.ts';
 export * from './case-work-repository.ts';
 export * from './judgement-repository.ts';
+export * from './quality-repository.ts';

@@ -7,6 +7,7 @@ import { AppError } from '../../services/errors.ts';
 import { storedFramework } from '../../services/frameworks.ts';
 import { exportAssessments, loadAssessment, rateStoredInspection } from '../../services/inspections.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
+import { blindedCases } from '../../services/quality.ts';
 import { inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { enumQuery } from '../params.ts';
@@ -61,13 +62,16 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
   });
 
   api.get('/inspections/:id/cases', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor } = await inspectionFor(c, db, canViewFindings);
     const { assessment } = await loadAssessment(db, inspection.id);
-    return c.json({ frameworkKey: assessment.frameworkKey, cases: assessment.cases });
+    const blinded = await blindedCases(db, inspection.id, actor.userId);
+    return c.json({ frameworkKey: assessment.frameworkKey, cases: assessment.cases.filter((x) => !blinded.has(x.caseRef)), ...(blinded.size ? { withheld: [...blinded] } : {}) });
   });
 
   api.get('/inspections/:id/cases/:caseRef', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor } = await inspectionFor(c, db, canViewFindings);
+    if ((await blindedCases(db, inspection.id, actor.userId)).has(c.req.param('caseRef')))
+      throw new AppError('forbidden', 'You are this case’s second assessor: its first assessment stays hidden until you submit yours');
     const { assessment } = await loadAssessment(db, inspection.id);
     const found = assessment.cases.find((x) => x.caseRef === c.req.param('caseRef'));
     if (!found) throw new AppError('not-found', `There is no case ${c.req.param('caseRef')} in this inspection`);

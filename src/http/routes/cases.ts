@@ -5,6 +5,8 @@ import { listCaseWork, type Db } from '../../db/repositories/index.ts';
 import { canAssessCases, canViewFindings } from '../../domain/access/permissions.ts';
 import { loadAssessment } from '../../services/inspections.ts';
 import { caseStandard, loadCase, saveStandard } from '../../services/case-assessment.ts';
+import { AppError } from '../../services/errors.ts';
+import { isBlindedFrom } from '../../services/quality.ts';
 import { flattenStandard, standardStatus, type FlatValues, type StandardStatus } from '../../domain/assessment/standard-edit.ts';
 import { decodeBase, fieldId, standardFormPage } from '../../presenters/standard-form-page.ts';
 import { inspectionFor } from '../access.ts';
@@ -22,6 +24,12 @@ const statusTag = (s: StandardStatus) =>
 
 const caseHref = (inspectionId: number, caseRef: string) => `/inspections/${inspectionId}/cases/${encodeURIComponent(caseRef)}`;
 const actorName = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
+
+/** A second assessor does not see the first assessment of the case until they submit their own. */
+async function refuseIfBlinded(db: Db, inspectionId: number, caseRef: string, userId: number): Promise<void> {
+  if (await isBlindedFrom(db, inspectionId, caseRef, userId))
+    throw new AppError('forbidden', `You are the second assessor of ${caseRef}: its first assessment stays hidden until you submit yours`);
+}
 
 export function caseRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -51,6 +59,7 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
 
   routes.get('/inspections/:id/cases/:caseRef', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    await refuseIfBlinded(db, inspection.id, c.req.param('caseRef'), actor.userId);
     const view = await loadCase(db, inspection.id, c.req.param('caseRef'));
     const base = caseHref(inspection.id, view.assessment.caseRef);
     return page(c, 'case.njk', {
@@ -76,6 +85,7 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
     options: { values?: FlatValues; errors?: { key: string; message: string }[]; conflict?: Extract<Awaited<ReturnType<typeof saveStandard>>, { outcome: 'conflict' }>; status?: 200 | 400 | 409 },
   ) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    await refuseIfBlinded(db, inspection.id, c.req.param('caseRef') ?? '', actor.userId);
     const view = await loadCase(db, inspection.id, c.req.param('caseRef') ?? '');
     const standard = caseStandard(view, c.req.param('standardId') ?? '');
     const stored = flattenStandard(standard, view.assessment);
@@ -113,7 +123,8 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
   routes.get('/inspections/:id/cases/:caseRef/standards/:standardId', (c) => formPage(c, {}));
 
   routes.post('/inspections/:id/cases/:caseRef/standards/:standardId', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canAssessCases);
+    const { inspection, actor } = await inspectionFor(c, db, canAssessCases);
+    await refuseIfBlinded(db, inspection.id, c.req.param('caseRef'), actor.userId);
     const body = await c.req.parseBody();
     const values: FlatValues = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => /^\d/.test(e[0]) && typeof e[1] === 'string'));
     const mode = body.mode === 'complete' ? 'complete' : body.mode === 'overwrite' ? 'overwrite' : 'draft';

@@ -2,6 +2,8 @@
 // administration and the JSON API.
 import { FINDINGS, LEAD_ONLY_POST, PAGE_FINDINGS, STAFF_READ, type Row } from './matrix.ts';
 
+const SECOND_ONLY = { default: 404, anonymous: 303, administrator: 403, 'programme-manager': 403, analyst: 403, 'service-own': 403, lead: 404, inspector: 404 } as const;
+
 export const coreRows: Row[] = [
   { method: 'GET', route: '/sign-in', path: () => '/sign-in', expect: { default: 303, anonymous: 200 } },
   { method: 'POST', route: '/sign-in', path: () => '/sign-in', body: () => ({ email: `nobody-${Math.random()}@test.local`, password: 'wrong password' }), expect: { default: 400, anonymous: 403 } },
@@ -22,6 +24,16 @@ export const coreRows: Row[] = [
   { method: 'POST', route: '/inspections/:id/sign-off', path: (ctx) => `/inspections/${ctx.demoId}/sign-off`, expect: { ...LEAD_ONLY_POST, lead: 400 } },
   { method: 'POST', route: '/inspections/:id/reopen', path: (ctx) => `/inspections/${ctx.demoId}/reopen`, body: () => ({ reason: 'matrix' }), expect: { ...LEAD_ONLY_POST, lead: 409 } },
   { method: 'GET', route: '/inspections/:id/audit', path: (ctx) => `/inspections/${ctx.demoId}/audit`, expect: { default: 404, anonymous: 303, 'programme-manager': 403, analyst: 403, inspector: 403, 'service-own': 403, administrator: 200, lead: 200 } },
+  { method: 'GET', route: '/inspections/:id/quality', path: (ctx) => `/inspections/${ctx.demoId}/quality`, expect: PAGE_FINDINGS },
+  { method: 'POST', route: '/inspections/:id/quality/draw', path: (ctx) => `/inspections/${ctx.demoId}/quality/draw`, body: () => ({ share: '10', firstInspectionAll: 'no', seed: '5' }), expect: LEAD_ONLY_POST },
+  { method: 'POST', route: '/inspections/:id/quality/assignments', path: (ctx) => `/inspections/${ctx.demoId}/quality/assignments`, expect: LEAD_ONLY_POST },
+  // No open disagreement to settle: refused as not found even for the lead.
+  { method: 'POST', route: '/inspections/:id/quality/settle', path: (ctx) => `/inspections/${ctx.demoId}/quality/settle`, body: () => ({ caseRef: 'DEMO-001', item: '2.2.1', choice: 'first', reason: 'matrix' }), expect: { ...LEAD_ONLY_POST, lead: 404 } },
+  // Nobody in the matrix is the case's second assessor: members are refused (403), others do not see the inspection.
+  { method: 'GET', route: '/inspections/:id/cases/:caseRef/second', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/second`, expect: SECOND_ONLY },
+  { method: 'GET', route: '/inspections/:id/cases/:caseRef/second/standards/:standardId', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/second/standards/2.2`, expect: SECOND_ONLY },
+  { method: 'POST', route: '/inspections/:id/cases/:caseRef/second/standards/:standardId', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/second/standards/2.2`, expect: { ...SECOND_ONLY, anonymous: 403 } },
+  { method: 'POST', route: '/inspections/:id/cases/:caseRef/second/submit', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/second/submit`, expect: { ...SECOND_ONLY, anonymous: 403 } },
   { method: 'GET', route: '/admin/users', path: () => '/admin/users', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'GET', route: '/admin/users/new', path: () => '/admin/users/new', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'POST', route: '/admin/users/new', path: () => '/admin/users/new', body: () => ({ displayName: 'New Person', email: `new-${Math.random()}@test.local`, role: 'inspector', password: 'a long enough password' }), expect: { default: 403, administrator: 303 } },
