@@ -4,6 +4,10 @@
 import {
   assignCase,
   getInspection,
+  getUser,
+  removeInspectionMember,
+  unassignCasesOf,
+  setInspectionMember,
   listInspectionJudgements,
   listInspectionMembers,
   loadInspectionAssessment,
@@ -115,3 +119,25 @@ export async function assignCaseTo(db: Db, input: { inspectionId: number; caseRe
   });
 }
 
+
+/** Adds someone to the inspection team (or changes their role on it); only inspectors and lead inspectors work on inspections. */
+export async function setTeamMember(db: Db, input: { inspectionId: number; userId: number; role: 'lead-inspector' | 'inspector' }, actor: string): Promise<void> {
+  await requireInspection(db, input.inspectionId);
+  const user = await getUser(db, input.userId);
+  if (!user?.active) throw new AppError('invalid', 'Select an active account');
+  if (user.role !== 'inspector' && user.role !== 'lead-inspector') throw new AppError('invalid', `${user.displayName} is not an inspector`);
+  if (input.role === 'lead-inspector' && user.role !== 'lead-inspector') throw new AppError('invalid', `${user.displayName} is not a lead inspector`);
+  await db.transaction().execute(async (trx) => {
+    const before = (await listInspectionMembers(trx, input.inspectionId)).find((m) => m.userId === input.userId);
+    await setInspectionMember(trx, input.inspectionId, input.userId, input.role);
+    await recordAudit(trx, { actor, action: 'inspection.member-set', entity: 'inspection', entityId: input.inspectionId, inspectionId: input.inspectionId, before: before ? { userId: before.userId, role: before.role } : null, after: { userId: input.userId, role: input.role } });
+  });
+}
+
+export async function removeTeamMember(db: Db, input: { inspectionId: number; userId: number }, actor: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await removeInspectionMember(trx, input.inspectionId, input.userId))) throw new AppError('not-found', 'That person is not on the team');
+    await unassignCasesOf(trx, input.inspectionId, input.userId);
+    await recordAudit(trx, { actor, action: 'inspection.member-removed', entity: 'inspection', entityId: input.inspectionId, inspectionId: input.inspectionId, before: { userId: input.userId } });
+  });
+}

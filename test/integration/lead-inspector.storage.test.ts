@@ -53,6 +53,31 @@ describe('domain-one ratings and the diversity judgement', () => {
   });
 });
 
+describe('the team', () => {
+  it('lets a programme manager add an inspector, who then sees the inspection; removing them takes their cases away', async () => {
+    const planner = await signedIn(handle.db, 'programme-manager');
+    const newcomer = await signedIn(handle.db, 'inspector');
+    expect((await get(newcomer, `/inspections/${demoId}`)).status).toBe(404);
+    expect((await app.request(`/inspections/${demoId}/team/members`, formPost(planner, { userId: String(newcomer.userId), role: 'inspector' }))).status).toBe(303);
+    expect((await get(newcomer, `/inspections/${demoId}`)).status).toBe(200);
+    await app.request(`/inspections/${demoId}/team/assignments`, formPost(lead, { 'case:DEMO-010': String(newcomer.userId) }));
+    expect((await app.request(`/inspections/${demoId}/team/members/${newcomer.userId}/remove`, formPost(lead, {}))).status).toBe(303);
+    expect((await listCaseWork(handle.db, demoId)).find((w) => w.caseRef === 'DEMO-010')!.assignedTo).toBeNull();
+    expect((await get(newcomer, `/inspections/${demoId}`)).status).toBe(404);
+    const actions = (await listAudit(handle.db, { inspectionId: demoId })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['inspection.member-set', 'inspection.member-removed']));
+  });
+
+  it('refuses to put someone who is not an inspector on the team, or to make an inspector lead', async () => {
+    const analyst = await signedIn(handle.db, 'analyst');
+    const res = await app.request(`/inspections/${demoId}/team/members`, formPost(lead, { userId: String(analyst.userId), role: 'inspector' }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('is not an inspector');
+    const notLead = await app.request(`/inspections/${demoId}/team/members`, formPost(lead, { userId: String(inspector.userId), role: 'lead-inspector' }));
+    expect(await notLead.text()).toContain('is not a lead inspector');
+  });
+});
+
 describe('assigning cases', () => {
   it('assigns cases to inspectors on the inspection and shows progress by inspector', async () => {
     const res = await app.request(`/inspections/${demoId}/team/assignments`, formPost(lead, { 'case:DEMO-001': String(inspector.userId), 'case:DEMO-002': String(inspector.userId) }));

@@ -45,3 +45,8 @@ export async function assignCase(db: Db, inspectionId: number, caseRef: string, 
   const result = await db.updateTable('inspection_case').set({ assigned_to: userId }).where('inspection_id', '=', inspectionId).where('case_ref', '=', caseRef).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Takes every case of the inspection away from one inspector (when they leave the team). */
+export async function unassignCasesOf(db: Db, inspectionId: number, userId: number): Promise<void> {
+  await db.updateTable('inspection_case').set({ assigned_to: null }).where('inspection_id', '=', inspectionId).where('assigned_to', '=', userId).execute();
+}

@@ -77,6 +77,11 @@ export function canPlanInspections(actor: Actor): boolean {
   return actor.role === 'administrator' || actor.role === 'programme-manager';
 }
 
+/** Who works on an inspection: planned by programme managers and administrators, adjusted by its lead. */
+export function canManageTeam(actor: Actor, inspection: InspectionScope): boolean {
+  return canPlanInspections(actor) || canLeadInspection(actor, inspection);
+}
+
 export function canManageUsers(actor: Actor): boolean {
   return actor.role === 'administrator';
 }

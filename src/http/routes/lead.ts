@@ -3,16 +3,16 @@
 import { Hono, type Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { listAudit, listCaseWork, listInspectionJudgements, listInspectionMembers, type Db } from '../../db/repositories/index.ts';
-import { canLeadInspection, canViewAudit, canViewFindings } from '../../domain/access/permissions.ts';
+import { listAudit, listCaseWork, listInspectionJudgements, listInspectionMembers, listUsers, type Db } from '../../db/repositories/index.ts';
+import { canLeadInspection, canManageTeam, canViewAudit, canViewFindings } from '../../domain/access/permissions.ts';
 import { standardStatus } from '../../domain/assessment/standard-edit.ts';
 import { AppError } from '../../services/errors.ts';
 import { loadAssessment } from '../../services/inspections.ts';
-import { assignCaseTo, judgementItems, recordJudgement, reopen, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
+import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, setTeamMember, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors } from '../form-errors.ts';
-import { escapeHtml, page, ratingTag } from '../render.ts';
+import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 
@@ -74,7 +74,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     return c.redirect(`/inspections/${inspection.id}/judgements#item-${input.itemId.replace(/\./g, '-')}`, 303);
   });
 
-  routes.get('/inspections/:id/team', async (c) => {
+  const teamPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
     const [members, work, { framework, assessment }] = await Promise.all([listInspectionMembers(db, inspection.id), listCaseWork(db, inspection.id), loadAssessment(db, inspection.id)]);
     const caseStatus = new Map(
@@ -84,11 +84,29 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       }),
     );
     const count = (userId: number | null, status?: string) => work.filter((w) => w.assignedTo === userId && (!status || caseStatus.get(w.caseRef) === status)).length;
+    const canManage = canManageTeam(actor, scope);
+    const candidates = canManage ? (await listUsers(db)).filter((u) => u.active && (u.role === 'inspector' || u.role === 'lead-inspector') && !members.some((m) => m.userId === u.id)) : [];
     return page(c, 'team.njk', {
-      title: `Team and progress: ${inspection.title}`,
+      title: `${error ? 'Error: ' : ''}Team and progress: ${inspection.title}`,
       inspection,
       section: 'team',
+      errors: error ? [error] : [],
+      userIdError: error ? { text: error.text } : undefined,
       canLead: canLeadInspection(actor, scope) && inspection.status !== 'signed-off',
+      canManage,
+      teamRows: members.map((m) => [
+        { text: m.displayName },
+        { text: m.role === 'lead-inspector' ? 'Lead inspector' : 'Inspector' },
+        canManage
+          ? {
+              html:
+                `<form method="post" action="/inspections/${inspection.id}/team/members/${m.userId}/remove"><input type="hidden" name="_csrf" value="${escapeHtml(c.get('session')!.csrfToken)}">` +
+                renderMacro('govuk/components/button', 'govukButton', { text: 'Remove', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `Remove ${m.displayName} from the team` } }) +
+                '</form>',
+            }
+          : { text: '' },
+      ]),
+      candidateItems: [{ value: '', text: 'Select a person' }, ...candidates.map((u) => ({ value: String(u.id), text: `${u.displayName} (${u.role === 'lead-inspector' ? 'lead inspector' : 'inspector'})` }))],
       memberRows: [...members.map((m) => ({ id: m.userId, name: m.displayName })), { id: null, name: 'Not assigned' }].map((m) => [
         { text: m.name },
         { text: String(count(m.id)), format: 'numeric' },
@@ -108,7 +126,28 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
         caseRef: w.caseRef,
         items: [{ value: '', text: 'Not assigned' }, ...members.map((m) => ({ value: String(m.userId), text: m.displayName, selected: w.assignedTo === m.userId }))],
       })),
-    });
+    }, error ? 400 : 200);
+  };
+  routes.get('/inspections/:id/team', (c) => teamPage(c));
+
+  routes.post('/inspections/:id/team/members', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canManageTeam);
+    const body = await c.req.parseBody();
+    const userId = Number(body.userId);
+    if (!Number.isInteger(userId) || userId < 1) return teamPage(c, { href: '#userId', text: 'Select the person to add' });
+    try {
+      await setTeamMember(db, { inspectionId: inspection.id, userId, role: body.role === 'lead-inspector' ? 'lead-inspector' : 'inspector' }, actorOf(c));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid') return teamPage(c, { href: '#userId', text: e.message });
+      throw e;
+    }
+    return c.redirect(`/inspections/${inspection.id}/team`, 303);
+  });
+
+  routes.post('/inspections/:id/team/members/:userId/remove', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canManageTeam);
+    await removeTeamMember(db, { inspectionId: inspection.id, userId: Number(c.req.param('userId')) }, actorOf(c));
+    return c.redirect(`/inspections/${inspection.id}/team`, 303);
   });
 
   routes.post('/inspections/:id/team/assignments', async (c) => {

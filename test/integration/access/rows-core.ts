@@ -18,6 +18,9 @@ export const coreRows: Row[] = [
   { method: 'GET', route: '/inspections/:id/judgements', path: (ctx) => `/inspections/${ctx.demoId}/judgements`, expect: PAGE_FINDINGS },
   { method: 'POST', route: '/inspections/:id/judgements/:itemId', path: (ctx) => `/inspections/${ctx.demoId}/judgements/1.4`, body: () => ({ rating: 'Good', rationale: 'Matrix test' }), expect: LEAD_ONLY_POST },
   { method: 'GET', route: '/inspections/:id/team', path: (ctx) => `/inspections/${ctx.demoId}/team`, expect: PAGE_FINDINGS },
+  // Adding the analyst (not an inspector) is refused as invalid; removing someone not on the team is not found.
+  { method: 'POST', route: '/inspections/:id/team/members', path: (ctx) => `/inspections/${ctx.demoId}/team/members`, body: (ctx) => ({ userId: String(ctx.userId('analyst')), role: 'inspector' }), expect: { ...LEAD_ONLY_POST, lead: 400, administrator: 400, 'programme-manager': 400 } },
+  { method: 'POST', route: '/inspections/:id/team/members/:userId/remove', path: (ctx) => `/inspections/${ctx.demoId}/team/members/${ctx.userId('other-inspector')}/remove`, expect: { ...LEAD_ONLY_POST, lead: 404, administrator: 404, 'programme-manager': 404 } },
   { method: 'POST', route: '/inspections/:id/team/assignments', path: (ctx) => `/inspections/${ctx.demoId}/team/assignments`, expect: LEAD_ONLY_POST },
   { method: 'GET', route: '/inspections/:id/sign-off', path: (ctx) => `/inspections/${ctx.demoId}/sign-off`, expect: PAGE_FINDINGS },
   // Sign-off and reopening change state; with a case unfinished, sign-off is refused (400) even for the lead.
