@@ -24,4 +24,12 @@ describe('configuration from the environment', () => {
   it('names every setting that is wrong', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db', PORT: 'eighty' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });
+
+  it('turns single sign-on on only with every setting it needs', () => {
+    const full = { OIDC_ISSUER: 'https://login.example', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 'secret', OIDC_REDIRECT_URI: 'https://inspectorate.example/sign-in/oidc/callback', COOKIE_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(full).oidc).toMatchObject({ issuer: 'https://login.example', displayName: 'single sign-on' });
+    expect(() => loadConfig({ ...full, OIDC_CLIENT_SECRET: undefined })).toThrow(/missing OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ ...full, COOKIE_SECRET: undefined })).toThrow(/COOKIE_SECRET/);
+    expect(loadConfig({}).oidc).toBeUndefined();
+  });
 });

@@ -15,6 +15,12 @@ const ConfigSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_NAME: z.string().min(1).default('single sign-on'),
+  COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface Config {
@@ -27,13 +33,21 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number };
   /** Cookies marked Secure: turn on whenever the service is reached over HTTPS. */
   secureCookies: boolean;
+  /** Single sign-on, when all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI are set. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; displayName: string; cookieSecret: string };
 }
+
+const OIDC_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = ConfigSchema.safeParse(env);
   if (!result.success)
     throw new Error(`Configuration is not valid:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   const c = result.data;
+  const oidcSet = OIDC_KEYS.filter((k) => c[k]);
+  if (oidcSet.length && oidcSet.length < OIDC_KEYS.length)
+    throw new Error(`Configuration is not valid:\n  single sign-on needs all of ${OIDC_KEYS.join(', ')}; missing ${OIDC_KEYS.filter((k) => !c[k]).join(', ')}`);
+  if (oidcSet.length && !c.COOKIE_SECRET) throw new Error('Configuration is not valid:\n  COOKIE_SECRET (32 characters or more) is needed with single sign-on');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -42,5 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: c.DEMO_DATA === 'on',
     session: { idleMinutes: c.SESSION_IDLE_MINUTES, maxHours: c.SESSION_MAX_HOURS },
     secureCookies: c.SECURE_COOKIES === 'on',
+    ...(oidcSet.length
+      ? { oidc: { issuer: c.OIDC_ISSUER!, clientId: c.OIDC_CLIENT_ID!, clientSecret: c.OIDC_CLIENT_SECRET!, redirectUri: c.OIDC_REDIRECT_URI!, displayName: c.OIDC_NAME, cookieSecret: c.COOKIE_SECRET! } }
+      : {}),
   };
 }

@@ -7,6 +7,7 @@ import { createApp } from './http/app.ts';
 import { listInspections } from './db/repositories/index.ts';
 import { ensureDemoInspection } from './services/demo.ts';
 import { ensureDemoUsers, type DemoAccount } from './services/identity/demo-users.ts';
+import { OidcClient } from './services/identity/oidc.ts';
 import { loadReferenceData } from './services/reference-data.ts';
 
 const config = loadConfig();
@@ -28,7 +29,9 @@ if (config.demoData) {
   }
 }
 
-const app = createApp({ db: database.db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(demoAccounts ? { demoAccounts } : {}) });
+const oidc = config.oidc && { client: new OidcClient(config.oidc), cookieSecret: config.oidc.cookieSecret };
+if (oidc) console.log(`Single sign-on through ${config.oidc!.issuer}`);
+const app = createApp({ db: database.db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Inspectorate is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (ready in ${Date.now() - started} ms)`);
 });

@@ -17,7 +17,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { leadRoutes } from './routes/lead.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
-import { signInRoutes } from './routes/sign-in.ts';
+import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
 
 export interface AppDeps {
   db: Db;
@@ -26,12 +26,14 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Shown on the sign-in page, on the embedded demo set-up only. */
   demoAccounts?: { email: string; password: string; displayName: string }[];
+  /** Single sign-on through an OpenID Connect provider, when configured. */
+  oidc?: SignInOptions['oidc'];
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 const STATUS = { 'not-found': 404, invalid: 400, conflict: 409, forbidden: 403 } as const;
 
-export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts }: AppDeps): Hono<AppEnv> {
+export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(
     secureHeaders({
@@ -56,7 +58,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
 
   app.use(sessionMiddleware({ db, policy: sessionPolicy, secureCookies }));
   app.use(csrfProtection());
-  app.route('/', signInRoutes(db, { policy: sessionPolicy, secureCookies, ...(demoAccounts ? { demoAccounts } : {}) }));
+  app.route('/', signInRoutes(db, { policy: sessionPolicy, secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}) }));
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
   app.route('/admin', adminRoutes(db));

@@ -1,12 +1,13 @@
 // Signing in and out with an email address and password (the embedded default; OpenID Connect
 // can replace it).
 import { Hono } from 'hono';
-import { deleteCookie, getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import type { Db } from '../../db/repositories/index.ts';
 import { endSession, type SessionPolicy } from '../../services/identity/sessions.ts';
 import { signInWithPassword } from '../../services/identity/sign-in.ts';
+import { signInWithOidc, type OidcClient, type PendingSignIn } from '../../services/identity/oidc.ts';
 import { csrfTokenFor, SESSION_COOKIE, setSessionCookie, type AppEnv } from '../auth.ts';
 import { fieldErrors, formErrors } from '../form-errors.ts';
 import { page } from '../render.ts';
@@ -27,7 +28,17 @@ const clientAddress = (c: Parameters<typeof getConnInfo>[0]) => {
   }
 };
 
-export function signInRoutes(db: Db, options: { policy: SessionPolicy; secureCookies: boolean; demoAccounts?: { email: string; password: string; displayName: string }[] }): Hono<AppEnv> {
+const OIDC_COOKIE = 'inspectorate_oidc';
+
+export interface SignInOptions {
+  policy: SessionPolicy;
+  secureCookies: boolean;
+  demoAccounts?: { email: string; password: string; displayName: string }[];
+  /** Single sign-on, when configured, with the secret that signs its short-lived cookie. */
+  oidc?: { client: OidcClient; cookieSecret: string };
+}
+
+export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const form = (c: Parameters<typeof page>[0], values: Record<string, unknown>, errors: { href: string; text: string }[] = [], status: 200 | 400 | 429 = 200) =>
     page(c, 'sign-in.njk', {
@@ -37,6 +48,7 @@ export function signInRoutes(db: Db, options: { policy: SessionPolicy; secureCoo
       errors,
       fieldErrors: fieldErrors(errors),
       demoAccounts: options.demoAccounts,
+      singleSignOn: options.oidc && { name: options.oidc.client.settings.displayName, href: `/sign-in/oidc?returnTo=${encodeURIComponent(String(values.returnTo ?? '/'))}` },
     }, status);
 
   routes.get('/sign-in', (c) => (c.get('session') ? c.redirect(safeReturnTo(c.req.query('returnTo')), 303) : form(c, { returnTo: safeReturnTo(c.req.query('returnTo')) })));
@@ -55,6 +67,34 @@ export function signInRoutes(db: Db, options: { policy: SessionPolicy; secureCoo
     setSessionCookie(c, result.session.token, result.session.expiresAt, options.secureCookies);
     return c.redirect(returnTo, 303);
   });
+
+  if (options.oidc) {
+    const { client, cookieSecret } = options.oidc;
+    routes.get('/sign-in/oidc', async (c) => {
+      const { url, pending } = await client.start(safeReturnTo(c.req.query('returnTo')));
+      // Lax, so the cookie comes back with the provider's top-level redirect to the callback.
+      await setSignedCookie(c, OIDC_COOKIE, JSON.stringify(pending), cookieSecret, { path: '/sign-in/oidc', httpOnly: true, sameSite: 'Lax', secure: options.secureCookies, maxAge: 600 });
+      return c.redirect(url.href, 302);
+    });
+    routes.get('/sign-in/oidc/callback', async (c) => {
+      const raw = await getSignedCookie(c, cookieSecret, OIDC_COOKIE);
+      deleteCookie(c, OIDC_COOKIE, { path: '/sign-in/oidc' });
+      const refuse = (text: string) => form(c, { returnTo: '/' }, [{ href: '#email', text }], 400);
+      if (!raw) return refuse('Signing in with single sign-on took too long or was started elsewhere. Try again');
+      const pending = JSON.parse(raw) as PendingSignIn;
+      let identity;
+      try {
+        identity = await client.finish(new URL(c.req.url), pending);
+      } catch (e) {
+        console.warn(`Single sign-on refused: ${(e as Error).message}`);
+        return refuse('Single sign-on did not confirm who you are. Try again');
+      }
+      const result = await signInWithOidc(db, identity, new Date(), options.policy);
+      if (result.outcome === 'refused') return refuse(result.reason);
+      setSessionCookie(c, result.session.token, result.session.expiresAt, options.secureCookies);
+      return c.redirect(pending.returnTo, 303);
+    });
+  }
 
   routes.post('/sign-out', async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
