@@ -52,6 +52,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.get('/assets/govuk-frontend.min.css', serveStatic({ path: join(govukDist, 'govuk', 'govuk-frontend.min.css') }));
   app.get('/assets/govuk-frontend.min.js', serveStatic({ path: join(govukDist, 'govuk', 'govuk-frontend.min.js') }));
   app.get('/assets/moj-frontend.min.css', serveStatic({ path: join(mojRoot, 'moj', 'moj-frontend.min.css') }));
+  app.get('/assets/moj-frontend.mjs', serveStatic({ path: join(mojRoot, 'moj', 'all.bundle.mjs') }));
   app.get('/assets/init.js', serveStatic({ path: join(publicDir, 'init.js') }));
   app.get('/assets/app.css', serveStatic({ path: join(publicDir, 'app.css') }));
   app.use('/assets/*', serveStatic({ root: assets, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));

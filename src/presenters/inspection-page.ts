@@ -76,6 +76,10 @@ export function inspectionPage(inspection: InspectionSummary, ratings: Inspectio
       { text: s.points === null ? '–' : String(s.points), format: 'numeric' },
     ]),
     standards: ratings.standards.map((s) => ({ ...s, ratingHtml: ratingCell(s), ...standardTable(s) })),
-    flagRows: ratings.flags.map((f) => [{ text: f.caseRef }, { text: f.item }, { text: f.message }]),
+    flagRows: ratings.flags.map((f) => [
+      { html: `<a class="govuk-link" href="/inspections/${inspection.id}/cases/${encodeURIComponent(f.caseRef)}/standards/${escapeHtml(f.item.split('.').slice(0, 2).join('.'))}">${escapeHtml(f.caseRef)}</a>` },
+      { text: f.item },
+      { text: f.message },
+    ]),
   };
 }

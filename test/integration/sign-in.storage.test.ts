@@ -135,3 +135,24 @@ describe('passwords', () => {
     await expect(createAccount(handle.db, { email: 'short@example.org', displayName: 'S', role: 'analyst', password: 'short' }, 'test')).rejects.toMatchObject({ code: 'invalid' });
   });
 });
+
+describe('administration', () => {
+  it('changes a role, ending the person\'s sessions so the new rights apply at the next sign-in', async () => {
+    const admin = await createAccount(handle.db, { email: 'admin-x@example.org', displayName: 'Admin', role: 'administrator' }, 'test');
+    const adminSession = await startSession(handle.db, admin.id, new Date());
+    const person = await createAccount(handle.db, { email: 'mover@example.org', displayName: 'Mover', role: 'inspector', password: PASSWORD }, 'test');
+    const theirs = await startSession(handle.db, person.id, new Date());
+    const post = (fields: Record<string, string>) =>
+      app.request(`/admin/users/${person.id}/role`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie: `inspectorate_session=${adminSession.token}` },
+        body: new URLSearchParams({ _csrf: adminSession.csrfToken, ...fields }).toString(),
+      });
+    const needsService = await post({ role: 'service-staff' });
+    expect(needsService.status).toBe(400);
+    expect(await needsService.text()).toContain('belong to a service');
+    expect((await post({ role: 'lead-inspector' })).status).toBe(303);
+    expect(await resumeSession(handle.db, theirs.token, new Date())).toBeUndefined();
+    expect((await listAudit(handle.db, { entity: 'user' })).at(-1)).toMatchObject({ action: 'user.role-changed', before: { role: 'inspector' }, after: { role: 'lead-inspector' } });
+  });
+});

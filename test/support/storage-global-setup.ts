@@ -50,11 +50,13 @@ export async function buildPGliteTemplate(): Promise<string> {
   } finally {
     await handle.close();
   }
-  // Templates of earlier migrations are of no further use.
+  // Templates of earlier migrations are of no further use once a day old; a younger one may belong
+  // to another checkout (another branch, a second working tree) running its tests at the same time.
   for (const file of await readdir(cacheDir)) {
-    if (file.startsWith(PREFIX) && join(cacheDir, file) !== path && !file.endsWith('.partial')) {
-      await rm(join(cacheDir, file), { force: true });
-    }
+    const other = join(cacheDir, file);
+    if (!file.startsWith(PREFIX) || other === path || file.endsWith('.partial')) continue;
+    const age = Date.now() - (await stat(other).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+    if (age > 24 * 3_600_000) await rm(other, { force: true });
   }
   return path;
 }

@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without JavaScript.
-import { initAll } from '/assets/govuk-frontend.min.js';
+import { initAll as initGovuk } from '/assets/govuk-frontend.min.js';
+import { initAll as initMoj } from '/assets/moj-frontend.mjs';
 
-initAll();
+initGovuk();
+initMoj();

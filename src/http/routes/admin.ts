@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getUser, listOrganisations, listUsers, type Db } from '../../db/repositories/index.ts';
 import { canManageUsers, ROLE_NAMES, ROLES } from '../../domain/access/permissions.ts';
 import { AppError } from '../../services/errors.ts';
-import { createAccount, setAccountActive } from '../../services/identity/users.ts';
+import { changeRole, createAccount, setAccountActive } from '../../services/identity/users.ts';
 import { requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors, formErrors } from '../form-errors.ts';
@@ -75,10 +75,42 @@ export function adminRoutes(db: Db): Hono<AppEnv> {
     }
   });
 
-  admin.get('/users/:id', async (c) => {
+  const userPage = async (c: Parameters<typeof page>[0], error?: { href: string; text: string }) => {
     const user = await getUser(db, idParam(c));
     if (!user) throw new AppError('not-found', 'There is no such user');
-    return page(c, 'admin-user.njk', { title: user.displayName, activeNav: 'users', user, roleName: ROLE_NAMES[user.role], created: c.req.query('created') === '1' });
+    return page(
+      c,
+      'admin-user.njk',
+      {
+        title: `${error ? 'Error: ' : ''}${user.displayName}`,
+        activeNav: 'users',
+        user,
+        roleName: ROLE_NAMES[user.role],
+        created: c.req.query('created') === '1',
+        errors: error ? [error] : [],
+        roleItems: ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], checked: user.role === r })),
+        serviceItems: [{ value: '', text: 'Not applicable' }, ...(await listOrganisations(db, 'pdu')).map((o) => ({ value: String(o.id), text: o.name, selected: user.organisationId === o.id }))],
+        serviceError: error?.href === '#organisationId' ? { text: error.text } : undefined,
+      },
+      error ? 400 : 200,
+    );
+  };
+
+  admin.get('/users/:id', (c) => userPage(c));
+
+  admin.post('/users/:id/role', async (c) => {
+    const id = idParam(c);
+    const body = await c.req.parseBody();
+    const role = ROLES.find((r) => r === body.role);
+    if (!role) return userPage(c, { href: '#role', text: 'Select a role' });
+    if (id === c.get('session')!.user.id) return userPage(c, { href: '#role', text: 'You cannot change your own role' });
+    try {
+      await changeRole(db, id, role, body.organisationId ? Number(body.organisationId) : null, `user:${c.get('session')!.user.id}`);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid') return userPage(c, { href: '#organisationId', text: e.message });
+      throw e;
+    }
+    return c.redirect(`/admin/users/${id}`, 303);
   });
 
   admin.post('/users/:id/active', async (c) => {

@@ -68,6 +68,7 @@ export async function changeRole(db: Db, userId: number, role: Role, organisatio
     const before = await getUser(trx, userId);
     if (!before) throw new AppError('not-found', `There is no user ${userId}`);
     if ((role === 'service-staff') !== (organisationId !== null)) throw new AppError('invalid', 'Staff of an inspected service, and only they, belong to a service');
+    if (before.role === role && before.organisationId === organisationId) return before;
     const after = (await updateUser(trx, userId, { role, organisationId }))!;
     await deleteSessionsOfUser(trx, userId); // new rights take effect at the next sign-in
     await recordAudit(trx, { actor, action: 'user.role-changed', entity: 'user', entityId: userId, before: auditView(before), after: auditView(after) });

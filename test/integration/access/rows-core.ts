@@ -41,6 +41,7 @@ export const coreRows: Row[] = [
   { method: 'GET', route: '/admin/users/new', path: () => '/admin/users/new', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'POST', route: '/admin/users/new', path: () => '/admin/users/new', body: () => ({ displayName: 'New Person', email: `new-${Math.random()}@test.local`, role: 'inspector', password: 'a long enough password' }), expect: { default: 403, administrator: 303 } },
   { method: 'GET', route: '/admin/users/:id', path: (ctx) => `/admin/users/${ctx.userId('inspector')}`, expect: { default: 403, anonymous: 303, administrator: 200 } },
+  { method: 'POST', route: '/admin/users/:id/role', path: (ctx) => `/admin/users/${ctx.userId('other-inspector')}/role`, body: () => ({ role: 'inspector' }), expect: { default: 403, administrator: 303 } },
   { method: 'POST', route: '/admin/users/:id/active', path: (ctx) => `/admin/users/${ctx.userId('other-inspector')}/active`, body: () => ({ active: 'true' }), expect: { default: 403, administrator: 303 } },
   { method: 'GET', route: '/api', path: () => '/api', expect: { default: 200, anonymous: 401 } },
   { method: 'GET', route: '/api/frameworks', path: () => '/api/frameworks', expect: { default: 200, anonymous: 401 } },
