@@ -193,7 +193,52 @@ export interface QaSettlementTable {
   settled_at: CreatedAt;
 }
 
+export interface ReportTable {
+  inspection_id: number;
+  status: ColumnType<'draft' | 'factual-accuracy' | 'embargoed' | 'published', 'draft' | 'factual-accuracy' | 'embargoed' | 'published' | undefined, 'draft' | 'factual-accuracy' | 'embargoed' | 'published'>;
+  foreword: ColumnType<string, string | undefined, string>;
+  overall_findings: ColumnType<string, string | undefined, string>;
+  publish_on: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface RecommendationTable {
+  id: Generated<number>;
+  inspection_id: number;
+  addressed_to: 'pdu' | 'region' | 'national';
+  text: string;
+  position: number;
+}
+
+export interface FactualAccuracyCommentTable {
+  id: Generated<number>;
+  inspection_id: number;
+  author: string;
+  section: string;
+  comment: string;
+  decision: 'accepted' | 'rejected' | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  created_at: CreatedAt;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface EmbargoRecipientTable {
+  id: Generated<number>;
+  inspection_id: number;
+  name: string;
+  email: string;
+  organisation: ColumnType<string, string | undefined, string>;
+  added_by: string;
+  added_at: CreatedAt;
+}
+
 export interface Database extends ProgrammeTables, SampleSurveyTables {
+  report: ReportTable;
+  recommendation: RecommendationTable;
+  factual_accuracy_comment: FactualAccuracyCommentTable;
+  embargo_recipient: EmbargoRecipientTable;
   qa_plan: QaPlanTable;
   second_assessment: SecondAssessmentTable;
   qa_settlement: QaSettlementTable;

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { getInspection, type Db, type Inspection } from '../db/repositories/index.ts';
 import type { Actor, InspectionScope } from '../domain/access/permissions.ts';
-import { scopeOf } from '../services/inspection-scope.ts';
+import { currentPublication, scopeOf } from '../services/inspection-scope.ts';
 import { canViewInspection } from '../domain/access/permissions.ts';
 import { AppError } from '../services/errors.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
@@ -26,7 +26,7 @@ export async function inspectionFor(
   const { actor } = sessionOf(c);
   const id = idParam(c);
   const inspection = await getInspection(db, id);
-  const scope = inspection && scopeOf(inspection);
+  const scope = inspection && scopeOf(inspection, await currentPublication(db));
   if (!inspection || !scope || !canViewInspection(actor, scope)) throw new AppError('not-found', `There is no inspection ${id}`);
   if (check && !check(actor, scope)) throw new AppError('forbidden', 'You do not have access to this part of the inspection');
   return { inspection, actor, scope };

@@ -17,6 +17,8 @@ import { caseRoutes } from './routes/cases.ts';
 import { leadRoutes } from './routes/lead.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { publicationRoutes } from './routes/publication.ts';
+import { publicRoutes } from './routes/public.ts';
 import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
 
 export interface AppDeps {
@@ -60,12 +62,14 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.use(sessionMiddleware({ db, policy: sessionPolicy, secureCookies }));
   app.use(csrfProtection());
   app.route('/', signInRoutes(db, { policy: sessionPolicy, secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}) }));
+  app.route('/', publicRoutes(db));
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
   app.route('/admin', adminRoutes(db));
   app.route('/', caseRoutes(db));
   app.route('/', leadRoutes(db));
   app.route('/', qualityRoutes(db));
+  app.route('/', publicationRoutes(db));
   app.route('/', pageRoutes(db));
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');

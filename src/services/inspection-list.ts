@@ -2,7 +2,7 @@
 import { listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
 import { canViewFindings, canViewInspection, type Actor } from '../domain/access/permissions.ts';
 import type { InspectionRatings } from '../domain/rating/result.ts';
-import { scopeOf } from './inspection-scope.ts';
+import { currentPublication, scopeOf } from './inspection-scope.ts';
 import { rateStoredInspection } from './inspections.ts';
 
 export interface VisibleInspection {
@@ -12,10 +12,11 @@ export interface VisibleInspection {
 }
 
 export async function visibleInspections(db: Db, actor: Actor): Promise<VisibleInspection[]> {
-  const all = (await listInspections(db)).filter((i) => canViewInspection(actor, scopeOf(i)));
+  const publication = await currentPublication(db);
+  const all = (await listInspections(db)).filter((i) => canViewInspection(actor, scopeOf(i, publication)));
   return Promise.all(
     all.map(async (inspection) =>
-      canViewFindings(actor, scopeOf(inspection)) ? { inspection, ratings: (await rateStoredInspection(db, inspection.id)).ratings } : { inspection },
+      canViewFindings(actor, scopeOf(inspection, publication)) ? { inspection, ratings: (await rateStoredInspection(db, inspection.id)).ratings } : { inspection },
     ),
   );
 }

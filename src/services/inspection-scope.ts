@@ -1,9 +1,16 @@
-// What the access rules need of an inspection. Publication (which lifts the embargo on findings
-// for the inspected service) arrives with the reports issue; until then nothing is published.
+// What the access rules need of an inspection, including how far its report has gone: the
+// inspected service sees findings once the draft reaches it, everyone once it is published.
+import { publicationStates, type Db } from '../db/repositories/index.ts';
 import type { InspectionScope } from '../domain/access/permissions.ts';
+import { todayIso } from './publication.ts';
 
-export const scopeOf = (inspection: { id: number; organisationId: number }): InspectionScope => ({
+export type Publication = Awaited<ReturnType<typeof publicationStates>>;
+
+export const scopeOf = (inspection: { id: number; organisationId: number }, publication?: Publication): InspectionScope => ({
   id: inspection.id,
   organisationId: inspection.organisationId,
-  published: false,
+  published: publication?.published.has(inspection.id) ?? false,
+  sharedWithService: publication?.sharedWithService.has(inspection.id) ?? false,
 });
+
+export const currentPublication = (db: Db): Promise<Publication> => publicationStates(db, todayIso());

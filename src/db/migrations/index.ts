@@ -6,10 +6,12 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_identity.ts';
 import * as m0003 from './0003_case_work.ts';
 import * as m0004 from './0004_quality.ts';
+import * as m0007 from './0007_publication.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_identity': m0002,
   '0003_case_work': m0003,
   '0004_quality': m0004,
+  '0007_publication': m0007,
 };

@@ -12,3 +12,4 @@ export * from './member-repository.ts';
 export * from './case-work-repository.ts';
 export * from './judgement-repository.ts';
 export * from './quality-repository.ts';
+export * from './report-repository.ts';

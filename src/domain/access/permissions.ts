@@ -29,8 +29,10 @@ export interface Actor {
 export interface InspectionScope {
   id: number;
   organisationId: number;
-  /** Published reports lift the embargo on ratings (publication arrives with the reports issue). */
+  /** The report is published: its findings are public. */
   published: boolean;
+  /** The draft report has gone to the inspected service (factual accuracy check, embargoed copy). */
+  sharedWithService?: boolean;
 }
 
 /** Roles that see every inspection, read-only unless another rule allows more. */
@@ -49,12 +51,18 @@ export function canViewInspection(actor: Actor, inspection: InspectionScope): bo
 
 /**
  * Ratings, case assessments and judgements: the inspectorate's staff on the inspection and those
- * who see every inspection; the inspected service only once the report is published (embargo).
+ * who see every inspection; the inspected service once the draft report reaches it for its
+ * factual accuracy check (and after publication).
  */
 export function canViewFindings(actor: Actor, inspection: InspectionScope): boolean {
   if (!canViewInspection(actor, inspection)) return false;
-  if (actor.role === 'service-staff') return inspection.published;
+  if (actor.role === 'service-staff') return inspection.published || !!inspection.sharedWithService;
   return true;
+}
+
+/** Factual accuracy comments on the draft report: the inspected service's own staff. */
+export function canCommentOnReport(actor: Actor, inspection: InspectionScope): boolean {
+  return actor.role === 'service-staff' && actor.organisationId === inspection.organisationId;
 }
 
 /** Recording case assessments: inspectors and lead inspectors working on the inspection. */

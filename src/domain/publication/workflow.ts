@@ -1,0 +1,62 @@
+// The publication workflow of an inspection report: draft → factual accuracy check by the service
+// → embargoed copy to named recipients → published on a set date. Until publication nothing of
+// the findings reaches the inspected service, the public pages, the open data or the API.
+
+export const REPORT_STATUSES = ['draft', 'factual-accuracy', 'embargoed', 'published'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const STATUS_NAMES: Record<ReportStatus, string> = {
+  draft: 'Draft',
+  'factual-accuracy': 'Factual accuracy check',
+  embargoed: 'Embargoed',
+  published: 'Published',
+};
+
+export interface ReportState {
+  status: ReportStatus;
+  overallFindings: string;
+  recommendations: number;
+  /** The date set for publication (ISO), once embargoed. */
+  publishOn: string | null;
+  inspectionSignedOff: boolean;
+  /** Factual-accuracy comments not yet accepted or rejected. */
+  undecidedComments: number;
+  embargoRecipients: number;
+}
+
+/** Published once its date has come: publication needs no one to press a button on the day. */
+export function isPublished(state: Pick<ReportState, 'status' | 'publishOn'>, today: string): boolean {
+  return state.status === 'published' || (state.status === 'embargoed' && state.publishOn !== null && state.publishOn <= today);
+}
+
+export function effectiveStatus(state: Pick<ReportState, 'status' | 'publishOn'>, today: string): ReportStatus {
+  return isPublished(state, today) ? 'published' : state.status;
+}
+
+/** What stops the report moving to `to`; empty when the move is allowed. */
+export function transitionProblems(state: ReportState, to: ReportStatus, today: string, publishOn?: string): string[] {
+  const from = effectiveStatus(state, today);
+  const problems: string[] = [];
+  const allowed: Record<ReportStatus, ReportStatus[]> = {
+    draft: ['factual-accuracy'],
+    'factual-accuracy': ['draft', 'embargoed'],
+    embargoed: ['factual-accuracy'],
+    published: [],
+  };
+  if (!allowed[from].includes(to)) return [`A report that is ${STATUS_NAMES[from].toLowerCase()} cannot move to ${STATUS_NAMES[to].toLowerCase()}`];
+  if (to === 'factual-accuracy' && from === 'draft') {
+    if (!state.inspectionSignedOff) problems.push('Sign the inspection’s ratings off first');
+    if (!state.overallFindings.trim()) problems.push('Write the overall findings');
+    if (!state.recommendations) problems.push('Add at least one recommendation');
+  }
+  if (to === 'embargoed') {
+    if (state.undecidedComments) problems.push(`Accept or reject every factual accuracy comment (${state.undecidedComments} undecided)`);
+    if (!state.embargoRecipients) problems.push('Name at least one recipient of the embargoed copy');
+    if (!publishOn || !/^\d{4}-\d{2}-\d{2}$/.test(publishOn)) problems.push('Enter the publication date');
+    else if (publishOn <= today) problems.push('The publication date must be after today, so the embargo means something');
+  }
+  return problems;
+}
+
+/** The report's text, editable only while it is a draft or under factual-accuracy check. */
+export const textEditable = (status: ReportStatus) => status === 'draft' || status === 'factual-accuracy';

@@ -1,0 +1,54 @@
+// Public pages and open data: published material only, no sign-in. Nothing embargoed appears here.
+import { Hono } from 'hono';
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../../db/repositories/index.ts';
+import { AppError } from '../../services/errors.ts';
+import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
+import type { AppEnv } from '../auth.ts';
+import { idParam } from '../params.ts';
+import { escapeHtml, page, ratingTag } from '../render.ts';
+
+const csv = (rows: object[]) => (rows.length ? stringify(rows, { header: true }) : '');
+
+export function publicRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/public', async (c) => {
+    const rows = await publishedInspections(db);
+    return page(c, 'public-index.njk', {
+      title: 'Published inspections',
+      rows: rows.map(({ inspection: i, report, ratings }) => [
+        { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` },
+        { text: i.regionName ?? '' },
+        { text: report.publishOn ?? '' },
+        { html: ratingTag(ratings.overall.rating, 'Not rated') },
+      ]),
+    });
+  });
+
+  routes.get('/public/inspections/:id', async (c) => {
+    const id = idParam(c);
+    const found = (await publishedInspections(db)).find((p) => p.inspection.id === id);
+    if (!found) throw new AppError('not-found', 'There is no published inspection with that number');
+    const { inspection: i, report, ratings } = found;
+    return page(c, 'public-inspection.njk', {
+      title: i.title,
+      inspection: i,
+      report,
+      overall: ratings.overall,
+      rows: ratings.standards.map((s) => [
+        { text: `${s.id} ${s.name}` },
+        { html: s.rating ? ratingTag(s.rating) : ratingTag(null, s.treatment === 'national-only' ? 'Reported nationally' : 'Not rated') },
+        { text: s.explanation.summary },
+      ]),
+    });
+  });
+
+  routes.get('/public/data', (c) => page(c, 'public-data.njk', { title: 'Open data', licence: LICENCE, suppressBelow: SUPPRESS_BELOW }));
+  routes.get('/public/data/ratings.json', async (c) => c.json({ licence: LICENCE, ratings: await ratingRows(db) }));
+  routes.get('/public/data/ratings.csv', async (c) => c.body(csv(await ratingRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="ratings.csv"' }));
+  routes.get('/public/data/key-questions.json', async (c) => c.json({ licence: LICENCE, suppression: `figures from fewer than ${SUPPRESS_BELOW} cases are withheld`, keyQuestions: await keyQuestionRows(db) }));
+  routes.get('/public/data/key-questions.csv', async (c) => c.body(csv(await keyQuestionRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="key-questions.csv"' }));
+
+  return routes;
+}

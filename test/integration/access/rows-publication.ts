@@ -1,0 +1,24 @@
+// Rows of the access matrix for the report's publication workflow and the public pages.
+import { LEAD_ONLY_POST, PAGE_FINDINGS, type Row } from './matrix.ts';
+
+const EVERYONE = { default: 200 } as const;
+
+export const publicationRows: Row[] = [
+  { method: 'GET', route: '/inspections/:id/publication', path: (ctx) => `/inspections/${ctx.demoId}/publication`, expect: PAGE_FINDINGS },
+  { method: 'POST', route: '/inspections/:id/publication/text', path: (ctx) => `/inspections/${ctx.demoId}/publication/text`, body: () => ({ foreword: 'F', overallFindings: 'O' }), expect: LEAD_ONLY_POST },
+  { method: 'POST', route: '/inspections/:id/publication/recommendations', path: (ctx) => `/inspections/${ctx.demoId}/publication/recommendations`, body: () => ({ addressedTo: 'pdu', recommendation: 'Matrix' }), expect: LEAD_ONLY_POST },
+  { method: 'POST', route: '/inspections/:id/publication/recommendations/:recommendationId/remove', path: (ctx) => `/inspections/${ctx.demoId}/publication/recommendations/999999/remove`, expect: { ...LEAD_ONLY_POST, lead: 404 } },
+  // The demonstration inspection is not signed off in the matrix, so the draft cannot move on.
+  { method: 'POST', route: '/inspections/:id/publication/status', path: (ctx) => `/inspections/${ctx.demoId}/publication/status`, body: () => ({ to: 'factual-accuracy' }), expect: { ...LEAD_ONLY_POST, lead: 400 } },
+  // Only the inspected service comments, and only during the factual accuracy check (409 in draft).
+  { method: 'POST', route: '/inspections/:id/publication/comments', path: (ctx) => `/inspections/${ctx.demoId}/publication/comments`, body: () => ({ section: 'S', comment: 'C' }), expect: { ...LEAD_ONLY_POST, lead: 403, 'service-own': 409 } },
+  { method: 'POST', route: '/inspections/:id/publication/comments/:commentId/decision', path: (ctx) => `/inspections/${ctx.demoId}/publication/comments/1/decision`, body: () => ({ decision: 'accepted', reason: 'R' }), expect: { ...LEAD_ONLY_POST, lead: 409 } },
+  { method: 'POST', route: '/inspections/:id/publication/recipients', path: (ctx) => `/inspections/${ctx.demoId}/publication/recipients`, body: () => ({ name: 'N', email: 'n@example.org', organisation: 'O' }), expect: LEAD_ONLY_POST },
+  { method: 'GET', route: '/public', path: () => '/public', expect: EVERYONE },
+  { method: 'GET', route: '/public/inspections/:id', path: (ctx) => `/public/inspections/${ctx.demoId}`, expect: { default: 404 } },
+  { method: 'GET', route: '/public/data', path: () => '/public/data', expect: EVERYONE },
+  { method: 'GET', route: '/public/data/ratings.json', path: () => '/public/data/ratings.json', expect: EVERYONE },
+  { method: 'GET', route: '/public/data/ratings.csv', path: () => '/public/data/ratings.csv', expect: EVERYONE },
+  { method: 'GET', route: '/public/data/key-questions.json', path: () => '/public/data/key-questions.json', expect: EVERYONE },
+  { method: 'GET', route: '/public/data/key-questions.csv', path: () => '/public/data/key-questions.csv', expect: EVERYONE },
+];

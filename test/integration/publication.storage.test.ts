@@ -1,0 +1,93 @@
+// The report's way to publication, and the embargo: the service sees its draft for factual
+// accuracy; the public pages, open data and API see nothing until the publication date.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/db/repositories/index.ts';
+import { createApp } from '../../src/http/app.ts';
+import { ensureDemoInspection } from '../../src/services/demo.ts';
+import { signOff } from '../../src/services/lead-inspector.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let handle: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let demoId: number;
+let lead: TestSession;
+let leeds: TestSession;
+let sheffield: TestSession;
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await loadReferenceData(handle.db, 'test');
+  demoId = (await ensureDemoInspection(handle.db))!;
+  app = createApp({ db: handle.db });
+  lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
+  leeds = await signedIn(handle.db, 'service-staff', { service: 'Leeds' });
+  sheffield = await signedIn(handle.db, 'service-staff', { service: 'Sheffield' });
+});
+afterAll(() => handle?.close());
+
+const get = (s: TestSession | undefined, path: string) => app.request(path, { headers: s ? { cookie: s.cookie } : {} });
+const post = (s: TestSession, path: string, fields: Record<string, string>) => app.request(`/inspections/${demoId}/publication${path}`, formPost(s, fields));
+const findingsVisibleTo = async (s: TestSession) => (await get(s, `/api/inspections/${demoId}/ratings`)).status === 200;
+
+describe('publishing a report', () => {
+  it('keeps a draft to the inspectorate, and will not send it on before sign-off, findings and recommendations', async () => {
+    expect(await findingsVisibleTo(leeds)).toBe(false);
+    const refused = await post(lead, '/status', { to: 'factual-accuracy' });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('Sign the inspection’s ratings off first');
+    expect(html).toContain('Write the overall findings');
+  });
+
+  it('sends the draft to the service for factual accuracy, which then sees its own findings and comments', async () => {
+    expect((await post(lead, '/text', { foreword: 'A foreword.', overallFindings: 'Work to keep people safe was not good enough.' })).status).toBe(303);
+    expect((await post(lead, '/recommendations', { addressedTo: 'pdu', recommendation: 'Improve risk of harm assessment.' })).status).toBe(303);
+    await signOff(handle.db, demoId, 'test');
+    expect((await post(lead, '/status', { to: 'factual-accuracy' })).status).toBe(303);
+    expect(await findingsVisibleTo(leeds)).toBe(true);
+    expect(await findingsVisibleTo(sheffield)).toBe(false);
+    expect((await post(leeds, '/comments', { section: 'Standard 2.2', comment: 'Case DEMO-004 had a risk assessment on file.' })).status).toBe(303);
+    expect((await post(sheffield, '/comments', { section: 'x', comment: 'y' })).status).toBe(404);
+  });
+
+  it('embargoes only once each comment is decided with a reason, recipients named and a date set', async () => {
+    const blocked = await post(lead, '/status', { to: 'embargoed', publishOn: tomorrow });
+    expect(await blocked.text()).toContain('Accept or reject every factual accuracy comment (1 undecided)');
+    const page = await (await get(lead, `/inspections/${demoId}/publication`)).text();
+    const commentId = page.match(/publication\/comments\/(\d+)\/decision/)![1]!;
+    expect((await post(lead, `/comments/${commentId}/decision`, { decision: 'rejected', reason: '' })).status).toBe(400);
+    expect((await post(lead, `/comments/${commentId}/decision`, { decision: 'accepted', reason: 'The assessment was on file; text corrected.' })).status).toBe(303);
+    expect((await post(lead, '/recipients', { name: 'Regional Probation Director', email: 'rpd@justice.example', organisation: 'Yorkshire and the Humber' })).status).toBe(303);
+    expect((await post(lead, '/status', { to: 'embargoed', publishOn: tomorrow })).status).toBe(303);
+    // Embargoed: nothing public yet.
+    expect((await get(undefined, `/public/inspections/${demoId}`)).status).toBe(404);
+    expect(((await (await get(undefined, '/public/data/ratings.json')).json()) as { ratings: unknown[] }).ratings).toEqual([]);
+    expect(await (await get(undefined, '/public')).text()).toContain('No reports are published yet');
+  });
+
+  it('publishes on the date set: the public pages and open data show the ratings, small numbers suppressed', async () => {
+    // The publication date arrives.
+    await handle.db.updateTable('report').set({ publish_on: '2026-01-01' }).where('inspection_id', '=', demoId).execute();
+    const pageHtml = await (await get(undefined, `/public/inspections/${demoId}`)).text();
+    expect(pageHtml).toContain('Work to keep people safe was not good enough.');
+    const ratings = ((await (await get(undefined, '/public/data/ratings.json')).json()) as { ratings: { standard: string; rating: string }[]; licence: string });
+    expect(ratings.licence).toContain('Open Government Licence');
+    expect(ratings.ratings.map((r) => r.standard)).toEqual(['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', 'overall']);
+    const csv = await (await get(undefined, '/public/data/key-questions.csv')).text();
+    expect(csv.split('\n')[0]).toBe('inspection_id,pdu,key_question,applicable_cases,sufficient_cases,percentage,suppressed');
+    const kqs = ((await (await get(undefined, '/public/data/key-questions.json')).json()) as { keyQuestions: { applicable_cases: number | ''; suppressed: boolean }[] }).keyQuestions;
+    expect(kqs.length).toBeGreaterThan(10);
+    for (const k of kqs) if (!k.suppressed) expect(k.applicable_cases).toBeGreaterThanOrEqual(5);
+    expect(kqs.some((k) => k.suppressed)).toBe(kqs.some((k) => k.applicable_cases === ''));
+    // Published: the report can no longer change.
+    expect((await post(lead, '/text', { foreword: 'late', overallFindings: 'late' })).status).toBe(409);
+  });
+
+  it('records every step in the audit trail', async () => {
+    const actions = (await listAudit(handle.db, { inspectionId: demoId })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['report.text-saved', 'report.recommendation-added', 'report.status-changed', 'report.comment-added', 'report.comment-decided', 'report.embargo-recipient-added']));
+  });
+});
