@@ -11,7 +11,9 @@ class InCodeMigrationProvider implements MigrationProvider {
 }
 
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: new InCodeMigrationProvider(migrations) });
+  // Migrations written on parallel branches land in any order; each is independent by design,
+  // so one that arrives after a later-numbered one has run still runs rather than blocking start-up.
+  return new Migrator({ db, provider: new InCodeMigrationProvider(migrations), allowUnorderedMigrations: true });
 }
 
 export class MigrationFailedError extends Error {
