@@ -18,6 +18,7 @@ import { generateAssessment } from '../src/demo/generate-assessment.ts';
 import { parseAssessmentFile, writeAssessmentCsv } from '../src/interchange/assessment-file.ts';
 import { bundledFramework } from '../src/reference/frameworks.ts';
 import { benchProgramme } from './programme.ts';
+import { benchReport } from './report.ts';
 import { createInspection } from '../src/services/inspections.ts';
 import { loadReferenceData } from '../src/services/reference-data.ts';
 
@@ -107,6 +108,9 @@ async function main() {
 
   // 2. Planning the inspection programme (issue 6), in memory.
   await benchProgramme(report);
+
+  // 3. Generating an inspection report (issue 5): HTML, PDF and XLSX.
+  await benchReport(report);
 
   const { handle, cleanup, where } = await openBenchDatabase();
   console.log(`Database: ${where}`);

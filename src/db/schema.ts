@@ -234,7 +234,37 @@ export interface EmbargoRecipientTable {
   added_at: CreatedAt;
 }
 
+export interface RecommendationResponseTable {
+  recommendation_id: number;
+  response: 'agreed' | 'partly-agreed' | 'not-agreed';
+  actions: string;
+  owner: string;
+  due_on: string | null;
+  responded_by: string;
+  responded_at: CreatedAt;
+}
+
+export interface RecommendationProgressTable {
+  id: Generated<number>;
+  recommendation_id: number;
+  note: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface RecommendationReviewTable {
+  recommendation_id: number;
+  reviewed_in: number;
+  outcome: 'met' | 'partly-met' | 'not-met';
+  note: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
 export interface Database extends ProgrammeTables, SampleSurveyTables {
+  recommendation_response: RecommendationResponseTable;
+  recommendation_progress: RecommendationProgressTable;
+  recommendation_review: RecommendationReviewTable;
   report: ReportTable;
   recommendation: RecommendationTable;
   factual_accuracy_comment: FactualAccuracyCommentTable;

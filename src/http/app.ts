@@ -11,6 +11,7 @@ import { AppError } from '../services/errors.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/identity/sessions.ts';
 import { csrfProtection, requireSignIn, sessionMiddleware, type AppEnv } from './auth.ts';
 import { govukDist, mojRoot, page } from './render.ts';
+import { actionPlanRoutes } from './routes/action-plan.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -19,6 +20,7 @@ import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { publicRoutes } from './routes/public.ts';
+import { reportRoutes } from './routes/report.ts';
 import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
 
 export interface AppDeps {
@@ -70,6 +72,8 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', leadRoutes(db));
   app.route('/', qualityRoutes(db));
   app.route('/', publicationRoutes(db));
+  app.route('/', actionPlanRoutes(db));
+  app.route('/', reportRoutes(db));
   app.route('/', pageRoutes(db));
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');

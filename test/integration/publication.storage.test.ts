@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
+import { createInspection } from '../../src/services/inspections.ts';
 import { signOff } from '../../src/services/lead-inspector.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
@@ -86,8 +87,44 @@ describe('publishing a report', () => {
     expect((await post(lead, '/text', { foreword: 'late', overallFindings: 'late' })).status).toBe(409);
   });
 
+  it('counts the PDUs that improved between inspections, from the published history', async () => {
+    const html = await (await get(undefined, '/public')).text();
+    const counts = html.match(/Of (\d+) PDUs inspected at least twice, (\d+) improved .*?, (\d+) kept it and (\d+) declined/)!;
+    const [services, improved, kept, declined] = counts.slice(1).map(Number) as [number, number, number, number];
+    expect(services).toBeGreaterThan(0);
+    expect(improved + kept + declined).toBe(services);
+  });
+
   it('records every step in the audit trail', async () => {
     const actions = (await listAudit(handle.db, { inspectionId: demoId })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['report.text-saved', 'report.recommendation-added', 'report.status-changed', 'report.comment-added', 'report.comment-decided', 'report.embargo-recipient-added']));
+  });
+});
+
+describe('the action plan', () => {
+  it('lets the service answer each recommendation with actions, an owner and a date, then report progress', async () => {
+    const page = await (await get(leeds, `/inspections/${demoId}/action-plan`)).text();
+    const id = page.match(/action-plan\/(\d+)\/response/)![1]!;
+    const respond = (fields: Record<string, string>) => app.request(`/inspections/${demoId}/action-plan/${id}/response`, formPost(leeds, fields));
+    const missingOwner = await respond({ response: 'agreed', actions: 'Retrain staff', owner: '', dueOn: '' });
+    expect(missingOwner.status).toBe(400);
+    expect(await missingOwner.text()).toContain('Name the owner of the actions');
+    expect((await respond({ response: 'agreed', actions: 'Risk of harm training for every practitioner', owner: 'Head of PDU', dueOn: '2027-03-31' })).status).toBe(303);
+    expect((await app.request(`/inspections/${demoId}/action-plan/${id}/progress`, formPost(leeds, { note: 'Half the practitioners trained' }))).status).toBe(303);
+    const after = await (await get(lead, `/inspections/${demoId}/action-plan`)).text();
+    expect(after).toContain('Risk of harm training for every practitioner');
+    expect(after).toContain('Half the practitioners trained');
+    expect((await app.request(`/inspections/${demoId}/action-plan/${id}/response`, formPost(sheffield, { response: 'agreed', actions: 'x', owner: 'y' }))).status).toBe(404);
+  });
+
+  it('shows the next inspection\'s lead the previous recommendations, to record whether each was met', async () => {
+    const next = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: 'hmip-adult-pdu@2021', fieldworkStart: '2029-10-01' }, 'test');
+    const nextLead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: next.id, as: 'lead-inspector' } });
+    const page = await (await get(nextLead, `/inspections/${next.id}/action-plan`)).text();
+    expect(page).toContain('Recommendations of the previous inspection');
+    expect(page).toContain('Improve risk of harm assessment.');
+    const id = page.match(/action-plan\/(\d+)\/review/)![1]!;
+    expect((await app.request(`/inspections/${next.id}/action-plan/${id}/review`, formPost(nextLead, { outcome: 'partly-met', note: 'Training done; assessments still weak' }))).status).toBe(303);
+    expect(await (await get(nextLead, `/inspections/${next.id}/action-plan`)).text()).toContain('Partly met: Training done; assessments still weak');
   });
 });

@@ -7,6 +7,7 @@ import * as m0002 from './0002_identity.ts';
 import * as m0003 from './0003_case_work.ts';
 import * as m0004 from './0004_quality.ts';
 import * as m0007 from './0007_publication.ts';
+import * as m0008 from './0008_action_plans.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0003_case_work': m0003,
   '0004_quality': m0004,
   '0007_publication': m0007,
+  '0008_action_plans': m0008,
 };

@@ -13,3 +13,4 @@ export * from './case-work-repository.ts';
 export * from './judgement-repository.ts';
 export * from './quality-repository.ts';
 export * from './report-repository.ts';
+export * from './action-plan-repository.ts';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/repositories/index.ts';
 import { AppError } from '../../services/errors.ts';
-import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
+import { improvementSummary, keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
 import type { AppEnv } from '../auth.ts';
 import { idParam } from '../params.ts';
 import { escapeHtml, page, ratingTag } from '../render.ts';
@@ -14,9 +14,11 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/public', async (c) => {
-    const rows = await publishedInspections(db);
+    const [rows, improvement] = await Promise.all([publishedInspections(db), improvementSummary(db)]);
     return page(c, 'public-index.njk', {
       title: 'Published inspections',
+      improvement,
+      improvementRows: improvement.changes.map((x) => [{ text: x.organisation }, { text: x.from }, { text: x.to }, { text: x.direction }]),
       rows: rows.map(({ inspection: i, report, ratings }) => [
         { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` },
         { text: i.regionName ?? '' },

@@ -14,6 +14,11 @@ export const publicationRows: Row[] = [
   { method: 'POST', route: '/inspections/:id/publication/comments', path: (ctx) => `/inspections/${ctx.demoId}/publication/comments`, body: () => ({ section: 'S', comment: 'C' }), expect: { ...LEAD_ONLY_POST, lead: 403, 'service-own': 409 } },
   { method: 'POST', route: '/inspections/:id/publication/comments/:commentId/decision', path: (ctx) => `/inspections/${ctx.demoId}/publication/comments/1/decision`, body: () => ({ decision: 'accepted', reason: 'R' }), expect: { ...LEAD_ONLY_POST, lead: 409 } },
   { method: 'POST', route: '/inspections/:id/publication/recipients', path: (ctx) => `/inspections/${ctx.demoId}/publication/recipients`, body: () => ({ name: 'N', email: 'n@example.org', organisation: 'O' }), expect: LEAD_ONLY_POST },
+  { method: 'GET', route: '/inspections/:id/action-plan', path: (ctx) => `/inspections/${ctx.demoId}/action-plan`, expect: PAGE_FINDINGS },
+  // Nothing is published in the matrix: the service's answers are refused as too early (409); others may not answer.
+  { method: 'POST', route: '/inspections/:id/action-plan/:recommendationId/response', path: (ctx) => `/inspections/${ctx.demoId}/action-plan/1/response`, body: () => ({ response: 'agreed', actions: 'A', owner: 'O' }), expect: { ...LEAD_ONLY_POST, lead: 409, 'service-own': 409 } },
+  { method: 'POST', route: '/inspections/:id/action-plan/:recommendationId/progress', path: (ctx) => `/inspections/${ctx.demoId}/action-plan/1/progress`, body: () => ({ note: 'N' }), expect: { ...LEAD_ONLY_POST, lead: 409, 'service-own': 409 } },
+  { method: 'POST', route: '/inspections/:id/action-plan/:recommendationId/review', path: (ctx) => `/inspections/${ctx.demoId}/action-plan/1/review`, body: () => ({ outcome: 'met', note: 'N' }), expect: { ...LEAD_ONLY_POST, lead: 404 } },
   { method: 'GET', route: '/public', path: () => '/public', expect: EVERYONE },
   { method: 'GET', route: '/public/inspections/:id', path: (ctx) => `/public/inspections/${ctx.demoId}`, expect: { default: 404 } },
   { method: 'GET', route: '/public/data', path: () => '/public/data', expect: EVERYONE },

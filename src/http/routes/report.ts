@@ -1,0 +1,42 @@
+// The PDU inspection report: the page, the same report as a PDF (?format=pdf), and the analysts'
+// workbook. Findings, so only those who may see the findings (the inspected service after
+// publication); the workbook of case-level answers never goes to service staff.
+import { Hono } from 'hono';
+import type { Db } from '../../db/repositories/index.ts';
+import { canViewFindings } from '../../domain/access/permissions.ts';
+import { loadPduReport, reportFileName } from '../../reports/load-report.ts';
+import { reportPage } from '../../reports/report-html.ts';
+import { reportPdf } from '../../reports/report-pdf.ts';
+import { reportWorkbook } from '../../reports/report-xlsx.ts';
+import { inspectionFor } from '../access.ts';
+import type { AppEnv } from '../auth.ts';
+import { page } from '../render.ts';
+
+export function reportRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/inspections/:id/report', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    const loaded = await loadPduReport(db, inspection.id);
+    if (c.req.query('format') === 'pdf') {
+      const pdf = await reportPdf(loaded.report);
+      return c.body(new Uint8Array(pdf), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${reportFileName(loaded.summary, 'pdf')}"`,
+      });
+    }
+    return page(c, 'report-page.njk', reportPage({ ...loaded.summary, organisationId: inspection.organisationId }, loaded.report));
+  });
+
+  routes.get('/inspections/:id/export.xlsx', async (c) => {
+    const { inspection } = await inspectionFor(c, db, (actor, scope) => actor.role !== 'service-staff' && canViewFindings(actor, scope));
+    const loaded = await loadPduReport(db, inspection.id);
+    const xlsx = await reportWorkbook(loaded);
+    return c.body(new Uint8Array(xlsx), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${reportFileName(loaded.summary, 'xlsx').replace('inspection-report', 'inspection-data')}"`,
+    });
+  });
+
+  return routes;
+}

@@ -1,0 +1,32 @@
+// Gathers what a PDU inspection report is built from: the inspection, its framework version, the
+// stored assessments, the engine's ratings and the report text.
+import { listInspections, type Db } from '../db/repositories/index.ts';
+import { rateInspection } from '../domain/rating/engine.ts';
+import { loadAssessment } from '../services/inspections.ts';
+import { buildPduReport, type PduReport, type SurveyResults } from './pdu-report.ts';
+import { getReportText } from './report-text.ts';
+import type { InspectionAssessment } from '../domain/assessment/types.ts';
+import type { Framework } from '../domain/framework/framework.ts';
+import type { InspectionRatings } from '../domain/rating/result.ts';
+import type { InspectionListItem } from '../db/repositories/index.ts';
+
+export interface LoadedReport {
+  summary: InspectionListItem;
+  framework: Framework;
+  assessment: InspectionAssessment;
+  ratings: InspectionRatings;
+  report: PduReport;
+}
+
+export async function loadPduReport(db: Db, inspectionId: number, survey?: SurveyResults): Promise<LoadedReport> {
+  const { inspection, framework, assessment } = await loadAssessment(db, inspectionId);
+  const summary = (await listInspections(db, { organisationId: inspection.organisationId })).find((i) => i.id === inspection.id)!;
+  const ratings = rateInspection(framework, assessment);
+  const text = await getReportText(db, inspectionId);
+  const report = buildPduReport({ inspection: summary, framework, ratings, assessment, text, ...(survey ? { survey } : {}) });
+  return { summary, framework, assessment, ratings, report };
+}
+
+/** A file name for the report's downloads: the PDU and fieldwork start, in safe characters. */
+export const reportFileName = (summary: InspectionListItem, ext: string): string =>
+  `inspection-report-${summary.organisationName}-${summary.fieldworkStart}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-') + `.${ext}`;

@@ -1,0 +1,292 @@
+// The PDU inspection report as data: every section, built from the inspection, its framework
+// version, the rating engine's results, the lead inspector's judgements and the report text.
+// Pure: no I/O. The HTML page, the PDF and the analysts' workbook are all drawn from this model.
+import type { InspectionAssessment } from '../domain/assessment/types.ts';
+import type { Framework } from '../domain/framework/framework.ts';
+import { formatRange } from '../domain/rating/explain.ts';
+import { bandRange, percentage } from '../domain/rating/percentages.ts';
+import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
+import { keyQuestionChart, type KeyQuestionChart } from '../presenters/charts/key-question-chart.ts';
+import type { InspectionSummary } from '../presenters/inspection-page.ts';
+import type { RecommendationLevel, ReportText } from './report-text.ts';
+
+/** The people-on-probation survey's results, when the survey work supplies them (4.21). */
+export interface SurveyResults {
+  /** Percentage of those invited who responded. */
+  responseRate: number;
+  respondents?: number;
+  invited?: number;
+  /** Per statement: the share (percent) who agreed or strongly agreed. */
+  statements: { id: string; text?: string; agreeShare: number | null; responses?: number }[];
+}
+
+export interface PduReportInput {
+  inspection: InspectionSummary;
+  framework: Framework;
+  ratings: InspectionRatings;
+  assessment: InspectionAssessment;
+  text: ReportText;
+  survey?: SurveyResults;
+}
+
+export interface KeyQuestionRow {
+  id: string;
+  standardId: string;
+  text: string;
+  sufficient: number;
+  applicable: number;
+  percentage: number | null;
+  /** "n of N" as published. */
+  count: string;
+  band: string | null;
+}
+
+export interface ReportStandard {
+  id: string;
+  name: string;
+  statement: string;
+  assessedBy: string;
+  rating: string | null;
+  ratingBeforeLimits?: string;
+  points: number | null;
+  explanation: string;
+  limits: AppliedLimit[];
+  rationale?: string;
+  keyQuestions: KeyQuestionRow[];
+}
+
+export interface DiversityPromptResult {
+  id: string;
+  standardId: string;
+  text: string;
+  yes: number;
+  answered: number;
+  percentage: number | null;
+}
+
+export interface RecommendationGroup {
+  level: RecommendationLevel;
+  heading: string;
+  items: string[];
+}
+
+export interface ReportSection {
+  id: string;
+  title: string;
+}
+
+export interface PduReport {
+  title: string;
+  isDemo: boolean;
+  facts: { label: string; value: string }[];
+  sections: ReportSection[];
+  foreword: string | null;
+  overallFindings: string | null;
+  ratings: {
+    rows: { id: string; name: string; rating: string; points: string; setBy: string; limitedFrom?: string }[];
+    overall: { score: number; maxScore: number; rating: string | null; summary: string };
+    limits: (AppliedLimit & { standardId: string })[];
+  };
+  standards: ReportStandard[];
+  chart: (KeyQuestionChart & { rows: KeyQuestionRow[] }) | null;
+  diversity: { name: string; rating: string | null; rationale: string | null; hurdle: string[]; prompts: DiversityPromptResult[] };
+  peopleOnProbation: {
+    recorded: boolean;
+    statement: string;
+    responseRate?: number;
+    respondents?: number;
+    invited?: number;
+    statements: { id: string; text: string; agreeShare: number | null; responses?: number }[];
+  };
+  outcomes: { id: string; name: string; why: string; questions: (KeyQuestionRow & { progress: string })[] } | null;
+  victimWork: { id: string; name: string; why: string; keyQuestions: KeyQuestionRow[]; casesApplicable: number } | null;
+  recommendations: RecommendationGroup[];
+  annexe: {
+    sampleRule: string[];
+    rounding: string;
+    ratingRule: string;
+    bands: { rating: string; range: string; description: string }[];
+    overallBands: { rating: string; range: string }[];
+    overallBasis: string;
+    limitingRules: { id: string; source: string; description: string }[];
+    treatments: { standard: string; treatment: string; reason: string }[];
+    keyQuestions: KeyQuestionRow[];
+  };
+}
+
+const LEVEL_HEADINGS: Record<RecommendationLevel, string> = {
+  pdu: 'The PDU should',
+  region: 'The region should',
+  national: 'HM Prison and Probation Service nationally should',
+};
+
+const kqRow = (k: KeyQuestionResult, rated: boolean): KeyQuestionRow => ({
+  id: k.id,
+  standardId: k.standardId,
+  text: k.text,
+  sufficient: k.sufficient,
+  applicable: k.applicable,
+  percentage: k.percentage,
+  count: `${k.sufficient} of ${k.applicable}`,
+  band: rated && k.band ? `${k.band.rating} (${formatRange(k.band)})` : null,
+});
+
+export const percentText = (p: number | null | undefined): string => (p === null || p === undefined ? '-' : `${p}%`);
+
+function setBy(s: StandardResult): string {
+  const e = s.explanation;
+  if (e.setBy) return `${e.setBy}: ${e.sufficient} of ${e.applicable} (${percentText(e.percentage)})`;
+  if (s.assessedBy === 'lead-inspector-judgement') return "Lead inspector's judgement";
+  return '-';
+}
+
+/** Per diversity prompt answered case by case: the share of 'yes' among the cases answered yes or no. */
+export function diversityPromptResults(framework: Framework, assessment: InspectionAssessment): DiversityPromptResult[] {
+  const rules = framework.definition.rules.percentages;
+  return framework.caseStandards.flatMap((s) =>
+    s.keyQuestions.flatMap((kq) =>
+      kq.prompts
+        .filter((p) => p.diversity)
+        .map((p) => {
+          let yes = 0;
+          let answered = 0;
+          for (const c of assessment.cases) {
+            const a = c.answers[p.id];
+            if (a === 'yes' || a === 'no') answered++;
+            if (a === 'yes') yes++;
+          }
+          return { id: p.id, standardId: s.id, text: p.text, yes, answered, percentage: percentage(yes, answered, rules) };
+        }),
+    ),
+  );
+}
+
+export function buildPduReport(input: PduReportInput): PduReport {
+  const { inspection, framework, ratings, assessment, text, survey } = input;
+  const def = framework.definition;
+  const rated = ratings.standards.filter((s) => s.treatment === 'rated');
+  const outcomeStandard = ratings.standards.find((s) => s.treatment === 'reported-unrated');
+  const victimStandard = ratings.standards.find((s) => s.treatment === 'national-only');
+  const reason = (id: string) => def.rules.standards.find((t) => t.standard === id)?.reason ?? '';
+  const allKeyQuestions = ratings.standards.flatMap((s) => (s.outcomeQuestions ?? s.keyQuestions).map((k) => kqRow(k, s.treatment === 'rated')));
+
+  const chartSvg = keyQuestionChart(framework, ratings.standards);
+  const chart = chartSvg
+    ? { ...chartSvg, rows: rated.flatMap((s) => s.keyQuestions.filter((k) => k.percentage !== null).map((k) => kqRow(k, true))) }
+    : null;
+
+  const judgementDef = def.rules.judgements.find((j) => j.id === 'diversity');
+  const diversityJudgement = ratings.judgements.find((j) => j.id === 'diversity');
+
+  const statementText = (id: string) => def.questionnaire?.statements.find((s) => s.id === id)?.text ?? id;
+  const peopleOnProbation: PduReport['peopleOnProbation'] = survey
+    ? {
+        recorded: true,
+        statement: `${percentText(survey.responseRate)} of the people on probation invited responded to the survey${survey.respondents !== undefined ? ` (${survey.respondents}${survey.invited !== undefined ? ` of ${survey.invited}` : ''})` : ''}.`,
+        responseRate: survey.responseRate,
+        ...(survey.respondents !== undefined ? { respondents: survey.respondents } : {}),
+        ...(survey.invited !== undefined ? { invited: survey.invited } : {}),
+        statements: survey.statements.map((s) => ({ id: s.id, text: s.text ?? statementText(s.id), agreeShare: s.agreeShare, ...(s.responses !== undefined ? { responses: s.responses } : {}) })),
+      }
+    : { recorded: false, statement: 'No survey results are recorded for this inspection.', statements: [] };
+
+  const recommendations = (['pdu', 'region', 'national'] as const).map((level) => ({
+    level,
+    heading: LEVEL_HEADINGS[level],
+    items: text.recommendations.filter((r) => r.addressedTo === level).map((r) => r.text.trim()).filter(Boolean),
+  }));
+
+  const bands = def.rules.keyQuestionBands;
+  const sections: ReportSection[] = [
+    { id: 'foreword', title: 'Foreword' },
+    { id: 'overall-findings', title: 'Overall findings' },
+    { id: 'ratings', title: 'Ratings' },
+    { id: 'standards', title: 'Findings by standard' },
+    ...(chart ? [{ id: 'chart', title: 'Key questions against the rating bands' }] : []),
+    { id: 'diversity', title: 'Diversity' },
+    { id: 'people-on-probation', title: 'The views of people on probation' },
+    ...(outcomeStandard ? [{ id: 'outcomes', title: `Outcomes (not rated)` }] : []),
+    ...(victimStandard ? [{ id: 'victim-work', title: 'Statutory victim work (reported nationally)' }] : []),
+    { id: 'recommendations', title: 'Recommendations' },
+    { id: 'annexe', title: 'Annexe: methodology and data' },
+  ];
+
+  return {
+    title: `An inspection of probation services in ${inspection.organisationName}`,
+    isDemo: inspection.isDemo,
+    facts: [
+      { label: 'Probation Delivery Unit', value: inspection.organisationName },
+      { label: 'Region', value: inspection.regionName ?? '-' },
+      { label: 'Fieldwork', value: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` },
+      { label: 'Framework', value: `${def.title}, version ${def.version}` },
+      { label: 'Cases inspected', value: String(ratings.cases) },
+      { label: 'Overall rating', value: ratings.overall.rating ?? 'Not yet rated' },
+    ],
+    sections,
+    foreword: text.foreword?.trim() || null,
+    overallFindings: text.overallFindings?.trim() || null,
+    ratings: {
+      rows: rated.map((s) => ({
+        id: s.id,
+        name: s.name,
+        rating: s.rating ?? 'Not yet rated',
+        points: s.points === null ? '-' : String(s.points),
+        setBy: setBy(s),
+        ...(s.ratingBeforeLimits ? { limitedFrom: s.ratingBeforeLimits } : {}),
+      })),
+      overall: { score: ratings.overall.score, maxScore: ratings.overall.maxScore, rating: ratings.overall.rating, summary: ratings.overall.summary },
+      limits: rated.flatMap((s) => s.explanation.limits.map((l) => ({ ...l, standardId: s.id }))),
+    },
+    standards: rated.map((s) => ({
+      id: s.id,
+      name: s.name,
+      statement: framework.standard(s.id)?.statement ?? '',
+      assessedBy: s.assessedBy,
+      rating: s.rating,
+      ...(s.ratingBeforeLimits ? { ratingBeforeLimits: s.ratingBeforeLimits } : {}),
+      points: s.points,
+      explanation: s.explanation.summary,
+      limits: s.explanation.limits,
+      ...(s.rationale ? { rationale: s.rationale } : {}),
+      keyQuestions: s.assessedBy === 'lead-inspector-judgement' ? [] : s.keyQuestions.map((k) => kqRow(k, true)),
+    })),
+    chart,
+    diversity: {
+      name: judgementDef?.name ?? 'Diversity',
+      rating: diversityJudgement?.rating ?? null,
+      rationale: diversityJudgement?.rationale?.trim() || null,
+      hurdle: def.rules.limitingRules.filter((r) => r.when.judgement === 'diversity').map((r) => r.description),
+      prompts: diversityPromptResults(framework, assessment),
+    },
+    peopleOnProbation,
+    outcomes: outcomeStandard
+      ? {
+          id: outcomeStandard.id,
+          name: outcomeStandard.name,
+          why: reason(outcomeStandard.id) || 'The framework does not rate this standard.',
+          questions: (outcomeStandard.outcomeQuestions ?? []).map((o) => ({ ...kqRow(o, false), progress: `${o.progress.sufficient} / ${o.progress.some} / ${o.progress.none}` })),
+        }
+      : null,
+    victimWork: victimStandard
+      ? {
+          id: victimStandard.id,
+          name: victimStandard.name,
+          why: `Not rated at PDU level. ${reason(victimStandard.id)}`.trim(),
+          keyQuestions: victimStandard.keyQuestions.map((k) => kqRow(k, false)),
+          casesApplicable: victimStandard.casesApplicable,
+        }
+      : null,
+    recommendations,
+    annexe: {
+      sampleRule: def.domains.map((d) => `Domain ${d.id}, ${d.name}: ${d.description ?? ''}`.trim()).concat(`This inspection examined ${ratings.cases} cases.`),
+      rounding: def.rules.percentages.note ?? `Percentages are given to ${def.rules.percentages.decimals} decimal places (${def.rules.percentages.rounding}).`,
+      ratingRule: "Each case-assessed standard is rated by its lowest key question: the percentage of applicable cases judged sufficient, placed in the rating bands below. Domain-one standards are rated by the lead inspector's judgement, with a written rationale.",
+      bands: bands.map((b, i) => ({ rating: b.rating, range: formatRange({ rating: b.rating, ...bandRange(bands, i, def.rules.percentages) }), description: b.description ?? '' })),
+      overallBands: def.rules.overallBands.bands.map((b) => ({ rating: b.rating, range: `${b.minScore}-${b.maxScore} points` })),
+      overallBasis: def.rules.overallBands.basis,
+      limitingRules: def.rules.limitingRules.map((r) => ({ id: r.id, source: r.source ?? '', description: r.description })),
+      treatments: def.rules.standards.map((t) => ({ standard: t.standard, treatment: t.treatment, reason: t.reason ?? '' })),
+      keyQuestions: allKeyQuestions,
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The report page's view model: the report model's sections as rows for GOV.UK tables and tags.
+import { escapeHtml, ratingTag } from '../http/render.ts';
+import type { InspectionSummary } from '../presenters/inspection-page.ts';
+import { percentText, type KeyQuestionRow, type PduReport } from './pdu-report.ts';
+
+const num = (text: string) => ({ text, format: 'numeric' });
+
+const kqRows = (rows: KeyQuestionRow[], withBand = true) =>
+  rows.map((k) => [{ text: `${k.id} ${k.text}` }, num(k.count), num(percentText(k.percentage)), ...(withBand ? [{ text: k.band ?? '-' }] : [])]);
+
+
+export function reportPage(inspection: InspectionSummary & { organisationId: number }, report: PduReport) {
+  return {
+    title: report.title,
+    activeNav: 'inspections',
+    section: 'report',
+    inspection,
+    report,
+    pdfHref: `/inspections/${inspection.id}/report?format=pdf`,
+    factRows: report.facts.map((f) => ({ key: { text: f.label }, value: { text: f.value } })),
+    ratingRows: report.ratings.rows.map((r) => [
+      { html: `<a class="govuk-link" href="#standard-${escapeHtml(r.id)}">${escapeHtml(`${r.id} ${r.name}`)}</a>` },
+      { html: ratingTag(r.rating === 'Not yet rated' ? null : r.rating, 'Not yet rated') + (r.limitedFrom ? ` <span class="govuk-body-s">(limited from ${escapeHtml(r.limitedFrom)})</span>` : '') },
+      { text: r.setBy },
+      num(r.points),
+    ]),
+    overallRatingHtml: ratingTag(report.ratings.overall.rating, 'Not yet rated'),
+    standards: report.standards.map((s) => ({ ...s, ratingHtml: ratingTag(s.rating, 'Not yet rated'), rows: kqRows(s.keyQuestions) })),
+    chartRows: report.chart ? kqRows(report.chart.rows) : [],
+    diversityRatingHtml: ratingTag(report.diversity.rating, 'Not yet judged'),
+    diversityRows: report.diversity.prompts.map((p) => [{ text: `${p.id} ${p.text}` }, num(`${p.yes} of ${p.answered}`), num(percentText(p.percentage))]),
+    surveyRows: report.peopleOnProbation.statements.map((s) => [{ text: s.text }, num(percentText(s.agreeShare)), num(s.responses === undefined ? '-' : String(s.responses))]),
+    outcomeRows: report.outcomes?.questions.map((o) => [{ text: `${o.id} ${o.text}` }, num(o.count), num(percentText(o.percentage)), { text: o.progress }]) ?? [],
+    victimRows: report.victimWork ? kqRows(report.victimWork.keyQuestions, false) : [],
+    bandRows: report.annexe.bands.map((b) => [{ text: b.rating }, { text: b.range }, { text: b.description }]),
+    overallBandRows: report.annexe.overallBands.map((b) => [{ text: b.rating }, { text: b.range }]),
+    limitingRuleRows: report.annexe.limitingRules.map((r) => [{ text: r.source }, { text: r.description }]),
+    treatmentRows: report.annexe.treatments.map((t) => [{ text: t.standard }, { text: t.treatment }, { text: t.reason || '-' }]),
+    annexeRows: kqRows(report.annexe.keyQuestions),
+  };
+}
