@@ -19,6 +19,7 @@ import { parseAssessmentFile, writeAssessmentCsv } from '../src/interchange/asse
 import { bundledFramework } from '../src/reference/frameworks.ts';
 import { benchProgramme } from './programme.ts';
 import { benchReport } from './report.ts';
+import { benchSurvey } from './survey.ts';
 import { createInspection } from '../src/services/inspections.ts';
 import { loadReferenceData } from '../src/services/reference-data.ts';
 
@@ -111,6 +112,7 @@ async function main() {
 
   // 3. Generating an inspection report (issue 5): HTML, PDF and XLSX.
   await benchReport(report);
+  await benchSurvey(report);
 
   const { handle, cleanup, where } = await openBenchDatabase();
   console.log(`Database: ${where}`);

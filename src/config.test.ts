@@ -11,6 +11,7 @@ describe('configuration from the environment', () => {
       demoData: true,
       session: { idleMinutes: 120, maxHours: 12 },
       secureCookies: false,
+      sms: { provider: 'local', outboxDir: resolve('data', 'outbox') },
     });
   });
   it('switches to PostgreSQL with DATABASE_URL', () => {

@@ -9,6 +9,8 @@ import { ensureDemoInspection } from './services/demo.ts';
 import { ensureDemoUsers, type DemoAccount } from './services/identity/demo-users.ts';
 import { OidcClient } from './services/identity/oidc.ts';
 import { loadReferenceData } from './services/reference-data.ts';
+import { createSmsSender } from './adapters/sms/index.ts';
+import { createSurveyMessaging } from './services/survey/messaging.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -31,7 +33,11 @@ if (config.demoData) {
 
 const oidc = config.oidc && { client: new OidcClient(config.oidc), cookieSecret: config.oidc.cookieSecret };
 if (oidc) console.log(`Single sign-on through ${config.oidc!.issuer}`);
-const app = createApp({ db: database.db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}) });
+// Survey texts: GOV.UK Notify when configured, else the local outbox file (nothing is sent).
+const sms = createSurveyMessaging(database.db, { sender: createSmsSender(config.sms), ...(config.smsWebhookToken ? { webhookToken: config.smsWebhookToken } : {}) });
+console.log(`Survey texts: ${sms.sender.label}${sms.sender.real ? '' : ` in ${config.sms.outboxDir}`}; inbound webhook ${config.smsWebhookToken ? 'on at POST /sms/inbound' : 'off (set SMS_WEBHOOK_TOKEN)'}`);
+sms.dispatcher.kick(); // texts queued before a restart
+const app = createApp({ db: database.db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}), sms });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Inspectorate is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (ready in ${Date.now() - started} ms)`);
 });
@@ -52,6 +58,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close();
+  await sms.dispatcher.stop();
   await database.close();
   process.exit(0);
 }

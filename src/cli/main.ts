@@ -14,6 +14,7 @@ import { createInspection, exportAssessments, importAssessments, rateStoredInspe
 import { loadReferenceData } from '../services/reference-data.ts';
 import { formatProblem } from '../interchange/assessment-file.ts';
 import { CliError, problemsText, readAssessmentFile, readInput } from './io.ts';
+import { registerProgrammeCommands } from './programme.ts';
 
 const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
 const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -186,6 +187,7 @@ export function buildProgram(): Command {
       }),
     );
 
+  registerProgrammeCommands(program, dbOptions);
   return program;
 }
 

@@ -21,7 +21,11 @@ import { pageRoutes } from './routes/pages.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/report.ts';
+import { programmeRoutes } from './routes/programme.ts';
 import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
+import { sampleRoutes } from './routes/sample.ts';
+import { smsWebhookRoutes, surveyRoutes } from './routes/survey.ts';
+import { createSurveyMessaging, type SurveyMessaging } from '../services/survey/messaging.ts';
 
 export interface AppDeps {
   db: Db;
@@ -32,12 +36,14 @@ export interface AppDeps {
   demoAccounts?: { email: string; password: string; displayName: string }[];
   /** Single sign-on through an OpenID Connect provider, when configured. */
   oidc?: SignInOptions['oidc'];
+  /** Texts for the survey: the provider, the outbox dispatcher and the inbound webhook's token (default: the local outbox, no token). */
+  sms?: SurveyMessaging;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 const STATUS = { 'not-found': 404, invalid: 400, conflict: 409, forbidden: 403 } as const;
 
-export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc }: AppDeps): Hono<AppEnv> {
+export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, sms = createSurveyMessaging(db) }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(
     secureHeaders({
@@ -64,6 +70,8 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.use(sessionMiddleware({ db, policy: sessionPolicy, secureCookies }));
   app.use(csrfProtection());
   app.route('/', signInRoutes(db, { policy: sessionPolicy, secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}) }));
+  // The text provider's inbound-message callback has no session: it checks a shared bearer token.
+  app.route('/', smsWebhookRoutes(db, sms));
   app.route('/', publicRoutes(db));
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
@@ -73,6 +81,9 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', qualityRoutes(db));
   app.route('/', publicationRoutes(db));
   app.route('/', actionPlanRoutes(db));
+  app.route('/', programmeRoutes(db));
+  app.route('/', sampleRoutes(db));
+  app.route('/', surveyRoutes(db, sms));
   app.route('/', reportRoutes(db));
   app.route('/', pageRoutes(db));
 

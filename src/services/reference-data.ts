@@ -3,6 +3,7 @@
 import { listOrganisations, recordAudit, upsertOrganisation, type Db } from '../db/repositories/index.ts';
 import { loadRegions } from '../reference/organisations.ts';
 import { storeBundledFrameworks } from './frameworks.ts';
+import { loadProgrammeRegistry } from './programme/registry.ts';
 
 export interface ReferenceDataResult {
   frameworksAdded: string[];
@@ -39,6 +40,7 @@ export async function loadReferenceData(db: Db, actor = 'system'): Promise<Refer
         });
       }
     }
+    await loadProgrammeRegistry(trx, actor); // youth justice services, names over time
     const added = (await listOrganisations(trx)).length - before;
     if (frameworksAdded.length || added)
       await recordAudit(trx, {

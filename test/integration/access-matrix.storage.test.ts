@@ -11,8 +11,8 @@ import { PEOPLE, type Expect, type MatrixContext, type Person, type Row } from '
 import { coreRows } from './access/rows-core.ts';
 import { programmeRows } from './access/rows-programme.ts';
 import { publicationRows } from './access/rows-publication.ts';
-import { reportRows } from './access/rows-report.ts';
 import { sampleSurveyRows } from './access/rows-sample-survey.ts';
+import { reportRows } from './access/rows-report.ts';
 
 const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows];
 

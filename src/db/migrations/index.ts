@@ -6,6 +6,8 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_identity.ts';
 import * as m0003 from './0003_case_work.ts';
 import * as m0004 from './0004_quality.ts';
+import * as m0005 from './0005_programme.ts';
+import * as m0006 from './0006_sample_survey.ts';
 import * as m0007 from './0007_publication.ts';
 import * as m0008 from './0008_action_plans.ts';
 
@@ -14,6 +16,8 @@ export const migrations: Record<string, Migration> = {
   '0002_identity': m0002,
   '0003_case_work': m0003,
   '0004_quality': m0004,
+  '0005_programme': m0005,
+  '0006_sample_survey': m0006,
   '0007_publication': m0007,
   '0008_action_plans': m0008,
 };

@@ -12,5 +12,8 @@ export * from './member-repository.ts';
 export * from './case-work-repository.ts';
 export * from './judgement-repository.ts';
 export * from './quality-repository.ts';
+export * from './programme-repositories.ts';
+export * from './sample-repository.ts';
+export * from './survey-repository.ts';
 export * from './report-repository.ts';
 export * from './action-plan-repository.ts';

@@ -90,6 +90,16 @@ export function canManageTeam(actor: Actor, inspection: InspectionScope): boolea
   return canPlanInspections(actor) || canLeadInspection(actor, inspection);
 }
 
+/** The inspection programme: planned by programme managers and administrators, read by the inspectorate's staff; inspected services see none of it. */
+export function canViewProgramme(actor: Actor): boolean {
+  return canPlanInspections(actor) || actor.role === 'analyst' || actor.role === 'lead-inspector' || actor.role === 'inspector';
+}
+
+/** The registry's facts (names over time, caseloads, concerns, performance) are the administrators'. */
+export function canEditRegistry(actor: Actor): boolean {
+  return actor.role === 'administrator';
+}
+
 export function canManageUsers(actor: Actor): boolean {
   return actor.role === 'administrator';
 }

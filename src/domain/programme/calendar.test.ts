@@ -61,3 +61,11 @@ describe('the cycle calendar', () => {
     expect(inBlackout('2028-01-03', DEFAULT_BLACKOUTS[0]!)).toBe(false);
   });
 });
+
+describe('dates given to the planner', () => {
+  it('are real calendar dates, and impossible ones are refused rather than thrown on', async () => {
+    const { isIsoDate, isMonday } = await import('./dates.ts');
+    expect([isIsoDate('2027-13-01'), isIsoDate('2027-02-30'), isIsoDate('2027-04-05')]).toEqual([false, false, true]);
+    expect([isMonday('2027-13-01'), isMonday('2027-04-05'), isMonday('2027-04-06')]).toEqual([false, true, false]);
+  });
+});

@@ -6,7 +6,8 @@ const DAY_MS = 86_400_000;
 const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && fromTime(toTime(s)) === s;
+/** A real calendar date written YYYY-MM-DD (2027-13-01 and 2027-02-30 are not). */
+export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && Number.isFinite(toTime(s)) && fromTime(toTime(s)) === s;
 
 export const addDays = (iso: string, days: number) => fromTime(toTime(iso) + days * DAY_MS);
 

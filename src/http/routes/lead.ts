@@ -9,6 +9,7 @@ import { standardStatus } from '../../domain/assessment/standard-edit.ts';
 import { AppError } from '../../services/errors.ts';
 import { loadAssessment } from '../../services/inspections.ts';
 import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, setTeamMember, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
+import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors } from '../form-errors.ts';
@@ -31,6 +32,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
         title: `${failed ? 'Error: ' : ''}Domain one and diversity: ${inspection.title}`,
         inspection,
         section: 'judgements',
+        surveyEvidence: await judgementSurveyEvidence(db, inspection.id),
         editable,
         errors: failed ? [{ href: `#rating-${failed.itemId.replace(/\./g, '-')}`, text: failed.message }] : [],
         items: items.map((item) => {

@@ -1,0 +1,161 @@
+// View models for the programme's other pages: the registry and a service's history, youth risk
+// scores and selections, a year's topics, and the consultation's questions and responses.
+import type { ConsultationQuestion, ConsultationResponse, OrganisationName } from '../db/repositories/index.ts';
+import type { SelectionReasonKind, YouthSelection } from '../domain/programme/youth-selection.ts';
+import type { FactorScore, YouthRiskScore } from '../domain/programme/youth-risk.ts';
+import { SCORE_WORDS } from '../domain/programme/thematic-topics.ts';
+import { escapeHtml, ratingTag, renderMacro } from '../http/render.ts';
+import { SECTION_NAMES } from '../services/programme/consultation-questions.ts';
+import type { RegistryEntry, RegistryInspection } from '../services/programme/registry.ts';
+import { criteriaFor, TOPIC_KIND_NAMES, type RankedTopic } from '../services/programme/years.ts';
+import { shortDate } from './programme-cycle.ts';
+
+const tag = (text: string, colour: string) => renderMacro('govuk/components/tag', 'govukTag', { text, classes: `govuk-tag--${colour}` });
+const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
+export const percentText = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 1000) / 10}%`);
+
+export const serviceLink = (id: number, name: string) => `<a class="govuk-link" href="/programme/services/${id}">${escapeHtml(name)}</a>`;
+
+const latestHtml = (e: RegistryEntry) =>
+  e.latest && (e.latest.date || e.latest.rating) ? `${ratingTag(e.latest.rating, 'Rating not known')} <span class="govuk-body-s">${escapeHtml(e.latest.date ?? 'date not known')}</span>` : 'None on record';
+
+export function pduRegistryRows(pdus: readonly RegistryEntry[]) {
+  return pdus.map((e) => [
+    { html: serviceLink(e.organisation.id, e.organisation.name) + (e.organisation.details.nonGeographic ? ` ${tag('Not geographic', 'grey')}` : '') },
+    { html: latestHtml(e) },
+    { text: String(e.inspections.length), format: 'numeric' },
+    { text: dash(e.intelligence?.caseload), format: 'numeric' },
+  ]);
+}
+
+export function youthRegistryRows(services: readonly RegistryEntry[]) {
+  return services.map((e) => [
+    { html: serviceLink(e.organisation.id, e.organisation.name) + (e.joint ? ` ${tag('Joint', 'purple')}` : '') },
+    { html: latestHtml(e) },
+    { text: dash(e.intelligence?.caseload), format: 'numeric' },
+    { text: dash(e.intelligence?.concerns), format: 'numeric' },
+    { text: percentText(e.intelligence?.performance), format: 'numeric' },
+  ]);
+}
+
+export function inspectionRows(inspections: readonly RegistryInspection[]) {
+  return [...inspections].reverse().map((i) => [
+    { text: i.published ?? 'Date not known' },
+    { html: ratingTag(i.overallRating, 'Rating not known') },
+    { html: [i.url ? `<a class="govuk-link" href="${escapeHtml(i.url)}" rel="noreferrer">Report or announcement<span class="govuk-visually-hidden"> of ${escapeHtml(i.published ?? 'the inspection')}</span></a>` : '', i.note ? escapeHtml(i.note) : ''].filter(Boolean).join('<br>') || '–' },
+  ]);
+}
+
+export function nameRows(current: string, names: readonly OrganisationName[]) {
+  const rows = names.map((n) => [
+    { text: n.name },
+    { text: n.validFrom ? shortDate(n.validFrom) : 'Not known' },
+    { text: n.validTo ? shortDate(n.validTo) : n.name === current ? 'Now' : 'Not known' },
+    { text: [n.source === 'recorded' ? `Recorded by ${n.recordedBy}` : 'Reference data', n.note].filter(Boolean).join(': ') },
+  ]);
+  if (!names.some((n) => n.name === current && n.validTo === null)) rows.push([{ text: current }, { text: 'Not known' }, { text: 'Now' }, { text: 'Current name' }]);
+  return rows;
+}
+
+const factorCell = (f: FactorScore) => ({
+  html: `${f.missing ? '0.0' : one(f.contribution)}<br><span class="govuk-body-s">${escapeHtml(f.value)}${f.missing ? ' (adds nothing)' : ''}</span>`,
+});
+
+export function scoreHead() {
+  return [
+    { text: 'Rank', format: 'numeric' },
+    { text: 'Service' },
+    { text: 'Score', format: 'numeric' },
+    { text: 'Time since inspection' },
+    { text: 'Last rating' },
+    { text: 'Caseload' },
+    { text: 'Concerns' },
+    { text: 'Performance' },
+  ];
+}
+
+export function scoreRows(scores: readonly YouthRiskScore[], ids: Record<string, number>) {
+  return scores.map((s, i) => [
+    { text: String(i + 1), format: 'numeric' },
+    { html: ids[s.service] ? serviceLink(ids[s.service]!, s.service) : escapeHtml(s.service) },
+    { text: one(s.score), format: 'numeric' },
+    ...s.factors.map(factorCell),
+  ]);
+}
+
+export function factorRows(score: YouthRiskScore) {
+  return score.factors.map((f) => [{ text: f.label }, { text: f.value }, { text: one(f.weight), format: 'numeric' }, { text: f.missing ? '0.0' : one(f.contribution), format: 'numeric' }, { text: f.explanation }]);
+}
+
+const REASON_COLOURS: Record<SelectionReasonKind, string> = { 're-inspection': 'red', overdue: 'orange', due: 'yellow', targeted: 'pink', random: 'blue', joint: 'purple' };
+const REASON_NAMES: Record<SelectionReasonKind, string> = { 're-inspection': 'Re-inspection', overdue: 'Overdue', due: 'Due this year', targeted: 'Targeted', random: 'Random', joint: 'Joint' };
+
+export function selectedRows(result: YouthSelection, ids: Record<string, number>) {
+  return result.selected.map((s, i) => [
+    { text: String(i + 1), format: 'numeric' },
+    { html: ids[s.service] ? serviceLink(ids[s.service]!, s.service) : escapeHtml(s.service) },
+    { html: s.reasons.map((r) => tag(REASON_NAMES[r.kind], REASON_COLOURS[r.kind])).join(' ') },
+    { html: s.reasons.map((r) => escapeHtml(r.text)).join('<br>') },
+    { text: `${one(s.score)} (rank ${s.rank})`, format: 'numeric' },
+  ]);
+}
+
+export function selectionCounts(result: YouthSelection) {
+  const count = (k: SelectionReasonKind) => result.selected.filter((s) => s.reasons.some((r) => r.kind === k)).length;
+  return { total: result.selected.length, reinspection: count('re-inspection'), overdue: count('overdue'), due: count('due'), targeted: count('targeted'), random: count('random'), joint: count('joint') };
+}
+
+export function topicRows(yearId: number, ranked: readonly RankedTopic[], canPlan: boolean) {
+  return ranked.map((t) => [
+    { text: String(t.rank), format: 'numeric' },
+    {
+      html:
+        (canPlan ? `<a class="govuk-link" href="/programme/years/${yearId}/topics/${t.topic.id}">${escapeHtml(t.title)}</a>` : `<strong>${escapeHtml(t.title)}</strong>`) +
+        (t.committed ? ` ${tag('Committed', 'blue')}` : '') +
+        (t.topic.jointWith ? `<br><span class="govuk-body-s">Jointly with ${escapeHtml(t.topic.jointWith)}</span>` : '') +
+        `<br><span class="govuk-body-s">${escapeHtml(t.explanation)}</span>`,
+    },
+    { text: TOPIC_KIND_NAMES[t.topic.slot] + (t.topic.size > 1 ? ` (${t.topic.size} slots)` : '') },
+    { text: one(t.score), format: 'numeric' },
+    { html: t.fitted ? tag(t.slot === t.needs ? 'Fitted' : `Fitted: ${t.slot} slot`, 'green') : tag('Not fitted', 'grey') },
+  ]);
+}
+
+export function topicPartsRows(t: RankedTopic) {
+  return t.parts.map((p) => [{ text: p.text }, { text: p.unscored ? 'Not scored (0)' : `${p.score}: ${SCORE_WORDS[p.score]}` }, { text: one(p.points), format: 'numeric' }]);
+}
+
+/** One select per criterion of the kind, for the topic form. */
+export function scoreSelects(kind: 'fieldwork' | 'desktop' | 'research', values: Record<string, unknown>, errors: Record<string, { text: string }>) {
+  return criteriaFor(kind).map((c) => ({
+    id: `score-${c.id}`,
+    name: `score-${c.id}`,
+    label: { text: c.text },
+    items: [{ value: '', text: 'Not scored' }, ...SCORE_WORDS.map((w, i) => ({ value: String(i), text: `${i}: ${w}`, selected: String(values[`score-${c.id}`] ?? '') === String(i) }))],
+    ...(errors[`score-${c.id}`] ? { errorMessage: errors[`score-${c.id}`] } : {}),
+  }));
+}
+
+export function responseGroups(questions: readonly (ConsultationQuestion & { number: number })[], responses: readonly ConsultationResponse[]) {
+  return questions.map((q) => ({
+    id: q.id,
+    number: q.number,
+    section: SECTION_NAMES[q.section],
+    text: q.text,
+    rows: responses
+      .filter((r) => r.questionId === q.id)
+      .map((r) => [{ text: shortDate(r.receivedOn) }, { text: r.respondentName ?? 'Not given' }, { text: r.respondentOrganisation ?? 'Not given' }, { text: r.text }]),
+  }));
+}
+
+type DocBlock = import('../services/programme/consultation.ts').Block;
+
+/** The consultation's blocks with each table as GOV.UK table parameters, for the page. */
+export function documentBlocks(blocks: readonly DocBlock[]): (DocBlock | { type: 'govukTable'; params: unknown })[] {
+  return blocks.map((b) =>
+    b.type === 'table'
+      ? { type: 'govukTable' as const, params: { caption: b.caption, captionClasses: 'govuk-table__caption--s', firstCellIsHeader: true, head: b.head.map((text) => ({ text })), rows: b.rows.map((r) => r.map((text) => ({ text }))) } }
+      : b,
+  );
+}

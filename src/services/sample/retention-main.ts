@@ -1,0 +1,67 @@
+// Maintenance entry point: deletes the case links whose retention period has ended. Run it daily
+// (cron, a systemd timer or the platform's scheduler) against the same database as `npm start`:
+//
+//   npx tsx src/services/sample/retention-main.ts                       delete what is due today
+//   npx tsx src/services/sample/retention-main.ts --dry-run             list what is due, delete nothing
+//   npx tsx src/services/sample/retention-main.ts --published 12=2026-11-30   record inspection 12's publication date first
+//   options: --today YYYY-MM-DD, --retention-months N or --retention-days N (default 6 months),
+//            --database-url URL (default DATABASE_URL, else the embedded database)
+//
+// Exit codes: 0 done, 1 refused (a bad date), 2 used wrongly.
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/database.ts';
+import type { RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
+import { AppError } from '../errors.ts';
+import { DEFAULT_LINK_RETENTION, deleteExpiredCaseLinks, recordPublicationDate } from './retention.ts';
+
+const wholeNumber = (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number');
+  return Number(value);
+};
+const publication = (value: string, previous: { inspectionId: number; date: string }[] = []) => {
+  const m = /^(\d+)=(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (!m) throw new InvalidArgumentError('write INSPECTION_ID=YYYY-MM-DD, like 12=2026-11-30');
+  return [...previous, { inspectionId: Number(m[1]), date: m[2]! }];
+};
+
+const program = new Command('retention')
+  .description('Delete the links from case pseudonyms to the service\'s references once their retention period has ended')
+  .option('--today <date>', 'the date to apply the rule on (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
+  .option('--retention-months <n>', 'months the links are kept after publication', wholeNumber)
+  .option('--retention-days <n>', 'days the links are kept after publication', wholeNumber)
+  .option('--published <inspection=date>', 'record an inspection\'s publication date first (repeatable)', publication)
+  .option('--dry-run', 'list the links due for deletion without deleting them')
+  .option('--database-url <url>', 'a PostgreSQL server (default DATABASE_URL, else the embedded database)')
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+program.parse();
+const options = program.opts<{ today: string; retentionMonths?: number; retentionDays?: number; published?: { inspectionId: number; date: string }[]; dryRun?: boolean; databaseUrl?: string }>();
+
+if (options.retentionMonths !== undefined && options.retentionDays !== undefined) {
+  console.error('Give --retention-months or --retention-days, not both');
+  process.exit(2);
+}
+const retention: RetentionPeriod =
+  options.retentionMonths !== undefined ? { months: options.retentionMonths } : options.retentionDays !== undefined ? { days: options.retentionDays } : DEFAULT_LINK_RETENTION;
+
+const config = loadConfig();
+const url = options.databaseUrl ?? config.databaseUrl;
+const database = await openDatabase(url ? { url } : { dataDir: config.pgliteDir });
+let code = 0;
+try {
+  for (const p of options.published ?? []) {
+    await recordPublicationDate(database.db, p.inspectionId, p.date, 'system:retention-cli');
+    console.log(`Inspection ${p.inspectionId}: published on ${p.date}`);
+  }
+  const done = await deleteExpiredCaseLinks(database.db, { today: options.today, retention, actor: 'system:retention-cli', dryRun: options.dryRun ?? false });
+  for (const d of done)
+    console.log(`Inspection ${d.inspectionId}: ${d.links} link${d.links === 1 ? '' : 's'} ${options.dryRun ? 'due for deletion' : 'deleted'} (published ${d.publishedOn}; deletion due from ${d.deletionDate})`);
+  if (!done.length) console.log(`No links are due for deletion on ${options.today}`);
+} catch (error) {
+  if (!(error instanceof AppError)) throw error;
+  console.error(error.message);
+  code = 1;
+} finally {
+  await database.close();
+}
+process.exit(code);

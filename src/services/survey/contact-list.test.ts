@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, nationalFormat, parseContactList, readUkMobile } from './contact-list.ts';
+import { demoContactsCsv, demoPhone } from './demo-contacts.ts';
+
+describe('UK mobile numbers', () => {
+  it.each([
+    ['07700 900123', '+447700900123'],
+    ['07700-900-123', '+447700900123'],
+    ['+44 7700 900123', '+447700900123'],
+    ['+44 (0)7700 900123', '+447700900123'],
+    ['447700900123', '+447700900123'],
+    ['00447700900123', '+447700900123'],
+    ['7700900123', '+447700900123'],
+    ['07624 123456', '+447624123456'],
+  ])('reads %s', (raw, e164) => expect(readUkMobile(raw)).toEqual({ ok: true, value: e164 }));
+
+  it.each([
+    ['', 'no phone number given'],
+    ['0113 496 0000', 'is a landline or service number'],
+    ['+33 6 12 34 56 78', 'is not a UK number'],
+    ['07700 90012', 'has 10 digits'],
+    ['07700 9001234', 'has 12 digits'],
+    ['07000 900123', 'is not a mobile number'],
+    ['07623 123456', 'is not a mobile number'],
+    ['call me', 'is not a phone number'],
+  ])('refuses %s', (raw, message) => {
+    const read = readUkMobile(raw);
+    expect(read.ok).toBe(false);
+    expect(read.ok ? '' : read.message).toContain(message);
+  });
+
+  it('writes a number the way people do', () => expect(nationalFormat('+447700900123')).toBe('07700 900123'));
+});
+
+describe('the contact list file', () => {
+  it('reads numbers and names, and names the columns it does not read', () => {
+    const result = parseContactList('\uFEFFMobile number,Forename,NOMIS\r\n07700 900001,Ann,A1234BC\r\n\r\n+447700900002,,B2345CD\r\n');
+    expect(result).toEqual({
+      ok: true,
+      contacts: [
+        { phone: '+447700900001', name: 'Ann', row: 2 },
+        { phone: '+447700900002', name: null, row: 4 },
+      ],
+      warnings: [{ row: 1, message: "column 'NOMIS' is not read or kept: the survey needs only the phone number and, if you like, a name" }],
+    });
+  });
+
+  it('lists every bad row with its row and column', () => {
+    const result = parseContactList('Phone number,Name\n07700 900001,Ann\n0113 496 0000,Ben\n,Cal\n07700 900004,"Dee, Eve",extra\n');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map(formatProblem)).toEqual([
+      "row 3, column Phone number: '0113 496 0000' is a landline or service number; the survey needs a UK mobile number, beginning 07",
+      'row 4, column Phone number: no phone number given',
+      'row 5: the row has 3 values but the first row names 2 columns; put text containing commas in double quotes',
+    ]);
+  });
+
+  it('needs a phone number column, once', () => {
+    const none = parseContactList('Name,Email\nAnn,a@example.com\n');
+    expect(none.ok ? '' : formatProblem(none.errors[0]!)).toContain('no column for the phone number');
+    const twice = parseContactList('Phone,Mobile\n07700 900001,07700 900002\n');
+    expect(twice.ok ? '' : formatProblem(twice.errors[0]!)).toContain("columns 'Phone' and 'Mobile' both give the phone number");
+  });
+
+  it('reads the generated lists used by the demonstration and the benchmark', () => {
+    const result = parseContactList(demoContactsCsv(1200));
+    expect(result.ok && result.contacts.length).toBe(1200);
+    expect(result.ok && result.contacts[1100]!.phone).toBe(demoPhone(1100));
+  });
+});
