@@ -2,30 +2,8 @@
 // Roboto fonts): a cover, contents, numbered pages, running headers, tables whose header rows
 // repeat over pages, and the key-question chart as SVG. pdfmake may read only its own font files
 // and fetch nothing.
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { pdfmake } from '../adapters/pdf/pdfmake.ts';
 import { percentText, type KeyQuestionRow, type PduReport } from './pdu-report.ts';
-
-interface PdfMake {
-  setFonts(fonts: unknown): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-const require = createRequire(import.meta.url);
-let loaded: PdfMake | undefined;
-
-function pdfmake(): PdfMake {
-  if (loaded) return loaded;
-  const instance = require('pdfmake') as PdfMake;
-  const fontsFile = require.resolve('pdfmake/fonts/Roboto.js');
-  const fontsDir = dirname(fontsFile);
-  instance.setFonts(require(fontsFile));
-  instance.setLocalAccessPolicy((path) => path.startsWith(`${fontsDir}/`));
-  instance.setUrlAccessPolicy(() => false);
-  return (loaded = instance);
-}
 
 /** Text the Roboto font can print: arrows, dashes and other symbols it may lack become plain ASCII. */
 export const printable = (s: string): string =>

@@ -1,29 +1,7 @@
 // The consultation document as a PDF, with pdfmake (pure JavaScript, its own Roboto fonts): the same
 // blocks the HTML page shows. pdfmake may read only its own font files and fetch nothing.
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { pdfmake } from '../../adapters/pdf/pdfmake.ts';
 import type { Block, ConsultationDocument } from './consultation.ts';
-
-interface PdfMake {
-  setFonts(fonts: unknown): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-const require = createRequire(import.meta.url);
-let loaded: PdfMake | undefined;
-
-function pdfmake(): PdfMake {
-  if (loaded) return loaded;
-  const instance = require('pdfmake') as PdfMake;
-  const fontsFile = require.resolve('pdfmake/fonts/Roboto.js');
-  const fontsDir = dirname(fontsFile);
-  instance.setFonts(require(fontsFile));
-  instance.setLocalAccessPolicy((path) => path.startsWith(`${fontsDir}/`));
-  instance.setUrlAccessPolicy(() => false);
-  return (loaded = instance);
-}
 
 /** Text the Roboto font can print: arrows and other symbols it lacks become words. */
 const printable = (s: string) => s.replace(/→/g, 'to').replace(/[\u2190-\u21ff]/g, '-');
