@@ -260,6 +260,11 @@ describe('the retention rule', () => {
     const before = (await links()).length;
     expect(before).toBeGreaterThan(0);
     expect(await deleteExpiredCaseLinks(handle.db, { today: '2030-01-01' })).toEqual([]); // not published: kept
+    // A report that went through the publication workflow starts the period on its publication date.
+    await handle.db.insertInto('report').values({ inspection_id: inspection.id, status: 'embargoed', publish_on: '2026-12-15' }).execute();
+    expect(await deleteExpiredCaseLinks(handle.db, { today: '2027-06-14', retention: { months: 6 }, dryRun: true })).toEqual([]);
+    expect((await deleteExpiredCaseLinks(handle.db, { today: '2027-06-15', retention: { months: 6 }, dryRun: true }))[0]).toMatchObject({ publishedOn: '2026-12-15', deletionDate: '2027-06-15' });
+    await handle.db.deleteFrom('report').where('inspection_id', '=', inspection.id).execute();
     await recordPublicationDate(handle.db, inspection.id, '2026-11-30', 'test');
     expect(await deleteExpiredCaseLinks(handle.db, { today: '2027-05-29', retention: { months: 6 } })).toEqual([]);
     expect(await deleteExpiredCaseLinks(handle.db, { today: '2027-05-30', retention: { months: 6 }, dryRun: true })).toEqual([

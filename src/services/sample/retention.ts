@@ -2,7 +2,8 @@
 // the report is published and for the retention period after it (so that findings can be checked
 // with the PDU), then deleted (linkMustBeDeleted). Run daily by the maintenance entry point
 // (retention-main.ts) or any scheduler calling deleteExpiredCaseLinks.
-import { deleteCaseLinks, listCaseLinks, listSamplesWithLinks, lockCaseSample, recordAudit, updateCaseSample, type Db } from '../../db/repositories/index.ts';
+import { isPublished } from '../../domain/publication/workflow.ts';
+import { deleteCaseLinks, getReport, listCaseLinks, listSamplesWithLinks, lockCaseSample, recordAudit, updateCaseSample, type Db } from '../../db/repositories/index.ts';
 import { isIsoDate } from '../../domain/sampling/dates.ts';
 import { linkDeletionDate, linkMustBeDeleted, type RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
 import { AppError } from '../errors.ts';
@@ -43,7 +44,11 @@ export async function deleteExpiredCaseLinks(
   const actor = options.actor ?? 'system:retention';
   const deleted: LinkDeletion[] = [];
   for (const sample of await listSamplesWithLinks(db)) {
-    const publishedOn = options.publicationDates ? await options.publicationDates(sample.inspectionId, sample.publishedOn) : sample.publishedOn;
+    // The publication workflow's date when the report went through it; otherwise one recorded here.
+    const report = await getReport(db, sample.inspectionId);
+    const fromWorkflow = isPublished(report, options.today) ? report.publishOn : null;
+    const recorded = fromWorkflow ?? sample.publishedOn;
+    const publishedOn = options.publicationDates ? await options.publicationDates(sample.inspectionId, recorded) : recorded;
     if (!linkMustBeDeleted(publishedOn, retention, options.today)) continue;
     const deletionDate = linkDeletionDate(publishedOn!, retention);
     if (options.dryRun) {
