@@ -1,5 +1,6 @@
 // CSV text to source rows: the header, one row per fact, every row with the line it starts on.
-import { CsvError, parse } from 'csv-parse/sync';
+import { parseCsvRecords, withoutBom, type CsvRecord } from './csv-records.ts';
+import { CsvError } from 'csv-parse/sync';
 import type { FileProblem } from './problems.ts';
 import type { Column, SourceRow } from './rows.ts';
 
@@ -63,17 +64,11 @@ function unclosedQuoteLine(text: string): number | undefined {
 const blank = (fields: string[]) => fields.every((f) => f.trim() === '');
 
 export function readCsvRows(text: string): RowsRead {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const body = withoutBom(text);
   const lines = new Lines(Buffer.from(body, 'utf8'));
-  let records: { record: string[]; info: { bytes: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(body, {
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
+    records = parseCsvRecords(body).records;
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {

@@ -379,49 +379,29 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     plan(c);
     return settingsPage(c);
   });
-  routes.post('/programme/cycles/:id/settings', async (c) => {
-    plan(c);
-    const id = numParam(c, 'id', 'a PDU cycle');
-    const values = await formBody(c);
-    const input = { ...values, refreshRegistry: values.refreshRegistry === 'yes' ? 'yes' : 'no', excludeNonGeographic: 'no' };
-    return attempt(
-      'settings',
-      values,
-      async () => {
-        await updateCycleSettings(db, id, input, actorOf(c));
-        return c.redirect(`/programme/cycles/${id}?changed=1`, 303);
-      },
-      (failed) => settingsPage(c, failed),
-    );
-  });
-  routes.post('/programme/cycles/:id/exclusions', async (c) => {
+  /** A change made on the cycle's settings page: re-plans, then back to the calendar (or the page with the problem). */
+  const settingsChange = (field: string, change: (id: number, values: Record<string, string>, actor: string) => Promise<unknown>) => async (c: Context<AppEnv>) => {
     plan(c);
     const id = numParam(c, 'id', 'a PDU cycle');
     const values = await formBody(c);
     return attempt(
-      'exclusion',
+      field,
       values,
       async () => {
-        await addExclusion(db, id, values, actorOf(c));
+        await change(id, values, actorOf(c));
         return c.redirect(`/programme/cycles/${id}?changed=1`, 303);
       },
       (failed) => settingsPage(c, failed),
     );
-  });
-  routes.post('/programme/cycles/:id/exclusions/remove', async (c) => {
-    plan(c);
-    const id = numParam(c, 'id', 'a PDU cycle');
-    const values = await formBody(c);
-    return attempt(
-      'exclusion',
-      values,
-      async () => {
-        await removeExclusion(db, id, values, actorOf(c));
-        return c.redirect(`/programme/cycles/${id}?changed=1`, 303);
-      },
-      (failed) => settingsPage(c, failed),
-    );
-  });
+  };
+  routes.post(
+    '/programme/cycles/:id/settings',
+    settingsChange('settings', (id, values, actor) =>
+      updateCycleSettings(db, id, { ...values, refreshRegistry: values.refreshRegistry === 'yes' ? 'yes' : 'no', excludeNonGeographic: 'no' }, actor),
+    ),
+  );
+  routes.post('/programme/cycles/:id/exclusions', settingsChange('exclusion', (id, values, actor) => addExclusion(db, id, values, actor)));
+  routes.post('/programme/cycles/:id/exclusions/remove', settingsChange('exclusion', (id, values, actor) => removeExclusion(db, id, values, actor)));
 
   // ---- Registry ---------------------------------------------------------------------------
   routes.get('/programme/services', async (c) => {

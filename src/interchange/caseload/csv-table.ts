@@ -1,6 +1,7 @@
 // CSV text to a table, every record with the line it starts on (a quoted value may run over
 // several lines). A byte order mark, CRLF or LF line ends and blank lines are all accepted.
-import { CsvError, parse } from 'csv-parse/sync';
+import { parseCsvRecords, withoutBom, type CsvRecord } from '../csv-records.ts';
+import { CsvError } from 'csv-parse/sync';
 import { toTable, type TableRead, type TableRow } from './table.ts';
 
 /** Offsets (UTF-8 bytes, as csv-parse reports them) of the start of each line. */
@@ -25,18 +26,12 @@ function lineAt(starts: readonly number[], offset: number): number {
 }
 
 export function readCsvTable(text: string): TableRead {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const body = withoutBom(text);
   const bytes = Buffer.from(body, 'utf8');
   const starts = lineStarts(bytes);
-  let records: { record: string[]; info: { bytes: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(body, {
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
+    records = parseCsvRecords(body).records;
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const message =
