@@ -57,6 +57,8 @@ export class OutboxDispatcher {
     }
     this.#running = this.#run().finally(() => {
       this.#running = undefined;
+      // A kick that came as the round was ending would otherwise be lost until the next one.
+      if (this.#again) this.kick();
     });
   }
 
@@ -77,8 +79,9 @@ export class OutboxDispatcher {
       do {
         this.#again = false;
         while (!this.#stopped && (await this.#round()) > 0);
+        // A text queued while the next due time is read would be missed by it: kicks go round again.
+        if (!this.#again) await this.#scheduleRetry();
       } while (this.#again && !this.#stopped);
-      await this.#scheduleRetry();
     } catch (error) {
       // The database went away (shutdown) or refused: log without any message content.
       if (!this.#stopped) this.#log(`Text outbox: sending stopped: ${(error as Error).message}`);
