@@ -18,6 +18,7 @@ import { generateAssessment } from '../src/demo/generate-assessment.ts';
 import { parseAssessmentFile, writeAssessmentCsv } from '../src/interchange/assessment-file.ts';
 import { bundledFramework } from '../src/reference/frameworks.ts';
 import { benchProgramme } from './programme.ts';
+import { benchBatch } from './batch.ts';
 import { benchReport } from './report.ts';
 import { benchSurvey } from './survey.ts';
 import { createInspection } from '../src/services/inspections.ts';
@@ -158,6 +159,9 @@ async function main() {
       return rows.length;
     });
     report(`re-rate ${rerate.value} inspections from the database`, rerate.ms, groupBy.ms, 'SQL GROUP BY');
+
+    // A year's publications in a batch (issue 5): about 36 PDU inspections a year.
+    await benchBatch(db, framework, ids.slice(0, quick ? 6 : 36), '2026/27', report);
 
     // 3. Importing one 40,000-case CSV (validated, then saved in one transaction).
     const big = generateAssessment(framework, { seed: 99, cases: Math.round(40_000 * scale), windowStart: '2026-04-06', caseRefPrefix: 'BIG-' });

@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { listInspections } from './db/repositories/index.ts';
 import { ensureDemoInspection } from './services/demo.ts';
+import { ensureDemoNationalYear } from './services/demo-national.ts';
 import { ensureDemoUsers, type DemoAccount } from './services/identity/demo-users.ts';
 import { OidcClient } from './services/identity/oidc.ts';
 import { loadReferenceData } from './services/reference-data.ts';
@@ -21,7 +22,12 @@ console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDU
 let demoAccounts: DemoAccount[] | undefined;
 if (config.demoData) {
   const created = await ensureDemoInspection(database.db);
-  if (created) console.log(`Demonstration inspection ${created} created with generated cases`);
+  if (created) {
+    console.log(`Demonstration inspection ${created} created with generated cases`);
+    // Two years of published demonstration inspections, so national reporting has something to show.
+    const national = await ensureDemoNationalYear(database.db);
+    console.log(`Demonstration: ${national.inspections} published inspections (${national.surveys} with survey replies)${national.annualReport ? ` and annual report ${national.annualReport}` : ''}`);
+  }
   // Demonstration accounts have known passwords, so they exist only on the local embedded database.
   if (database.kind === 'pglite') {
     const demoId = created ?? (await listInspections(database.db)).find((i) => i.isDemo)?.id;

@@ -1,5 +1,5 @@
 // Table types for the inspection programme (registry, plans, consultation), merged into Database.
-// Matching migration: ./migrations/0005_programme.ts.
+// Matching migrations: ./migrations/0005_programme.ts, 0010_registry_inspections.ts.
 import type { ColumnType, Generated } from 'kysely';
 
 type DateColumn = ColumnType<string, string, string>;
@@ -39,6 +39,31 @@ export interface OrganisationIntelligenceTable {
   note: string | null;
   updated_by: string;
   updated_at: CreatedAt;
+}
+
+/**
+ * An inspection result an administrator recorded for a service (migration 0010): corrected in
+ * place, withdrawn rather than deleted. The registry merges it with the reference data's results
+ * and the inspections published in the app.
+ */
+export interface OrganisationInspectionTable {
+  id: Generated<number>;
+  organisation_id: number;
+  published_on: DateColumn;
+  fieldwork_on: NullableDate;
+  overall_rating: 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
+  url: string | null;
+  /** Where the result comes from, in words. */
+  source: string | null;
+  /** The inspection in the app this result is, when it is one. */
+  inspection_id: number | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProgrammeCycleTable {
@@ -138,6 +163,7 @@ export interface ConsultationResponseTable {
 export interface ProgrammeTables {
   organisation_name: OrganisationNameTable;
   organisation_intelligence: OrganisationIntelligenceTable;
+  organisation_inspection: OrganisationInspectionTable;
   programme_cycle: ProgrammeCycleTable;
   programme_cycle_revision: ProgrammeCycleRevisionTable;
   youth_selection: YouthSelectionTable;

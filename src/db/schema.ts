@@ -261,7 +261,25 @@ export interface RecommendationReviewTable {
   recorded_at: CreatedAt;
 }
 
+export interface AnnualReportTable {
+  id: Generated<number>;
+  business_year: number;
+  framework_key: string;
+  title: string;
+  foreword: ColumnType<string, string | undefined, string>;
+  /** The DataCut (src/domain/national/data-cut.ts), never changed once taken. */
+  cut: Json<unknown>;
+  cut_digest: string;
+  inspections: number;
+  cases: number;
+  taken_by: string;
+  taken_at: CreatedAt;
+  status: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined, 'draft' | 'published'>;
+  publish_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database extends ProgrammeTables, SampleSurveyTables {
+  annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;
   recommendation_review: RecommendationReviewTable;

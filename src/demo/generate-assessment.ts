@@ -19,7 +19,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function pick<T>(random: () => number, weighted: [T, number][]): T {
+/** One of the values, each as likely as its weight. */
+export function pick<T>(random: () => number, weighted: [T, number][]): T {
   const total = weighted.reduce((s, [, w]) => s + w, 0);
   let r = random() * total;
   for (const [value, weight] of weighted) if ((r -= weight) < 0) return value;

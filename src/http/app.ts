@@ -20,7 +20,9 @@ import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { publicRoutes } from './routes/public.ts';
+import { nationalRoutes, publicAnnualRoutes } from './routes/national.ts';
 import { reportRoutes } from './routes/report.ts';
+import { regionalFeedbackRoutes } from './routes/regional-feedback.ts';
 import { programmeRoutes } from './routes/programme.ts';
 import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
 import { sampleRoutes } from './routes/sample.ts';
@@ -73,6 +75,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   // The text provider's inbound-message callback has no session: it checks a shared bearer token.
   app.route('/', smsWebhookRoutes(db, sms));
   app.route('/', publicRoutes(db));
+  app.route('/', publicAnnualRoutes(db));
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
   app.route('/admin', adminRoutes(db));
@@ -85,6 +88,8 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', sampleRoutes(db));
   app.route('/', surveyRoutes(db, sms));
   app.route('/', reportRoutes(db));
+  app.route('/', regionalFeedbackRoutes(db));
+  app.route('/', nationalRoutes(db));
   app.route('/', pageRoutes(db));
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');

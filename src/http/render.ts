@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { canManageUsers, canPlanInspections, canViewAudit, ROLE_NAMES } from '../domain/access/permissions.ts';
+import { canManageUsers, canPlanInspections, canViewAudit, canViewNationalReports, ROLE_NAMES } from '../domain/access/permissions.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 
@@ -52,7 +52,7 @@ export function page(c: Context, template: string, context: Record<string, unkno
     render(template, {
       ...context,
       cspNonce: c.get('secureHeadersNonce'),
-      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor) },
+      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor) },
       // The inspection's sub navigation shows the audit trail only to those who may read it.
       canViewAudit: !!session && isInspection(context.inspection) && canViewAudit(session.actor, scopeOf(context.inspection)),
       csrfToken: context.csrfToken ?? session?.csrfToken,

@@ -8,6 +8,7 @@ import { escapeHtml, ratingTag, renderMacro } from '../http/render.ts';
 import { SECTION_NAMES } from '../services/programme/consultation-questions.ts';
 import type { RegistryEntry, RegistryInspection } from '../services/programme/registry.ts';
 import { criteriaFor, TOPIC_KIND_NAMES, type RankedTopic } from '../services/programme/years.ts';
+import { inForceOn } from '../domain/programme/names-over-time.ts';
 import { shortDate } from './programme-cycle.ts';
 
 const tag = (text: string, colour: string) => renderMacro('govuk/components/tag', 'govukTag', { text, classes: `govuk-tag--${colour}` });
@@ -39,22 +40,56 @@ export function youthRegistryRows(services: readonly RegistryEntry[]) {
   ]);
 }
 
-export function inspectionRows(inspections: readonly RegistryInspection[]) {
+const SOURCE_LABELS: Record<RegistryInspection['source'], string> = {
+  reference: 'Reference data',
+  recorded: 'Recorded by an administrator',
+  published: 'Published in Inspectorate',
+};
+
+/** A service's inspection history, newest first: date, rating, where it comes from, the report and notes; for administrators, a link to correct or withdraw each result recorded here. */
+export function inspectionRows(inspections: readonly RegistryInspection[], edit?: { serviceId: number }) {
   return [...inspections].reverse().map((i) => [
     { text: i.published ?? 'Date not known' },
     { html: ratingTag(i.overallRating, 'Rating not known') },
-    { html: [i.url ? `<a class="govuk-link" href="${escapeHtml(i.url)}" rel="noreferrer">Report or announcement<span class="govuk-visually-hidden"> of ${escapeHtml(i.published ?? 'the inspection')}</span></a>` : '', i.note ? escapeHtml(i.note) : ''].filter(Boolean).join('<br>') || '–' },
+    { text: i.source === 'recorded' && i.recordedBy ? `${SOURCE_LABELS[i.source]} (${i.recordedBy})` : SOURCE_LABELS[i.source] },
+    {
+      html:
+        [
+          i.url
+            ? `<a class="govuk-link" href="${escapeHtml(i.url)}" rel="noreferrer">${i.source === 'published' ? 'Published report' : 'Report or announcement'}<span class="govuk-visually-hidden"> of ${escapeHtml(i.published ?? 'the inspection')}</span></a>`
+            : '',
+          i.fieldwork ? `Fieldwork from ${escapeHtml(shortDate(i.fieldwork))}` : '',
+          i.note ? escapeHtml(i.note) : '',
+        ]
+          .filter(Boolean)
+          .join('<br>') || '–',
+    },
+    ...(edit
+      ? [
+          {
+            html:
+              i.source === 'recorded' && i.recordedId !== undefined
+                ? `<a class="govuk-link" href="/programme/services/${edit.serviceId}/inspections/${i.recordedId}">Correct or withdraw<span class="govuk-visually-hidden"> the result published ${escapeHtml(i.published ?? '')}</span></a>`
+                : '',
+          },
+        ]
+      : []),
   ]);
 }
 
-export function nameRows(current: string, names: readonly OrganisationName[]) {
-  const rows = names.map((n) => [
-    { text: n.name },
-    { text: n.validFrom ? shortDate(n.validFrom) : 'Not known' },
-    { text: n.validTo ? shortDate(n.validTo) : n.name === current ? 'Now' : 'Not known' },
-    { text: [n.source === 'recorded' ? `Recorded by ${n.recordedBy}` : 'Reference data', n.note].filter(Boolean).join(': ') },
-  ]);
-  if (!names.some((n) => n.name === current && n.validTo === null)) rows.push([{ text: current }, { text: 'Not known' }, { text: 'Now' }, { text: 'Current name' }]);
+/** Names over time: each name's first and last day, whether it is in force, scheduled, or only known from the reference data. */
+export function nameRows(current: string, names: readonly OrganisationName[], today: string) {
+  const rows = names.map((n) => {
+    const scheduled = n.source === 'recorded' && n.validFrom !== null && n.validFrom > today;
+    const now = inForceOn(n, today) && n.name === current;
+    return [
+      { text: n.name },
+      { text: n.validFrom ? shortDate(n.validFrom) : 'Not known' },
+      { text: n.validTo ? shortDate(n.validTo) : now ? 'Now' : scheduled ? '–' : 'Not known' },
+      { text: [scheduled ? 'Scheduled' : '', n.source === 'recorded' ? `Recorded by ${n.recordedBy}` : 'Reference data', n.note].filter(Boolean).join(': ') },
+    ];
+  });
+  if (!names.some((n) => n.name === current && inForceOn(n, today))) rows.push([{ text: current }, { text: 'Not known' }, { text: 'Now' }, { text: 'Current name' }]);
   return rows;
 }
 

@@ -1,10 +1,13 @@
 // Gathers what a PDU inspection report is built from: the inspection, its framework version, the
-// stored assessments, the engine's ratings and the report text.
+// stored assessments, the engine's ratings, the report text and the survey's results. Every output
+// (the page, the PDF, the workbook) loads through here, so all show the same.
 import { listInspections, type Db } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { loadAssessment } from '../services/inspections.ts';
-import { buildPduReport, type PduReport, type SurveyResults } from './pdu-report.ts';
+import { loadSurveyResults } from '../services/survey/survey.ts';
+import { buildPduReport, type PduReport } from './pdu-report.ts';
 import { getReportText } from './report-text.ts';
+import { reportSurvey } from './report-survey.ts';
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import type { InspectionRatings } from '../domain/rating/result.ts';
@@ -18,11 +21,13 @@ export interface LoadedReport {
   report: PduReport;
 }
 
-export async function loadPduReport(db: Db, inspectionId: number, survey?: SurveyResults): Promise<LoadedReport> {
+export async function loadPduReport(db: Db, inspectionId: number): Promise<LoadedReport> {
   const { inspection, framework, assessment } = await loadAssessment(db, inspectionId);
   const summary = (await listInspections(db, { organisationId: inspection.organisationId })).find((i) => i.id === inspection.id)!;
   const ratings = rateInspection(framework, assessment);
   const text = await getReportText(db, inspectionId);
+  // Null until the survey is sent: the report then says no results are recorded.
+  const survey = reportSurvey((await loadSurveyResults(db, inspectionId)).results);
   const report = buildPduReport({ inspection: summary, framework, ratings, assessment, text, ...(survey ? { survey } : {}) });
   return { summary, framework, assessment, ratings, report };
 }

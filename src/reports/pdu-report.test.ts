@@ -109,7 +109,7 @@ describe('the PDU report model', () => {
   });
 
   it('says plainly when no survey results are recorded, and reports them when they are', () => {
-    expect(report.peopleOnProbation).toEqual({ recorded: false, statement: 'No survey results are recorded for this inspection.', statements: [] });
+    expect(report.peopleOnProbation).toEqual({ recorded: false, statement: 'No survey results are recorded for this inspection.', statements: [], notes: [] });
     const statement = framework.definition.questionnaire!.statements[0]!;
     const withSurvey = buildPduReport(input({ survey: { responseRate: 31, respondents: 62, invited: 200, statements: [{ id: statement.id, agreeShare: 84, responses: 60 }] } }));
     expect(withSurvey.peopleOnProbation).toMatchObject({ recorded: true, responseRate: 31, statements: [{ id: statement.id, text: statement.text, agreeShare: 84 }] });

@@ -6,18 +6,33 @@ import type { Framework } from '../domain/framework/framework.ts';
 import { formatRange } from '../domain/rating/explain.ts';
 import { bandRange, percentage } from '../domain/rating/percentages.ts';
 import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
+import { MINIMUM_GROUP_SIZE } from '../domain/survey/results.ts';
 import { keyQuestionChart, type KeyQuestionChart } from '../presenters/charts/key-question-chart.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import type { RecommendationLevel, ReportText } from './report-text.ts';
 
-/** The people-on-probation survey's results, when the survey work supplies them (4.21). */
+/** The people-on-probation survey's results, when the survey work supplies them (4.21); see report-survey.ts. */
 export interface SurveyResults {
   /** Percentage of those invited who responded. */
   responseRate: number;
   respondents?: number;
   invited?: number;
-  /** Per statement: the share (percent) who agreed or strongly agreed. */
-  statements: { id: string; text?: string; agreeShare: number | null; responses?: number }[];
+  /** Per statement: the share (percent) who agreed or strongly agreed, of the `responses` who answered it on the scale. */
+  statements: { id: string; text?: string; agreeShare: number | null; responses?: number; suppressed?: boolean }[];
+  /** A statement answered by fewer people than this has its share withheld (`suppressed`). */
+  minimumAnswers?: number;
+}
+
+/** One survey statement as the report shows it. */
+export interface ReportSurveyStatement {
+  id: string;
+  text: string;
+  agreeShare: number | null;
+  responses?: number;
+  /** Withheld: too few answered to show the share safely. */
+  suppressed?: boolean;
+  /** The "Agreed" cell as printed: "84%", "-", or why it is not shown. */
+  agreed: string;
 }
 
 export interface PduReportInput {
@@ -96,7 +111,9 @@ export interface PduReport {
     responseRate?: number;
     respondents?: number;
     invited?: number;
-    statements: { id: string; text: string; agreeShare: number | null; responses?: number }[];
+    statements: ReportSurveyStatement[];
+    /** How to read the figures, and what is withheld. */
+    notes: string[];
   };
   outcomes: { id: string; name: string; why: string; questions: (KeyQuestionRow & { progress: string })[] } | null;
   victimWork: { id: string; name: string; why: string; keyQuestions: KeyQuestionRow[]; casesApplicable: number } | null;
@@ -179,6 +196,15 @@ export function buildPduReport(input: PduReportInput): PduReport {
   const diversityJudgement = ratings.judgements.find((j) => j.id === 'diversity');
 
   const statementText = (id: string) => def.questionnaire?.statements.find((s) => s.id === id)?.text ?? id;
+  const minimumAnswers = survey?.minimumAnswers ?? MINIMUM_GROUP_SIZE;
+  const surveyStatements: ReportSurveyStatement[] = (survey?.statements ?? []).map((s) => ({
+    id: s.id,
+    text: s.text ?? statementText(s.id),
+    agreeShare: s.suppressed ? null : s.agreeShare,
+    ...(s.responses !== undefined ? { responses: s.responses } : {}),
+    ...(s.suppressed ? { suppressed: true } : {}),
+    agreed: s.suppressed ? `Not shown: fewer than ${minimumAnswers} answered` : percentText(s.agreeShare),
+  }));
   const peopleOnProbation: PduReport['peopleOnProbation'] = survey
     ? {
         recorded: true,
@@ -186,9 +212,15 @@ export function buildPduReport(input: PduReportInput): PduReport {
         responseRate: survey.responseRate,
         ...(survey.respondents !== undefined ? { respondents: survey.respondents } : {}),
         ...(survey.invited !== undefined ? { invited: survey.invited } : {}),
-        statements: survey.statements.map((s) => ({ id: s.id, text: s.text ?? statementText(s.id), agreeShare: s.agreeShare, ...(s.responses !== undefined ? { responses: s.responses } : {}) })),
+        statements: surveyStatements,
+        notes: [
+          'Agreed means strongly agree or agree, as a share of the people who answered the statement on the scale.',
+          ...(surveyStatements.some((s) => s.suppressed)
+            ? [`Where fewer than ${minimumAnswers} people answered a statement, the share who agreed is not shown, so that no one can be recognised from their answers.`]
+            : []),
+        ],
       }
-    : { recorded: false, statement: 'No survey results are recorded for this inspection.', statements: [] };
+    : { recorded: false, statement: 'No survey results are recorded for this inspection.', statements: [], notes: [] };
 
   const recommendations = (['pdu', 'region', 'national'] as const).map((level) => ({
     level,

@@ -29,7 +29,7 @@ export function reportPage(inspection: InspectionSummary & { organisationId: num
     chartRows: report.chart ? kqRows(report.chart.rows) : [],
     diversityRatingHtml: ratingTag(report.diversity.rating, 'Not yet judged'),
     diversityRows: report.diversity.prompts.map((p) => [{ text: `${p.id} ${p.text}` }, num(`${p.yes} of ${p.answered}`), num(percentText(p.percentage))]),
-    surveyRows: report.peopleOnProbation.statements.map((s) => [{ text: s.text }, num(percentText(s.agreeShare)), num(s.responses === undefined ? '-' : String(s.responses))]),
+    surveyRows: report.peopleOnProbation.statements.map((s) => [{ text: s.text }, num(s.agreed), num(s.responses === undefined ? '-' : String(s.responses))]),
     outcomeRows: report.outcomes?.questions.map((o) => [{ text: `${o.id} ${o.text}` }, num(o.count), num(percentText(o.percentage)), { text: o.progress }]) ?? [],
     victimRows: report.victimWork ? kqRows(report.victimWork.keyQuestions, false) : [],
     bandRows: report.annexe.bands.map((b) => [{ text: b.rating }, { text: b.range }, { text: b.description }]),

@@ -2,41 +2,10 @@
 // Roboto fonts): a cover, contents, numbered pages, running headers, tables whose header rows
 // repeat over pages, and the key-question chart as SVG. pdfmake may read only its own font files
 // and fetch nothing.
-import { pdfmake } from '../adapters/pdf/pdfmake.ts';
 import { percentText, type KeyQuestionRow, type PduReport } from './pdu-report.ts';
+import { contents, cover, h1, h2, h3, p, paragraphs, printable, publicationDocument, renderPdf, table, type PdfNode as Node } from './pdf-document.ts';
 
-/** Text the Roboto font can print: arrows, dashes and other symbols it may lack become plain ASCII. */
-export const printable = (s: string): string =>
-  s
-    .replace(/→/g, 'to')
-    .replace(/[\u2190-\u21ff]/g, '-')
-    .replace(/[\u2012-\u2015\u2212]/g, '-')
-    .replace(/\u2026/g, '...');
-
-type Node = Record<string, unknown> | string;
-
-const h1 = (text: string, id?: string, pageBreak = true): Node => ({ text: printable(text), style: 'h1', tocItem: true, ...(id ? { id } : {}), ...(pageBreak ? { pageBreak: 'before' } : {}) });
-const h2 = (text: string): Node => ({ text: printable(text), style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0] });
-const h3 = (text: string): Node => ({ text: printable(text), style: 'h3' });
-const p = (text: string, style = 'p'): Node => ({ text: printable(text), style });
-const paragraphs = (text: string | null, fallback: string): Node[] => (text ? text.split(/\n\s*\n/).map((t) => p(t)) : [p(fallback, 'muted')]);
-
-function table(caption: string, head: string[], rows: string[][], widths?: (string | number)[]): Node[] {
-  return [
-    { text: printable(caption), style: 'caption' },
-    {
-      table: {
-        headerRows: 1,
-        dontBreakRows: true,
-        widths: widths ?? head.map((_, i) => (i === 0 ? '*' : 'auto')),
-        body: [head.map((h) => ({ text: printable(h), style: 'th' })), ...rows.map((r) => r.map((c) => printable(c)))],
-      },
-      layout: 'lightHorizontalLines',
-      fontSize: 9,
-      margin: [0, 0, 0, 12],
-    },
-  ];
-}
+export { printable };
 
 const kqTable = (caption: string, rows: KeyQuestionRow[], withBand = true): Node[] =>
   table(
@@ -47,19 +16,8 @@ const kqTable = (caption: string, rows: KeyQuestionRow[], withBand = true): Node
   );
 
 export function reportPdfDefinition(report: PduReport): unknown {
-  const content: Node[] = [];
-  // Cover
-  content.push(
-    { text: 'HM Inspectorate of Probation', style: 'coverKicker', margin: [0, 120, 0, 12] },
-    { text: printable(report.title), style: 'coverTitle' },
-    ...(report.isDemo ? [p('Demonstration data: the cases and judgements in this inspection are generated, not real.', 'warning')] : []),
-    {
-      table: { widths: [150, '*'], body: report.facts.map((f) => [{ text: printable(f.label), bold: true }, printable(f.value)]) },
-      layout: 'noBorders',
-      margin: [0, 30, 0, 0],
-    },
-  );
-  content.push({ toc: { title: { text: 'Contents', style: 'h1' } }, pageBreak: 'before' });
+  const warning = report.isDemo ? 'Demonstration data: the cases and judgements in this inspection are generated, not real.' : null;
+  const content: Node[] = [...cover(report.title, report.facts.map((f) => [f.label, f.value]), { warning }), contents()];
 
   content.push(h1('Foreword', 'foreword'), ...paragraphs(report.foreword, 'The lead inspector has not yet written the foreword.'));
   content.push(h1('Overall findings', 'overall-findings', false), ...paragraphs(report.overallFindings, 'The lead inspector has not yet written the overall findings.'));
@@ -115,7 +73,8 @@ export function reportPdfDefinition(report: PduReport): unknown {
   content.push(
     h1('The views of people on probation', 'people-on-probation', false),
     p(pop.statement),
-    ...(pop.statements.length ? table('Survey statements: share who agreed', ['Statement', 'Agreed', 'Responses'], pop.statements.map((s) => [s.text, percentText(s.agreeShare), s.responses === undefined ? '-' : String(s.responses)])) : []),
+    ...(pop.statements.length ? table('Survey statements: share who agreed', ['Statement', 'Agreed', 'Responses'], pop.statements.map((s) => [s.text, s.agreed, s.responses === undefined ? '-' : String(s.responses)])) : []),
+    ...pop.notes.map((n) => p(n, 'muted')),
   );
 
   if (report.outcomes) {
@@ -157,32 +116,9 @@ export function reportPdfDefinition(report: PduReport): unknown {
     ...kqTable('All key-question data', a.keyQuestions),
   );
 
-  const running = printable(report.title);
-  return {
-    pageSize: 'A4',
-    pageMargins: [56, 64, 56, 56],
-    info: { title: running, author: 'HM Inspectorate of Probation', subject: 'PDU inspection report' },
-    header: (page: number) => (page === 1 ? null : { text: running, style: 'running', margin: [56, 28, 56, 0] }),
-    footer: (page: number, pages: number) => ({ text: `Page ${page} of ${pages}`, style: 'running', alignment: 'center', margin: [0, 20, 0, 0] }),
-    content,
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
-    styles: {
-      coverKicker: { fontSize: 14, color: '#505a5f' },
-      coverTitle: { fontSize: 28, bold: true, margin: [0, 0, 0, 16] },
-      warning: { bold: true, color: '#d4351c', margin: [0, 0, 0, 8] },
-      h1: { fontSize: 20, bold: true, margin: [0, 0, 0, 10] },
-      h2: { fontSize: 15, bold: true, margin: [0, 14, 0, 6] },
-      h3: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-      p: { margin: [0, 0, 0, 8] },
-      strong: { bold: true, margin: [0, 0, 0, 6] },
-      muted: { color: '#505a5f', fontSize: 9.5, margin: [0, 0, 0, 8] },
-      caption: { bold: true, fontSize: 10, margin: [0, 4, 0, 4] },
-      th: { bold: true },
-      running: { fontSize: 8, color: '#505a5f' },
-    },
-  };
+  return publicationDocument({ title: report.title, subject: 'PDU inspection report', content });
 }
 
 export function reportPdf(report: PduReport): Promise<Buffer> {
-  return pdfmake().createPdf(reportPdfDefinition(report)).getBuffer();
+  return renderPdf(reportPdfDefinition(report));
 }

@@ -1,5 +1,6 @@
 // The analysts' workbook: a summary of the ratings, one sheet per standard (its key questions with
-// n, N, % and band, then every case's answers to the standard's items), and the case attributes.
+// n, N, % and band, then every case's answers to the standard's items), the survey of people on
+// probation, and the case attributes.
 import ExcelJS from 'exceljs';
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
@@ -58,6 +59,25 @@ export async function reportWorkbook({ report, framework, ratings, assessment }:
     ws.getColumn(1).width = 14;
     ws.getColumn(2).width = 60;
   }
+
+  // 4.21: the same survey figures as the report, shares withheld where too few answered.
+  const pop = report.peopleOnProbation;
+  const survey = wb.addWorksheet('People on probation');
+  survey.addRow(['The views of people on probation']).font = { bold: true, size: 13 };
+  survey.addRow([pop.statement]);
+  if (pop.recorded) {
+    survey.addRow(['Contacted', pop.invited ?? '']);
+    survey.addRow(['Responded', pop.respondents ?? '']);
+    survey.addRow(['Response rate (%)', pop.responseRate ?? '']);
+    survey.addRow([]);
+    bold(survey.addRow(['Statement', 'Text', 'Answered', 'Agreed (%)', 'Note']));
+    for (const s of pop.statements) survey.addRow([s.id, s.text, s.responses ?? null, s.agreeShare, s.suppressed ? s.agreed : null]);
+    survey.addRow([]);
+    for (const n of pop.notes) survey.addRow([n]).font = { italic: true };
+  }
+  survey.getColumn(1).width = 18;
+  survey.getColumn(2).width = 80;
+  survey.getColumn(5).width = 36;
 
   const attrs = wb.addWorksheet('Case attributes');
   const attributeDefs = framework.definition.caseAttributes;

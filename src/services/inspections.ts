@@ -6,6 +6,7 @@ import {
   getInspection,
   getOrganisation,
   listInspections,
+  loadAssessmentsForInspections,
   loadInspectionAssessment,
   recordAudit,
   saveInspectionAssessment,
@@ -153,6 +154,19 @@ export async function loadAssessment(db: Db, inspectionId: number): Promise<{ in
 export async function rateStoredInspection(db: Db, inspectionId: number): Promise<{ inspection: Inspection; ratings: InspectionRatings }> {
   const { inspection, framework, assessment } = await loadAssessment(db, inspectionId);
   return { inspection, ratings: rateInspection(framework, assessment) };
+}
+
+/**
+ * Several inspections' assessments and ratings, read in one batch (the national figures, the
+ * registry's published results): each rated by its own framework version.
+ */
+export async function rateStoredInspections(db: Db, inspectionIds: readonly number[]): Promise<Map<number, { assessment: InspectionAssessment; ratings: InspectionRatings }>> {
+  const result = new Map<number, { assessment: InspectionAssessment; ratings: InspectionRatings }>();
+  for (const [id, assessment] of await loadAssessmentsForInspections(db, inspectionIds)) {
+    const framework = await storedFrameworkByKey(db, assessment.frameworkKey);
+    result.set(id, { assessment, ratings: rateInspection(framework, assessment) });
+  }
+  return result;
 }
 
 export async function exportAssessments(db: Db, inspectionId: number, format: FileFormat): Promise<string> {

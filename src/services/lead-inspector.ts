@@ -4,6 +4,7 @@
 import {
   assignCase,
   getInspection,
+  getReport,
   getUser,
   removeInspectionMember,
   unassignCasesOf,
@@ -17,9 +18,11 @@ import {
   type Db,
 } from '../db/repositories/index.ts';
 import { standardStatus } from '../domain/assessment/standard-edit.ts';
+import { effectiveStatus } from '../domain/publication/workflow.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { AppError } from './errors.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
+import { todayIso } from './publication.ts';
 
 /** The items the lead inspector rates: domain-one standards and inspection-level judgements. */
 export async function judgementItems(db: Db, inspectionId: number) {
@@ -97,9 +100,20 @@ export async function signOff(db: Db, inspectionId: number, actor: string): Prom
   });
 }
 
+/** Why a signed-off inspection cannot be reopened now, or null when it can. */
+export async function reopenBlocker(db: Db, inspectionId: number): Promise<string | null> {
+  // The embargoed copy and the published report (and the public pages, rated from the inspection) keep the ratings signed off.
+  const report = effectiveStatus(await getReport(db, inspectionId), todayIso());
+  if (report === 'published') return 'The report is published, so the inspection cannot be reopened';
+  if (report === 'embargoed') return 'The report is embargoed: withdraw the embargo before reopening the inspection';
+  return null;
+}
+
 export async function reopen(db: Db, inspectionId: number, reason: string, actor: string): Promise<void> {
   const inspection = await requireInspection(db, inspectionId);
   if (inspection.status !== 'signed-off') throw new AppError('conflict', 'Only a signed-off inspection can be reopened');
+  const blocker = await reopenBlocker(db, inspectionId);
+  if (blocker) throw new AppError('conflict', blocker);
   if (!reason.trim()) throw new AppError('invalid', 'Give the reason for reopening the inspection');
   await db.transaction().execute(async (trx) => {
     await setInspectionStatus(trx, inspectionId, 'in-progress');

@@ -1,8 +1,7 @@
 // What the public may see: published inspections only, their ratings and key-question figures,
 // with small numbers suppressed so that no person on probation can be recognised.
-import { getReport, listInspections, listOrganisations, type Db } from '../db/repositories/index.ts';
-import { improvementCounts, type RatedInspection } from '../domain/publication/improvement.ts';
-import { rateStoredInspection } from './inspections.ts';
+import { getReport, listInspections, type Db } from '../db/repositories/index.ts';
+import { rateStoredInspections } from './inspections.ts';
 import { currentPublication } from './inspection-scope.ts';
 
 /** Key-question figures from fewer cases than this are withheld. */
@@ -14,11 +13,13 @@ export const LICENCE =
 export async function publishedInspections(db: Db) {
   const { published } = await currentPublication(db);
   const inspections = (await listInspections(db)).filter((i) => published.has(i.id));
+  // One batch read of every published assessment: the public pages call this for each page view.
+  const rated = await rateStoredInspections(db, inspections.map((i) => i.id));
   return Promise.all(
     inspections.map(async (inspection) => ({
       inspection,
       report: await getReport(db, inspection.id),
-      ratings: (await rateStoredInspection(db, inspection.id)).ratings,
+      ratings: rated.get(inspection.id)!.ratings,
     })),
   );
 }
@@ -95,21 +96,4 @@ export async function keyQuestionRows(db: Db): Promise<KeyQuestionRow[]> {
         };
       }),
   );
-}
-
-const SCALE = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'];
-
-/**
- * PDUs whose latest rating is better, the same or worse than the one before: from the published
- * history the project carries (reference data, with its sources) and reports published here.
- */
-export async function improvementSummary(db: Db) {
-  const history: RatedInspection[] = [];
-  for (const o of await listOrganisations(db, 'pdu')) {
-    const inspections = (o.details.inspections ?? []) as { published: string | null; overallRating: string | null }[];
-    for (const i of inspections) if (i.published && i.overallRating) history.push({ organisation: o.name, date: i.published, rating: i.overallRating });
-  }
-  for (const { inspection, report, ratings } of await publishedInspections(db))
-    if (ratings.overall.rating) history.push({ organisation: inspection.organisationName, date: report.publishOn ?? inspection.fieldworkEnd, rating: ratings.overall.rating });
-  return improvementCounts(history, SCALE);
 }

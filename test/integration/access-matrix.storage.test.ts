@@ -13,13 +13,22 @@ import { programmeRows } from './access/rows-programme.ts';
 import { publicationRows } from './access/rows-publication.ts';
 import { sampleSurveyRows } from './access/rows-sample-survey.ts';
 import { reportRows } from './access/rows-report.ts';
+import { regionalRows } from './access/rows-regional.ts';
+import { findOrganisationByName } from '../../src/db/repositories/index.ts';
+import { nationalRows } from './access/rows-national.ts';
+import { publicRatingsRows } from './access/rows-public-ratings.ts';
+import { publishDemoInspection } from '../../src/services/demo-national.ts';
+import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows];
 
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let demoId: number;
+let regionId: number;
+let pduId: number;
+const annual = { draft: 0, published: 0 };
 const sessions = new Map<Person, TestSession | undefined>();
 
 beforeAll(async () => {
@@ -28,6 +37,14 @@ beforeAll(async () => {
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });
   const db = handle.db;
+  const leeds = (await findOrganisationByName(db, 'pdu', 'Leeds'))!;
+  regionId = leeds.parentId!;
+  pduId = leeds.id;
+  // A published inspection of another PDU, and annual reports built from it: one draft, one published.
+  await publishDemoInspection(db, { pduName: 'Sheffield', fieldworkStart: '2025-06-02', seed: 4, cases: 8 }, 'test');
+  annual.draft = await createAnnualReport(db, { year: '2025/26', framework: 'hmip-adult-pdu@2021' }, 'test');
+  annual.published = await createAnnualReport(db, { year: '2025/26', framework: 'hmip-adult-pdu@2021' }, 'test');
+  await publishAnnualReport(db, annual.published, new Date().toISOString().slice(0, 10), 'test');
   // One case left unfinished, so sign-off is refused whoever asks.
   await db.deleteFrom('case_answer').where('item_id', '=', '2.2.1').where('case_id', 'in', db.selectFrom('inspection_case').select('id').where('case_ref', '=', 'DEMO-040')).execute();
   sessions.set('anonymous', undefined);
@@ -48,6 +65,13 @@ const ctx: MatrixContext = {
   get demoId() {
     return demoId;
   },
+  get regionId() {
+    return regionId;
+  },
+  get pduId() {
+    return pduId;
+  },
+  annual,
   userId: (person) => sessions.get(person)!.userId,
 };
 

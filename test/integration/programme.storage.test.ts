@@ -63,9 +63,9 @@ describe('the registry', () => {
 
   it('renames a PDU from a date, keeps the old name, and does not bring the old name back on the next start', async () => {
     const york = (await findOrganisationByName(handle.db, 'pdu', 'York'))!;
-    const future = await post(admin, `/programme/services/${york.id}/name`, { name: 'York and Selby', effectiveFrom: '2999-01-01', note: '' });
-    expect(future.status).toBe(400);
-    expect(await future.text()).toMatch(/href="#effectiveFrom"[^>]*>The date the new name took effect must be today or in the past/);
+    const notADate = await post(admin, `/programme/services/${york.id}/name`, { name: 'York and Selby', effectiveFrom: '2026-02-30', note: '' });
+    expect(notADate.status).toBe(400);
+    expect(await notADate.text()).toMatch(/href="#effectiveFrom"[^>]*>The date the new name takes effect must be a real date/);
     const clash = await post(admin, `/programme/services/${york.id}/name`, { name: 'Leeds', effectiveFrom: '2026-01-05' });
     expect(await clash.text()).toContain('There is already a PDU called Leeds in Yorkshire and the Humber');
     expect((await post(planner, `/programme/services/${york.id}/name`, { name: 'York and Selby', effectiveFrom: '2026-01-05' })).status).toBe(403);

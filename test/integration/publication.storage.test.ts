@@ -1,7 +1,7 @@
 // The report's way to publication, and the embargo: the service sees its draft for factual
 // accuracy; the public pages, open data and API see nothing until the publication date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit } from '../../src/db/repositories/index.ts';
+import { getInspection, listAudit } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { createInspection } from '../../src/services/inspections.ts';
@@ -54,15 +54,40 @@ describe('publishing a report', () => {
     expect((await post(sheffield, '/comments', { section: 'x', comment: 'y' })).status).toBe(404);
   });
 
+  it('gives each field its own id, so that its label and the error summary reach it (not a heading of the same id)', async () => {
+    const duplicateIds = (html: string) => {
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    };
+    const leadPage = await (await get(lead, `/inspections/${demoId}/publication`)).text();
+    expect(leadPage).toMatch(/<textarea [^>]*id="recommendation"/);
+    expect(duplicateIds(leadPage)).toEqual([]);
+    const servicePage = await (await get(leeds, `/inspections/${demoId}/publication`)).text();
+    expect(servicePage).toMatch(/<textarea [^>]*id="comment"/);
+    expect(duplicateIds(servicePage)).toEqual([]);
+    const refused = await (await post(leeds, '/comments', { section: '', comment: 'x' })).text();
+    expect(refused).toContain('href="#comment"');
+  });
+
   it('embargoes only once each comment is decided with a reason, recipients named and a date set', async () => {
     const blocked = await post(lead, '/status', { to: 'embargoed', publishOn: tomorrow });
     expect(await blocked.text()).toContain('Accept or reject every factual accuracy comment (1 undecided)');
     const page = await (await get(lead, `/inspections/${demoId}/publication`)).text();
     const commentId = page.match(/publication\/comments\/(\d+)\/decision/)![1]!;
-    expect((await post(lead, `/comments/${commentId}/decision`, { decision: 'rejected', reason: '' })).status).toBe(400);
+    const noReason = await post(lead, `/comments/${commentId}/decision`, { decision: 'rejected', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain(`href="#decision-${commentId}"`);
     expect((await post(lead, `/comments/${commentId}/decision`, { decision: 'accepted', reason: 'The assessment was on file; text corrected.' })).status).toBe(303);
     expect((await post(lead, '/recipients', { name: 'Regional Probation Director', email: 'rpd@justice.example', organisation: 'Yorkshire and the Humber' })).status).toBe(303);
     expect((await post(lead, '/status', { to: 'embargoed', publishOn: tomorrow })).status).toBe(303);
+    // The embargoed copy has gone out: its ratings cannot be reopened without withdrawing the embargo.
+    const reopening = await app.request(`/inspections/${demoId}/reopen`, formPost(lead, { reason: 'A case was misread' }));
+    expect(reopening.status).toBe(409);
+    expect(await reopening.text()).toContain('withdraw the embargo before reopening the inspection');
+    // The sign-off page says so instead of offering the form.
+    const signOffPage = await (await app.request(`/inspections/${demoId}/sign-off`, { headers: { cookie: lead.cookie } })).text();
+    expect(signOffPage).toContain('The report is embargoed: withdraw the embargo before reopening the inspection.');
+    expect(signOffPage).not.toContain('Why does it need reopening?');
     // Embargoed: nothing public yet.
     expect((await get(undefined, `/public/inspections/${demoId}`)).status).toBe(404);
     expect(((await (await get(undefined, '/public/data/ratings.json')).json()) as { ratings: unknown[] }).ratings).toEqual([]);
@@ -83,8 +108,12 @@ describe('publishing a report', () => {
     expect(kqs.length).toBeGreaterThan(10);
     for (const k of kqs) if (!k.suppressed) expect(k.applicable_cases).toBeGreaterThanOrEqual(5);
     expect(kqs.some((k) => k.suppressed)).toBe(kqs.some((k) => k.applicable_cases === ''));
-    // Published: the report can no longer change.
+    // Published: the report can no longer change, nor the ratings the public pages show.
     expect((await post(lead, '/text', { foreword: 'late', overallFindings: 'late' })).status).toBe(409);
+    const reopening = await app.request(`/inspections/${demoId}/reopen`, formPost(lead, { reason: 'A case was misread' }));
+    expect(reopening.status).toBe(409);
+    expect(await reopening.text()).toContain('The report is published, so the inspection cannot be reopened');
+    expect((await getInspection(handle.db, demoId))!.status).toBe('signed-off');
   });
 
   it('counts the PDUs that improved between inspections, from the published history', async () => {

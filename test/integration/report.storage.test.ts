@@ -11,6 +11,7 @@ import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { hasPoppler, hasTesseract } from '../support/tools.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -18,15 +19,6 @@ let demoId: number;
 let analyst: TestSession;
 let lead: TestSession;
 let dir: string;
-
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -96,6 +88,21 @@ describe('the report as a PDF', () => {
     expect(png).toBeDefined();
     expect(statSync(png!).size).toBeGreaterThan(5_000);
     expect(readFileSync(png!).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+});
+
+describe('the report as a PDF, read from its rendered pages', () => {
+  // What a reader sees: pages rendered to images (pdftoppm), their text read back by OCR (tesseract).
+  it.skipIf(!hasTesseract)('shows the title, the PDU, the overall rating and page numbers on the page images', () => {
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '2', join(dir, 'report.pdf'), join(dir, 'ocr')]);
+    const image = (n: number) => ['', '0', '00'].map((pad) => join(dir, `ocr-${pad}${n}.png`)).find(existsSync)!;
+    const read = (n: number) => execFileSync('tesseract', [image(n), '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const first = read(1);
+    expect(first).toContain('An inspection of probation services in');
+    expect(first).toContain('Leeds');
+    expect(first).toMatch(/Overall rating\s+(Outstanding|Good|Requires improvement|Inadequate)/);
+    expect(first).toMatch(/Page 1 of \d+/);
+    expect(read(2)).toMatch(/Page 2 of \d+/);
   });
 });
 

@@ -10,6 +10,8 @@ import * as m0005 from './0005_programme.ts';
 import * as m0006 from './0006_sample_survey.ts';
 import * as m0007 from './0007_publication.ts';
 import * as m0008 from './0008_action_plans.ts';
+import * as m0009 from './0009_annual_reports.ts';
+import * as m0010 from './0010_registry_inspections.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0006_sample_survey': m0006,
   '0007_publication': m0007,
   '0008_action_plans': m0008,
+  '0009_annual_reports': m0009,
+  '0010_registry_inspections': m0010,
 };

@@ -17,3 +17,4 @@ export * from './sample-repository.ts';
 export * from './survey-repository.ts';
 export * from './report-repository.ts';
 export * from './action-plan-repository.ts';
+export * from './annual-report-repository.ts';

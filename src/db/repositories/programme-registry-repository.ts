@@ -1,5 +1,6 @@
-// The registry of organisations for the programme: names over time, and the intelligence the risk
-// score reads (caseload, concerns, performance, joint inspection). Data access only.
+// The registry of organisations for the programme: names over time, inspection results recorded by
+// administrators, and the intelligence the risk score reads (caseload, concerns, performance,
+// joint inspection). Data access only.
 import { sql } from 'kysely';
 import type { NameSource } from '../schema-programme.ts';
 import type { OrganisationKind } from '../schema.ts';
@@ -105,8 +106,27 @@ export async function insertOrganisationName(db: Db, input: OrganisationNameInpu
   return toName(row);
 }
 
-export async function setOrganisationNameValidTo(db: Db, id: number, validTo: string): Promise<void> {
+/** Names recorded here (renames, past and scheduled) of every organisation, with the organisation's stored name. */
+export async function listRecordedNames(db: Db): Promise<(OrganisationName & { organisationName: string })[]> {
+  const rows = await db
+    .selectFrom('organisation_name as n')
+    .innerJoin('organisation as o', 'o.id', 'n.organisation_id')
+    .selectAll('n')
+    .select('o.name as organisation_name')
+    .where('n.source', '=', 'recorded')
+    .orderBy('n.organisation_id')
+    .orderBy('n.id')
+    .execute();
+  return rows.map((r) => ({ ...toName(r), organisationName: r.organisation_name }));
+}
+
+export async function setOrganisationNameValidTo(db: Db, id: number, validTo: string | null): Promise<void> {
   await db.updateTable('organisation_name').set({ valid_to: validTo }).where('id', '=', id).execute();
+}
+
+export async function deleteOrganisationName(db: Db, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('organisation_name').where('id', '=', id).executeTakeFirst();
+  return r.numDeletedRows > 0n;
 }
 
 export async function setOrganisationName(db: Db, id: number, name: string): Promise<void> {
@@ -146,14 +166,15 @@ export async function insertRegistryOrganisation(db: Db, input: { kind: Organisa
   return row.id;
 }
 
-/** Whether anything else refers to the organisation (inspections, accounts, child organisations, names, intelligence). */
+/** Whether anything else refers to the organisation (inspections, accounts, child organisations, names, intelligence, recorded results). */
 export async function organisationReferenced(db: Db, id: number): Promise<boolean> {
   const { rows } = await sql<{ used: boolean }>`
     select exists (select 1 from inspection where organisation_id = ${id})
         or exists (select 1 from app_user where organisation_id = ${id})
         or exists (select 1 from organisation where parent_id = ${id})
         or exists (select 1 from organisation_name where organisation_id = ${id})
-        or exists (select 1 from organisation_intelligence where organisation_id = ${id}) as used`.execute(db);
+        or exists (select 1 from organisation_intelligence where organisation_id = ${id})
+        or exists (select 1 from organisation_inspection where organisation_id = ${id}) as used`.execute(db);
   return rows[0]!.used;
 }
 
@@ -221,4 +242,134 @@ export async function saveOrganisationIntelligence(db: Db, input: OrganisationIn
       }),
     )
     .execute();
+}
+
+export type RecordedRating = 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
+
+/** An inspection result an administrator recorded for a service. */
+export interface RecordedInspection {
+  id: number;
+  organisationId: number;
+  publishedOn: string;
+  fieldworkOn: string | null;
+  overallRating: RecordedRating;
+  url: string | null;
+  source: string | null;
+  inspectionId: number | null;
+  recordedBy: string;
+  recordedAt: Date;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+  withdrawnBy: string | null;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
+}
+
+export interface RecordedInspectionInput {
+  publishedOn: string;
+  fieldworkOn: string | null;
+  overallRating: RecordedRating;
+  url: string | null;
+  source: string | null;
+  inspectionId: number | null;
+}
+
+const toRecordedInspection = (r: {
+  id: number;
+  organisation_id: number;
+  published_on: string;
+  fieldwork_on: string | null;
+  overall_rating: RecordedRating;
+  url: string | null;
+  source: string | null;
+  inspection_id: number | null;
+  recorded_by: string;
+  recorded_at: Date;
+  updated_by: string | null;
+  updated_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+}): RecordedInspection => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  publishedOn: r.published_on,
+  fieldworkOn: r.fieldwork_on,
+  overallRating: r.overall_rating,
+  url: r.url,
+  source: r.source,
+  inspectionId: r.inspection_id,
+  recordedBy: r.recorded_by,
+  recordedAt: r.recorded_at,
+  updatedBy: r.updated_by,
+  updatedAt: r.updated_at,
+  withdrawnBy: r.withdrawn_by,
+  withdrawnAt: r.withdrawn_at,
+  withdrawnReason: r.withdrawn_reason,
+});
+
+/** Recorded results not withdrawn, of one organisation or of all, oldest published first. */
+export async function listRecordedInspections(db: Db, organisationId?: number): Promise<RecordedInspection[]> {
+  let query = db.selectFrom('organisation_inspection').selectAll().where('withdrawn_at', 'is', null);
+  if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
+  const rows = await query.orderBy('published_on').orderBy('id').execute();
+  return rows.map(toRecordedInspection);
+}
+
+/** A recorded result, withdrawn or not. */
+export async function getRecordedInspection(db: Db, id: number): Promise<RecordedInspection | undefined> {
+  const row = await db.selectFrom('organisation_inspection').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRecordedInspection(row);
+}
+
+export async function insertRecordedInspection(db: Db, organisationId: number, input: RecordedInspectionInput, recordedBy: string): Promise<number> {
+  const row = await db
+    .insertInto('organisation_inspection')
+    .values({
+      organisation_id: organisationId,
+      published_on: input.publishedOn,
+      fieldwork_on: input.fieldworkOn,
+      overall_rating: input.overallRating,
+      url: input.url,
+      source: input.source,
+      inspection_id: input.inspectionId,
+      recorded_by: recordedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateRecordedInspection(db: Db, id: number, input: RecordedInspectionInput, updatedBy: string): Promise<void> {
+  await db
+    .updateTable('organisation_inspection')
+    .set({
+      published_on: input.publishedOn,
+      fieldwork_on: input.fieldworkOn,
+      overall_rating: input.overallRating,
+      url: input.url,
+      source: input.source,
+      inspection_id: input.inspectionId,
+      updated_by: updatedBy,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Withdraws a standing result; false when it was already withdrawn. */
+export async function withdrawRecordedInspection(db: Db, id: number, reason: string, withdrawnBy: string): Promise<boolean> {
+  const r = await db
+    .updateTable('organisation_inspection')
+    .set({ withdrawn_by: withdrawnBy, withdrawn_at: sql<Date>`now()`, withdrawn_reason: reason })
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Renames an organisation unless it already has that name; false when nothing changed. */
+export async function setOrganisationNameIfDifferent(db: Db, id: number, name: string): Promise<boolean> {
+  const r = await db.updateTable('organisation').set({ name }).where('id', '=', id).where('name', '<>', name).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
 }

@@ -6,6 +6,7 @@ import {
   canViewAudit,
   canViewFindings,
   canViewInspection,
+  canViewRegionalFeedback,
   ROLES,
   type Actor,
   type InspectionScope,
@@ -69,6 +70,28 @@ describe('inspection access', () => {
           if (role === 'service-staff') expect(canAssessCases(a, scope) || canViewAudit(a, scope)).toBe(false);
         },
       ),
+    );
+  });
+});
+
+describe('regional feedback', () => {
+  const REGION = 12;
+  it('is for the inspectorate’s administrators, programme managers, analysts and lead inspectors, and the region’s own staff', () => {
+    for (const role of ['administrator', 'programme-manager', 'analyst', 'lead-inspector'] as const) expect(canViewRegionalFeedback(actor(role), REGION)).toBe(true);
+    expect(canViewRegionalFeedback(actor('service-staff', { organisationId: REGION }), REGION)).toBe(true);
+  });
+
+  it('is not for inspectors, even on an inspection in the region, nor for a PDU’s staff or another region’s', () => {
+    expect(canViewRegionalFeedback(actor('inspector'), REGION)).toBe(false);
+    expect(canViewRegionalFeedback(member('inspector', 'inspector'), REGION)).toBe(false);
+    expect(canViewRegionalFeedback(actor('service-staff', { organisationId: 40 }), REGION)).toBe(false);
+    expect(canViewRegionalFeedback(actor('service-staff', { organisationId: null }), REGION)).toBe(false);
+    fc.assert(
+      fc.property(fc.constantFrom(...ROLES), fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }), fc.integer({ min: 1, max: 20 }), (role, organisationId, regionId) => {
+        const allowed = canViewRegionalFeedback(actor(role, { organisationId }), regionId);
+        if (role === 'service-staff') expect(allowed).toBe(organisationId === regionId);
+        else expect(allowed).toBe(role !== 'inspector');
+      }),
     );
   });
 });

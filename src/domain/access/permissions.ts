@@ -103,3 +103,23 @@ export function canEditRegistry(actor: Actor): boolean {
 export function canManageUsers(actor: Actor): boolean {
   return actor.role === 'administrator';
 }
+
+/**
+ * A region's feedback (themes across its PDUs inspected in a year): administrators, programme
+ * managers, analysts and lead inspectors; and the region's own staff (the Regional Probation
+ * Director's office), never a PDU's.
+ */
+export function canViewRegionalFeedback(actor: Actor, regionId: number): boolean {
+  if (SEES_ALL.includes(actor.role) || actor.role === 'lead-inspector') return true;
+  return actor.role === 'service-staff' && actor.organisationId === regionId;
+}
+
+/** Annual national reports, drafts included: the inspectorate's own staff; inspected services see only published ones. */
+export function canViewNationalReports(actor: Actor): boolean {
+  return actor.role !== 'service-staff';
+}
+
+/** Taking data cuts, writing the foreword and setting publication: analysts and administrators. */
+export function canProduceNationalReports(actor: Actor): boolean {
+  return actor.role === 'analyst' || actor.role === 'administrator';
+}

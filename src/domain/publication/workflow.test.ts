@@ -22,6 +22,10 @@ describe('the publication workflow', () => {
       'The publication date must be after today, so the embargo means something',
     ]);
   });
+  it('embargoes only a signed-off inspection: one reopened during the factual accuracy check must be signed off again', () => {
+    const reopened = { ...ready, status: 'factual-accuracy' as const, inspectionSignedOff: false };
+    expect(transitionProblems(reopened, 'embargoed', '2026-11-22', '2026-12-01')).toEqual(['Sign the inspection’s ratings off first']);
+  });
   it('publishes on the set date without anyone acting, and a published report never moves', () => {
     const embargoed = { ...ready, status: 'embargoed' as const, publishOn: '2026-12-01' };
     expect(isPublished(embargoed, '2026-11-30')).toBe(false);

@@ -50,6 +50,8 @@ export function transitionProblems(state: ReportState, to: ReportStatus, today: 
     if (!state.recommendations) problems.push('Add at least one recommendation');
   }
   if (to === 'embargoed') {
+    // The inspection may have been reopened during the check (to correct a finding): its ratings must be locked again.
+    if (!state.inspectionSignedOff) problems.push('Sign the inspection’s ratings off first');
     if (state.undecidedComments) problems.push(`Accept or reject every factual accuracy comment (${state.undecidedComments} undecided)`);
     if (!state.embargoRecipients) problems.push('Name at least one recipient of the embargoed copy');
     if (!publishOn || !/^\d{4}-\d{2}-\d{2}$/.test(publishOn)) problems.push('Enter the publication date');

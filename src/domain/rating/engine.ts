@@ -24,7 +24,6 @@ import type {
 export class FrameworkMismatchError extends Error {}
 
 function countItem(framework: Framework, standard: Standard, itemId: string, text: string, cases: readonly RatedCase[]): KeyQuestionResult {
-  const { rules } = framework.definition;
   let applicable = 0;
   let sufficient = 0;
   let missing = 0;
@@ -37,16 +36,22 @@ function countItem(framework: Framework, standard: Standard, itemId: string, tex
       if (answer === 'yes') sufficient++;
     }
   }
+  return keyQuestionFromCounts(framework, { id: itemId, text, standardId: standard.id }, { applicable, sufficient, missing, notApplicable: cases.length - applicable - missing });
+}
+
+/** A key question's figures, band and interval from its counts: one inspection's cases, or cases pooled nationally. */
+export function keyQuestionFromCounts(
+  framework: Framework,
+  item: { id: string; text: string; standardId: string },
+  counts: { applicable: number; sufficient: number; missing: number; notApplicable: number },
+): KeyQuestionResult {
+  const { rules } = framework.definition;
+  const { applicable, sufficient } = counts;
   const bands = rules.keyQuestionBands;
   const index = applicable ? bandIndex(sufficient, applicable, bands, rules.percentages) : -1;
   return {
-    id: itemId,
-    text,
-    standardId: standard.id,
-    applicable,
-    sufficient,
-    notApplicable: cases.length - applicable - missing,
-    missing,
+    ...item,
+    ...counts,
     percentage: percentage(sufficient, applicable, rules.percentages),
     interval: wilsonInterval(sufficient, applicable),
     band: index < 0 ? null : { rating: bands[index]!.rating, ...bandRange(bands, index, rules.percentages) },

@@ -30,6 +30,7 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
         case: '/api/inspections/{id}/cases/{caseRef}',
         export: '/api/inspections/{id}/export?format=csv|json',
         audit: '/api/inspections/{id}/audit',
+        regionalFeedback: '/api/regions/{id}/feedback?year=2025',
       },
     }),
   );

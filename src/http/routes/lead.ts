@@ -8,7 +8,7 @@ import { canLeadInspection, canManageTeam, canViewAudit, canViewFindings } from 
 import { standardStatus } from '../../domain/assessment/standard-edit.ts';
 import { AppError } from '../../services/errors.ts';
 import { loadAssessment } from '../../services/inspections.ts';
-import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, setTeamMember, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
+import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, reopenBlocker, setTeamMember, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -177,6 +177,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
         section: 'sign-off',
         canLead: canLeadInspection(actor, scope),
         blockers: inspection.status === 'signed-off' ? [] : await signOffBlockers(db, inspection.id),
+        reopenBlocker: inspection.status === 'signed-off' ? await reopenBlocker(db, inspection.id) : null,
         errors: error ? [{ href: '#reason', text: error }] : [],
         reasonError: error ? { text: error } : undefined,
       },

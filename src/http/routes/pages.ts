@@ -1,8 +1,8 @@
 // Pages: the inspections a person may see, and each inspection's ratings with their explanations
 // (or, for the inspected service before publication, the embargo notice).
 import { Hono } from 'hono';
-import { listInspections, type Db } from '../../db/repositories/index.ts';
-import { canViewFindings } from '../../domain/access/permissions.ts';
+import { listInspections, listOrganisations, type Db } from '../../db/repositories/index.ts';
+import { canViewFindings, canViewRegionalFeedback } from '../../domain/access/permissions.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
 import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts';
 import { inspectionPage } from '../../presenters/inspection-page.ts';
@@ -14,10 +14,21 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
 
   pages.get('/', async (c) => {
-    const rows = await visibleInspections(db, sessionOf(c).actor);
+    const { actor } = sessionOf(c);
+    const rows = await visibleInspections(db, actor);
+    // Regional feedback: every region for the inspectorate's staff who may read it, their own for a region's staff.
+    const regions = (await listOrganisations(db, 'region')).filter((r) => canViewRegionalFeedback(actor, r.id));
     return page(c, 'inspections.njk', {
       title: 'Inspections',
       activeNav: 'inspections',
+      regionLinks: regions.map((r) => ({ href: `/regions/${r.id}/feedback`, text: r.name })),
+      // A region's own staff: inspections are of PDUs, so their page is the region's feedback.
+      emptyText:
+        actor.role === 'service-staff'
+          ? regions.length
+            ? 'Inspections are of your region’s PDUs, and each PDU’s staff see their own. What they found across the region is in the regional feedback below.'
+            : 'There are no inspections of your service to show yet.'
+          : 'There are no inspections yet. Import case assessments with the command line: npx inspectorate import FILE --inspection ID.',
       rows: rows.map(({ inspection: i, ratings }) => [
         {
           html:

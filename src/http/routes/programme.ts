@@ -33,7 +33,20 @@ import {
 import { isRealDate } from '../../services/programme/dates.ts';
 import { ProgrammeFieldError } from '../../services/programme/errors.ts';
 import { canEditRegistry, canPlanInspections, canViewProgramme } from '../../services/programme/permissions.ts';
-import { getServiceRecord, listRegistry, planningYouthServices, renameService, updateIntelligence } from '../../services/programme/registry.ts';
+import {
+  cancelScheduledRename,
+  correctInspectionResult,
+  getServiceRecord,
+  listRegistry,
+  planningYouthServices,
+  recordInspectionResult,
+  renameService,
+  requireRecordedResult,
+  updateIntelligence,
+  withdrawInspectionResult,
+  type ServiceRecord,
+} from '../../services/programme/registry.ts';
+import { RATINGS, SOURCE_NAMES } from '../../domain/programme/inspection-history.ts';
 import {
   createProgrammeYear,
   listYears,
@@ -135,6 +148,20 @@ const failedFor = (failed: Failure | undefined, form: string) => (failed?.form =
 const errorsOf = (failed: Failure | undefined) => failed?.errors ?? [];
 const status = (failed: Failure | undefined) => (failed ? 400 : 200);
 const titled = (title: string, failed: Failure | undefined) => (failed ? `Error: ${title}` : title);
+
+/** An entry of a service's inspection history in the API, with its source in words. */
+const historyJson = (i: ServiceRecord['inspections'][number]) => ({ ...i, sourceName: SOURCE_NAMES[i.source] });
+
+/** The rating scale as radios and the service's inspections in the app as a select, for the inspection result form. */
+const resultChoices = (record: ServiceRecord, values: Values) => ({
+  ratingItems: RATINGS.map((r) => ({ value: r, text: r, checked: values.overallRating === r })),
+  inspectionItems: record.inspectionsInApp.length
+    ? [
+        { value: '', text: 'None: not an inspection in Inspectorate' },
+        ...record.inspectionsInApp.map((i) => ({ value: String(i.id), text: `${i.title} (fieldwork from ${shortDate(i.fieldworkStart)})`, selected: values.inspectionId === String(i.id) })),
+      ]
+    : [],
+});
 
 export function programmeRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -426,6 +453,8 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     const canEdit = canEditRegistry(actor) && org.kind !== 'region';
     const renameFailed = failedFor(failed, 'rename');
     const intelFailed = failedFor(failed, 'intelligence');
+    const resultFailed = failedFor(failed, 'result');
+    const resultValues = resultFailed?.values ?? {};
     const intel = record.intelligence;
     const intelValues = intelFailed?.values ?? {
       caseload: intel?.caseload?.toString() ?? '',
@@ -473,6 +502,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         summary: [
           { key: { text: 'Kind' }, value: { text: org.kind === 'pdu' ? 'Probation delivery unit (PDU)' : org.kind === 'youth-service' ? 'Youth justice service' : 'Probation region' } },
           ...(record.regionName ? [{ key: { text: 'Region' }, value: { text: record.regionName } }] : []),
+          ...record.scheduled.map((n) => ({ key: { text: 'Name change' }, value: { text: `Renamed to ${n.name} from ${shortDate(n.validFrom!)}` } })),
           ...(org.kind !== 'region'
             ? [
                 { key: { text: 'Caseload' }, value: { text: intel?.caseload == null ? 'Not known' : `${intel.caseload}${intel.caseloadAsOf ? ` (as of ${shortDate(intel.caseloadAsOf)})` : ''}` } },
@@ -484,8 +514,12 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
           ...(intel?.note ? [{ key: { text: 'Note' }, value: { text: intel.note } }] : []),
           ...(intel ? [{ key: { text: 'Last changed' }, value: { text: `${intel.updatedAt.toISOString().slice(0, 10)} by ${intel.updatedBy}` } }] : []),
         ],
-        nameRows: nameRows(org.name, record.names),
-        inspectionRows: inspectionRows(record.inspections),
+        nameRows: nameRows(org.name, record.names, today()),
+        inspectionRows: inspectionRows(record.inspections, canEdit ? { serviceId: id } : undefined),
+        inspectionHead: [{ text: 'Published' }, { text: 'Overall rating' }, { text: 'Source' }, { text: 'Report and notes' }, ...(canEdit ? [{ html: '<span class="govuk-visually-hidden">Change</span>' }] : [])],
+        resultValues,
+        resultErrors: fieldErrors(errorsOf(resultFailed)),
+        ...resultChoices(record, resultValues),
         planned,
         score,
         scoreTotal,
@@ -511,6 +545,93 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         return c.redirect(`/programme/services/${id}`, 303);
       },
       (failed) => servicePage(c, { ...failed, errors: failed.errors.map((e) => (e.href === '#note' ? { ...e, href: '#rename-note' } : e)) }),
+    );
+  });
+  routes.post('/programme/services/:id/name/cancel', async (c) => {
+    requirePermission(c, canEditRegistry);
+    const id = numParam(c, 'id', 'a service');
+    await cancelScheduledRename(db, id, actorOf(c));
+    return c.redirect(`/programme/services/${id}`, 303);
+  });
+  routes.post('/programme/services/:id/inspections', async (c) => {
+    requirePermission(c, canEditRegistry);
+    const id = numParam(c, 'id', 'a service');
+    const values = await formBody(c);
+    return attempt(
+      'result',
+      values,
+      async () => {
+        await recordInspectionResult(db, id, values, actorOf(c));
+        return c.redirect(`/programme/services/${id}#inspections`, 303);
+      },
+      (failed) => servicePage(c, failed),
+    );
+  });
+
+  /** A recorded inspection result: correct it, or withdraw it. */
+  const resultPage = async (c: C, failed?: Failure) => {
+    requirePermission(c, canEditRegistry);
+    const id = numParam(c, 'id', 'a service');
+    const result = await requireRecordedResult(db, id, numParam(c, 'resultId', 'a recorded inspection result'));
+    const record = await getServiceRecord(db, id);
+    const correctFailed = failedFor(failed, 'result');
+    const values = correctFailed?.values ?? {
+      published: result.publishedOn,
+      fieldwork: result.fieldworkOn ?? '',
+      overallRating: result.overallRating,
+      url: result.url ?? '',
+      source: result.source ?? '',
+      inspectionId: result.inspectionId?.toString() ?? '',
+    };
+    return page(
+      c,
+      'programme-service-result.njk',
+      {
+        title: titled(`Inspection result published ${shortDate(result.publishedOn)}: ${record.organisation.name}`, failed),
+        activeNav: 'programme',
+        section: 'services',
+        org: record.organisation,
+        result,
+        recorded: `${result.recordedAt.toISOString().slice(0, 10)} by ${result.recordedBy}${result.updatedBy && result.updatedAt ? `; corrected ${result.updatedAt.toISOString().slice(0, 10)} by ${result.updatedBy}` : ''}`,
+        errors: errorsOf(failed),
+        resultValues: values,
+        resultErrors: fieldErrors(errorsOf(correctFailed)),
+        withdrawValues: failedFor(failed, 'withdraw')?.values ?? { reason: '' },
+        withdrawErrors: fieldErrors(errorsOf(failedFor(failed, 'withdraw'))),
+        ...resultChoices(record, values),
+      },
+      status(failed),
+    );
+  };
+  routes.get('/programme/services/:id/inspections/:resultId', (c) => resultPage(c));
+  routes.post('/programme/services/:id/inspections/:resultId', async (c) => {
+    requirePermission(c, canEditRegistry);
+    const id = numParam(c, 'id', 'a service');
+    const resultId = numParam(c, 'resultId', 'a recorded inspection result');
+    const values = await formBody(c);
+    return attempt(
+      'result',
+      values,
+      async () => {
+        await correctInspectionResult(db, id, resultId, values, actorOf(c));
+        return c.redirect(`/programme/services/${id}#inspections`, 303);
+      },
+      (failed) => resultPage(c, failed),
+    );
+  });
+  routes.post('/programme/services/:id/inspections/:resultId/withdraw', async (c) => {
+    requirePermission(c, canEditRegistry);
+    const id = numParam(c, 'id', 'a service');
+    const resultId = numParam(c, 'resultId', 'a recorded inspection result');
+    const values = await formBody(c);
+    return attempt(
+      'withdraw',
+      values,
+      async () => {
+        await withdrawInspectionResult(db, id, resultId, values, actorOf(c));
+        return c.redirect(`/programme/services/${id}#inspections`, 303);
+      },
+      (failed) => resultPage(c, failed),
     );
   });
   routes.post('/programme/services/:id/intelligence', async (c) => {
@@ -947,7 +1068,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       name: e.organisation.name,
       region: e.regionName,
       latestInspection: e.latest,
-      inspections: e.inspections,
+      inspections: e.inspections.map(historyJson),
       caseload: e.intelligence?.caseload ?? null,
       concerns: e.intelligence?.concerns ?? null,
       performance: e.intelligence?.performance ?? null,
@@ -965,7 +1086,8 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       name: r.organisation.name,
       region: r.regionName,
       names: r.names.map((n) => ({ name: n.name, validFrom: n.validFrom, validTo: n.validTo, source: n.source, note: n.note })),
-      inspections: r.inspections,
+      scheduledNames: r.scheduled.map((n) => ({ name: n.name, from: n.validFrom })),
+      inspections: r.inspections.map(historyJson),
       latestInspection: r.latest,
       intelligence: r.intelligence ?? null,
       joint: r.joint,

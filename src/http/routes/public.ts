@@ -3,7 +3,10 @@ import { Hono } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/repositories/index.ts';
 import { AppError } from '../../services/errors.ts';
-import { improvementSummary, keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
+import { publishedAnnualReports } from '../../services/national-reports.ts';
+import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
+import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, publicRegionRatings } from '../../services/public-ratings.ts';
+import { pduTable, regionTable, standardKey } from '../../presenters/public-ratings-page.ts';
 import type { AppEnv } from '../auth.ts';
 import { idParam } from '../params.ts';
 import { escapeHtml, page, ratingTag } from '../render.ts';
@@ -14,13 +17,14 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/public', async (c) => {
-    const [rows, improvement] = await Promise.all([publishedInspections(db), improvementSummary(db)]);
+    const [rows, improvement, annualReports] = await Promise.all([publishedInspections(db), improvementSummary(db), publishedAnnualReports(db)]);
     return page(c, 'public-index.njk', {
       title: 'Published inspections',
+      annualReports: annualReports.map((r) => ({ href: `/public/annual/${r.id}`, text: r.title, publishOn: r.publishOn })),
       improvement,
       improvementRows: improvement.changes.map((x) => [{ text: x.organisation }, { text: x.from }, { text: x.to }, { text: x.direction }]),
       rows: rows.map(({ inspection: i, report, ratings }) => [
-        { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` },
+        { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` + (i.isDemo ? ` ${ratingTag(null, 'Demonstration data')}` : '') },
         { text: i.regionName ?? '' },
         { text: report.publishOn ?? '' },
         { html: ratingTag(ratings.overall.rating, 'Not rated') },
@@ -46,9 +50,30 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
     });
   });
 
+  // Ratings tables: each region's PDUs with their latest ratings, and each PDU's over time.
+  routes.get('/public/ratings', async (c) => {
+    const { standards, regions } = await publicRatings(db);
+    const tables = regions.map((r) => regionTable(r, standards));
+    const anyDemo = regions.some((r) => r.pdus.some((p) => p.latest?.source === 'published' && p.latest.isDemo));
+    return page(c, 'public-ratings.njk', { title: 'Ratings by region', tables, key: standardKey(standards), anyDemo });
+  });
+
+  routes.get('/public/ratings/regions/:id', async (c) => {
+    const { standards, region, regions } = await publicRegionRatings(db, idParam(c));
+    const anyDemo = region.pdus.some((p) => p.latest?.source === 'published' && p.latest.isDemo);
+    return page(c, 'public-ratings-region.njk', { title: `Ratings in ${region.name}`, table: regionTable(region, standards), regions, key: standardKey(standards), anyDemo });
+  });
+
+  routes.get('/public/pdus/:id', async (c) => {
+    const { standards, pdu } = await publicPduRatings(db, idParam(c));
+    return page(c, 'public-pdu.njk', { title: `${pdu.name} PDU: inspections over time`, pdu, table: pduTable(pdu, standards), key: standardKey(standards) });
+  });
+
   routes.get('/public/data', (c) => page(c, 'public-data.njk', { title: 'Open data', licence: LICENCE, suppressBelow: SUPPRESS_BELOW }));
   routes.get('/public/data/ratings.json', async (c) => c.json({ licence: LICENCE, ratings: await ratingRows(db) }));
   routes.get('/public/data/ratings.csv', async (c) => c.body(csv(await ratingRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="ratings.csv"' }));
+  routes.get('/public/data/ratings-latest.json', async (c) => c.json({ licence: LICENCE, ratings: await latestRatingRows(db) }));
+  routes.get('/public/data/ratings-latest.csv', async (c) => c.body(csv(await latestRatingRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="ratings-latest.csv"' }));
   routes.get('/public/data/key-questions.json', async (c) => c.json({ licence: LICENCE, suppression: `figures from fewer than ${SUPPRESS_BELOW} cases are withheld`, keyQuestions: await keyQuestionRows(db) }));
   routes.get('/public/data/key-questions.csv', async (c) => c.body(csv(await keyQuestionRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="key-questions.csv"' }));
 

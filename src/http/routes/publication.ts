@@ -62,13 +62,13 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
   };
 
   /** Runs a change, showing a refusal from the rules on the page rather than as an error page. */
-  const act = (field: string, run: (c: Context<AppEnv>, id: number, body: Record<string, string | File>) => Promise<void>, check = canLeadInspection) =>
+  const act = (field: string | ((c: Context<AppEnv>) => string), run: (c: Context<AppEnv>, id: number, body: Record<string, string | File>) => Promise<void>, check = canLeadInspection) =>
     async (c: Context<AppEnv>) => {
       const { inspection } = await inspectionFor(c, db, check);
       try {
         await run(c, inspection.id, await c.req.parseBody());
       } catch (e) {
-        if (e instanceof AppError && e.code === 'invalid') return publicationPage(c, { href: `#${field}`, text: e.message });
+        if (e instanceof AppError && e.code === 'invalid') return publicationPage(c, { href: `#${typeof field === 'string' ? field : field(c)}`, text: e.message });
         throw e;
       }
       return c.redirect(`/inspections/${inspection.id}/publication`, 303);
@@ -81,7 +81,8 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/publication/recommendations/:recommendationId/remove', act('recommendation', (c, id) => removeRecommendation(db, { inspectionId: id, id: Number(c.req.param('recommendationId')) }, actorOf(c))));
   routes.post('/inspections/:id/publication/status', act('status', (c, id, b) => moveReport(db, { inspectionId: id, to: text(b.to) as ReportStatus, publishOn: text(b.publishOn) || undefined }, actorOf(c))));
   routes.post('/inspections/:id/publication/comments', act('comment', (c, id, b) => commentOnReport(db, { inspectionId: id, section: text(b.section), comment: text(b.comment) }, actorOf(c)), canCommentOnReport));
-  routes.post('/inspections/:id/publication/comments/:commentId/decision', act('decision', (c, id, b) => decideComment(db, { inspectionId: id, id: Number(c.req.param('commentId')), decision: text(b.decision), reason: text(b.reason) }, actorOf(c))));
+  // The error links to the comment's own decision (its radios' first input).
+  routes.post('/inspections/:id/publication/comments/:commentId/decision', act((c) => `decision-${Number(c.req.param('commentId'))}`, (c, id, b) => decideComment(db, { inspectionId: id, id: Number(c.req.param('commentId')), decision: text(b.decision), reason: text(b.reason) }, actorOf(c))));
   routes.post('/inspections/:id/publication/recipients', act('recipientName', (c, id, b) => addRecipient(db, { inspectionId: id, name: text(b.name), email: text(b.email), organisation: text(b.organisation) }, actorOf(c))));
 
   return routes;

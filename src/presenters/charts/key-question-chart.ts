@@ -19,12 +19,25 @@ const BAND_FILL = ['#f4cdc6', '#ffdfb8', '#d2e8e5', '#cce2d8'];
 export function keyQuestionChart(framework: Framework, standards: StandardResult[]): KeyQuestionChart | undefined {
   const rows = standards
     .filter((s) => s.treatment === 'rated' && s.keyQuestions.length)
-    .flatMap((s) => s.keyQuestions.filter((k) => k.percentage !== null).map((k) => ({ id: k.id, standard: s.id, percentage: k.percentage!, sufficient: k.sufficient, applicable: k.applicable })));
+    .flatMap((s) => s.keyQuestions.filter((k) => k.percentage !== null).map((k) => ({ id: k.id, percentage: k.percentage! })));
+  return percentagesChart(framework, rows);
+}
+
+/**
+ * Percentages (one bar each) against the framework's rating bands. `idPrefix` keeps the ids of
+ * the chart's title and description unique when a page has more than one chart.
+ */
+export function percentagesChart(
+  framework: Framework,
+  rows: readonly { id: string; percentage: number }[],
+  options: { title?: string; idPrefix?: string } = {},
+): KeyQuestionChart | undefined {
   if (!rows.length) return undefined;
   const bands = framework.definition.rules.keyQuestionBands;
   const edges = bands.map((b, i) => ({ rating: b.rating, from: b.minPercent, to: bands[i + 1]?.minPercent ?? 100, fill: BAND_FILL[i] ?? '#f3f2f1' }));
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const title = 'Key questions: percentage of cases judged sufficient, against the rating bands';
+  const title = options.title ?? 'Key questions: percentage of cases judged sufficient, against the rating bands';
+  const prefix = options.idPrefix ?? 'kq-chart';
   const description = rows.map((r) => `${r.id}: ${r.percentage}%`).join('; ');
   const plot = Plot.plot({
     document,
@@ -36,8 +49,8 @@ export function keyQuestionChart(framework: Framework, standards: StandardResult
     y: { domain: rows.map((r) => r.id), label: null },
     marks: [
       Plot.rectX(edges, { x1: 'from', x2: 'to', fill: 'fill', fillOpacity: 1 }),
-      Plot.barX(rows, { y: 'id', x: 'percentage', fill: '#1d70b8', insetTop: 5, insetBottom: 5 }),
-      Plot.text(rows, { y: 'id', x: 'percentage', text: (d: { percentage: number }) => `${d.percentage}%`, dx: 6, textAnchor: 'start', fill: '#0b0c0c' }),
+      Plot.barX(rows as { id: string; percentage: number }[], { y: 'id', x: 'percentage', fill: '#1d70b8', insetTop: 5, insetBottom: 5 }),
+      Plot.text(rows as { id: string; percentage: number }[], { y: 'id', x: 'percentage', text: (d: { percentage: number }) => `${d.percentage}%`, dx: 6, textAnchor: 'start', fill: '#0b0c0c' }),
       Plot.ruleX(edges.slice(1), { x: 'from', stroke: '#0b0c0c', strokeDasharray: '4,3' }),
       Plot.text(edges, { x: (d: { from: number; to: number }) => (d.from + d.to) / 2, frameAnchor: 'top', dy: -16, text: 'rating', fill: '#0b0c0c', fontSize: 12 }),
     ],
@@ -54,12 +67,12 @@ export function keyQuestionChart(framework: Framework, standards: StandardResult
   plot.setAttribute('class', 'app-chart__svg');
   plot.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   plot.setAttribute('role', 'img');
-  plot.setAttribute('aria-labelledby', 'kq-chart-title kq-chart-desc');
+  plot.setAttribute('aria-labelledby', `${prefix}-title ${prefix}-desc`);
   const titleEl = document.createElement('title');
-  titleEl.setAttribute('id', 'kq-chart-title');
+  titleEl.setAttribute('id', `${prefix}-title`);
   titleEl.textContent = title;
   const descEl = document.createElement('desc');
-  descEl.setAttribute('id', 'kq-chart-desc');
+  descEl.setAttribute('id', `${prefix}-desc`);
   descEl.textContent = description;
   plot.insertBefore(descEl, plot.firstChild);
   plot.insertBefore(titleEl, plot.firstChild);

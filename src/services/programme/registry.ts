@@ -1,59 +1,163 @@
 // The registry the programme plans from: the 12 regions and their PDUs (loaded by
 // loadReferenceData), the youth justice services of England and Wales (loaded here from
 // reference/organisations/youth-services.json), each with its inspections and ratings, its names
-// over time, and the intelligence the risk score reads. Administrators rename services (with the
-// date the new name took effect) and record caseload, concerns and performance; every change is
-// audited.
+// over time, and the intelligence the risk score reads. A service's inspection history merges, at
+// read time, the reference data's results, those administrators record here, and the inspections
+// published in Inspectorate. Administrators rename services (from a date, which may be ahead: the
+// new name takes effect on it), record and correct inspection results, and record caseload,
+// concerns and performance; every change is audited.
 import { z } from 'zod';
 import {
+  deleteOrganisationName,
   deleteRegistryOrganisation,
   findOrganisationByReferenceName,
   findOrganisationExact,
   getOrganisation,
   getOrganisationIntelligence,
+  getRecordedInspection,
+  getReport,
   insertOrganisationName,
+  insertRecordedInspection,
   insertRegistryOrganisation,
+  listInspections,
   listNamesOfKind,
   listOrganisationIntelligence,
   listOrganisationNames,
   listOrganisations,
+  listRecordedInspections,
+  listRecordedNames,
   listRegionsWithPdus,
   organisationReferenced,
+  publicationStates,
   recordAudit,
   saveOrganisationIntelligence,
   setOrganisationDetails,
   setOrganisationName,
+  setOrganisationNameIfDifferent,
   setOrganisationNameValidTo,
+  updateRecordedInspection,
+  withdrawRecordedInspection,
   type Db,
   type Organisation,
   type OrganisationIntelligence,
   type OrganisationName,
+  type RecordedInspection,
+  type RecordedInspectionInput,
 } from '../../db/repositories/index.ts';
 import type { PlanningPdu } from '../../domain/programme/cycle-types.ts';
+import { latestOf, mergeHistory, RATINGS, withoutRecordedDuplicates, type HistoryEntry } from '../../domain/programme/inspection-history.ts';
+import { lastName, lastNameChange, nameOn, scheduledNames } from '../../domain/programme/names-over-time.ts';
 import { isRealDate } from './dates.ts';
 import type { YouthService } from '../../domain/programme/youth-risk.ts';
 import { loadRegions } from '../../reference/organisations.ts';
 import { loadYouthServices } from '../../reference/youth-services.ts';
 import { AppError } from '../errors.ts';
+import { rateStoredInspections } from '../inspections.ts';
 import { parseFields, ProgrammeFieldError } from './errors.ts';
 
-export interface RegistryInspection {
-  published: string | null;
-  overallRating: string | null;
-  url: string | null;
-  note?: string;
-}
+const todayIso = () => new Date().toISOString().slice(0, 10);
 
-/** The inspections the registry holds for an organisation, oldest first (as the reference files list them). */
+/** An entry of a service's inspection history, with where it comes from. */
+export type RegistryInspection = HistoryEntry;
+
+/** The inspections the reference data lists for an organisation, oldest first (as the files list them). */
 export function inspectionsOf(org: Organisation): RegistryInspection[] {
   const list = org.details.inspections;
-  return Array.isArray(list) ? (list as RegistryInspection[]) : [];
+  return Array.isArray(list) ? (list as Omit<HistoryEntry, 'source'>[]).map((i) => ({ ...i, source: 'reference' as const })) : [];
 }
 
-/** The latest inspection (the last listed; its date may be unknown), or null with none on record. */
-export function latestInspection(org: Organisation): { date: string | null; rating: string | null } | null {
-  const last = inspectionsOf(org).at(-1);
-  return last ? { date: last.published, rating: last.overallRating } : null;
+/** A result an administrator recorded, as an entry of the history (the public ratings pages read it too). */
+export const recordedEntry = (r: RecordedInspection): HistoryEntry => ({
+  published: r.publishedOn,
+  fieldwork: r.fieldworkOn,
+  overallRating: r.overallRating,
+  url: r.url,
+  ...(r.source ? { note: r.source } : {}),
+  source: 'recorded',
+  recordedId: r.id,
+  ...(r.inspectionId !== null ? { inspectionId: r.inspectionId } : {}),
+  recordedBy: r.recordedBy,
+});
+
+/**
+ * The inspections of the app whose reports are published (or embargoed with their date come), by
+ * organisation, each with its overall rating as the app rates it now. Dated by publication (the
+ * end of fieldwork if the report has no date).
+ */
+async function publishedInApp(db: Db, today: string, organisationId?: number): Promise<Map<number, HistoryEntry[]>> {
+  const byOrganisation = new Map<number, HistoryEntry[]>();
+  const { published } = await publicationStates(db, today);
+  if (!published.size) return byOrganisation;
+  const inspections = (await listInspections(db, organisationId === undefined ? {} : { organisationId })).filter((i) => published.has(i.id)).reverse();
+  const rated = await rateStoredInspections(db, inspections.map((i) => i.id));
+  for (const i of inspections) {
+    const report = await getReport(db, i.id);
+    const { ratings } = rated.get(i.id)!;
+    const entry: HistoryEntry = {
+      published: report.publishOn ?? i.fieldworkEnd,
+      fieldwork: i.fieldworkStart,
+      overallRating: ratings.overall.rating,
+      url: `/public/inspections/${i.id}`,
+      note: `${i.title}${report.publishOn ? '' : ' (no publication date: dated by the end of fieldwork)'}${i.isDemo ? ' (demonstration data)' : ''}`,
+      source: 'published',
+      inspectionId: i.id,
+    };
+    byOrganisation.set(i.organisationId, [...(byOrganisation.get(i.organisationId) ?? []), entry]);
+  }
+  return byOrganisation;
+}
+
+interface HistorySources {
+  recorded: Map<number, HistoryEntry[]>;
+  published: Map<number, HistoryEntry[]>;
+}
+
+/** The recorded results and the app's published inspections, of one organisation or of all. */
+async function historySources(db: Db, today: string, organisationId?: number): Promise<HistorySources> {
+  const recorded = new Map<number, HistoryEntry[]>();
+  for (const r of await listRecordedInspections(db, organisationId)) recorded.set(r.organisationId, [...(recorded.get(r.organisationId) ?? []), recordedEntry(r)]);
+  return { recorded, published: await publishedInApp(db, today, organisationId) };
+}
+
+/**
+ * An organisation's inspection history, oldest first: the reference data's results, those recorded
+ * by administrators and those published in the app (less any an administrator recorded for the
+ * same inspection), in date order. Its last entry is the planner's latest inspection.
+ */
+export function historyOf(org: Organisation, sources: HistorySources): RegistryInspection[] {
+  const recorded = sources.recorded.get(org.id) ?? [];
+  return mergeHistory(inspectionsOf(org), recorded, withoutRecordedDuplicates(recorded, sources.published.get(org.id) ?? []));
+}
+
+/**
+ * Renames that have come into force since they were recorded ahead of their date: the
+ * organisation takes the name in force today. Run when the registry is loaded on start and before
+ * it is read, so every page and plan uses the name in force; each is audited once.
+ */
+export async function applyDueRenames(db: Db, today = todayIso(), actor = 'system:registry'): Promise<number> {
+  const names = await listRecordedNames(db);
+  const byOrganisation = new Map<number, typeof names>();
+  for (const n of names) byOrganisation.set(n.organisationId, [...(byOrganisation.get(n.organisationId) ?? []), n]);
+  const due = [...byOrganisation].flatMap(([organisationId, list]) => {
+    const stored = list[0]!.organisationName;
+    const now = nameOn(list, stored, today);
+    return now === stored ? [] : [{ organisationId, stored, now, from: list.find((n) => n.name === now && n.validFrom !== null && n.validFrom <= today)?.validFrom ?? null }];
+  });
+  if (!due.length) return 0;
+  const apply = async (trx: Db) => {
+    let applied = 0;
+    for (const d of due) {
+      const org = await getOrganisation(trx, d.organisationId);
+      if (!org) continue;
+      const clash = await findOrganisationExact(trx, org.kind, org.parentId, d.now);
+      if (clash && clash.id !== org.id) continue; // another service has the name: left for an administrator
+      if (!(await setOrganisationNameIfDifferent(trx, org.id, d.now))) continue;
+      await recordAudit(trx, { actor, action: 'organisation.rename-took-effect', entity: 'organisation', entityId: org.id, before: { name: org.name }, after: { name: d.now, effectiveFrom: d.from } });
+      applied++;
+    }
+    return applied;
+  };
+  return db.isTransaction ? apply(db) : db.transaction().execute(apply);
 }
 
 /**
@@ -123,7 +227,8 @@ export async function loadProgrammeRegistry(trx: Db, actor: string): Promise<{ y
     }
   }
 
-  // Fold back reference names re-added after a rename.
+  // Renames announced ahead whose date has come, then fold back reference names re-added after a rename.
+  await applyDueRenames(trx, todayIso());
   let folded = 0;
   for (const kind of KINDS_RENAMED) {
     const renamedAway = (await listNamesOfKind(trx, kind)).filter((n) => n.source === 'recorded' && n.validTo !== null);
@@ -147,58 +252,74 @@ export interface RegistryEntry {
   organisation: Organisation;
   regionName: string | null;
   latest: { date: string | null; rating: string | null } | null;
+  /** The inspection history, oldest first, each entry with its source. */
   inspections: RegistryInspection[];
   intelligence: OrganisationIntelligence | undefined;
   joint: boolean;
 }
 
-function entry(org: Organisation, regionName: string | null, intelligence: OrganisationIntelligence | undefined): RegistryEntry {
+function entry(org: Organisation, regionName: string | null, intelligence: OrganisationIntelligence | undefined, sources: HistorySources): RegistryEntry {
+  const inspections = historyOf(org, sources);
   return {
     organisation: org,
     regionName,
-    latest: latestInspection(org),
-    inspections: inspectionsOf(org),
+    latest: latestOf(inspections),
+    inspections,
     intelligence,
     joint: intelligence?.jointInspection ?? org.details.jointInspection === true,
   };
 }
 
-/** The regions with their PDUs, and the youth justice services, each with its latest inspection and intelligence. */
-export async function listRegistry(db: Db): Promise<{ regions: { region: Organisation; pdus: RegistryEntry[] }[]; youthServices: RegistryEntry[] }> {
-  const [regions, youth, intelligence] = await Promise.all([listRegionsWithPdus(db), listOrganisations(db, 'youth-service'), listOrganisationIntelligence(db)]);
+/** The regions with their PDUs, and the youth justice services, each with its inspection history, latest inspection and intelligence. */
+export async function listRegistry(db: Db, today = todayIso()): Promise<{ regions: { region: Organisation; pdus: RegistryEntry[] }[]; youthServices: RegistryEntry[] }> {
+  await applyDueRenames(db, today);
+  const [regions, youth, intelligence, sources] = await Promise.all([listRegionsWithPdus(db), listOrganisations(db, 'youth-service'), listOrganisationIntelligence(db), historySources(db, today)]);
   return {
-    regions: regions.map((r) => ({ region: r, pdus: r.pdus.map((p) => entry(p, r.name, intelligence.get(p.id))) })),
-    youthServices: youth.map((y) => entry(y, null, intelligence.get(y.id))),
+    regions: regions.map((r) => ({ region: r, pdus: r.pdus.map((p) => entry(p, r.name, intelligence.get(p.id), sources)) })),
+    youthServices: youth.map((y) => entry(y, null, intelligence.get(y.id), sources)),
   };
 }
 
 export interface ServiceRecord extends RegistryEntry {
   names: OrganisationName[];
+  /** Renames recorded ahead of their date, soonest first. */
+  scheduled: OrganisationName[];
   parent: Organisation | undefined;
+  /** The service's inspections in the app, newest first: a recorded result may say which it is. */
+  inspectionsInApp: { id: number; title: string; fieldworkStart: string }[];
 }
 
-export async function getServiceRecord(db: Db, id: number): Promise<ServiceRecord> {
+export async function getServiceRecord(db: Db, id: number, today = todayIso()): Promise<ServiceRecord> {
+  await applyDueRenames(db, today);
   const org = await getOrganisation(db, id);
   if (!org || org.kind === 'national') throw new AppError('not-found', `There is no service ${id} in the registry`);
   const parent = org.parentId === null ? undefined : await getOrganisation(db, org.parentId);
-  return { ...entry(org, parent?.name ?? null, await getOrganisationIntelligence(db, id)), names: await listOrganisationNames(db, id), parent };
+  const [intelligence, sources, names, inApp] = await Promise.all([getOrganisationIntelligence(db, id), historySources(db, today, id), listOrganisationNames(db, id), listInspections(db, { organisationId: id })]);
+  return {
+    ...entry(org, parent?.name ?? null, intelligence, sources),
+    names,
+    scheduled: scheduledNames(names, today),
+    parent,
+    inspectionsInApp: inApp.map((i) => ({ id: i.id, title: i.title, fieldworkStart: i.fieldworkStart })),
+  };
 }
 
-/** PDUs as the cycle planner takes them, keyed by their current names, with their ids. */
-export async function planningPdus(db: Db): Promise<{ regions: string[]; pdus: PlanningPdu[]; nonGeographic: string[]; organisationIds: Record<string, number> }> {
-  const regions = await listRegionsWithPdus(db);
+/** PDUs as the cycle planner takes them, keyed by their current names, with their ids and latest inspections (from the whole history). */
+export async function planningPdus(db: Db, today = todayIso()): Promise<{ regions: string[]; pdus: PlanningPdu[]; nonGeographic: string[]; organisationIds: Record<string, number> }> {
+  await applyDueRenames(db, today);
+  const [regions, sources] = await Promise.all([listRegionsWithPdus(db), historySources(db, today)]);
   const pdus = regions.flatMap((r) => r.pdus.map((p) => ({ org: p, region: r.name })));
   return {
     regions: regions.map((r) => r.name),
-    pdus: pdus.map(({ org, region }) => ({ name: org.name, region, lastInspection: latestInspection(org) })),
+    pdus: pdus.map(({ org, region }) => ({ name: org.name, region, lastInspection: latestOf(historyOf(org, sources)) })),
     nonGeographic: pdus.filter(({ org }) => org.details.nonGeographic === true).map(({ org }) => org.name),
     organisationIds: Object.fromEntries(pdus.map(({ org }) => [org.name, org.id])),
   };
 }
 
 /** Youth justice services as the selection takes them, with the intelligence recorded for each. */
-export async function planningYouthServices(db: Db): Promise<{ services: YouthService[]; organisationIds: Record<string, number> }> {
-  const { youthServices } = await listRegistry(db);
+export async function planningYouthServices(db: Db, today = todayIso()): Promise<{ services: YouthService[]; organisationIds: Record<string, number> }> {
+  const { youthServices } = await listRegistry(db, today);
   return {
     services: youthServices.map((e) => ({
       name: e.organisation.name,
@@ -219,40 +340,213 @@ const isoDate = (label: string) =>
     .min(1, `Enter ${label}`)
     .refine((s) => isRealDate(s), `${label.charAt(0).toUpperCase() + label.slice(1)} must be a real date, like 2027-04-05`);
 
+/** An optional date: blank is null (not known); anything else must be a real date. */
+const optionalIsoDate = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      if (!isRealDate(v)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return v;
+    });
+
 const RenameSchema = z.object({
   name: z.string({ message: 'Enter the new name' }).trim().min(1, 'Enter the new name').max(200, 'The name must be 200 characters or fewer'),
-  effectiveFrom: isoDate('the date the new name took effect'),
+  effectiveFrom: isoDate('the date the new name takes effect'),
   note: z.string().trim().max(2000, 'The note must be 2,000 characters or fewer').optional().default(''),
 });
 
-/** Renames a PDU or youth justice service from a date, keeping the old name in its history. */
-export async function renameService(db: Db, id: number, raw: unknown, actor: string, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+/**
+ * Renames a PDU or youth justice service from a date, keeping the old name in its history. A date
+ * ahead schedules the rename: the service keeps its name until then (applyDueRenames), and its
+ * names over time say which name is in force on any date.
+ */
+export async function renameService(db: Db, id: number, raw: unknown, actor: string, today = todayIso()): Promise<{ scheduled: boolean }> {
   const input = parseFields(RenameSchema, raw);
-  const record = await getServiceRecord(db, id);
+  const record = await getServiceRecord(db, id, today);
   const org = record.organisation;
   if (!(KINDS_RENAMED as readonly string[]).includes(org.kind)) throw new AppError('invalid', 'Only PDUs and youth justice services can be renamed here');
-  if (input.name === org.name) throw new ProgrammeFieldError([{ field: 'name', message: `The service is already called ${org.name}` }]);
-  if (input.effectiveFrom > today)
-    throw new ProgrammeFieldError([{ field: 'effectiveFrom', message: 'The date the new name took effect must be today or in the past: record a rename once it has happened' }]);
-  const lastChange = record.names.filter((n) => n.source === 'recorded').map((n) => n.validTo ?? n.validFrom ?? '').sort().at(-1);
+  // The name the service has after every rename recorded, scheduled ones included.
+  const from = lastName(record.names, org.name);
+  if (input.name === from)
+    throw new ProgrammeFieldError([{ field: 'name', message: from === org.name ? `The service is already called ${org.name}` : `The service is already to be called ${from}` }]);
+  const lastChange = lastNameChange(record.names);
   if (lastChange && input.effectiveFrom <= lastChange)
-    throw new ProgrammeFieldError([{ field: 'effectiveFrom', message: `The date the new name took effect must be after the last rename, on ${lastChange}` }]);
+    throw new ProgrammeFieldError([{ field: 'effectiveFrom', message: `The date the new name takes effect must be after the last name change, on ${lastChange}` }]);
   const clash = await findOrganisationExact(db, org.kind, org.parentId, input.name);
-  if (clash) throw new ProgrammeFieldError([{ field: 'name', message: `There is already a ${org.kind === 'pdu' ? `PDU called ${input.name} in ${record.regionName}` : `youth justice service called ${input.name}`}` }]);
+  const clashScheduled = (await listNamesOfKind(db, org.kind)).some((n) => n.source === 'recorded' && n.organisationId !== id && n.validTo === null && n.name === input.name);
+  if ((clash && clash.id !== id) || clashScheduled)
+    throw new ProgrammeFieldError([
+      {
+        field: 'name',
+        message: `There is already a ${org.kind === 'pdu' ? `PDU called ${input.name} in ${record.regionName}` : `youth justice service called ${input.name}`}${clash && clash.id !== id ? '' : ' from a rename recorded ahead'}`,
+      },
+    ]);
+  const scheduled = input.effectiveFrom > today;
   await db.transaction().execute(async (trx) => {
-    const open = record.names.find((n) => n.source === 'recorded' && n.name === org.name && n.validTo === null);
+    const open = record.names.find((n) => n.source === 'recorded' && n.name === from && n.validTo === null);
     if (open) await setOrganisationNameValidTo(trx, open.id, input.effectiveFrom);
-    else await insertOrganisationName(trx, { organisationId: id, name: org.name, validTo: input.effectiveFrom, source: 'recorded', note: 'name before the rename', recordedBy: actor });
+    else await insertOrganisationName(trx, { organisationId: id, name: from, validTo: input.effectiveFrom, source: 'recorded', note: 'name before the rename', recordedBy: actor });
     await insertOrganisationName(trx, { organisationId: id, name: input.name, validFrom: input.effectiveFrom, source: 'recorded', note: input.note || null, recordedBy: actor });
-    await setOrganisationName(trx, id, input.name);
+    if (!scheduled) await setOrganisationName(trx, id, input.name);
     await recordAudit(trx, {
       actor,
-      action: 'organisation.renamed',
+      action: scheduled ? 'organisation.rename-scheduled' : 'organisation.renamed',
       entity: 'organisation',
       entityId: id,
-      before: { name: org.name },
+      before: { name: from },
       after: { name: input.name, effectiveFrom: input.effectiveFrom, note: input.note || null },
     });
+  });
+  return { scheduled };
+}
+
+/**
+ * Cancels the last rename recorded ahead of its date (the announcement changed): the name it
+ * would have replaced stays in force with no end date. Audited with what was cancelled.
+ */
+export async function cancelScheduledRename(db: Db, id: number, actor: string, today = todayIso()): Promise<void> {
+  const record = await getServiceRecord(db, id, today);
+  const last = record.scheduled.at(-1);
+  if (!last) throw new AppError('conflict', `No rename of ${record.organisation.name} is waiting for its date`);
+  const previous = record.names.find((n) => n.source === 'recorded' && n.validTo === last.validFrom);
+  await db.transaction().execute(async (trx) => {
+    if (!(await deleteOrganisationName(trx, last.id))) throw new AppError('conflict', 'The rename has already been cancelled');
+    if (previous) await setOrganisationNameValidTo(trx, previous.id, null);
+    await recordAudit(trx, {
+      actor,
+      action: 'organisation.rename-cancelled',
+      entity: 'organisation',
+      entityId: id,
+      before: { name: last.name, effectiveFrom: last.validFrom, note: last.note },
+      after: { name: previous?.name ?? record.organisation.name },
+    });
+  });
+}
+
+// ---- Inspection results recorded by administrators ------------------------------------------
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+    .optional()
+    .transform((v) => v || null);
+
+const resultSchema = (today: string) =>
+  z.object({
+    published: isoDate('the date the report was published').refine((s) => !isRealDate(s) || s <= today, 'The date the report was published must be today or in the past'),
+    fieldwork: optionalIsoDate('The date fieldwork started must be a real date, like 2026-03-02, or left blank when not known'),
+    overallRating: z.enum(RATINGS, { message: 'Select the overall rating: Outstanding, Good, Requires improvement or Inadequate' }),
+    url: z
+      .string()
+      .trim()
+      .max(2000, 'The link must be 2,000 characters or fewer')
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return null;
+        if (!/^https?:\/\/[^\s]+$/i.test(v) || !URL.canParse(v)) {
+          ctx.addIssue({ code: 'custom', message: 'The link to the report must be a web address starting https:// or http://, or left blank' });
+          return z.NEVER;
+        }
+        return v;
+      }),
+    source: optionalText('Where the result comes from', 500),
+    inspectionId: z
+      .union([z.number(), z.string()])
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return null;
+        const n = typeof v === 'number' ? v : Number(v);
+        if (!Number.isInteger(n) || n < 1) {
+          ctx.addIssue({ code: 'custom', message: 'Select the inspection in Inspectorate, or none' });
+          return z.NEVER;
+        }
+        return n;
+      }),
+  });
+
+export const RESULT_FIELDS = ['published', 'fieldwork', 'overallRating', 'url', 'source', 'inspectionId'] as const;
+
+/** The checks that need the service: fieldwork before publication, the inspection one of the service's, no second result for the same report. */
+async function checkedResult(db: Db, record: ServiceRecord, raw: unknown, today: string, except?: number): Promise<RecordedInspectionInput> {
+  const org = record.organisation;
+  if (org.kind !== 'pdu' && org.kind !== 'youth-service') throw new AppError('invalid', 'Record inspection results against PDUs and youth justice services, not regions');
+  const input = parseFields(resultSchema(today), raw);
+  const problems: { field: string; message: string }[] = [];
+  if (input.fieldwork && input.fieldwork > input.published) problems.push({ field: 'fieldwork', message: 'The date fieldwork started must be on or before the date the report was published' });
+  if (input.inspectionId !== null && !record.inspectionsInApp.some((i) => i.id === input.inspectionId))
+    problems.push({ field: 'inspectionId', message: `Inspection ${input.inspectionId} is not an inspection of ${org.name} in Inspectorate` });
+  const standing = await listRecordedInspections(db, org.id);
+  const same = standing.find((r) => r.id !== except && (r.publishedOn === input.published || (input.inspectionId !== null && r.inspectionId === input.inspectionId)));
+  if (same)
+    problems.push(
+      same.inspectionId !== null && same.inspectionId === input.inspectionId
+        ? { field: 'inspectionId', message: 'A result is already recorded for that inspection: correct it instead' }
+        : { field: 'published', message: `A result published on ${same.publishedOn} is already recorded: correct it instead` },
+    );
+  if (problems.length) throw new ProgrammeFieldError(problems);
+  return { publishedOn: input.published, fieldworkOn: input.fieldwork, overallRating: input.overallRating, url: input.url, source: input.source, inspectionId: input.inspectionId };
+}
+
+const resultAudit = (r: RecordedInspectionInput) => ({
+  published: r.publishedOn,
+  fieldwork: r.fieldworkOn,
+  overallRating: r.overallRating,
+  url: r.url,
+  source: r.source,
+  inspectionId: r.inspectionId,
+});
+
+/**
+ * Records an inspection result for a PDU or youth justice service: it joins the service's history
+ * and, as its latest, the planner's input (an Inadequate brings a PDU back within the return window).
+ */
+export async function recordInspectionResult(db: Db, id: number, raw: unknown, actor: string, today = todayIso()): Promise<number> {
+  const record = await getServiceRecord(db, id, today);
+  const input = await checkedResult(db, record, raw, today);
+  return db.transaction().execute(async (trx) => {
+    const resultId = await insertRecordedInspection(trx, id, input, actor);
+    await recordAudit(trx, { actor, action: 'organisation.inspection-recorded', entity: 'organisation', entityId: id, after: { id: resultId, ...resultAudit(input) } });
+    return resultId;
+  });
+}
+
+/** A standing recorded result of the service, or not found. */
+export async function requireRecordedResult(db: Db, id: number, resultId: number): Promise<RecordedInspection> {
+  const result = await getRecordedInspection(db, resultId);
+  if (!result || result.organisationId !== id || result.withdrawnAt) throw new AppError('not-found', `There is no recorded inspection result ${resultId} for service ${id}`);
+  return result;
+}
+
+/** Corrects a recorded result (any of its fields), audited with what it was. */
+export async function correctInspectionResult(db: Db, id: number, resultId: number, raw: unknown, actor: string, today = todayIso()): Promise<void> {
+  const before = await requireRecordedResult(db, id, resultId);
+  const record = await getServiceRecord(db, id, today);
+  const input = await checkedResult(db, record, raw, today, resultId);
+  await db.transaction().execute(async (trx) => {
+    await updateRecordedInspection(trx, resultId, input, actor);
+    await recordAudit(trx, { actor, action: 'organisation.inspection-corrected', entity: 'organisation', entityId: id, before: { id: resultId, ...resultAudit(before) }, after: { id: resultId, ...resultAudit(input) } });
+  });
+}
+
+const WithdrawSchema = z.object({
+  reason: z.string({ message: 'Give the reason for withdrawing the result' }).trim().min(1, 'Give the reason for withdrawing the result').max(2000, 'The reason must be 2,000 characters or fewer'),
+});
+
+/** Withdraws a recorded result (recorded in error): it leaves the history and the planner's input, and stays in the audit. */
+export async function withdrawInspectionResult(db: Db, id: number, resultId: number, raw: unknown, actor: string): Promise<void> {
+  const { reason } = parseFields(WithdrawSchema, raw);
+  const before = await requireRecordedResult(db, id, resultId);
+  await db.transaction().execute(async (trx) => {
+    if (!(await withdrawRecordedInspection(trx, resultId, reason, actor))) throw new AppError('conflict', 'The result has already been withdrawn');
+    await recordAudit(trx, { actor, action: 'organisation.inspection-withdrawn', entity: 'organisation', entityId: id, before: { id: resultId, ...resultAudit(before) }, after: { id: resultId, withdrawn: true, reason } });
   });
 }
 
@@ -272,18 +566,7 @@ const optionalWhole = (label: string, max: number) =>
 
 const IntelligenceSchema = z.object({
   caseload: optionalWhole('Caseload', 1_000_000),
-  caseloadAsOf: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      if (!isRealDate(v)) {
-        ctx.addIssue({ code: 'custom', message: 'The date of the caseload figure must be a real date, like 2026-10-01' });
-        return z.NEVER;
-      }
-      return v;
-    }),
+  caseloadAsOf: optionalIsoDate('The date of the caseload figure must be a real date, like 2026-10-01'),
   concerns: optionalWhole('Concerns raised in the past year', 1000),
   /** Percent of published indicators worse than national, 0 to 100. */
   performancePercent: z

@@ -7,6 +7,12 @@ export type Person = (typeof PEOPLE)[number];
 /** What rows may refer to: the demonstration inspection (Leeds PDU) and the people's user ids. */
 export interface MatrixContext {
   demoId: number;
+  /** Annual national reports: one still a draft, one published. */
+  annual: { draft: number; published: number };
+  /** The region of the demonstration inspection's PDU (Yorkshire and the Humber). */
+  regionId: number;
+  /** The demonstration inspection's PDU (Leeds). */
+  pduId: number;
   userId(person: Exclude<Person, 'anonymous'>): number;
 }
 

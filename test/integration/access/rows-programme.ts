@@ -13,6 +13,7 @@ const API_READ = { ...READ, anonymous: 401 } as const;
 const PLAN_PAGE = { default: 403, anonymous: 303, administrator: 200, 'programme-manager': 200 } as const;
 const PLAN_POST = { default: 403, administrator: 303, 'programme-manager': 303 } as const;
 const ADMIN_POST = { default: 403, administrator: 303 } as const;
+const ADMIN_PAGE = { default: 403, anonymous: 303, administrator: 200 } as const;
 
 export const programmeRows: Row[] = [
   // Created first, used below.
@@ -53,7 +54,21 @@ export const programmeRows: Row[] = [
   { method: 'GET', route: '/programme/services', path: () => '/programme/services', expect: READ },
   { method: 'GET', route: '/programme/services/:id', path: () => '/programme/services/2', expect: READ },
   { method: 'POST', route: '/programme/services/:id/name', path: () => '/programme/services/2/name', body: () => ({ name: 'Matrix renamed PDU', effectiveFrom: '2026-01-05' }), expect: ADMIN_POST },
+  // A rename announced ahead (service 3), then cancelled.
+  { method: 'POST', route: '/programme/services/:id/name', path: () => '/programme/services/3/name', body: () => ({ name: 'Matrix PDU to come', effectiveFrom: '2099-01-04' }), expect: ADMIN_POST },
+  { method: 'POST', route: '/programme/services/:id/name/cancel', path: () => '/programme/services/3/name/cancel', expect: ADMIN_POST },
   { method: 'POST', route: '/programme/services/:id/intelligence', path: () => '/programme/services/2/intelligence', body: () => ({ caseload: '1200' }), expect: ADMIN_POST },
+  // Inspection result 1, recorded by the administrator, then corrected and withdrawn.
+  { method: 'POST', route: '/programme/services/:id/inspections', path: () => '/programme/services/2/inspections', body: () => ({ published: '2026-01-05', overallRating: 'Inadequate' }), expect: ADMIN_POST },
+  { method: 'GET', route: '/programme/services/:id/inspections/:resultId', path: () => '/programme/services/2/inspections/1', expect: ADMIN_PAGE },
+  {
+    method: 'POST',
+    route: '/programme/services/:id/inspections/:resultId',
+    path: () => '/programme/services/2/inspections/1',
+    body: () => ({ published: '2026-01-06', overallRating: 'Requires improvement' }),
+    expect: ADMIN_POST,
+  },
+  { method: 'POST', route: '/programme/services/:id/inspections/:resultId/withdraw', path: () => '/programme/services/2/inspections/1/withdraw', body: () => ({ reason: 'Matrix' }), expect: ADMIN_POST },
 
   // Youth justice services.
   { method: 'GET', route: '/programme/youth', path: () => '/programme/youth', expect: READ },

@@ -1,0 +1,386 @@
+// The annual national report as data, built from a data cut alone: national and regional ratings,
+// key-question percentages pooled from every case and broken down by risk of serious harm level,
+// sentence type, gender and ethnicity, statutory victim work rated nationally from pooled cases
+// (3.16-3.17), outcomes unrated, the survey pooled, and the year before beside it where the
+// framework allows. Pure: the same cut and framework versions always give the same report.
+import type { Framework } from '../framework/framework.ts';
+import { keyQuestionFromCounts } from '../rating/engine.ts';
+import { explainCaseRating } from '../rating/explain.ts';
+import { percentage } from '../rating/percentages.ts';
+import { businessYear, type BusinessYear } from './business-year.ts';
+import { BREAKDOWNS, type Breakdown, type CutCase, type CutItem, type CutPool, type DataCut } from './data-cut.ts';
+
+/** Figures from fewer cases than this are withheld: too few to be reliable, and people could be recognised. */
+export const SMALL_NUMBER = 5;
+/** Survey statements answered by fewer people than this are withheld (as in the PDU report). */
+export const SURVEY_SMALL_NUMBER = 10;
+
+export interface Figure {
+  sufficient: number;
+  applicable: number;
+  percentage: number | null;
+  /** Fewer than SMALL_NUMBER applicable cases: the figure is not shown. */
+  suppressed: boolean;
+}
+
+export interface KeyQuestionFigures {
+  id: string;
+  standardId: string;
+  standardName: string;
+  text: string;
+  national: Figure;
+  /** By region name. */
+  regions: Record<string, Figure>;
+  /** By breakdown, then by value ('' is not recorded). */
+  breakdowns: Record<Breakdown, Record<string, Figure>>;
+}
+
+export interface RatingCounts {
+  /** By rating, in the scale's order. */
+  counts: Record<string, number>;
+  /** Inspections with no rating for it. */
+  notRated: number;
+}
+
+export interface StandardDistribution extends RatingCounts {
+  id: string;
+  name: string;
+  byRegion: ({ region: string } & RatingCounts)[];
+}
+
+export interface VictimWork {
+  standardId: string;
+  name: string;
+  reason: string | null;
+  rating: string | null;
+  explanation: string;
+  casesApplicable: number;
+  keyQuestions: { id: string; text: string; figure: Figure; band: string | null }[];
+}
+
+export interface Comparison {
+  previousYear: BusinessYear;
+  frameworks: { key: string; title: string; inspections: number }[];
+  /** Plain statements of what changed between the years' frameworks. */
+  notes: string[];
+  rows: {
+    id: string;
+    text: string;
+    current: Figure;
+    previous: Figure | null;
+    /** Percentage points, when both figures are shown and comparable. */
+    change: number | null;
+    comparability: 'same-framework' | 'same-wording' | 'not-comparable' | 'not-inspected';
+    reason: string;
+  }[];
+  overall: { current: RatingCounts; previous: RatingCounts | null };
+}
+
+export interface SurveyFigures {
+  inspections: number;
+  contacted: number;
+  responded: number;
+  responseRate: number | null;
+  statements: { id: string; text: string; agree: number; answered: number; percentage: number | null; suppressed: boolean }[];
+}
+
+export interface AnnualReport {
+  title: string;
+  year: BusinessYear;
+  framework: { key: string; title: string };
+  isDemo: boolean;
+  scale: string[];
+  scope: {
+    inspections: number;
+    cases: number;
+    regions: { name: string; inspections: number; cases: number }[];
+    firstFieldwork: string | null;
+    lastFieldwork: string | null;
+  };
+  inspections: { id: number; organisation: string; region: string; fieldworkStart: string; publishedOn: string; overall: string | null }[];
+  ratings: StandardDistribution[];
+  breakdowns: { id: Breakdown; label: string; values: { value: string; label: string; cases: number }[] }[];
+  keyQuestions: KeyQuestionFigures[];
+  victimWork: VictimWork[];
+  outcomes: { standardId: string; name: string; reason: string | null; questions: { id: string; text: string; figure: Figure }[] }[];
+  survey: SurveyFigures | null;
+  comparison: Comparison;
+}
+
+type Frameworks = ReadonlyMap<string, Framework>;
+
+const frameworkFor = (frameworks: Frameworks, key: string): Framework => {
+  const f = frameworks.get(key);
+  if (!f) throw new Error(`The data cut needs framework version ${key}, which is not loaded`);
+  return f;
+};
+
+/** Counts of one item over some cases. */
+function count(cases: readonly CutCase[], index: number): { sufficient: number; applicable: number; missing: number; notApplicable: number } {
+  let sufficient = 0;
+  let applicable = 0;
+  let missing = 0;
+  for (const c of cases) {
+    const v = c.values[index];
+    if (v === 'y') (sufficient++, applicable++);
+    else if (v === 'n') applicable++;
+    else if (v === '?') missing++;
+  }
+  return { sufficient, applicable, missing, notApplicable: cases.length - applicable - missing };
+}
+
+function figure(framework: Framework, cases: readonly CutCase[], index: number): Figure {
+  const { sufficient, applicable } = count(cases, index);
+  return { sufficient, applicable, percentage: percentage(sufficient, applicable, framework.definition.rules.percentages), suppressed: applicable < SMALL_NUMBER };
+}
+
+const groupBy = <T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> => {
+  const map = new Map<string, T[]>();
+  for (const t of list) {
+    const k = key(t);
+    const group = map.get(k);
+    if (group) group.push(t);
+    else map.set(k, [t]);
+  }
+  return map;
+};
+
+function ratingCounts(scale: readonly string[], ratings: readonly (string | null | undefined)[]): RatingCounts {
+  const counts = Object.fromEntries(scale.map((r) => [r, 0]));
+  let notRated = 0;
+  for (const r of ratings) {
+    if (r && r in counts) counts[r]!++;
+    else notRated++;
+  }
+  return { counts, notRated };
+}
+
+const valueLabel = (value: string): string => (value === '' ? 'Not recorded' : value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, ' '));
+
+function distributions(framework: Framework, pool: CutPool, regions: readonly string[]): StandardDistribution[] {
+  const scale = framework.ratingScale;
+  const rated = [
+    ...framework.standards.filter((s) => framework.treatment(s.id) === 'rated').map((s) => ({ id: s.id, name: s.name })),
+    ...framework.definition.rules.judgements.map((j) => ({ id: j.id, name: j.name })),
+  ];
+  const byRegion = groupBy(pool.inspections, (i) => i.region);
+  const of = (id: string, inspections: typeof pool.inspections) =>
+    ratingCounts(scale, inspections.map((i) => (id === 'overall' ? i.overall.rating : i.ratings[id])));
+  return [...rated, { id: 'overall', name: 'Overall rating' }].map(({ id, name }) => ({
+    id,
+    name,
+    ...of(id, pool.inspections),
+    byRegion: regions.map((region) => ({ region, ...of(id, byRegion.get(region) ?? []) })),
+  }));
+}
+
+function keyQuestionFigures(framework: Framework, pool: CutPool, regions: readonly string[], breakdownValues: Record<Breakdown, string[]>): KeyQuestionFigures[] {
+  const regionOf = new Map(pool.inspections.map((i) => [i.id, i.region]));
+  const byRegion = groupBy(pool.cases, (c) => regionOf.get(c.inspection) ?? '');
+  const byValue = Object.fromEntries(BREAKDOWNS.map((b) => [b, groupBy(pool.cases, (c) => c.attributes[b] ?? '')])) as Record<Breakdown, Map<string, CutCase[]>>;
+  return pool.items.flatMap((item, index) => {
+    const standard = framework.standard(item.standardId);
+    if (item.kind !== 'key-question' || !standard || standard.assessedBy !== 'case-assessment' || framework.treatment(item.standardId) === 'national-only') return [];
+    return [
+      {
+        id: item.id,
+        standardId: item.standardId,
+        standardName: standard.name,
+        text: item.text,
+        national: figure(framework, pool.cases, index),
+        regions: Object.fromEntries(regions.map((r) => [r, figure(framework, byRegion.get(r) ?? [], index)])),
+        breakdowns: Object.fromEntries(
+          BREAKDOWNS.map((b) => [b, Object.fromEntries(breakdownValues[b].map((v) => [v, figure(framework, byValue[b].get(v) ?? [], index)]))]),
+        ) as Record<Breakdown, Record<string, Figure>>,
+      },
+    ];
+  });
+}
+
+function victimWork(framework: Framework, pool: CutPool): VictimWork[] {
+  const reasons = new Map(framework.definition.rules.standards.map((s) => [s.standard, s.reason ?? null]));
+  return framework.caseStandards
+    .filter((s) => framework.treatment(s.id) === 'national-only')
+    .map((s) => {
+      const indexes = pool.items.flatMap((item, index) => (item.standardId === s.id && item.kind === 'key-question' ? [{ item, index }] : []));
+      const results = indexes.map(({ item, index }) => keyQuestionFromCounts(framework, item, count(pool.cases, index)));
+      const explanation = explainCaseRating(framework, results);
+      const casesApplicable = pool.cases.filter((c) => indexes.some(({ index }) => c.values[index] !== '-')).length;
+      return {
+        standardId: s.id,
+        name: s.name,
+        reason: reasons.get(s.id) ?? null,
+        rating: explanation.band?.rating ?? null,
+        explanation: `Rated nationally from ${casesApplicable} cases pooled across ${pool.inspections.length} inspections. ${explanation.summary}`,
+        casesApplicable,
+        keyQuestions: indexes.map(({ item, index }, i) => ({
+          id: item.id,
+          text: item.text,
+          figure: figure(framework, pool.cases, index),
+          band: results[i]!.band?.rating ?? null,
+        })),
+      };
+    });
+}
+
+function outcomes(framework: Framework, pool: CutPool): AnnualReport['outcomes'] {
+  const reasons = new Map(framework.definition.rules.standards.map((s) => [s.standard, s.reason ?? null]));
+  return framework.caseStandards
+    .filter((s) => s.assessedBy === 'case-outcomes')
+    .map((s) => ({
+      standardId: s.id,
+      name: s.name,
+      reason: reasons.get(s.id) ?? null,
+      questions: pool.items.flatMap((item, index) =>
+        item.standardId === s.id && item.kind === 'outcome-question' ? [{ id: item.id, text: item.text, figure: figure(framework, pool.cases, index) }] : [],
+      ),
+    }));
+}
+
+export function surveyFigures(framework: Framework, pool: CutPool): SurveyFigures | null {
+  const surveyed = pool.inspections.filter((i) => i.survey);
+  if (!surveyed.length) return null;
+  const rules = framework.definition.rules.percentages;
+  const contacted = surveyed.reduce((s, i) => s + i.survey!.contacted, 0);
+  const responded = surveyed.reduce((s, i) => s + i.survey!.responded, 0);
+  const statements = new Map<string, { id: string; text: string; agree: number; answered: number }>();
+  for (const i of surveyed)
+    for (const st of i.survey!.statements) {
+      const entry = statements.get(st.id) ?? { id: st.id, text: st.text, agree: 0, answered: 0 };
+      entry.agree += st.agree;
+      entry.answered += st.answered;
+      statements.set(st.id, entry);
+    }
+  return {
+    inspections: surveyed.length,
+    contacted,
+    responded,
+    responseRate: percentage(responded, contacted, rules),
+    statements: [...statements.values()].map((s) => ({ ...s, percentage: percentage(s.agree, s.answered, rules), suppressed: s.answered < SURVEY_SMALL_NUMBER })),
+  };
+}
+
+/** The previous year's pooled figure for an item, from every pool where it can be compared. */
+function comparison(framework: Framework, cut: DataCut, frameworks: Frameworks, current: KeyQuestionFigures[], victim: VictimWork[], outcomeRows: AnnualReport['outcomes']): Comparison {
+  const previousYear = businessYear(cut.year.start - 1);
+  const notes: string[] = [];
+  const other = cut.previous.filter((p) => p.frameworkKey !== cut.frameworkKey);
+  if (!cut.previous.length) notes.push(`No inspections published from ${previousYear.label} to compare with.`);
+  for (const p of other)
+    notes.push(
+      `${p.inspections.length} of the previous year's inspections were made under ${p.frameworkTitle} (${p.frameworkKey}), not ${framework.definition.title} (${cut.frameworkKey}). Their figures are compared only where a key question has the same number and wording; elsewhere they are not comparable.`,
+    );
+  const rowsIn: { id: string; text: string; current: Figure }[] = [
+    ...current.map((k) => ({ id: k.id, text: k.text, current: k.national })),
+    ...victim.flatMap((v) => v.keyQuestions.map((k) => ({ id: k.id, text: k.text, current: k.figure }))),
+    ...outcomeRows.flatMap((o) => o.questions.map((q) => ({ id: q.id, text: q.text, current: q.figure }))),
+  ];
+  const rows = rowsIn.map(({ id, text, current: now }) => {
+    let sufficient = 0;
+    let applicable = 0;
+    let found = false;
+    let sameFramework = true;
+    const differences: string[] = [];
+    for (const pool of cut.previous) {
+      const index = pool.items.findIndex((item: CutItem) => item.id === id);
+      if (index < 0) {
+        differences.push(`not in ${pool.frameworkKey}`);
+        continue;
+      }
+      const item = pool.items[index]!;
+      const sameRules =
+        JSON.stringify(frameworkFor(frameworks, pool.frameworkKey).definition.rules.percentages) === JSON.stringify(framework.definition.rules.percentages);
+      if (pool.frameworkKey !== cut.frameworkKey && (item.text !== text || !sameRules)) {
+        differences.push(item.text !== text ? `worded differently in ${pool.frameworkKey}` : `percentages rounded differently in ${pool.frameworkKey}`);
+        continue;
+      }
+      if (pool.frameworkKey !== cut.frameworkKey) sameFramework = false;
+      found = true;
+      const c = count(pool.cases, index);
+      sufficient += c.sufficient;
+      applicable += c.applicable;
+    }
+    if (!found)
+      return {
+        id,
+        text,
+        current: now,
+        previous: null,
+        change: null,
+        comparability: cut.previous.length ? ('not-comparable' as const) : ('not-inspected' as const),
+        reason: cut.previous.length ? `Not comparable: ${differences.join('; ')}.` : 'No inspections the year before.',
+      };
+    const previous: Figure = { sufficient, applicable, percentage: percentage(sufficient, applicable, framework.definition.rules.percentages), suppressed: applicable < SMALL_NUMBER };
+    const shown = !now.suppressed && !previous.suppressed && now.percentage !== null && previous.percentage !== null;
+    const decimals = framework.definition.rules.percentages.decimals;
+    return {
+      id,
+      text,
+      current: now,
+      previous,
+      change: shown ? Number((now.percentage! - previous.percentage!).toFixed(decimals)) : null,
+      comparability: sameFramework ? ('same-framework' as const) : ('same-wording' as const),
+      reason: sameFramework
+        ? differences.length
+          ? `Compared with the inspections under ${cut.frameworkKey} only (${differences.join('; ')}).`
+          : 'Same framework version.'
+        : `Framework version changed; the key question's wording did not.${differences.length ? ` Excludes: ${differences.join('; ')}.` : ''}`,
+    };
+  });
+  const scale = framework.ratingScale;
+  const previousInspections = cut.previous.flatMap((p) => p.inspections);
+  return {
+    previousYear,
+    frameworks: cut.previous.map((p) => ({ key: p.frameworkKey, title: p.frameworkTitle, inspections: p.inspections.length })),
+    notes,
+    rows,
+    overall: {
+      current: ratingCounts(scale, cut.current.inspections.map((i) => i.overall.rating)),
+      previous: previousInspections.length ? ratingCounts(scale, previousInspections.map((i) => i.overall.rating)) : null,
+    },
+  };
+}
+
+export function buildAnnualReport(cut: DataCut, frameworks: Frameworks): AnnualReport {
+  const framework = frameworkFor(frameworks, cut.frameworkKey);
+  const pool = cut.current;
+  const regions = [...new Set(pool.inspections.map((i) => i.region))].sort((a, b) => a.localeCompare(b));
+  const breakdowns = BREAKDOWNS.map((id) => {
+    const attribute = framework.attribute(id);
+    const present = new Set(pool.cases.map((c) => c.attributes[id] ?? ''));
+    const ordered = [...(attribute?.values ?? []), ...[...present].filter((v) => v !== '' && !attribute?.values?.includes(v)).sort(), ...(present.has('') ? [''] : [])];
+    return {
+      id,
+      label: attribute?.label ?? id,
+      values: ordered.map((value) => ({ value, label: valueLabel(value), cases: pool.cases.filter((c) => (c.attributes[id] ?? '') === value).length })),
+    };
+  });
+  const breakdownValues = Object.fromEntries(breakdowns.map((b) => [b.id, b.values.map((v) => v.value)])) as Record<Breakdown, string[]>;
+  const regionCases = groupBy(pool.cases, (c) => pool.inspections.find((i) => i.id === c.inspection)?.region ?? '');
+  const dates = pool.inspections.map((i) => i.fieldworkStart).sort();
+  const keyQuestions = keyQuestionFigures(framework, pool, regions, breakdownValues);
+  const victim = victimWork(framework, pool);
+  const outcomeRows = outcomes(framework, pool);
+  return {
+    title: `Annual report: inspections of probation services ${cut.year.label}`,
+    year: cut.year,
+    framework: { key: framework.key, title: framework.definition.title },
+    isDemo: pool.inspections.some((i) => i.isDemo),
+    scale: framework.ratingScale,
+    scope: {
+      inspections: pool.inspections.length,
+      cases: pool.cases.length,
+      regions: regions.map((name) => ({ name, inspections: pool.inspections.filter((i) => i.region === name).length, cases: regionCases.get(name)?.length ?? 0 })),
+      firstFieldwork: dates[0] ?? null,
+      lastFieldwork: dates.at(-1) ?? null,
+    },
+    inspections: pool.inspections.map((i) => ({ id: i.id, organisation: i.organisation, region: i.region, fieldworkStart: i.fieldworkStart, publishedOn: i.publishedOn, overall: i.overall.rating })),
+    ratings: distributions(framework, pool, regions),
+    breakdowns,
+    keyQuestions,
+    victimWork: victim,
+    outcomes: outcomeRows,
+    survey: surveyFigures(framework, pool),
+    comparison: comparison(framework, cut, frameworks, keyQuestions, victim, outcomeRows),
+  };
+}

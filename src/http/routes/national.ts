@@ -1,0 +1,201 @@
+// Annual national reports: the list and the form that takes a data cut, each report's page (built
+// from its stored cut), its figures as CSV, the cut itself, the check against live data, the
+// foreword and the publication date; the same as JSON; and, once published, the public page. The
+// page of either is also a PDF (`?format=pdf`).
+import { stringify } from 'csv-stringify/sync';
+import { Hono, type Context } from 'hono';
+import type { Db } from '../../db/repositories/index.ts';
+import { canProduceNationalReports, canViewNationalReports } from '../../domain/access/permissions.ts';
+import { annualFigureRows, annualReportView } from '../../presenters/annual-report-page.ts';
+import { annualReportFileName, annualReportPdf } from '../../reports/annual-report-pdf.ts';
+import { AppError } from '../../services/errors.ts';
+import {
+  checkAnnualReport,
+  createAnnualReport,
+  listAllAnnualReports,
+  loadAnnualReport,
+  loadPublishedAnnualReport,
+  publishAnnualReport,
+  reportableYears,
+  saveAnnualForeword,
+  type LoadedAnnualReport,
+} from '../../services/national-reports.ts';
+import { LICENCE } from '../../services/open-data.ts';
+import { todayIso } from '../../services/publication.ts';
+import { requirePermission } from '../access.ts';
+import type { AppEnv } from '../auth.ts';
+import type { FormError } from '../form-errors.ts';
+import { fieldErrors } from '../form-errors.ts';
+import { enumQuery, idParam } from '../params.ts';
+import { escapeHtml, page } from '../render.ts';
+
+/** A service error's "field: message; …" parts as GOV.UK form errors. */
+const formErrorsOf = (e: AppError, fields: readonly string[]): FormError[] =>
+  e.message.split('; ').map((part) => {
+    const m = /^(\w+): (.*)$/.exec(part);
+    const field = m && fields.includes(m[1]!) ? m[1]! : fields[0]!;
+    return { href: `#${field}`, text: m && fields.includes(m[1]!) ? m[2]! : part };
+  });
+
+const figuresCsv = (c: Context, loaded: LoadedAnnualReport) =>
+  c.body(stringify(annualFigureRows(loaded.report), { header: true }), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="annual-report-${loaded.report.year.label.replace('/', '-')}-figures.csv"`,
+  });
+
+/** The report as a PDF to download (`?format=pdf`): the same figures as the page. */
+const annualPdf = async (c: Context, loaded: LoadedAnnualReport) =>
+  c.body(new Uint8Array(await annualReportPdf(loaded, todayIso())), 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `attachment; filename="${annualReportFileName(loaded.report)}"`,
+  });
+
+const actorName = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
+
+/** Published annual reports: no sign-in. */
+export function publicAnnualRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/public/annual/:id', async (c) => {
+    const loaded = await loadPublishedAnnualReport(db, idParam(c));
+    if (enumQuery(c, 'format', ['html', 'pdf'] as const, 'html') === 'pdf') return annualPdf(c, loaded);
+    return page(c, 'public-annual.njk', { title: loaded.report.title, stored: loaded.stored, foreword: loaded.stored.foreword, licence: LICENCE, ...annualReportView(loaded.report, loaded.framework) });
+  });
+  routes.get('/public/annual/:id/figures.csv', async (c) => figuresCsv(c, await loadPublishedAnnualReport(db, idParam(c))));
+  return routes;
+}
+
+export function nationalRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  const indexPage = async (c: Context<AppEnv>, errors: FormError[] = [], values: Record<string, string> = {}) => {
+    const actor = requirePermission(c, canViewNationalReports);
+    const [reports, years] = await Promise.all([listAllAnnualReports(db), reportableYears(db)]);
+    const today = todayIso();
+    const frameworks = [...new Set(years.flatMap((y) => y.frameworks.map((f) => f.key)))];
+    return page(
+      c,
+      'national-index.njk',
+      {
+        title: `${errors.length ? 'Error: ' : ''}National reports`,
+        activeNav: 'national',
+        errors,
+        errorFor: fieldErrors(errors),
+        canProduce: canProduceNationalReports(actor),
+        rows: reports.map((r) => [
+          { html: `<a class="govuk-link" href="/national/annual/${r.id}">${escapeHtml(r.title)}</a>` },
+          { text: r.frameworkKey },
+          { text: String(r.inspections), format: 'numeric' },
+          { text: String(r.cases), format: 'numeric' },
+          { text: `${r.takenAt.toISOString().slice(0, 16).replace('T', ' ')} by ${r.takenBy}` },
+          { text: r.status === 'published' ? (r.publishOn! <= today ? `Published ${r.publishOn}` : `To be published ${r.publishOn}`) : 'Draft' },
+        ]),
+        yearItems: years.map((y) => ({
+          value: y.year.label,
+          text: `${y.year.label} (${y.frameworks.reduce((s, f) => s + f.inspections, 0)} published inspections)`,
+          selected: values.year === y.year.label,
+        })),
+        frameworkItems: frameworks.map((key) => ({ value: key, text: key, selected: values.framework === key })),
+      },
+      errors.length ? 400 : 200,
+    );
+  };
+
+  const reportPage = async (c: Context<AppEnv>, errors: FormError[] = [], values: Record<string, string> = {}) => {
+    const actor = requirePermission(c, canViewNationalReports);
+    const loaded = await loadAnnualReport(db, idParam(c));
+    const { stored, report, framework } = loaded;
+    return page(
+      c,
+      'national-annual.njk',
+      {
+        title: `${errors.length ? 'Error: ' : ''}${report.title}`,
+        activeNav: 'national',
+        errors,
+        errorFor: fieldErrors(errors),
+        stored: { ...stored, publishOn: values.publishOn ?? stored.publishOn },
+        published: stored.status === 'published' && stored.publishOn! <= todayIso(),
+        takenAt: stored.takenAt.toISOString().slice(0, 16).replace('T', ' '),
+        foreword: values.foreword ?? stored.foreword,
+        canProduce: canProduceNationalReports(actor),
+        ...annualReportView(report, framework),
+      },
+      errors.length ? 400 : 200,
+    );
+  };
+
+  const body = async (c: Context<AppEnv>) => Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+
+  routes.get('/national', (c) => indexPage(c));
+  routes.post('/national/annual', async (c) => {
+    requirePermission(c, canProduceNationalReports);
+    const values = await body(c);
+    try {
+      const id = await createAnnualReport(db, { year: values.year ?? '', framework: values.framework ?? '' }, actorName(c));
+      return c.redirect(`/national/annual/${id}`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid') return indexPage(c, formErrorsOf(e, ['year', 'framework']), values);
+      throw e;
+    }
+  });
+
+  routes.get('/national/annual/:id', async (c) => {
+    requirePermission(c, canViewNationalReports);
+    if (enumQuery(c, 'format', ['html', 'pdf'] as const, 'html') === 'html') return reportPage(c);
+    return annualPdf(c, await loadAnnualReport(db, idParam(c)));
+  });
+  routes.get('/national/annual/:id/figures.csv', async (c) => {
+    requirePermission(c, canViewNationalReports);
+    return figuresCsv(c, await loadAnnualReport(db, idParam(c)));
+  });
+  routes.get('/national/annual/:id/cut.json', async (c) => {
+    requirePermission(c, canProduceNationalReports);
+    const { stored, cut } = await loadAnnualReport(db, idParam(c));
+    c.header('Content-Disposition', `attachment; filename="annual-report-${stored.id}-data-cut.json"`);
+    return c.json({ digest: stored.cutDigest, cut });
+  });
+  routes.get('/national/annual/:id/check', async (c) => {
+    requirePermission(c, canViewNationalReports);
+    const id = idParam(c);
+    const [{ report }, check] = await Promise.all([loadAnnualReport(db, id), checkAnnualReport(db, id)]);
+    return page(c, 'national-check.njk', {
+      title: report.title,
+      activeNav: 'national',
+      id,
+      check,
+      groups: [
+        { title: 'Published since the cut', items: check.added },
+        { title: 'No longer published', items: check.removed },
+        { title: 'Changed since the cut', items: check.changed },
+      ],
+    });
+  });
+
+  const act = (fields: string[], run: (id: number, values: Record<string, string>, actor: string) => Promise<void>) => async (c: Context<AppEnv>) => {
+    requirePermission(c, canProduceNationalReports);
+    const id = idParam(c);
+    const values = await body(c);
+    try {
+      await run(id, values, actorName(c));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid') return reportPage(c, formErrorsOf(e, fields), values);
+      throw e;
+    }
+    return c.redirect(`/national/annual/${id}`, 303);
+  };
+  routes.post('/national/annual/:id/foreword', act(['foreword'], (id, v, actor) => saveAnnualForeword(db, id, v.foreword ?? '', actor)));
+  routes.post('/national/annual/:id/publication', act(['publishOn'], (id, v, actor) => publishAnnualReport(db, id, v.publishOn ?? '', actor)));
+
+  routes.get('/api/national/annual', async (c) => {
+    requirePermission(c, canViewNationalReports);
+    return c.json({ annualReports: (await listAllAnnualReports(db)).map((r) => ({ ...r, links: { self: `/api/national/annual/${r.id}` } })) });
+  });
+  routes.get('/api/national/annual/:id', async (c) => {
+    requirePermission(c, canViewNationalReports);
+    const { stored, report } = await loadAnnualReport(db, idParam(c));
+    const { cut: _cut, ...summary } = stored;
+    return c.json({ ...summary, report });
+  });
+
+  return routes;
+}
+

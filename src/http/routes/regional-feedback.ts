@@ -1,0 +1,59 @@
+// Regional feedback for a Regional Probation Director: the page with its year picker, the same as a
+// PDF to circulate (?format=pdf), the figures as CSV (?format=csv), and as JSON under /api. An
+// unknown region is 404 for everyone; a known one is refused (403) to those it is not for.
+import { Hono, type Context } from 'hono';
+import type { Db } from '../../db/repositories/index.ts';
+import { canViewRegionalFeedback } from '../../domain/access/permissions.ts';
+import { regionalFeedbackPage } from '../../presenters/regional-feedback-page.ts';
+import { regionalFeedbackCsv, regionalFeedbackFileName } from '../../reports/regional-feedback-csv.ts';
+import { regionalFeedbackPdf } from '../../reports/regional-feedback-pdf.ts';
+import { AppError } from '../../services/errors.ts';
+import { todayIso } from '../../services/publication.ts';
+import { regionalFeedback, requireRegion, yearFrom } from '../../services/regional-feedback.ts';
+import { sessionOf } from '../access.ts';
+import type { AppEnv } from '../auth.ts';
+import { enumQuery } from '../params.ts';
+import { page } from '../render.ts';
+
+function regionParam(c: Context<AppEnv>): number {
+  const text = c.req.param('id') ?? '';
+  const id = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError('not-found', `There is no region "${text}"`);
+  return id;
+}
+
+export function regionalFeedbackRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  const load = async (c: Context<AppEnv>) => {
+    const { actor } = sessionOf(c);
+    const id = regionParam(c);
+    await requireRegion(db, id);
+    if (!canViewRegionalFeedback(actor, id)) throw new AppError('forbidden', 'Regional feedback is for the inspectorate and the region’s own staff');
+    return regionalFeedback(db, id, yearFrom(c.req.query('year')));
+  };
+
+  routes.get('/regions/:id/feedback', async (c) => {
+    const format = enumQuery(c, 'format', ['html', 'pdf', 'csv'] as const, 'html');
+    const { feedback, years } = await load(c);
+    if (format === 'pdf') {
+      const pdf = await regionalFeedbackPdf(feedback, todayIso());
+      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${regionalFeedbackFileName(feedback, 'pdf')}"` });
+    }
+    if (format === 'csv')
+      return c.body(regionalFeedbackCsv(feedback), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${regionalFeedbackFileName(feedback, 'csv')}"` });
+    return page(c, 'regional-feedback.njk', regionalFeedbackPage(feedback, years));
+  });
+
+  routes.get('/api/regions/:id/feedback', async (c) => {
+    const { feedback, years } = await load(c);
+    const self = `/api/regions/${feedback.region.id}/feedback?year=${feedback.year.start}`;
+    return c.json({
+      ...feedback,
+      years: years.map((y) => ({ start: y.start, label: y.label, href: `/api/regions/${feedback.region.id}/feedback?year=${y.start}` })),
+      links: { self, page: `/regions/${feedback.region.id}/feedback?year=${feedback.year.start}` },
+    });
+  });
+
+  return routes;
+}

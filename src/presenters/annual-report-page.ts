@@ -1,0 +1,133 @@
+// The annual national report shaped for its page (internal and public alike): GOV.UK table rows,
+// the chart of national key-question percentages, and the figures as long-format CSV rows.
+import type { Framework } from '../domain/framework/framework.ts';
+import { SMALL_NUMBER, SURVEY_SMALL_NUMBER, type AnnualReport, type Figure, type RatingCounts } from '../domain/national/annual-report.ts';
+import { percentagesChart } from './charts/key-question-chart.ts';
+
+type Cell = { text: string; format?: 'numeric' } | { html: string; format?: 'numeric' };
+
+/** GSS convention: [c] for a figure withheld to protect confidentiality, [z] where there is nothing to count. */
+export const SUPPRESSED = '[c]';
+export const NO_CASES = '[z]';
+
+export const figureText = (f: Figure | null | undefined, withCount = false): string => {
+  if (!f || f.applicable === 0) return NO_CASES;
+  if (f.suppressed) return SUPPRESSED;
+  return withCount ? `${f.percentage}% (${f.sufficient} of ${f.applicable})` : `${f.percentage}%`;
+};
+
+const num = (text: string): Cell => ({ text, format: 'numeric' });
+const countCells = (scale: readonly string[], r: RatingCounts): Cell[] => [...scale.map((s) => num(String(r.counts[s] ?? 0))), num(String(r.notRated))];
+
+const COMPARABILITY: Record<AnnualReport['comparison']['rows'][number]['comparability'], string> = {
+  'same-framework': 'Comparable',
+  'same-wording': 'Comparable (same wording, new framework version)',
+  'not-comparable': 'Not comparable',
+  'not-inspected': 'No figure',
+};
+
+export function annualReportView(report: AnnualReport, framework: Framework) {
+  const scale = [...report.scale].reverse();
+  const ratingHead = [{ text: 'Standard' }, ...scale.map((s) => ({ text: s, format: 'numeric' as const })), { text: 'Not rated', format: 'numeric' as const }];
+  const regions = report.scope.regions.map((r) => r.name);
+  const chartRows = report.keyQuestions.filter((k) => !k.national.suppressed && k.national.percentage !== null).map((k) => ({ id: k.id, percentage: k.national.percentage! }));
+  const previous = report.comparison.previousYear.label;
+  return {
+    report,
+    facts: [
+      { key: { text: 'Business year' }, value: { text: `${report.year.label} (${report.year.from} to ${report.year.to})` } },
+      { key: { text: 'Framework' }, value: { text: `${report.framework.title} (${report.framework.key})` } },
+      { key: { text: 'Inspections' }, value: { text: `${report.scope.inspections} PDU inspections in ${report.scope.regions.length} regions, published by the time of the data cut` } },
+      { key: { text: 'Cases' }, value: { text: String(report.scope.cases) } },
+      ...(report.scope.firstFieldwork ? [{ key: { text: 'Fieldwork' }, value: { text: `${report.scope.firstFieldwork} to ${report.scope.lastFieldwork}` } }] : []),
+    ],
+    ratingHead,
+    ratingRows: report.ratings.map((r) => [{ text: r.id === 'overall' ? r.name : `${/^\d/.test(r.id) ? `${r.id} ` : ''}${r.name}` }, ...countCells(scale, r)]),
+    regionRatingHead: [{ text: 'Region' }, ...ratingHead.slice(1)],
+    regionRatingRows: report.ratings.find((r) => r.id === 'overall')!.byRegion.map((g) => [{ text: g.region }, ...countCells(scale, g)]),
+    chart: percentagesChart(framework, chartRows, { title: `Key questions nationally, ${report.year.label}: percentage of cases judged sufficient, against the rating bands`, idPrefix: 'national-kq' }),
+    kqHead: [{ text: 'Key question' }, { text: 'Question' }, { text: 'Sufficient', format: 'numeric' as const }],
+    kqRows: report.keyQuestions.map((k) => [{ text: k.id }, { text: k.text }, num(figureText(k.national, true))]),
+    regionHead: [{ text: 'Key question' }, ...regions.map((r) => ({ text: r, format: 'numeric' as const }))],
+    regionRows: report.keyQuestions.map((k) => [{ text: k.id }, ...regions.map((r) => num(figureText(k.regions[r])))]),
+    breakdowns: report.breakdowns.map((b) => ({
+      id: b.id,
+      label: b.label,
+      head: [{ text: 'Key question' }, ...b.values.map((v) => ({ text: `${v.label} (${v.cases} cases)`, format: 'numeric' as const }))],
+      rows: report.keyQuestions.map((k) => [{ text: `${k.id} ${k.text}` }, ...b.values.map((v) => num(figureText(k.breakdowns[b.id][v.value])))]),
+    })),
+    victimWork: report.victimWork.map((v) => ({
+      ...v,
+      rows: v.keyQuestions.map((k) => [{ text: k.id }, { text: k.text }, num(figureText(k.figure, true)), { text: k.band ?? '' }]),
+    })),
+    outcomes: report.outcomes.map((o) => ({ ...o, rows: o.questions.map((q) => [{ text: q.id }, { text: q.text }, num(figureText(q.figure, true))]) })),
+    surveySummary: report.survey
+      ? `${report.survey.responded} of ${report.survey.contacted} people on probation texted in ${report.survey.inspections} ${report.survey.inspections === 1 ? 'inspection' : 'inspections'} answered the survey (${report.survey.responseRate}%).`
+      : 'None of the inspections in the data cut recorded survey results.',
+    surveyRows:
+      report.survey?.statements.map((s) => [{ text: s.text }, num(s.suppressed ? SUPPRESSED : `${s.percentage}%`), num(String(s.answered))]) ?? [],
+    comparison: {
+      ...report.comparison,
+      head: [{ text: 'Key question' }, { text: report.year.label, format: 'numeric' as const }, { text: previous, format: 'numeric' as const }, { text: 'Change (points)', format: 'numeric' as const }, { text: 'Comparable?' }],
+      rows: report.comparison.rows.map((r) => [
+        { text: `${r.id} ${r.text}` },
+        num(figureText(r.current)),
+        num(r.previous ? figureText(r.previous) : NO_CASES),
+        num(r.change === null ? '' : `${r.change > 0 ? '+' : ''}${r.change}`),
+        { text: `${COMPARABILITY[r.comparability]}. ${r.reason}` },
+      ]),
+      overallHead: [{ text: 'Year' }, ...ratingHead.slice(1)],
+      overallRows: [
+        [{ text: report.year.label }, ...countCells(scale, report.comparison.overall.current)],
+        ...(report.comparison.overall.previous ? [[{ text: previous }, ...countCells(scale, report.comparison.overall.previous)]] : []),
+      ],
+    },
+    methodNotes: [
+      'Every case inspected counts once: figures are pooled across inspections, not averaged.',
+      "Percentages are rounded as the framework's rules say; a key question's band comes from the same bands as a PDU's.",
+      `${SUPPRESSED}: withheld because fewer than ${SMALL_NUMBER} cases (or, for survey statements, ${SURVEY_SMALL_NUMBER} answers) were counted. ${NO_CASES}: no cases to count.`,
+      'Statutory victim work is rated nationally only, from all cases pooled, by the lowest key question.',
+      'The data cut fixes the figures: the report always shows the data as it stood when the cut was taken.',
+    ],
+    inspectionRows: report.inspections.map((i) => [{ text: i.organisation }, { text: i.region }, { text: i.fieldworkStart }, { text: i.publishedOn }, { text: i.overall ?? 'Not rated' }]),
+  };
+}
+
+export interface FigureRow {
+  section: string;
+  group: string;
+  group_value: string;
+  item: string;
+  text: string;
+  sufficient: number | '';
+  applicable: number | '';
+  percentage: number | '';
+  note: string;
+}
+
+/** Every figure of the report in one long table, withheld figures blank with the reason. */
+export function annualFigureRows(report: AnnualReport): FigureRow[] {
+  const row = (section: string, group: string, groupValue: string, item: string, text: string, f: Figure): FigureRow => {
+    const hidden = f.suppressed || f.applicable === 0;
+    return {
+      section,
+      group,
+      group_value: groupValue,
+      item,
+      text,
+      sufficient: hidden ? '' : f.sufficient,
+      applicable: hidden ? '' : f.applicable,
+      percentage: hidden || f.percentage === null ? '' : f.percentage,
+      note: f.applicable === 0 ? 'no cases' : f.suppressed ? `fewer than ${SMALL_NUMBER} cases: withheld` : '',
+    };
+  };
+  return [
+    ...report.keyQuestions.flatMap((k) => [
+      row('key-questions', 'national', '', k.id, k.text, k.national),
+      ...Object.entries(k.regions).map(([region, f]) => row('key-questions', 'region', region, k.id, k.text, f)),
+      ...report.breakdowns.flatMap((b) => b.values.map((v) => row('key-questions', b.id, v.value || 'not recorded', k.id, k.text, k.breakdowns[b.id][v.value]!))),
+    ]),
+    ...report.victimWork.flatMap((v) => v.keyQuestions.map((k) => row('victim-work', 'national', '', k.id, k.text, k.figure))),
+    ...report.outcomes.flatMap((o) => o.questions.map((q) => row('outcomes', 'national', '', q.id, q.text, q.figure))),
+  ];
+}

@@ -1,0 +1,98 @@
+// Demonstration data for national reporting: two business years of published PDU inspections
+// (generated, labelled cases) taken through the real workflow (assessed, signed off, checked for
+// factual accuracy, embargoed, published on a date that has passed), half of them with a people-on-
+// probation survey run before sign-off (generated contacts and replies, demo-survey.ts), and an
+// annual report built from them. Loaded by `npm start` into a new embedded database only.
+import { listRegionsWithPdus, type Db } from '../db/repositories/index.ts';
+import { generateAssessment, GENERATED_LABEL } from '../demo/generate-assessment.ts';
+import { businessYear } from '../domain/national/business-year.ts';
+import { DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
+import { storedFrameworkByKey } from './frameworks.ts';
+import { addDays, createInspection, saveAssessments } from './inspections.ts';
+import { signOff } from './lead-inspector.ts';
+import { createAnnualReport } from './national-reports.ts';
+import { addRecipient, addRecommendationTo, moveReport, saveReportText } from './publication.ts';
+import { runDemoSurvey } from './survey/demo-survey.ts';
+
+export interface PublishedDemo {
+  pduName: string;
+  fieldworkStart: string;
+  seed: number;
+  cases: number;
+  /** Shifts every key question's chance of a sufficient judgement (a stronger or weaker PDU). */
+  qualityShift?: number;
+  /** Run a survey of this many generated people, numbered from `phoneOffset` (demoPhone), before sign-off. */
+  survey?: { people: number; phoneOffset: number };
+}
+
+/**
+ * One PDU inspection taken from generated cases to publication, with dates as they would have
+ * passed: factual accuracy a month after fieldwork, published two months after.
+ */
+export async function publishDemoInspection(db: Db, demo: PublishedDemo, actor = 'system:demo'): Promise<number> {
+  const framework = await storedFrameworkByKey(db, DEFAULT_FRAMEWORK);
+  const inspection = await createInspection(
+    db,
+    { pduName: demo.pduName, frameworkKey: DEFAULT_FRAMEWORK, fieldworkStart: demo.fieldworkStart, title: `Demonstration inspection: ${demo.pduName} PDU (generated cases)`, isDemo: true },
+    actor,
+  );
+  const assessment = generateAssessment(framework, {
+    seed: demo.seed,
+    cases: demo.cases,
+    windowStart: addDays(demo.fieldworkStart, -182),
+    caseRefPrefix: `D${inspection.id}-`,
+    ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}),
+  });
+  await saveAssessments(db, inspection.id, assessment, actor, 'assessments.generated');
+  if (demo.survey) await runDemoSurvey(db, inspection.id, { ...demo.survey, seed: demo.seed, ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}) }, actor);
+  await signOff(db, inspection.id, actor);
+  const input = { inspectionId: inspection.id };
+  await saveReportText(db, { ...input, foreword: `${GENERATED_LABEL} Foreword.`, overallFindings: `${GENERATED_LABEL} Overall findings for ${demo.pduName} PDU.` }, actor);
+  await addRecommendationTo(db, { ...input, addressedTo: 'pdu', text: `${GENERATED_LABEL} Improve the quality of work to keep people safe.` }, actor);
+  await addRecommendationTo(db, { ...input, addressedTo: 'region', text: `${GENERATED_LABEL} Make sure staff have manageable workloads.` }, actor);
+  const end = addDays(demo.fieldworkStart, 4);
+  await moveReport(db, { ...input, to: 'factual-accuracy' }, actor, addDays(end, 30));
+  await addRecipient(db, { ...input, name: 'Regional Probation Director (demonstration)', email: 'rpd@demo.inspectorate.local', organisation: 'Probation Service' }, actor);
+  await moveReport(db, { ...input, to: 'embargoed', publishOn: addDays(end, 60) }, actor, addDays(end, 45));
+  return inspection.id;
+}
+
+/** Fieldwork on Mondays spread across the business year. */
+const mondayIn = (start: number, index: number, of: number): string => {
+  const from = businessYear(start).from;
+  const day = addDays(from, Math.floor((index * 330) / of) + 7);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, (8 - weekday) % 7);
+};
+
+/** The surveys' generated numbers start here (07700 900500), clear of those tests and people trying the survey use first. */
+const SURVEY_PHONES_FROM = 500;
+
+/**
+ * Published inspections of PDUs in four regions for the two business years before the current
+ * one, every other one surveyed, and a draft annual report for the later year. Skips PDUs with no
+ * name in the registry.
+ */
+export async function ensureDemoNationalYear(db: Db, today = new Date().toISOString().slice(0, 10), actor = 'system:demo'): Promise<{ inspections: number; surveys: number; annualReport: number | null }> {
+  const current = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 0 : 1);
+  const regions = (await listRegionsWithPdus(db)).filter((r) => r.pdus.length >= 4).slice(0, 4);
+  const plan: PublishedDemo[] = [];
+  let seed = 500;
+  for (const [yearIndex, start] of [current - 2, current - 1].entries()) {
+    const chosen = regions.flatMap((r) => r.pdus.filter((p) => p.name !== 'Leeds').slice(yearIndex * 2, yearIndex * 2 + 2));
+    chosen.forEach((pdu, i) =>
+      plan.push({ pduName: pdu.name, fieldworkStart: mondayIn(start, i, chosen.length), seed: seed++, cases: 24 + (seed % 4) * 4, qualityShift: ((seed % 5) - 2) / 20 }),
+    );
+  }
+  // Every other inspection has a survey of 40 to 60 people, each with numbers of its own.
+  let phones = SURVEY_PHONES_FROM;
+  for (const [i, demo] of plan.entries())
+    if (i % 2 === 0) {
+      demo.survey = { people: 40 + (demo.seed % 3) * 10, phoneOffset: phones };
+      phones += demo.survey.people;
+    }
+  for (const demo of plan) await publishDemoInspection(db, demo, actor);
+  const framework = await storedFrameworkByKey(db, DEFAULT_FRAMEWORK);
+  const annualReport = plan.length ? await createAnnualReport(db, { year: String(current - 1), framework: framework.key }, actor) : null;
+  return { inspections: plan.length, surveys: plan.filter((d) => d.survey).length, annualReport };
+}

@@ -1,0 +1,252 @@
+// Annual national reports: take a data cut of a business year's published inspections under one
+// framework version (and the year before, for comparison), store it with its digest, build the
+// report from the stored cut, check the cut against the live data, and publish the report.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import {
+  getAnnualReport,
+  getReport,
+  insertAnnualReport,
+  listAnnualReports,
+  listInspections,
+  recordAudit,
+  updateAnnualReport,
+  type Db,
+  type InspectionListItem,
+  type StoredAnnualReport,
+} from '../db/repositories/index.ts';
+import { buildAnnualReport, type AnnualReport } from '../domain/national/annual-report.ts';
+import { businessYear, businessYearOf, inBusinessYear, parseBusinessYear, type BusinessYear } from '../domain/national/business-year.ts';
+import { canonicalJson, CUT_FORMAT, cutPool, inspectionPart, type CutPool, type CutSurvey, type DataCut } from '../domain/national/data-cut.ts';
+import type { Framework } from '../domain/framework/framework.ts';
+import { AppError } from './errors.ts';
+import { storedFrameworkByKey } from './frameworks.ts';
+import { currentPublication } from './inspection-scope.ts';
+import { rateStoredInspections } from './inspections.ts';
+import { todayIso } from './publication.ts';
+import { loadSurveyResults } from './survey/survey.ts';
+
+const keyOf = (i: InspectionListItem) => `${i.frameworkId}@${i.frameworkVersion}`;
+
+/** Published inspections (as of today) with the date each was published, newest year first. */
+async function publishedWithDates(db: Db): Promise<(InspectionListItem & { publishedOn: string })[]> {
+  const { published } = await currentPublication(db);
+  const list = (await listInspections(db)).filter((i) => published.has(i.id));
+  return Promise.all(list.map(async (i) => ({ ...i, publishedOn: (await getReport(db, i.id)).publishOn ?? i.fieldworkEnd })));
+}
+
+export interface YearChoice {
+  year: BusinessYear;
+  frameworks: { key: string; inspections: number }[];
+}
+
+/** The business years and framework versions a report can be made for: those with published inspections. */
+export async function reportableYears(db: Db): Promise<YearChoice[]> {
+  const byYear = new Map<number, Map<string, number>>();
+  for (const i of await publishedWithDates(db)) {
+    const start = businessYearOf(i.fieldworkStart).start;
+    const frameworks = byYear.get(start) ?? new Map<string, number>();
+    frameworks.set(keyOf(i), (frameworks.get(keyOf(i)) ?? 0) + 1);
+    byYear.set(start, frameworks);
+  }
+  return [...byYear.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([start, frameworks]) => ({ year: businessYear(start), frameworks: [...frameworks.entries()].sort().map(([key, inspections]) => ({ key, inspections })) }));
+}
+
+async function surveyForCut(db: Db, inspectionId: number): Promise<CutSurvey | null> {
+  const { results } = await loadSurveyResults(db, inspectionId);
+  if (!results || !results.response.contacted) return null;
+  return {
+    contacted: results.response.contacted,
+    responded: results.response.responded,
+    statements: results.statements.map((s) => ({ id: s.id, text: s.text, agree: s.agree.count, answered: s.agree.of })),
+  };
+}
+
+async function poolsFor(db: Db, year: BusinessYear, published: (InspectionListItem & { publishedOn: string })[], frameworkKey?: string): Promise<CutPool[]> {
+  const inYear = published.filter((i) => inBusinessYear(i.fieldworkStart, year) && (!frameworkKey || keyOf(i) === frameworkKey));
+  const keys = [...new Set(inYear.map(keyOf))].sort();
+  const pools: CutPool[] = [];
+  for (const key of keys) {
+    const framework = await storedFrameworkByKey(db, key);
+    const chosen = inYear.filter((x) => keyOf(x) === key);
+    const rated = await rateStoredInspections(db, chosen.map((i) => i.id));
+    const inspections = [];
+    for (const i of chosen) {
+      const { assessment, ratings } = rated.get(i.id)!;
+      inspections.push({
+        id: i.id,
+        organisation: i.organisationName,
+        region: i.regionName ?? 'No region',
+        fieldworkStart: i.fieldworkStart,
+        publishedOn: i.publishedOn,
+        isDemo: i.isDemo,
+        assessment,
+        ratings,
+        survey: await surveyForCut(db, i.id),
+      });
+    }
+    pools.push(cutPool(framework, year, inspections));
+  }
+  return pools;
+}
+
+/** The data cut as the live data stands now: published inspections only, so nothing embargoed is in it. */
+export async function takeDataCut(db: Db, year: BusinessYear, frameworkKey: string, now = new Date()): Promise<DataCut> {
+  const published = await publishedWithDates(db);
+  const [current] = await poolsFor(db, year, published, frameworkKey);
+  if (!current) throw new AppError('invalid', `There are no published inspections under ${frameworkKey} with fieldwork in ${year.label}`);
+  return { format: CUT_FORMAT, takenAt: now.toISOString(), year, frameworkKey, current, previous: await poolsFor(db, businessYear(year.start - 1), published) };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The digest of what the figures depend on (everything but the time the cut was taken). */
+export const cutDigest = (cut: DataCut): string => sha256(canonicalJson({ ...cut, takenAt: undefined }));
+
+async function frameworksFor(db: Db, cut: DataCut): Promise<Map<string, Framework>> {
+  const keys = new Set([cut.frameworkKey, ...cut.previous.map((p) => p.frameworkKey)]);
+  return new Map(await Promise.all([...keys].map(async (k) => [k, await storedFrameworkByKey(db, k)] as const)));
+}
+
+const NewReport = z.object({
+  year: z.string().trim().min(1, 'Enter the business year').transform((text, ctx) => {
+    const year = parseBusinessYear(text);
+    if (!year) {
+      ctx.addIssue({ code: 'custom', message: 'Enter the business year like 2025/26' });
+      return z.NEVER;
+    }
+    return year;
+  }),
+  framework: z.string().trim().regex(/^[a-z0-9-]+@[^\s@]+$/, 'Select a framework version'),
+});
+
+/** Takes a data cut and stores a draft annual report built from it. */
+export async function createAnnualReport(db: Db, raw: unknown, actor: string, now = new Date()): Promise<number> {
+  const parsed = NewReport.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  const { year, framework } = parsed.data;
+  const cut = await takeDataCut(db, year, framework, now);
+  const report = buildAnnualReport(cut, await frameworksFor(db, cut));
+  const digest = cutDigest(cut);
+  return db.transaction().execute(async (trx) => {
+    const id = await insertAnnualReport(trx, {
+      businessYear: year.start,
+      frameworkKey: framework,
+      title: report.title,
+      cut,
+      cutDigest: digest,
+      inspections: report.scope.inspections,
+      cases: report.scope.cases,
+      takenBy: actor,
+    });
+    await recordAudit(trx, {
+      actor,
+      action: 'annual-report.cut-taken',
+      entity: 'annual-report',
+      entityId: id,
+      after: { year: year.label, framework, digest, inspections: cut.current.inspections.map((i) => i.id), previous: cut.previous.flatMap((p) => p.inspections.map((i) => i.id)) },
+    });
+    return id;
+  });
+}
+
+export interface LoadedAnnualReport {
+  stored: StoredAnnualReport;
+  cut: DataCut;
+  report: AnnualReport;
+  /** The chosen framework version (its bands draw the charts). */
+  framework: Framework;
+}
+
+async function requireAnnualReport(db: Db, id: number): Promise<StoredAnnualReport> {
+  const stored = await getAnnualReport(db, id);
+  if (!stored) throw new AppError('not-found', 'There is no such annual report');
+  return stored;
+}
+
+/** The report rebuilt from its stored cut: the same numbers every time. */
+export async function loadAnnualReport(db: Db, id: number): Promise<LoadedAnnualReport> {
+  const stored = await requireAnnualReport(db, id);
+  const cut = stored.cut as DataCut;
+  if (cut.format !== CUT_FORMAT) throw new AppError('conflict', `Annual report ${id} keeps a data cut in format ${cut.format}, which this version cannot read`);
+  const frameworks = await frameworksFor(db, cut);
+  return { stored, cut, report: buildAnnualReport(cut, frameworks), framework: frameworks.get(cut.frameworkKey)! };
+}
+
+export interface CutCheck {
+  storedDigest: string;
+  /** The digest of the stored cut recomputed now: equal to the stored one unless the stored cut was tampered with. */
+  recomputedDigest: string;
+  liveDigest: string | null;
+  unchanged: boolean;
+  added: { id: number; organisation: string }[];
+  removed: { id: number; organisation: string }[];
+  changed: { id: number; organisation: string }[];
+  liveError: string | null;
+}
+
+/** Compares the stored cut with one taken from the live data now, inspection by inspection. */
+export async function checkAnnualReport(db: Db, id: number): Promise<CutCheck> {
+  const { stored, cut } = await loadAnnualReport(db, id);
+  const recomputedDigest = cutDigest(cut);
+  let live: DataCut | null = null;
+  let liveError: string | null = null;
+  try {
+    live = await takeDataCut(db, cut.year, cut.frameworkKey);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    liveError = e.message;
+  }
+  const parts = (c: DataCut | null) =>
+    new Map(
+      (c ? [c.current, ...c.previous] : []).flatMap((pool) =>
+        pool.inspections.map((i) => [i.id, { organisation: i.organisation, digest: sha256(canonicalJson(inspectionPart(pool, i.id))) }] as const),
+      ),
+    );
+  const before = parts(cut);
+  const after = parts(live);
+  const added = [...after].filter(([k]) => !before.has(k)).map(([k, v]) => ({ id: k, organisation: v.organisation }));
+  const removed = [...before].filter(([k]) => !after.has(k)).map(([k, v]) => ({ id: k, organisation: v.organisation }));
+  const changed = [...before].filter(([k, v]) => after.has(k) && after.get(k)!.digest !== v.digest).map(([k, v]) => ({ id: k, organisation: v.organisation }));
+  const liveDigest = live ? cutDigest(live) : null;
+  return { storedDigest: stored.cutDigest, recomputedDigest, liveDigest, unchanged: liveDigest === stored.cutDigest, added, removed, changed, liveError };
+}
+
+export async function saveAnnualForeword(db: Db, id: number, foreword: string, actor: string): Promise<void> {
+  const stored = await requireAnnualReport(db, id);
+  if (stored.status === 'published') throw new AppError('conflict', 'The report is published and can no longer be changed');
+  const text = foreword.trim();
+  if (text.length > 50_000) throw new AppError('invalid', 'foreword: must be 50,000 characters or fewer');
+  await db.transaction().execute(async (trx) => {
+    await updateAnnualReport(trx, id, { foreword: text });
+    await recordAudit(trx, { actor, action: 'annual-report.foreword-saved', entity: 'annual-report', entityId: id, before: { foreword: stored.foreword }, after: { foreword: text } });
+  });
+}
+
+const PublishOn = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'publishOn: enter a date like 2026-12-01').refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'publishOn: enter a real date');
+
+/** Sets the day the report is published (today or later); until then it stays internal. */
+export async function publishAnnualReport(db: Db, id: number, publishOn: unknown, actor: string, today = todayIso()): Promise<void> {
+  const stored = await requireAnnualReport(db, id);
+  if (stored.status === 'published' && stored.publishOn! <= today) throw new AppError('conflict', 'The report is already published');
+  const parsed = PublishOn.safeParse(publishOn);
+  if (!parsed.success) throw new AppError('invalid', parsed.error.issues[0]!.message);
+  if (parsed.data < today) throw new AppError('invalid', 'publishOn: the publication date must be today or later');
+  await db.transaction().execute(async (trx) => {
+    await updateAnnualReport(trx, id, { status: 'published', publishOn: parsed.data });
+    await recordAudit(trx, { actor, action: 'annual-report.publication-set', entity: 'annual-report', entityId: id, before: { status: stored.status, publishOn: stored.publishOn }, after: { status: 'published', publishOn: parsed.data } });
+  });
+}
+
+export const listAllAnnualReports = (db: Db) => listAnnualReports(db);
+
+/** Reports whose publication date has come: what the public sees. */
+export const publishedAnnualReports = (db: Db, today = todayIso()) => listAnnualReports(db, { publishedBy: today });
+
+export async function loadPublishedAnnualReport(db: Db, id: number, today = todayIso()): Promise<LoadedAnnualReport> {
+  const stored = await getAnnualReport(db, id);
+  if (!stored || stored.status !== 'published' || !stored.publishOn || stored.publishOn > today) throw new AppError('not-found', 'There is no such published report');
+  return loadAnnualReport(db, id);
+}

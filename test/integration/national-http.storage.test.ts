@@ -1,0 +1,103 @@
+// National reports through the web app: an analyst takes a data cut from the form, the page shows
+// each section from the cut, the figures download as CSV, bad input is named, and the public sees
+// the report only from its publication date.
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/http/app.ts';
+import { publishDemoInspection } from '../../src/services/demo-national.ts';
+import { loadAnnualReport } from '../../src/services/national-reports.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let handle: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let analyst: TestSession;
+let inspector: TestSession;
+let reportId: number;
+const today = new Date().toISOString().slice(0, 10);
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await loadReferenceData(handle.db, 'test');
+  for (const [i, pduName] of ['Sheffield', 'Doncaster', 'Barnsley and Rotherham'].entries())
+    await publishDemoInspection(handle.db, { pduName, fieldworkStart: `2025-0${5 + i}-05`, seed: 40 + i, cases: 12 }, 'test');
+  app = createApp({ db: handle.db });
+  analyst = await signedIn(handle.db, 'analyst');
+  inspector = await signedIn(handle.db, 'inspector');
+}, 60_000);
+afterAll(() => handle?.close());
+
+const get = (s: TestSession | undefined, path: string) => app.request(path, { headers: s ? { cookie: s.cookie } : {} });
+const post = (s: TestSession, path: string, fields: Record<string, string>) => app.request(path, formPost(s, fields));
+
+describe('national reports in the web app', () => {
+  it('offers the years with published inspections and refuses a bad year, naming the field', async () => {
+    const index = await (await get(analyst, '/national')).text();
+    expect(index).toContain('2025/26 (3 published inspections)');
+    const refused = await post(analyst, '/national/annual', { year: 'next spring', framework: 'hmip-adult-pdu@2021' });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('href="#year"');
+    expect(html).toContain('Enter the business year like 2025/26');
+    const empty = await post(analyst, '/national/annual', { year: '2019/20', framework: 'hmip-adult-pdu@2021' });
+    expect(await empty.text()).toContain('There are no published inspections under hmip-adult-pdu@2021 with fieldwork in 2019/20');
+  });
+
+  it('takes the data cut and shows every section of the report from it', async () => {
+    const made = await post(analyst, '/national/annual', { year: '2025/26', framework: 'hmip-adult-pdu@2021' });
+    expect(made.status).toBe(303);
+    reportId = Number(made.headers.get('location')!.split('/').pop());
+    const { report } = await loadAnnualReport(handle.db, reportId);
+    const html = await (await get(inspector, `/national/annual/${reportId}`)).text();
+    for (const heading of ['Ratings', 'Key questions nationally', 'Key questions by region', 'Key questions by risk of serious harm level', 'Key questions by ethnic group', 'Statutory victim work', 'Outcomes', 'People on probation', 'Compared with 2024/25', 'Inspections included'])
+      expect(html).toContain(heading);
+    const kq = report.keyQuestions.find((k) => k.id === '2.1.1')!;
+    expect(html).toContain(`${kq.national.percentage}% (${kq.national.sufficient} of ${kq.national.applicable})`);
+    expect(html).toContain('No inspections published from 2024/25 to compare with.');
+    expect(html).toContain('<svg');
+    // An inspector reads it but cannot change it.
+    expect(html).not.toContain('Set the publication date');
+    expect((await post(inspector, `/national/annual/${reportId}/foreword`, { foreword: 'x' })).status).toBe(403);
+  });
+
+  it('gives every figure as CSV, withheld figures blank with the reason', async () => {
+    const res = await get(analyst, `/national/annual/${reportId}/figures.csv`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const { report } = await loadAnnualReport(handle.db, reportId);
+    const national = rows.find((r) => r.section === 'key-questions' && r.group === 'national' && r.item === '2.2.1')!;
+    const expected = report.keyQuestions.find((k) => k.id === '2.2.1')!.national;
+    expect([national.sufficient, national.applicable]).toEqual([String(expected.sufficient), String(expected.applicable)]);
+    const withheld = rows.filter((r) => r.note?.startsWith('fewer than 5'));
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const r of withheld) expect([r.sufficient, r.applicable, r.percentage]).toEqual(['', '', '']);
+  });
+
+  it('keeps the report internal until its publication date', async () => {
+    expect((await get(undefined, `/public/annual/${reportId}`)).status).toBe(404);
+    const bad = await post(analyst, `/national/annual/${reportId}/publication`, { publishOn: '2020-01-01' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('href="#publishOn"');
+    expect((await post(analyst, `/national/annual/${reportId}/foreword`, { foreword: 'The year in probation.' })).status).toBe(303);
+    expect((await post(analyst, `/national/annual/${reportId}/publication`, { publishOn: tomorrow })).status).toBe(303);
+    expect((await get(undefined, `/public/annual/${reportId}`)).status).toBe(404);
+    expect(await (await get(undefined, '/public')).text()).not.toContain(`/public/annual/${reportId}`);
+    expect((await post(analyst, `/national/annual/${reportId}/publication`, { publishOn: today })).status).toBe(303);
+    const page = await (await get(undefined, `/public/annual/${reportId}`)).text();
+    expect(page).toContain('The year in probation.');
+    expect(page).toContain('Open Government Licence');
+    expect(await (await get(undefined, '/public')).text()).toContain(`/public/annual/${reportId}`);
+    // Published: the foreword is fixed.
+    expect((await post(analyst, `/national/annual/${reportId}/foreword`, { foreword: 'Changed.' })).status).toBe(409);
+  });
+
+  it('serves the report and the list as JSON, and the check page says the cut still matches', async () => {
+    const json = (await (await get(inspector, `/api/national/annual/${reportId}`)).json()) as { report: { scope: { inspections: number } }; cut?: unknown };
+    expect(json.report.scope.inspections).toBe(3);
+    expect(json.cut).toBeUndefined();
+    const check = await (await get(inspector, `/national/annual/${reportId}/check`)).text();
+    expect(check).toContain('regenerating the report gives the same numbers');
+  });
+});
