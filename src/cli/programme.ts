@@ -1,10 +1,19 @@
 // `inspectorate programme …`: plan a PDU cycle, select the year's youth justice services, rank
-// thematic and research topics from a file, and write the consultation as HTML or PDF.
+// thematic and research topics from a file, and write the consultation as HTML or PDF; and the
+// registry of services (programme-registry.ts): list it, show a service, record, correct and
+// withdraw inspection results, rename a service.
 //
 //   inspectorate programme plan --start 2027-04-05 --years 3 --teams 3 --capacity 30 [--json] [--save]
 //   inspectorate programme youth --seed 2027 [--as-of 2027-04-01] [--targeted 10] [--random 5] [--json] [--save]
 //   inspectorate programme topics FILE [--fieldwork 5] [--desktop 1] [--research 2] [--json]
 //   inspectorate programme consultation --year 2027/28 --format html|pdf -o FILE
+//   inspectorate programme services [--region NAME | --youth] [--json]
+//   inspectorate programme service ID|NAME [--pdu|--youth] [--json]
+//   inspectorate programme record-result SERVICE --published DATE --rating RATING [--fieldwork DATE] [--url URL] [--source TEXT] [--inspection ID]
+//   inspectorate programme correct-result SERVICE RESULT-ID [--published …] [--rating …] [--fieldwork …] [--url …] [--source …] [--inspection …]
+//   inspectorate programme withdraw-result SERVICE RESULT-ID --reason TEXT
+//   inspectorate programme rename SERVICE --name NAME --from DATE [--note TEXT]
+//   inspectorate programme cancel-rename SERVICE
 import { Command, Option } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { writeFileSync } from 'node:fs';
@@ -27,19 +36,29 @@ import { ProgrammeFieldError } from '../services/programme/errors.ts';
 import { makeYouthSelection, previewYouthSelection } from '../services/programme/youth.ts';
 import { loadReferenceData } from '../services/reference-data.ts';
 import { CliError, readInput } from './io.ts';
+import { registerRegistryCommands } from './programme-registry.ts';
 
-interface DbOptions {
+export interface DbOptions {
   databaseUrl?: string;
   dataDir: string;
 }
 
-const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
-const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-const json = (value: unknown): void => print(JSON.stringify(value, null, 2));
-const OPTION_OF: Record<string, string> = { returnWindowFrom: '--return-window', returnWindowTo: '--return-window', excludeNonGeographic: '--include-non-geographic', minimumWeeksBetween: '--minimum-weeks-between' };
+export const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
+export const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export const json = (value: unknown): void => print(JSON.stringify(value, null, 2));
+const OPTION_OF: Record<string, string> = {
+  returnWindowFrom: '--return-window',
+  returnWindowTo: '--return-window',
+  excludeNonGeographic: '--include-non-geographic',
+  minimumWeeksBetween: '--minimum-weeks-between',
+  // The registry's inspection results and renames (programme-registry.ts).
+  overallRating: '--rating',
+  inspectionId: '--inspection',
+  effectiveFrom: '--from',
+};
 const kebab = (field: string) => OPTION_OF[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: resolve(options.dataDir, 'pglite') });
   try {
     await loadReferenceData(handle.db, actor());
@@ -188,7 +207,7 @@ function comingYear(years: readonly ProgrammeYear[]): ProgrammeYear | undefined 
 }
 
 export function registerProgrammeCommands(program: Command, dbOptions: () => DbOptions): void {
-  const programme = program.command('programme').description('the inspection programme: PDU cycle, youth justice selection, topics, consultation');
+  const programme = program.command('programme').description('the inspection programme: PDU cycle, youth justice selection, topics, consultation, and the registry of services');
 
   programme
     .command('plan')
@@ -308,4 +327,6 @@ export function registerProgrammeCommands(program: Command, dbOptions: () => DbO
         for (const w of doc.warnings) process.stderr.write(`note: ${w}\n`);
       }),
     );
+
+  registerRegistryCommands(programme, dbOptions);
 }

@@ -247,15 +247,9 @@ export async function saveOrganisationIntelligence(db: Db, input: OrganisationIn
 export type RecordedRating = 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
 
 /** An inspection result an administrator recorded for a service. */
-export interface RecordedInspection {
+export interface RecordedInspection extends RecordedInspectionInput {
   id: number;
   organisationId: number;
-  publishedOn: string;
-  fieldworkOn: string | null;
-  overallRating: RecordedRating;
-  url: string | null;
-  source: string | null;
-  inspectionId: number | null;
   recordedBy: string;
   recordedAt: Date;
   updatedBy: string | null;

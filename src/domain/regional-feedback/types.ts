@@ -154,19 +154,13 @@ export interface RegionalFeedback {
   isDemo: boolean;
   /** 'PDUs', or 'inspections' when a PDU was inspected twice in the year. */
   unitWord: 'PDUs' | 'inspections';
-  inspections: {
-    inspectionId: number;
-    pdu: string;
-    fieldworkStart: string;
-    fieldworkEnd: string;
-    reportStatus: string;
-    isDemo: boolean;
+  inspections: (Pick<RegionalInspection, 'inspectionId' | 'pdu' | 'fieldworkStart' | 'fieldworkEnd' | 'reportStatus' | 'isDemo'> & {
     cases: number;
     frameworkKey: string;
     /** In the pooled figures (assessed under the pooled framework version). */
     pooled: boolean;
     overall: { rating: string | null; score: number; maxScore: number };
-  }[];
+  })[];
   /** Cases pooled across the region. */
   cases: number;
   ratings: {

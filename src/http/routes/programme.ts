@@ -46,7 +46,8 @@ import {
   withdrawInspectionResult,
   type ServiceRecord,
 } from '../../services/programme/registry.ts';
-import { RATINGS, SOURCE_NAMES } from '../../domain/programme/inspection-history.ts';
+import { RATINGS } from '../../domain/programme/inspection-history.ts';
+import { registryJson, serviceRecordJson } from '../../presenters/registry-json.ts';
 import {
   createProgrammeYear,
   listYears,
@@ -150,7 +151,6 @@ const status = (failed: Failure | undefined) => (failed ? 400 : 200);
 const titled = (title: string, failed: Failure | undefined) => (failed ? `Error: ${title}` : title);
 
 /** An entry of a service's inspection history in the API, with its source in words. */
-const historyJson = (i: ServiceRecord['inspections'][number]) => ({ ...i, sourceName: SOURCE_NAMES[i.source] });
 
 /** The rating scale as radios and the service's inspections in the app as a select, for the inspection result form. */
 const resultChoices = (record: ServiceRecord, values: Values) => ({
@@ -1062,36 +1062,11 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
   routes.get('/api/programme/services', async (c) => {
     view(c);
     const registry = await listRegistry(db);
-    const entry = (e: Awaited<ReturnType<typeof listRegistry>>['youthServices'][number]) => ({
-      id: e.organisation.id,
-      kind: e.organisation.kind,
-      name: e.organisation.name,
-      region: e.regionName,
-      latestInspection: e.latest,
-      inspections: e.inspections.map(historyJson),
-      caseload: e.intelligence?.caseload ?? null,
-      concerns: e.intelligence?.concerns ?? null,
-      performance: e.intelligence?.performance ?? null,
-      joint: e.joint,
-      links: { self: `/api/programme/services/${e.organisation.id}` },
-    });
-    return c.json({ regions: registry.regions.map((r) => ({ id: r.region.id, name: r.region.name, pdus: r.pdus.map(entry) })), youthServices: registry.youthServices.map(entry) });
+    return c.json(registryJson(registry.regions, registry.youthServices));
   });
   routes.get('/api/programme/services/:id', async (c) => {
     view(c);
-    const r = await getServiceRecord(db, numParam(c, 'id', 'a service'));
-    return c.json({
-      id: r.organisation.id,
-      kind: r.organisation.kind,
-      name: r.organisation.name,
-      region: r.regionName,
-      names: r.names.map((n) => ({ name: n.name, validFrom: n.validFrom, validTo: n.validTo, source: n.source, note: n.note })),
-      scheduledNames: r.scheduled.map((n) => ({ name: n.name, from: n.validFrom })),
-      inspections: r.inspections.map(historyJson),
-      latestInspection: r.latest,
-      intelligence: r.intelligence ?? null,
-      joint: r.joint,
-    });
+    return c.json(serviceRecordJson(await getServiceRecord(db, numParam(c, 'id', 'a service'))));
   });
   routes.get('/api/programme/cycles', async (c) => {
     view(c);

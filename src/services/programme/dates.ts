@@ -1,2 +1,20 @@
 // Date checks for input at the edge: the planner's own checks, under the names the pages use.
+import { z } from 'zod';
+import { isIsoDate } from '../../domain/programme/dates.ts';
+
 export { isIsoDate as isRealDate, isMonday as isRealMonday } from '../../domain/programme/dates.ts';
+
+/** An optional date field: blank is null (not known); anything else must be a real date. */
+export const optionalRealDate = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      if (!isIsoDate(v)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return v;
+    });

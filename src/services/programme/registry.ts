@@ -47,7 +47,7 @@ import {
 import type { PlanningPdu } from '../../domain/programme/cycle-types.ts';
 import { latestOf, mergeHistory, RATINGS, withoutRecordedDuplicates, type HistoryEntry } from '../../domain/programme/inspection-history.ts';
 import { lastName, lastNameChange, nameOn, scheduledNames } from '../../domain/programme/names-over-time.ts';
-import { isRealDate } from './dates.ts';
+import { isRealDate, optionalRealDate } from './dates.ts';
 import type { YouthService } from '../../domain/programme/youth-risk.ts';
 import { loadRegions } from '../../reference/organisations.ts';
 import { loadYouthServices } from '../../reference/youth-services.ts';
@@ -340,20 +340,6 @@ const isoDate = (label: string) =>
     .min(1, `Enter ${label}`)
     .refine((s) => isRealDate(s), `${label.charAt(0).toUpperCase() + label.slice(1)} must be a real date, like 2027-04-05`);
 
-/** An optional date: blank is null (not known); anything else must be a real date. */
-const optionalIsoDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      if (!isRealDate(v)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return v;
-    });
 
 const RenameSchema = z.object({
   name: z.string({ message: 'Enter the new name' }).trim().min(1, 'Enter the new name').max(200, 'The name must be 200 characters or fewer'),
@@ -442,7 +428,7 @@ const optionalText = (label: string, max: number) =>
 const resultSchema = (today: string) =>
   z.object({
     published: isoDate('the date the report was published').refine((s) => !isRealDate(s) || s <= today, 'The date the report was published must be today or in the past'),
-    fieldwork: optionalIsoDate('The date fieldwork started must be a real date, like 2026-03-02, or left blank when not known'),
+    fieldwork: optionalRealDate('The date fieldwork started must be a real date, like 2026-03-02, or left blank when not known'),
     overallRating: z.enum(RATINGS, { message: 'Select the overall rating: Outstanding, Good, Requires improvement or Inadequate' }),
     url: z
       .string()
@@ -566,7 +552,7 @@ const optionalWhole = (label: string, max: number) =>
 
 const IntelligenceSchema = z.object({
   caseload: optionalWhole('Caseload', 1_000_000),
-  caseloadAsOf: optionalIsoDate('The date of the caseload figure must be a real date, like 2026-10-01'),
+  caseloadAsOf: optionalRealDate('The date of the caseload figure must be a real date, like 2026-10-01'),
   concerns: optionalWhole('Concerns raised in the past year', 1000),
   /** Percent of published indicators worse than national, 0 to 100. */
   performancePercent: z

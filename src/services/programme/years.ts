@@ -22,7 +22,7 @@ import {
   type ProgrammeYear,
 } from '../../db/repositories/index.ts';
 import type { CyclePlan } from '../../domain/programme/cycle-types.ts';
-import { isRealDate } from './dates.ts';
+import { isRealDate, optionalRealDate } from './dates.ts';
 import { planTopics, RESEARCH_CRITERIA, THEMATIC_CRITERIA, type CandidateTopic, type Criterion, type CriterionScore, type TopicPlan, type TopicResult } from '../../domain/programme/thematic-topics.ts';
 import { AppError } from '../errors.ts';
 import { parseFields, plannerProblems, ProgrammeFieldError } from './errors.ts';
@@ -54,19 +54,7 @@ const optionalId = z
   .optional()
   .transform((v) => (v === undefined || String(v).trim() === '' ? null : Number(String(v).trim())));
 
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      if (!isRealDate(v)) {
-        ctx.addIssue({ code: 'custom', message: `${label} must be a real date, like 2027-02-26` });
-        return z.NEVER;
-      }
-      return v;
-    });
+const optionalDate = (label: string) => optionalRealDate(`${label} must be a real date, like 2027-02-26`);
 
 const YearSettingsSchema = z.object({
   fieldworkSlots: whole('Thematic inspections with fieldwork', 0, 100),
