@@ -42,10 +42,12 @@ export function percentagesChart(
   const plot = Plot.plot({
     document,
     width: 720,
-    height: 60 + rows.length * 26,
+    height: 76 + rows.length * 26,
     marginLeft: 60,
     marginTop: 28,
-    x: { domain: [0, 100], label: 'Cases judged sufficient (%)', labelArrow: 'none', grid: false },
+    marginBottom: 46,
+    // Centred below the tick labels: at Plot's default place (the right end) it sat on them.
+    x: { domain: [0, 100], label: 'Cases judged sufficient (%)', labelArrow: 'none', labelAnchor: 'center', labelOffset: 40, grid: false },
     y: { domain: rows.map((r) => r.id), label: null },
     marks: [
       Plot.rectX(edges, { x1: 'from', x2: 'to', fill: 'fill', fillOpacity: 1 }),
