@@ -8,6 +8,7 @@ import {
   decideFactualAccuracyComment,
   deleteRecommendation,
   getReport,
+  getSurveyByInspection,
   listEmbargoRecipients,
   listFactualAccuracyComments,
   listRecommendations,
@@ -23,11 +24,12 @@ export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
 
 export async function reportOverview(db: Db, inspectionId: number, today = todayIso()) {
   const inspection = await requireInspection(db, inspectionId);
-  const [report, recommendations, comments, recipients] = await Promise.all([
+  const [report, recommendations, comments, recipients, survey] = await Promise.all([
     getReport(db, inspectionId),
     listRecommendations(db, inspectionId),
     listFactualAccuracyComments(db, inspectionId),
     listEmbargoRecipients(db, inspectionId),
+    getSurveyByInspection(db, inspectionId),
   ]);
   const status = effectiveStatus(report, today);
   return {
@@ -44,6 +46,7 @@ export async function reportOverview(db: Db, inspectionId: number, today = today
       inspectionSignedOff: inspection.status === 'signed-off',
       undecidedComments: comments.filter((c) => !c.decision).length,
       embargoRecipients: recipients.length,
+      surveyOpen: survey?.status === 'open',
     },
   };
 }

@@ -1,6 +1,7 @@
 // The people-on-probation survey in the PDU report (4.21): a survey of the demonstration inspection
 // is sent and people reply; the report page, the PDF and the analysts' workbook then give the same
-// response rate and agree shares, a share withheld where fewer than 10 answered.
+// response rate and agree shares, a share withheld where fewer than 10 answered. The report goes to
+// the service only once the survey is closed, so the results it gives can no longer change.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,9 @@ import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { demoContactsCsv, demoPhone } from '../../src/services/survey/demo-contacts.ts';
 import { receiveInboundBatch } from '../../src/services/survey/inbound.ts';
 import { createSurveyMessaging, type SurveyMessaging } from '../../src/services/survey/messaging.ts';
-import { sendSurvey, uploadContacts } from '../../src/services/survey/survey.ts';
+import { closeSurvey, sendSurvey, uploadContacts } from '../../src/services/survey/survey.ts';
+import { signOff } from '../../src/services/lead-inspector.ts';
+import { addRecommendationTo, moveReport, reportOverview, saveReportText } from '../../src/services/publication.ts';
 import { loadPduReport } from '../../src/reports/load-report.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -112,5 +115,17 @@ describe('the survey in the report', () => {
     expect(rows).toContainEqual(['s1', S1, 12, 75]);
     expect(rows).toContainEqual(['s2', S2, 5, undefined, 'Not shown: fewer than 10 answered']);
     expect(wb.worksheets.at(-1)!.name).toBe('Case attributes');
+  });
+
+  it('goes to the service for factual accuracy only once the survey is closed, so its results cannot change after', async () => {
+    await signOff(handle.db, demoId, 'test');
+    await saveReportText(handle.db, { inspectionId: demoId, foreword: '', overallFindings: 'Findings.' }, 'test');
+    await addRecommendationTo(handle.db, { inspectionId: demoId, addressedTo: 'pdu', text: 'Keep people safe.' }, 'test');
+    await expect(moveReport(handle.db, { inspectionId: demoId, to: 'factual-accuracy' }, 'test')).rejects.toThrow('Close the survey of people on probation first');
+    expect((await reportOverview(handle.db, demoId)).report.status).toBe('draft');
+    await closeSurvey(handle.db, demoId, 'test');
+    await moveReport(handle.db, { inspectionId: demoId, to: 'factual-accuracy' }, 'test');
+    expect((await reportOverview(handle.db, demoId)).report.status).toBe('factual-accuracy');
+    expect((await loadPduReport(handle.db, demoId)).report.peopleOnProbation).toMatchObject({ recorded: true, responseRate: 60, respondents: 12 });
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectiveStatus, isPublished, transitionProblems, type ReportState } from './workflow.ts';
 
-const ready: ReportState = { status: 'draft', overallFindings: 'Findings', recommendations: 2, publishOn: null, inspectionSignedOff: true, undecidedComments: 0, embargoRecipients: 1 };
+const ready: ReportState = { status: 'draft', overallFindings: 'Findings', recommendations: 2, publishOn: null, inspectionSignedOff: true, undecidedComments: 0, embargoRecipients: 1, surveyOpen: false };
 
 describe('the publication workflow', () => {
   it('sends a signed-off draft with findings and recommendations to the service for factual accuracy', () => {
@@ -21,6 +21,12 @@ describe('the publication workflow', () => {
       'Name at least one recipient of the embargoed copy',
       'The publication date must be after today, so the embargo means something',
     ]);
+  });
+  it('keeps the report from the service, and from the embargo, while the survey of people on probation still takes replies', () => {
+    const open = 'Close the survey of people on probation first: its results are in the report, which must not change once the service has it';
+    expect(transitionProblems({ ...ready, surveyOpen: true }, 'factual-accuracy', '2026-11-22')).toEqual([open]);
+    expect(transitionProblems({ ...ready, status: 'factual-accuracy', surveyOpen: true }, 'embargoed', '2026-11-22', '2026-12-01')).toEqual([open]);
+    expect(transitionProblems({ ...ready, status: 'factual-accuracy', surveyOpen: true }, 'draft', '2026-11-22')).toEqual([]);
   });
   it('embargoes only a signed-off inspection: one reopened during the factual accuracy check must be signed off again', () => {
     const reopened = { ...ready, status: 'factual-accuracy' as const, inspectionSignedOff: false };

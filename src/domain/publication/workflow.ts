@@ -22,7 +22,11 @@ export interface ReportState {
   /** Factual-accuracy comments not yet accepted or rejected. */
   undecidedComments: number;
   embargoRecipients: number;
+  /** The survey of people on probation is still taking replies (its results are in the report). */
+  surveyOpen: boolean;
 }
+
+const SURVEY_OPEN = 'Close the survey of people on probation first: its results are in the report, which must not change once the service has it';
 
 /** Published once its date has come: publication needs no one to press a button on the day. */
 export function isPublished(state: Pick<ReportState, 'status' | 'publishOn'>, today: string): boolean {
@@ -48,12 +52,15 @@ export function transitionProblems(state: ReportState, to: ReportStatus, today: 
     if (!state.inspectionSignedOff) problems.push('Sign the inspection’s ratings off first');
     if (!state.overallFindings.trim()) problems.push('Write the overall findings');
     if (!state.recommendations) problems.push('Add at least one recommendation');
+    if (state.surveyOpen) problems.push(SURVEY_OPEN);
   }
   if (to === 'embargoed') {
     // The inspection may have been reopened during the check (to correct a finding): its ratings must be locked again.
     if (!state.inspectionSignedOff) problems.push('Sign the inspection’s ratings off first');
     if (state.undecidedComments) problems.push(`Accept or reject every factual accuracy comment (${state.undecidedComments} undecided)`);
     if (!state.embargoRecipients) problems.push('Name at least one recipient of the embargoed copy');
+    // A reopened inspection can send its survey during the check.
+    if (state.surveyOpen) problems.push(SURVEY_OPEN);
     if (!publishOn || !/^\d{4}-\d{2}-\d{2}$/.test(publishOn)) problems.push('Enter the publication date');
     else if (publishOn <= today) problems.push('The publication date must be after today, so the embargo means something');
   }
