@@ -3,11 +3,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateAssessment } from '../demo/generate-assessment.ts';
 import { writeAssessmentCsv, writeAssessmentJson } from '../interchange/assessment-file.ts';
 import { bundledFramework } from '../reference/frameworks.ts';
-import { runCli } from './main.ts';
+import { runCapturing } from '../../test/support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,19 +16,7 @@ const assessment = generateAssessment(framework, { seed: 3, cases: 25, windowSta
 const csvFile = join(dir, 'assessments.csv');
 writeFileSync(csvFile, writeAssessmentCsv(framework, assessment));
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await runCli(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCapturing(args);
 
 describe('inspectorate rate FILE', () => {
   it('prints a ratings table', async () => {

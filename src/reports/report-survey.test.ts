@@ -4,8 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateAssessment } from '../demo/generate-assessment.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
-import { receiveReply, startConversation, type ConversationState } from '../domain/survey/conversation.ts';
-import { buildSurveyScript } from '../domain/survey/questionnaire.ts';
 import { MINIMUM_GROUP_SIZE, surveyResults } from '../domain/survey/results.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import { bundledFramework } from '../reference/frameworks.ts';
@@ -13,17 +11,10 @@ import { buildPduReport } from './pdu-report.ts';
 import { reportPage } from './report-html.ts';
 import { reportPdfDefinition } from './report-pdf.ts';
 import { reportSurvey } from './report-survey.ts';
+import { surveyPeople } from '../../test/support/survey-people.ts';
 
 const framework = bundledFramework();
-const script = buildSurveyScript(framework);
-const statementIds = script.questions.filter((q) => q.kind === 'scale').map((q) => q.id);
-
-let n = 0;
-function person(replies: string[]): ConversationState {
-  let state = startConversation(script).state;
-  for (const text of replies) state = receiveReply(script, state, { id: `m${++n}`, text }).state;
-  return state;
-}
+const { script, statementIds, person } = surveyPeople(framework);
 /** Answers every statement with `point`, except the second, which `skipSecond` people skip. */
 const answering = (point: string, skipSecond = false) => person(statementIds.map((_, i) => (i === 1 && skipSecond ? 'skip' : point)));
 

@@ -3,8 +3,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCapturing } from '../support/cli.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { listAudit } from '../../src/db/repositories/index.ts';
 import { createProgrammeYear } from '../../src/services/programme/years.ts';
@@ -13,18 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'inspectorate-programme-cli-'));
 const db = ['--data-dir', join(dir, 'data')];
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCapturing(args);
 
 describe('inspectorate programme plan', () => {
   it('plans the cycle from the registry and says what 30 a year cannot do', async () => {

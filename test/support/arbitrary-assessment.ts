@@ -61,3 +61,24 @@ export const arbitraryAssessment = (
       })),
     );
 };
+
+/**
+ * A community case with every applicable key question judged as given, and each applicable prompt
+ * answered yes (no where its key question is no): for tests that set the judgements by hand.
+ */
+export function caseJudged(framework: Framework, caseRef: string, judgement: (kq: string) => 'yes' | 'no' | 'na', attributes: Record<string, string> = {}): CaseAssessment {
+  const c: CaseAssessment = {
+    caseRef,
+    attributes: { sentence_type: 'community', rosh: 'medium', start_date: '2026-03-02', psr_prepared: 'yes', victim_contact_eligible: 'no', ...attributes },
+    answers: {},
+    outcomes: {},
+    evidence: {},
+  };
+  for (const s of framework.caseStandards)
+    for (const kq of s.keyQuestions) {
+      if (s.appliesWhen && c.attributes[s.appliesWhen.attribute] !== s.appliesWhen.equals) continue;
+      c.answers[kq.id] = judgement(kq.id);
+      for (const p of kq.prompts) if (!p.appliesWhen || c.attributes[p.appliesWhen.attribute] === p.appliesWhen.equals) c.answers[p.id] = c.answers[kq.id] === 'no' ? 'no' : 'yes';
+    }
+  return c;
+}

@@ -52,21 +52,14 @@ export async function saveReport(db: Db, report: Omit<StoredReport, 'updatedAt'>
   await db.insertInto('report').values(values).onConflict((oc) => oc.column('inspection_id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` })).execute();
 }
 
-/** Which inspections' reports the inspected service has seen (for factual accuracy, embargoed or published), and which are published. */
-export async function publicationStates(db: Db, today: string): Promise<{ published: Set<number>; sharedWithService: Set<number> }> {
+/**
+ * Which inspections' reports the inspected service has seen (for factual accuracy, embargoed or
+ * published), which are published, and the publication date set for each of those reports.
+ */
+export async function publicationStates(db: Db, today: string): Promise<{ published: Set<number>; sharedWithService: Set<number>; publishOn: Map<number, string | null> }> {
   const rows = await db.selectFrom('report').select(['inspection_id', 'status', 'publish_on']).where('status', '<>', 'draft').execute();
   const published = new Set(rows.filter((r) => r.status === 'published' || (r.status === 'embargoed' && r.publish_on !== null && r.publish_on <= today)).map((r) => r.inspection_id));
-  return { published, sharedWithService: new Set(rows.map((r) => r.inspection_id)) };
-}
-
-/** Inspections whose reports are published, or embargoed with their date come (ISO today). */
-export async function publishedInspectionIds(db: Db, today: string): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom('report')
-    .select('inspection_id')
-    .where((eb) => eb.or([eb('status', '=', 'published'), eb.and([eb('status', '=', 'embargoed'), eb('publish_on', '<=', today)])]))
-    .execute();
-  return new Set(rows.map((r) => r.inspection_id));
+  return { published, sharedWithService: new Set(rows.map((r) => r.inspection_id)), publishOn: new Map(rows.map((r) => [r.inspection_id, r.publish_on])) };
 }
 
 export async function listRecommendations(db: Db, inspectionId: number): Promise<Recommendation[]> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryAssessment, arbitraryCase } from '../../../test/support/arbitrary-assessment.ts';
+import { arbitraryAssessment, arbitraryCase, caseJudged } from '../../../test/support/arbitrary-assessment.ts';
 import { bundledFramework } from '../../reference/frameworks.ts';
 import type { CaseAssessment, InspectionAssessment } from '../assessment/types.ts';
 import { FrameworkMismatchError, rateInspection } from './engine.ts';
@@ -9,23 +9,7 @@ const framework = bundledFramework('hmip-adult-pdu@2021');
 const scale = framework.ratingScale;
 const rank = (r: string | null) => (r === null ? -1 : scale.indexOf(r));
 
-/** A case with every applicable key question judged as given and every prompt answered yes. */
-function caseWith(ref: string, judgement: (kq: string) => 'yes' | 'no' | 'na', attributes: Record<string, string> = {}): CaseAssessment {
-  const c: CaseAssessment = {
-    caseRef: ref,
-    attributes: { sentence_type: 'community', rosh: 'medium', start_date: '2026-03-02', psr_prepared: 'yes', victim_contact_eligible: 'no', ...attributes },
-    answers: {},
-    outcomes: {},
-    evidence: {},
-  };
-  for (const s of framework.caseStandards)
-    for (const kq of s.keyQuestions) {
-      if (s.appliesWhen && c.attributes[s.appliesWhen.attribute] !== s.appliesWhen.equals) continue;
-      c.answers[kq.id] = judgement(kq.id);
-      for (const p of kq.prompts) if (!p.appliesWhen || c.attributes[p.appliesWhen.attribute] === p.appliesWhen.equals) c.answers[p.id] = c.answers[kq.id] === 'no' ? 'no' : 'yes';
-    }
-  return c;
-}
+const caseWith = (ref: string, judgement: (kq: string) => 'yes' | 'no' | 'na', attributes: Record<string, string> = {}) => caseJudged(framework, ref, judgement, attributes);
 
 const inspection = (cases: CaseAssessment[], judgements: InspectionAssessment['judgements'] = {}): InspectionAssessment => ({
   frameworkKey: framework.key,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryAssessment } from '../../../test/support/arbitrary-assessment.ts';
+import { arbitraryAssessment, caseJudged } from '../../../test/support/arbitrary-assessment.ts';
 import { generateAssessment } from '../../demo/generate-assessment.ts';
 import { bundledFramework } from '../../reference/frameworks.ts';
-import type { CaseAssessment, InspectionAssessment } from '../assessment/types.ts';
+import type { InspectionAssessment } from '../assessment/types.ts';
 import { compileFramework, type Framework } from '../framework/framework.ts';
 import { businessYear } from '../national/business-year.ts';
 import { rateInspection } from '../rating/engine.ts';
@@ -33,23 +33,7 @@ function inspection(id: number, pdu: string, assessment: InspectionAssessment, e
   };
 }
 
-/** A case with every applicable key question judged by `judge` and its prompts answered the same way. */
-function caseWith(ref: string, judge: (kq: string) => 'yes' | 'no'): CaseAssessment {
-  const c: CaseAssessment = {
-    caseRef: ref,
-    attributes: { sentence_type: 'community', rosh: 'medium', start_date: '2025-03-02', psr_prepared: 'yes', victim_contact_eligible: 'no' },
-    answers: {},
-    outcomes: {},
-    evidence: {},
-  };
-  for (const s of framework.caseStandards)
-    for (const kq of s.keyQuestions) {
-      if (s.appliesWhen && c.attributes[s.appliesWhen.attribute] !== s.appliesWhen.equals) continue;
-      c.answers[kq.id] = judge(kq.id);
-      for (const p of kq.prompts) if (!p.appliesWhen) c.answers[p.id] = c.answers[kq.id]!;
-    }
-  return c;
-}
+const caseWith = (ref: string, judge: (kq: string) => 'yes' | 'no') => caseJudged(framework, ref, judge, { start_date: '2025-03-02' });
 
 /** `cases` cases of which the first `yes` are sufficient on `kq`; every other key question yes. */
 const assessmentWith = (kq: string, yes: number, cases: number): InspectionAssessment => ({

@@ -1,22 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledFramework } from '../../reference/frameworks.ts';
-import { receiveReply, startConversation, type ConversationState } from './conversation.ts';
-import { buildSurveyScript } from './questionnaire.ts';
 import { suppressGroups, surveyResults } from './results.ts';
 import { DEFAULT_THEMES, matchedKeywords } from './themes.ts';
+import { surveyPeople } from '../../../test/support/survey-people.ts';
 
 const framework = bundledFramework();
-const script = buildSurveyScript(framework);
-const statementIds = script.questions.filter((q) => q.kind === 'scale').map((q) => q.id);
-
-let n = 0;
-/** A person's conversation after these replies. */
-function person(replies: string[]): ConversationState {
-  let state = startConversation(script).state;
-  for (const text of replies) state = receiveReply(script, state, { id: `m${++n}`, text }).state;
-  return state;
-}
+const { script, statementIds, person } = surveyPeople(framework);
 /** Someone who answers every statement `point`, gives free text and says who they are. */
 const answering = (point: string, about: { gender?: string; good?: string; better?: string; followUp?: string } = {}) =>
   person([...statementIds.map(() => point), about.good ?? 'skip', about.better ?? 'skip', about.gender ?? 'skip', 'skip', 'skip', 'skip', about.followUp ?? 'no']);

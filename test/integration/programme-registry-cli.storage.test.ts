@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { signedIn } from '../../test/support/sessions.ts';
-import { openDatabase } from '../db/database.ts';
-import { listAudit, listRecordedInspections } from '../db/repositories/index.ts';
-import { createApp } from '../http/app.ts';
-import { runCli } from './main.ts';
+import { signedIn } from '../support/sessions.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { listAudit, listRecordedInspections } from '../../src/db/repositories/index.ts';
+import { createApp } from '../../src/http/app.ts';
+import { runCapturing } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-registry-cli-'));
 const dataDir = join(dir, 'data');
@@ -20,18 +20,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(['--data-dir', dataDir, ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCapturing(['--data-dir', dataDir, ...args]);
 
 /** Opens the command line's database for a look (closed before the next command opens it). */
 async function withDb<T>(fn: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
