@@ -6,7 +6,7 @@ import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { listInspections } from './db/repositories/index.ts';
 import { ensureDemoInspection } from './services/demo.ts';
-import { ensureDemoNationalYear } from './services/demo-national.ts';
+import { createDemoNationalYears } from './services/demo-national.ts';
 import { ensureDemoUsers, type DemoAccount } from './services/identity/demo-users.ts';
 import { OidcClient } from './services/identity/oidc.ts';
 import { loadReferenceData } from './services/reference-data.ts';
@@ -25,7 +25,7 @@ if (config.demoData) {
   if (created) {
     console.log(`Demonstration inspection ${created} created with generated cases`);
     // Two years of published demonstration inspections, so national reporting has something to show.
-    const national = await ensureDemoNationalYear(database.db);
+    const national = await createDemoNationalYears(database.db);
     console.log(`Demonstration: ${national.inspections} published inspections (${national.surveys} with survey replies)${national.annualReport ? ` and annual report ${national.annualReport}` : ''}`);
   }
   // Demonstration accounts have known passwords, so they exist only on the local embedded database.

@@ -12,9 +12,10 @@
 //   inspectorate programme rename SERVICE --name NAME --from DATE [--note TEXT]
 //   inspectorate programme cancel-rename SERVICE
 import { Command, Option } from 'commander';
-import { listNamesOfKind, listOrganisations, type Db, type Organisation, type OrganisationName } from '../db/repositories/index.ts';
+import { getOrganisation, listNamesOfKind, listOrganisations, type Db, type Organisation, type OrganisationName } from '../db/repositories/index.ts';
 import { RATINGS } from '../domain/programme/inspection-history.ts';
-import { inForceOn } from '../domain/programme/names-over-time.ts';
+import { namesOverTime } from '../domain/programme/names-over-time.ts';
+import { percentText } from '../presenters/programme-pages.ts';
 import { registryJson, serviceRecordJson } from '../presenters/registry-json.ts';
 import { AppError } from '../services/errors.ts';
 import {
@@ -24,21 +25,23 @@ import {
   listRegistry,
   recordInspectionResult,
   renameService,
-  requireRecordedResult,
+  SERVICE_KINDS,
   withdrawInspectionResult,
   type RegistryEntry,
+  type ServiceKind,
   type ServiceRecord,
 } from '../services/programme/registry.ts';
+import { todayIso } from '../services/publication.ts';
 import { CliError } from './io.ts';
 import { actor, json, print, withDatabase, type DbOptions } from './programme.ts';
 
-type Kind = 'pdu' | 'youth-service';
 interface KindOptions {
   pdu?: boolean;
   youth?: boolean;
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** withDatabase loads the reference data, which applies the renames due (applyDueRenames): the reads after it need not again. */
+const RENAMES_APPLIED = { renamesApplied: true } as const;
 const KIND_NAMES: Record<string, string> = { pdu: 'PDU', 'youth-service': 'youth justice service', region: 'probation region' };
 
 /** Columns padded to their widest cell, two spaces apart (the last column not padded). */
@@ -68,11 +71,11 @@ const kindOptions = (command: Command) =>
  * now is that name (any case), else those that had or are to have it. Unknown: not found (exit 2);
  * more than one: the candidates with their ids.
  */
-export async function resolveService(db: Db, given: string, options: KindOptions = {}): Promise<number> {
+async function resolveService(db: Db, given: string, options: KindOptions = {}): Promise<number> {
   const text = given.trim();
   if (/^\d+$/.test(text)) return Number(text);
-  const kinds: Kind[] = options.pdu ? ['pdu'] : options.youth ? ['youth-service'] : ['pdu', 'youth-service'];
-  const what = kinds.length === 2 ? 'PDU or youth justice service' : KIND_NAMES[kinds[0]!]!;
+  const kinds: readonly ServiceKind[] = options.pdu ? ['pdu'] : options.youth ? ['youth-service'] : SERVICE_KINDS;
+  const what = kinds.length === SERVICE_KINDS.length ? 'PDU or youth justice service' : KIND_NAMES[kinds[0]!]!;
   const wanted = text.toLowerCase();
   const all = (await Promise.all(kinds.map((k) => listOrganisations(db, k)))).flat();
   const byId = new Map(all.map((o) => [o.id, o]));
@@ -89,7 +92,7 @@ export async function resolveService(db: Db, given: string, options: KindOptions
     const where = org.kind === 'pdu' && org.parentId !== null ? `PDU, ${regions.get(org.parentId) ?? 'no region'}` : KIND_NAMES[org.kind];
     return `  ${String(org.id).padEnd(6)}${org.name} (${where})${formerly ? `: also called ${formerly}` : ''}`;
   });
-  const hint = kinds.length === 2 && new Set(found.map((f) => f.org.kind)).size > 1 ? 'give its id, or --pdu or --youth' : 'give its id';
+  const hint = kinds.length === SERVICE_KINDS.length && new Set(found.map((f) => f.org.kind)).size > 1 ? 'give its id, or --pdu or --youth' : 'give its id';
   throw new CliError(`"${text}" names ${found.length} services in the registry; ${hint}:\n${lines.join('\n')}`, 2);
 }
 
@@ -97,7 +100,7 @@ export async function resolveService(db: Db, given: string, options: KindOptions
 
 const latestCells = (e: RegistryEntry): [string, string] => (e.latest ? [e.latest.date ?? 'Date not known', e.latest.rating ?? 'Rating not known'] : ['None on record', '–']);
 
-export function registryText(rows: readonly { region: string; entry: RegistryEntry }[]): string {
+function registryText(rows: readonly { region: string; entry: RegistryEntry }[]): string {
   if (!rows.length) return 'No services.';
   return table(
     ['Id', 'Region', 'Service', 'Latest inspection', 'Overall rating'],
@@ -107,23 +110,15 @@ export function registryText(rows: readonly { region: string; entry: RegistryEnt
 
 /** Names over time as the service page lists them: each with its first and last day and where it comes from. */
 function nameLines(current: string, names: readonly OrganisationName[], today: string): string[][] {
-  const rows = names.map((n) => {
-    const scheduled = n.source === 'recorded' && n.validFrom !== null && n.validFrom > today;
-    const now = inForceOn(n, today) && n.name === current;
-    return [
-      n.name,
-      n.validFrom ?? 'Not known',
-      n.validTo ?? (now ? 'Now' : scheduled ? '–' : 'Not known'),
-      [scheduled ? 'scheduled' : '', n.source === 'recorded' ? `recorded by ${n.recordedBy}` : 'reference data', n.note ?? ''].filter(Boolean).join(': '),
-    ];
-  });
-  if (!names.some((n) => n.name === current && inForceOn(n, today))) rows.push([current, 'Not known', 'Now', 'current name']);
-  return rows;
+  return namesOverTime(current, names, today).map((n) => [
+    n.name,
+    n.validFrom ?? 'Not known',
+    n.validTo ?? (n.inForce ? 'Now' : n.scheduled ? '–' : 'Not known'),
+    n.source === 'current' ? 'current name' : [n.scheduled ? 'scheduled' : '', n.source === 'recorded' ? `recorded by ${n.recordedBy}` : 'reference data', n.note ?? ''].filter(Boolean).join(': '),
+  ]);
 }
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-
-export function serviceText(r: ServiceRecord, today = todayIso()): string {
+function serviceText(r: ServiceRecord, today = todayIso()): string {
   const org = r.organisation;
   const kind = org.kind === 'pdu' ? 'probation delivery unit (PDU)' : KIND_NAMES[org.kind] ?? org.kind;
   const lines = [`${org.name} (id ${org.id}): ${kind}${r.regionName ? ` in ${r.regionName}` : ''}${org.details.nonGeographic ? ', not geographic' : ''}`];
@@ -157,7 +152,7 @@ export function serviceText(r: ServiceRecord, today = todayIso()): string {
       '',
       `Caseload: ${intel?.caseload == null ? 'Not known' : `${intel.caseload}${intel.caseloadAsOf ? ` (as of ${intel.caseloadAsOf})` : ''}`}`,
       `Concerns raised (past year): ${intel?.concerns == null ? 'Not known' : intel.concerns}`,
-      `Performance: indicators worse than national: ${intel?.performance == null ? 'Not known' : percent(intel.performance)}`,
+      `Performance: indicators worse than national: ${intel?.performance == null ? 'Not known' : percentText(intel.performance)}`,
       `Inspection: ${r.joint ? 'jointly with other inspectorates' : 'single'}`,
       ...(intel?.note ? [`Note: ${intel.note}`] : []),
       ...(intel ? [`Last changed: ${intel.updatedAt.toISOString().slice(0, 10)} by ${intel.updatedBy}`] : []),
@@ -171,6 +166,9 @@ export function serviceText(r: ServiceRecord, today = todayIso()): string {
 }
 
 // ---- Inspection results --------------------------------------------------------------------
+
+/** The service's name, to say what a write changed (the write has checked that the service exists). */
+const serviceName = async (db: Db, id: number) => (await getOrganisation(db, id))?.name ?? `service ${id}`;
 
 interface ResultOptions {
   published?: string;
@@ -209,7 +207,7 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
     .option('--json', 'as JSON, in the shape of GET /api/programme/services (with the same filter)')
     .action((o: { region?: string; youth?: boolean; json?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const registry = await listRegistry(db);
+        const registry = await listRegistry(db, todayIso(), RENAMES_APPLIED);
         let regions = o.youth ? [] : registry.regions;
         if (o.region !== undefined) {
           const wanted = o.region.trim().toLowerCase();
@@ -231,7 +229,7 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
     .option('--json', 'as JSON, in the shape of GET /api/programme/services/{id}')
     .action((service: string, o: KindOptions & { json?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const record = await getServiceRecord(db, await resolveService(db, service, o));
+        const record = await getServiceRecord(db, await resolveService(db, service, o), todayIso(), RENAMES_APPLIED);
         if (o.json) return json(serviceRecordJson(record));
         print(serviceText(record));
       }),
@@ -249,7 +247,7 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
     withDatabase(dbOptions(), async ({ db }) => {
       const id = await resolveService(db, service, o);
       const resultId = await recordInspectionResult(db, id, resultFields(o), actor());
-      print(`Recorded result ${resultId} for ${(await getServiceRecord(db, id)).organisation.name}.`);
+      print(`Recorded result ${resultId} for ${await serviceName(db, id)}.`);
     }),
   );
 
@@ -267,19 +265,9 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
       const id = await resolveService(db, service, o);
       const changes = resultFields(o);
       if (!Object.keys(changes).length) throw new CliError('Nothing to correct: give one or more of --published, --rating, --fieldwork, --url, --source, --inspection', 2);
-      // As the page's form: it starts from the result as it is, and every field is sent.
-      const current = await requireRecordedResult(db, id, resultId);
-      const fields = {
-        published: current.publishedOn,
-        fieldwork: current.fieldworkOn ?? '',
-        overallRating: current.overallRating,
-        url: current.url ?? '',
-        source: current.source ?? '',
-        inspectionId: current.inspectionId?.toString() ?? '',
-        ...changes,
-      };
-      await correctInspectionResult(db, id, resultId, fields, actor());
-      print(`Corrected result ${resultId} for ${(await getServiceRecord(db, id)).organisation.name}.`);
+      // As the page's form, which starts from the result as it is: the fields not given keep their values.
+      await correctInspectionResult(db, id, resultId, changes, actor(), todayIso(), 'given-only');
+      print(`Corrected result ${resultId} for ${await serviceName(db, id)}.`);
     }),
   );
 
@@ -295,7 +283,7 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
       withDatabase(dbOptions(), async ({ db }) => {
         const id = await resolveService(db, service, o);
         await withdrawInspectionResult(db, id, resultId, o.reason === undefined ? {} : { reason: o.reason }, actor());
-        print(`Withdrew result ${resultId} for ${(await getServiceRecord(db, id)).organisation.name}.`);
+        print(`Withdrew result ${resultId} for ${await serviceName(db, id)}.`);
       }),
     );
 
@@ -313,11 +301,8 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
     .action((service: string, o: KindOptions & { name?: string; from?: string; note?: string }) =>
       withDatabase(dbOptions(), async ({ db }) => {
         const id = await resolveService(db, service, o);
-        const before = (await getServiceRecord(db, id)).organisation.name;
         const fields = Object.fromEntries(Object.entries({ name: o.name, effectiveFrom: o.from, note: o.note }).filter(([, v]) => v !== undefined));
-        const { scheduled } = await renameService(db, id, fields, actor());
-        const name = o.name!.trim();
-        const from = o.from!.trim();
+        const { scheduled, before, name, effectiveFrom: from } = await renameService(db, id, fields, actor());
         print(scheduled ? `Scheduled: ${before} is to be renamed ${name} from ${from}; it keeps its name until then.` : `Renamed ${before} to ${name} from ${from}.`);
       }),
     );
@@ -329,11 +314,8 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
       .argument('<service>', 'the service\'s id or exact name (now, or the scheduled name)'),
   ).action((service: string, o: KindOptions) =>
     withDatabase(dbOptions(), async ({ db }) => {
-      const id = await resolveService(db, service, o);
-      const record = await getServiceRecord(db, id);
-      const last = record.scheduled.at(-1);
-      await cancelScheduledRename(db, id, actor());
-      print(`Cancelled the rename of ${record.organisation.name} to ${last!.name} from ${last!.validFrom}.`);
+      const { service: name, cancelled } = await cancelScheduledRename(db, await resolveService(db, service, o), actor());
+      print(`Cancelled the rename of ${name} to ${cancelled.name} from ${cancelled.from}.`);
     }),
   );
 }

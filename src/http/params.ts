@@ -3,11 +3,13 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../services/errors.ts';
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+// Digits only: Number() would also take ' 5', '1e1' or '0x10' as ids.
+const Id = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
 
-export function idParam(c: Context, name = 'id'): number {
+/** A positive whole number in the path; not found otherwise, with `notFound`'s message (by default, that it is not an inspection id). */
+export function idParam(c: Context, name = 'id', notFound: (text: string | undefined) => string = (text) => `"${text}" is not an inspection id`): number {
   const result = Id.safeParse(c.req.param(name));
-  if (!result.success) throw new AppError('not-found', `"${c.req.param(name)}" is not an inspection id`);
+  if (!result.success) throw new AppError('not-found', notFound(c.req.param(name)));
   return result.data;
 }
 

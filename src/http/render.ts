@@ -36,11 +36,25 @@ const TAG_COLOURS: Record<string, string> = {
   Inadequate: 'red',
 };
 
-export const ratingTag = (rating: string | null, fallback = 'Not rated'): string =>
-  renderMacro('govuk/components/tag', 'govukTag', {
-    text: rating ?? fallback,
-    classes: `govuk-tag--${rating ? (TAG_COLOURS[rating] ?? 'grey') : 'grey'}`,
-  });
+// A tag's markup depends only on its text and colour; compiling the macro costs more than the rest
+// of a cell, and a ratings table repeats the same few tags hundreds of times.
+const tags = new Map<string, string>();
+
+export function ratingTag(rating: string | null, fallback = 'Not rated'): string {
+  const key = `${rating}|${fallback}`;
+  let html = tags.get(key);
+  if (html === undefined) {
+    html = renderMacro('govuk/components/tag', 'govukTag', {
+      text: rating ?? fallback,
+      classes: `govuk-tag--${rating ? (TAG_COLOURS[rating] ?? 'grey') : 'grey'}`,
+    });
+    tags.set(key, html);
+  }
+  return html;
+}
+
+/** The "Demonstration data" tag after a name (with its leading space), or nothing for real data. */
+export const demoTag = (isDemo: boolean): string => (isDemo ? ` ${ratingTag(null, 'Demonstration data')}` : '');
 
 /** Escapes text for the few cells whose HTML is built in code. */
 export const escapeHtml = (s: string): string => (nunjucks.lib as unknown as { escape(s: string): string }).escape(s);

@@ -1,14 +1,16 @@
 // The annual national report shaped for its page (internal and public alike): GOV.UK table rows,
 // the chart of national key-question percentages, and the figures as long-format CSV rows.
 import type { Framework } from '../domain/framework/framework.ts';
-import { SMALL_NUMBER, SURVEY_SMALL_NUMBER, type AnnualReport, type Figure, type RatingCounts } from '../domain/national/annual-report.ts';
+import { SMALL_NUMBER, type AnnualReport, type Figure } from '../domain/national/annual-report.ts';
+import type { RatingCounts } from '../domain/rating/distribution.ts';
+import { MINIMUM_GROUP_SIZE } from '../domain/survey/results.ts';
 import { percentagesChart } from './charts/key-question-chart.ts';
 
 type Cell = { text: string; format?: 'numeric' } | { html: string; format?: 'numeric' };
 
 /** GSS convention: [c] for a figure withheld to protect confidentiality, [z] where there is nothing to count. */
-export const SUPPRESSED = '[c]';
-export const NO_CASES = '[z]';
+const SUPPRESSED = '[c]';
+const NO_CASES = '[z]';
 
 export const figureText = (f: Figure | null | undefined, withCount = false): string => {
   if (!f || f.applicable === 0) return NO_CASES;
@@ -85,7 +87,7 @@ export function annualReportView(report: AnnualReport, framework: Framework) {
     methodNotes: [
       'Every case inspected counts once: figures are pooled across inspections, not averaged.',
       "Percentages are rounded as the framework's rules say; a key question's band comes from the same bands as a PDU's.",
-      `${SUPPRESSED}: withheld because fewer than ${SMALL_NUMBER} cases (or, for survey statements, ${SURVEY_SMALL_NUMBER} answers) were counted. ${NO_CASES}: no cases to count.`,
+      `${SUPPRESSED}: withheld because fewer than ${SMALL_NUMBER} cases (or, for survey statements, ${MINIMUM_GROUP_SIZE} answers) were counted. ${NO_CASES}: no cases to count.`,
       'Statutory victim work is rated nationally only, from all cases pooled, by the lowest key question.',
       'The data cut fixes the figures: the report always shows the data as it stood when the cut was taken.',
     ],

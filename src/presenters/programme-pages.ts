@@ -1,14 +1,16 @@
 // View models for the programme's other pages: the registry and a service's history, youth risk
 // scores and selections, a year's topics, and the consultation's questions and responses.
 import type { ConsultationQuestion, ConsultationResponse, OrganisationName } from '../db/repositories/index.ts';
+import { SOURCE_NAMES, type HistoryEntry, type HistorySource } from '../domain/programme/inspection-history.ts';
+import { namesOverTime } from '../domain/programme/names-over-time.ts';
 import type { SelectionReasonKind, YouthSelection } from '../domain/programme/youth-selection.ts';
 import type { FactorScore, YouthRiskScore } from '../domain/programme/youth-risk.ts';
 import { SCORE_WORDS } from '../domain/programme/thematic-topics.ts';
 import { escapeHtml, ratingTag, renderMacro } from '../http/render.ts';
 import { SECTION_NAMES } from '../services/programme/consultation-questions.ts';
-import type { RegistryEntry, RegistryInspection } from '../services/programme/registry.ts';
+import { capitalise } from '../services/programme/errors.ts';
+import type { RegistryEntry } from '../services/programme/registry.ts';
 import { criteriaFor, TOPIC_KIND_NAMES, type RankedTopic } from '../services/programme/years.ts';
-import { inForceOn } from '../domain/programme/names-over-time.ts';
 import { shortDate } from './programme-cycle.ts';
 
 const tag = (text: string, colour: string) => renderMacro('govuk/components/tag', 'govukTag', { text, classes: `govuk-tag--${colour}` });
@@ -40,14 +42,10 @@ export function youthRegistryRows(services: readonly RegistryEntry[]) {
   ]);
 }
 
-const SOURCE_LABELS: Record<RegistryInspection['source'], string> = {
-  reference: 'Reference data',
-  recorded: 'Recorded by an administrator',
-  published: 'Published in Inspectorate',
-};
+const SOURCE_LABELS = Object.fromEntries(Object.entries(SOURCE_NAMES).map(([source, name]) => [source, capitalise(name)])) as Record<HistorySource, string>;
 
 /** A service's inspection history, newest first: date, rating, where it comes from, the report and notes; for administrators, a link to correct or withdraw each result recorded here. */
-export function inspectionRows(inspections: readonly RegistryInspection[], edit?: { serviceId: number }) {
+export function inspectionRows(inspections: readonly HistoryEntry[], edit?: { serviceId: number }) {
   return [...inspections].reverse().map((i) => [
     { text: i.published ?? 'Date not known' },
     { html: ratingTag(i.overallRating, 'Rating not known') },
@@ -79,18 +77,12 @@ export function inspectionRows(inspections: readonly RegistryInspection[], edit?
 
 /** Names over time: each name's first and last day, whether it is in force, scheduled, or only known from the reference data. */
 export function nameRows(current: string, names: readonly OrganisationName[], today: string) {
-  const rows = names.map((n) => {
-    const scheduled = n.source === 'recorded' && n.validFrom !== null && n.validFrom > today;
-    const now = inForceOn(n, today) && n.name === current;
-    return [
-      { text: n.name },
-      { text: n.validFrom ? shortDate(n.validFrom) : 'Not known' },
-      { text: n.validTo ? shortDate(n.validTo) : now ? 'Now' : scheduled ? '–' : 'Not known' },
-      { text: [scheduled ? 'Scheduled' : '', n.source === 'recorded' ? `Recorded by ${n.recordedBy}` : 'Reference data', n.note].filter(Boolean).join(': ') },
-    ];
-  });
-  if (!names.some((n) => n.name === current && inForceOn(n, today))) rows.push([{ text: current }, { text: 'Not known' }, { text: 'Now' }, { text: 'Current name' }]);
-  return rows;
+  return namesOverTime(current, names, today).map((n) => [
+    { text: n.name },
+    { text: n.validFrom ? shortDate(n.validFrom) : 'Not known' },
+    { text: n.validTo ? shortDate(n.validTo) : n.inForce ? 'Now' : n.scheduled ? '–' : 'Not known' },
+    { text: n.source === 'current' ? 'Current name' : [n.scheduled ? 'Scheduled' : '', n.source === 'recorded' ? `Recorded by ${n.recordedBy}` : 'Reference data', n.note].filter(Boolean).join(': ') },
+  ]);
 }
 
 const factorCell = (f: FactorScore) => ({

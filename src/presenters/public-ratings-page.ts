@@ -1,21 +1,10 @@
 // The public ratings tables' view models: GOV.UK table heads and rows (tags through the macros),
 // one table per region and one over time per PDU.
-import { escapeHtml, ratingTag } from '../http/render.ts';
+import { publicDate } from '../domain/programme/dates.ts';
+import { demoTag, escapeHtml, ratingTag } from '../http/render.ts';
 import type { PduRatings, PublicResult, PublicStandard, RegionRatings } from '../services/public-ratings.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "5 August 2025", "December 2022" or "2025", as the source gives the date; null is not known. */
-export function publicDate(value: string | null): string {
-  if (!value) return 'Date not known';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return value;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!month) return m[1]!;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
-}
-
-const demoTag = (r: PublicResult | null) => (r?.source === 'published' && r.isDemo ? ` ${ratingTag(null, 'Demonstration data')}` : '');
+const isDemo = (r: PublicResult | null) => r?.source === 'published' && r.isDemo;
 
 const standardHead = (standards: PublicStandard[]) =>
   standards.map((s) => ({ html: `${escapeHtml(s.id)}<span class="govuk-visually-hidden"> ${escapeHtml(s.name)}</span>` }));
@@ -41,7 +30,7 @@ export function regionTable(region: RegionRatings, standards: PublicStandard[]) 
     head: [{ text: 'PDU' }, { text: 'Overall' }, { text: 'Published' }, ...standardHead(standards)],
     rows: region.pdus.map((p) => {
       const l = p.latest;
-      const name = { html: `<a class="govuk-link" href="/public/pdus/${p.id}">${escapeHtml(p.name)}</a>${demoTag(l)}` };
+      const name = { html: `<a class="govuk-link" href="/public/pdus/${p.id}">${escapeHtml(p.name)}</a>${demoTag(isDemo(l))}` };
       if (!l) return [name, { text: 'Not yet inspected', colspan: span + 2 }];
       const about = `${p.name}, ${publicDate(l.published)}`;
       const published = { html: `${escapeHtml(publicDate(l.published))}<br>${sourceLink(l, about)}` };
@@ -54,11 +43,12 @@ export function regionTable(region: RegionRatings, standards: PublicStandard[]) 
       earlier: region.pdus.filter((p) => p.latest && p.latest.source !== 'published').length,
       notInspected: region.pdus.filter((p) => !p.latest).length,
     },
+    anyDemo: region.pdus.some((p) => isDemo(p.latest)),
   };
 }
 
-/** The standards' names, for the key under the tables. */
-export const standardKey = (standards: PublicStandard[]) => standards.map((s) => ({ key: { text: s.id }, value: { text: s.name } }));
+/** The standards' numbers and names (a summary list's rows), explaining the tables' column heads. */
+export const standardNames = (standards: PublicStandard[]) => standards.map((s) => ({ key: { text: s.id }, value: { text: s.name } }));
 
 /** One PDU's results over time, oldest first. */
 export function pduTable(pdu: PduRatings, standards: PublicStandard[]) {
@@ -69,10 +59,10 @@ export function pduTable(pdu: PduRatings, standards: PublicStandard[]) {
       const about = `${pdu.name}, ${publicDate(r.published)}`;
       const fieldwork = { text: r.fieldworkStart ? publicDate(r.fieldworkStart) : 'Not known' };
       if (r.source === 'published')
-        return [{ text: publicDate(r.published) }, { html: ratingTag(r.overall, 'Not rated') }, { html: sourceLink(r, about) + demoTag(r) }, fieldwork, ...standardCells(r, standards)];
+        return [{ text: publicDate(r.published) }, { html: ratingTag(r.overall, 'Not rated') }, { html: sourceLink(r, about) + demoTag(r.isDemo) }, fieldwork, ...standardCells(r, standards)];
       return [{ text: publicDate(r.published) }, { html: ratingTag(r.overall, 'Not known') }, { html: sourceLink(r, about) }, fieldwork, { text: 'Overall rating only: report not published here', colspan: span }];
     }),
-    anyDemo: pdu.history.some((r) => r.source === 'published' && r.isDemo),
+    anyDemo: pdu.history.some(isDemo),
     publishedHere: pdu.history.filter((r) => r.source === 'published').length,
   };
 }

@@ -1,14 +1,16 @@
 // The regional feedback page's view model: rows for GOV.UK tables (tags through the macros), the
 // year picker's items, and the download links.
 import type { BusinessYear } from '../domain/national/business-year.ts';
-import { STATUS_NAMES, type ReportStatus } from '../domain/publication/workflow.ts';
+import { STATUS_NAMES } from '../domain/publication/workflow.ts';
+import { keyQuestionsByStandard } from '../domain/regional-feedback/feedback.ts';
 import { FEW_CASES, type Figure, type RegionalFeedback } from '../domain/regional-feedback/types.ts';
-import { escapeHtml, ratingTag } from '../http/render.ts';
+import { demoTag, escapeHtml, ratingTag } from '../http/render.ts';
+import { regionalFeedbackTitle } from '../reports/regional-feedback-pdf.ts';
 
 const num = (text: string) => ({ text, format: 'numeric' });
 
 /** "44%" over "19 of 43", and the small-number mark in words. */
-export function figureCell(f: Figure | null) {
+function figureCell(f: Figure | null) {
   if (!f || f.percentage === null) return { text: 'No cases', format: 'numeric' };
   return {
     html: `<strong>${f.percentage}%</strong><br><span class="govuk-body-s">${f.sufficient} of ${f.applicable}${f.fewCases ? `<br>fewer than ${FEW_CASES} cases` : ''}</span>`,
@@ -21,9 +23,8 @@ const paragraphs = (text: string) => text.split(/\n\s*\n/).map((t) => t.trim()).
 export function regionalFeedbackPage(f: RegionalFeedback, years: BusinessYear[]) {
   const base = `/regions/${f.region.id}/feedback?year=${f.year.start}`;
   const scaleDown = [...f.scale].reverse();
-  const standards = [...new Set(f.keyQuestions.map((k) => k.standardId))];
   return {
-    title: `Regional feedback: ${f.region.name}, ${f.year.label}`,
+    title: regionalFeedbackTitle(f),
     activeNav: 'inspections',
     feedback: f,
     yearSelect: {
@@ -36,10 +37,10 @@ export function regionalFeedbackPage(f: RegionalFeedback, years: BusinessYear[])
     csvHref: `${base}&format=csv`,
     jsonHref: `/api/regions/${f.region.id}/feedback?year=${f.year.start}`,
     inspectionRows: f.inspections.map((i) => [
-      { html: escapeHtml(i.pdu) + (i.isDemo ? ` ${ratingTag(null, 'Demonstration data')}` : '') + (i.pooled ? '' : `<br><span class="govuk-body-s">${escapeHtml(i.frameworkKey)}: not in the pooled figures</span>`) },
+      { html: escapeHtml(i.pdu) + demoTag(i.isDemo) + (i.pooled ? '' : `<br><span class="govuk-body-s">${escapeHtml(i.frameworkKey)}: not in the pooled figures</span>`) },
       { text: `${i.fieldworkStart} to ${i.fieldworkEnd}` },
       num(String(i.cases)),
-      { text: STATUS_NAMES[i.reportStatus as ReportStatus] ?? i.reportStatus },
+      { text: STATUS_NAMES[i.reportStatus] },
       { html: `${ratingTag(i.overall.rating, 'Not yet rated')} <span class="govuk-body-s">${i.overall.score} of ${i.overall.maxScore}</span>` },
     ]),
     ratingsHead: [{ text: 'Standard' }, ...f.ratings.rows.map((r) => ({ text: r.pdu }))],
@@ -54,13 +55,12 @@ export function regionalFeedbackPage(f: RegionalFeedback, years: BusinessYear[])
       num(String(d.notRated)),
     ]),
     lowestPromptRows: f.themes.lowestPrompts.map((p) => [{ text: `${p.id} ${p.text}` }, figureCell(p.region), figureCell(p.national)]),
-    keyQuestionTables: standards.map((id) => {
-      const kqs = f.keyQuestions.filter((k) => k.standardId === id);
+    keyQuestionTables: keyQuestionsByStandard(f.keyQuestions).map(({ standardId: id, standardName, rated, keyQuestions: kqs }) => {
       const first = kqs[0]!;
       return {
         id,
-        name: first.standardName,
-        rated: first.rated,
+        name: standardName,
+        rated,
         keyQuestions: kqs.map((k) => ({ id: k.id, text: k.text })),
         head: [{ text: 'Cases from' }, ...kqs.map((k) => ({ text: k.id, format: 'numeric' }))],
         rows: [

@@ -1,12 +1,12 @@
 // The registry in JSON: one shape for the programme API (GET /api/programme/services and
 // /api/programme/services/:id) and the command line's --json, so the two never drift apart.
-import { SOURCE_NAMES } from '../domain/programme/inspection-history.ts';
-import type { RegistryEntry, RegistryInspection, ServiceRecord } from '../services/programme/registry.ts';
+import { SOURCE_NAMES, type HistoryEntry } from '../domain/programme/inspection-history.ts';
+import type { RegistryEntry, ServiceRecord } from '../services/programme/registry.ts';
 
-const historyJson = (i: RegistryInspection) => ({ ...i, sourceName: SOURCE_NAMES[i.source] });
+const historyJson = (i: HistoryEntry) => ({ ...i, sourceName: SOURCE_NAMES[i.source] });
 
 /** A service in the registry's list. */
-export const registryEntryJson = (e: RegistryEntry) => ({
+const registryEntryJson = (e: RegistryEntry) => ({
   id: e.organisation.id,
   kind: e.organisation.kind,
   name: e.organisation.name,

@@ -4,7 +4,7 @@
 // tables whose header row repeats, wide tables on landscape pages (split, the key question repeated,
 // when even that is too narrow), and the data cut's digest and date on the back page.
 import type { Framework } from '../domain/framework/framework.ts';
-import type { AnnualReport } from '../domain/national/annual-report.ts';
+import { annualReportPublished, type AnnualReport } from '../domain/national/annual-report.ts';
 import { annualReportView } from '../presenters/annual-report-page.ts';
 import { CONTENT_WIDTH, contents, cover, h1, h2, p, paragraphs, printable, publicationDocument, renderPdf, table, type Orientation, type PdfNode } from './pdf-document.ts';
 
@@ -49,7 +49,8 @@ function figureTable(caption: string, head: readonly Cell[], rows: readonly (rea
 const keyQuestionLabel = (report: AnnualReport) => new Map(report.keyQuestions.map((k) => [k.id, `${k.id} ${k.text}`]));
 
 export function publicationLine(stored: AnnualReportPdfInput['stored'], today: string): string {
-  if (stored.status === 'published' && stored.publishOn) return stored.publishOn <= today ? `Published ${stored.publishOn}` : `To be published on ${stored.publishOn}`;
+  if (annualReportPublished(stored, today)) return `Published ${stored.publishOn}`;
+  if (stored.status === 'published' && stored.publishOn) return `To be published on ${stored.publishOn}`;
   return 'Draft: not published';
 }
 
@@ -161,8 +162,7 @@ export function annualReportPdfDefinition({ report, framework, stored }: AnnualR
     p('HM Inspectorate of Probation', 'strong'),
   );
 
-  const published = status.startsWith('Published');
-  return publicationDocument({ title: report.title, subject: 'Annual report', content, running: published ? report.title : `${report.title} (${status})` });
+  return publicationDocument({ title: report.title, subject: 'Annual report', content, running: annualReportPublished(stored, today) ? report.title : `${report.title} (${status})` });
 }
 
 export function annualReportPdf(input: AnnualReportPdfInput, today: string): Promise<Buffer> {

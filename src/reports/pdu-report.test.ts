@@ -6,7 +6,8 @@ import { rateInspection } from '../domain/rating/engine.ts';
 import { bundledFramework } from '../reference/frameworks.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import { buildPduReport, diversityPromptResults, type PduReportInput } from './pdu-report.ts';
-import { reportPdfDefinition, printable } from './report-pdf.ts';
+import { printable } from './pdf-document.ts';
+import { reportPdfDefinition } from './report-pdf.ts';
 
 const framework = bundledFramework();
 const inspection: InspectionSummary = {

@@ -12,7 +12,7 @@ import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import type { RecommendationLevel, ReportText } from './report-text.ts';
 
 /** The people-on-probation survey's results, when the survey work supplies them (4.21); see report-survey.ts. */
-export interface SurveyResults {
+export interface ReportSurveyInput {
   /** Percentage of those invited who responded. */
   responseRate: number;
   respondents?: number;
@@ -41,7 +41,7 @@ export interface PduReportInput {
   ratings: InspectionRatings;
   assessment: InspectionAssessment;
   text: ReportText;
-  survey?: SurveyResults;
+  survey?: ReportSurveyInput;
 }
 
 export interface KeyQuestionRow {

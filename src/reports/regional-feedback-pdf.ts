@@ -2,16 +2,15 @@
 // contents, themes first, then the PDUs, their ratings and spread, key-question figures standard by
 // standard (the region's pooled figure, each PDU's and the national), the domain-one rationales,
 // the recommendations and how the figures are made.
+import { STATUS_NAMES } from '../domain/publication/workflow.ts';
 import { figureText } from '../domain/regional-feedback/counts.ts';
-import type { Figure, RegionalFeedback } from '../domain/regional-feedback/types.ts';
-import { STATUS_NAMES, type ReportStatus } from '../domain/publication/workflow.ts';
+import { keyQuestionsByStandard } from '../domain/regional-feedback/feedback.ts';
+import { FEW_CASES, type RegionalFeedback } from '../domain/regional-feedback/types.ts';
+import { percentText } from './pdu-report.ts';
 import { contents, cover, h1, h2, h3, p, printable, publicationDocument, renderPdf, table as shared, type PdfNode as Node } from './pdf-document.ts';
 
 /** The shared table, a size smaller: the feedback's tables are wide. */
 const table = (caption: string, head: string[], rows: string[][], widths?: (string | number)[], boldRows: number[] = []): Node[] => shared(caption, head, rows, widths, { fontSize: 8.5, boldRows });
-
-const statusName = (s: string) => STATUS_NAMES[s as ReportStatus] ?? s;
-const pct = (f: Figure | null) => (f?.percentage == null ? '-' : `${f.percentage}%`);
 
 export const regionalFeedbackTitle = (f: RegionalFeedback) => `Regional feedback: ${f.region.name}, ${f.year.label}`;
 
@@ -48,12 +47,12 @@ export function regionalFeedbackPdfDefinition(f: RegionalFeedback, generatedOn: 
     h2('Prompts answered yes least often across the region'),
     ...(t.lowestPrompts.length
       ? table(
-          'Prompts with the lowest share of cases answered yes (from 5 cases or more)',
+          `Prompts with the lowest share of cases answered yes (from ${FEW_CASES} cases or more)`,
           ['Prompt', 'Region', 'National'],
-          t.lowestPrompts.map((x) => [`${x.id} ${x.text}`, figureText(x.region), pct(x.national)]),
+          t.lowestPrompts.map((x) => [`${x.id} ${x.text}`, figureText(x.region), percentText(x.national?.percentage)]),
           ['*', 110, 50],
         )
-      : [p('No prompt was answered in 5 cases or more.', 'muted')]),
+      : [p(`No prompt was answered in ${FEW_CASES} cases or more.`, 'muted')]),
   );
 
   content.push(
@@ -61,7 +60,7 @@ export function regionalFeedbackPdfDefinition(f: RegionalFeedback, generatedOn: 
     ...table(
       'PDU inspections whose findings have reached the service',
       ['PDU', 'Fieldwork', 'Cases', 'Report', 'Overall'],
-      f.inspections.map((i) => [i.pdu + (i.isDemo ? ' (demonstration data)' : ''), `${i.fieldworkStart} to ${i.fieldworkEnd}`, String(i.cases), statusName(i.reportStatus), `${i.overall.rating ?? 'Not yet rated'} (${i.overall.score} of ${i.overall.maxScore})`]),
+      f.inspections.map((i) => [i.pdu + (i.isDemo ? ' (demonstration data)' : ''), `${i.fieldworkStart} to ${i.fieldworkEnd}`, String(i.cases), STATUS_NAMES[i.reportStatus], `${i.overall.rating ?? 'Not yet rated'} (${i.overall.score} of ${i.overall.maxScore})`]),
       ['*', 'auto', 'auto', 'auto', 'auto'],
     ),
     h2('Ratings'),
@@ -80,10 +79,8 @@ export function regionalFeedbackPdfDefinition(f: RegionalFeedback, generatedOn: 
 
   content.push(h1('Key questions: cases judged sufficient'));
   content.push(p('The region’s figure pools every case of its PDU inspections; beside it, each PDU’s own figure and the national figure for the same year.', 'muted'));
-  const standards = [...new Set(f.keyQuestions.map((k) => k.standardId))];
-  for (const id of standards) {
-    const kqs = f.keyQuestions.filter((k) => k.standardId === id);
-    content.push(h2(`${id} ${kqs[0]!.standardName}${kqs[0]!.rated ? '' : ' (not rated)'}`));
+  for (const { standardId: id, standardName, rated, keyQuestions: kqs } of keyQuestionsByStandard(f.keyQuestions)) {
+    content.push(h2(`${id} ${standardName}${rated ? '' : ' (not rated)'}`));
     for (const k of kqs) content.push(p(`${k.id} ${k.text}`, 'muted'));
     const rows = [
       ['Region (all cases)', ...kqs.map((k) => figureText(k.region))],

@@ -5,8 +5,6 @@
 import { percentText, type KeyQuestionRow, type PduReport } from './pdu-report.ts';
 import { contents, cover, h1, h2, h3, p, paragraphs, printable, publicationDocument, renderPdf, table, type PdfNode as Node } from './pdf-document.ts';
 
-export { printable };
-
 const kqTable = (caption: string, rows: KeyQuestionRow[], withBand = true): Node[] =>
   table(
     caption,

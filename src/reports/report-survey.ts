@@ -3,11 +3,11 @@
 // statement's share who agreed with the number who answered it. A statement answered by fewer
 // than the minimum (10, as for groups in the survey's own results) has its share withheld, so that
 // no one can be recognised from their answers. Pure.
-import { MINIMUM_GROUP_SIZE, type SurveyResults as SurveyFindings } from '../domain/survey/results.ts';
-import type { SurveyResults } from './pdu-report.ts';
+import { MINIMUM_GROUP_SIZE, type SurveyResults } from '../domain/survey/results.ts';
+import type { ReportSurveyInput } from './pdu-report.ts';
 
 /** The report's survey input, or undefined when there is nothing to report (not sent, or sent to no one). */
-export function reportSurvey(results: SurveyFindings | null | undefined, minimum = MINIMUM_GROUP_SIZE): SurveyResults | undefined {
+export function reportSurvey(results: SurveyResults | null | undefined, minimum = MINIMUM_GROUP_SIZE): ReportSurveyInput | undefined {
   if (!results || results.response.responseRate === null) return undefined;
   return {
     responseRate: results.response.responseRate,

@@ -4,14 +4,15 @@
 // probation survey run before sign-off (generated contacts and replies, demo-survey.ts), and an
 // annual report built from them. Loaded by `npm start` into a new embedded database only.
 import { listRegionsWithPdus, type Db } from '../db/repositories/index.ts';
-import { generateAssessment, GENERATED_LABEL } from '../demo/generate-assessment.ts';
-import { businessYear } from '../domain/national/business-year.ts';
+import { GENERATED_LABEL } from '../demo/generate-assessment.ts';
+import { businessYear, businessYearOf } from '../domain/national/business-year.ts';
 import { DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
+import { createDemoInspection, DEMO } from './demo.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
-import { addDays, createInspection, saveAssessments } from './inspections.ts';
+import { addDays } from './inspections.ts';
 import { signOff } from './lead-inspector.ts';
 import { createAnnualReport } from './national-reports.ts';
-import { addRecipient, addRecommendationTo, moveReport, saveReportText } from './publication.ts';
+import { addRecipient, addRecommendationTo, moveReport, saveReportText, todayIso } from './publication.ts';
 import { runDemoSurvey } from './survey/demo-survey.ts';
 
 export interface PublishedDemo {
@@ -30,23 +31,10 @@ export interface PublishedDemo {
  * passed: factual accuracy a month after fieldwork, published two months after.
  */
 export async function publishDemoInspection(db: Db, demo: PublishedDemo, actor = 'system:demo'): Promise<number> {
-  const framework = await storedFrameworkByKey(db, DEFAULT_FRAMEWORK);
-  const inspection = await createInspection(
-    db,
-    { pduName: demo.pduName, frameworkKey: DEFAULT_FRAMEWORK, fieldworkStart: demo.fieldworkStart, title: `Demonstration inspection: ${demo.pduName} PDU (generated cases)`, isDemo: true },
-    actor,
-  );
-  const assessment = generateAssessment(framework, {
-    seed: demo.seed,
-    cases: demo.cases,
-    windowStart: addDays(demo.fieldworkStart, -182),
-    caseRefPrefix: `D${inspection.id}-`,
-    ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}),
-  });
-  await saveAssessments(db, inspection.id, assessment, actor, 'assessments.generated');
-  if (demo.survey) await runDemoSurvey(db, inspection.id, { ...demo.survey, seed: demo.seed, ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}) }, actor);
-  await signOff(db, inspection.id, actor);
-  const input = { inspectionId: inspection.id };
+  const id = await createDemoInspection(db, { pduName: demo.pduName, fieldworkStart: demo.fieldworkStart, seed: demo.seed, cases: demo.cases, caseRefPrefix: 'D', ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}) }, actor);
+  if (demo.survey) await runDemoSurvey(db, id, { ...demo.survey, seed: demo.seed, ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}) }, actor);
+  await signOff(db, id, actor);
+  const input = { inspectionId: id };
   await saveReportText(db, { ...input, foreword: `${GENERATED_LABEL} Foreword.`, overallFindings: `${GENERATED_LABEL} Overall findings for ${demo.pduName} PDU.` }, actor);
   await addRecommendationTo(db, { ...input, addressedTo: 'pdu', text: `${GENERATED_LABEL} Improve the quality of work to keep people safe.` }, actor);
   await addRecommendationTo(db, { ...input, addressedTo: 'region', text: `${GENERATED_LABEL} Make sure staff have manageable workloads.` }, actor);
@@ -54,7 +42,7 @@ export async function publishDemoInspection(db: Db, demo: PublishedDemo, actor =
   await moveReport(db, { ...input, to: 'factual-accuracy' }, actor, addDays(end, 30));
   await addRecipient(db, { ...input, name: 'Regional Probation Director (demonstration)', email: 'rpd@demo.inspectorate.local', organisation: 'Probation Service' }, actor);
   await moveReport(db, { ...input, to: 'embargoed', publishOn: addDays(end, 60) }, actor, addDays(end, 45));
-  return inspection.id;
+  return id;
 }
 
 /** Fieldwork on Mondays spread across the business year. */
@@ -73,13 +61,13 @@ const SURVEY_PHONES_FROM = 500;
  * one, every other one surveyed, and a draft annual report for the later year. Skips PDUs with no
  * name in the registry.
  */
-export async function ensureDemoNationalYear(db: Db, today = new Date().toISOString().slice(0, 10), actor = 'system:demo'): Promise<{ inspections: number; surveys: number; annualReport: number | null }> {
-  const current = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 0 : 1);
+export async function createDemoNationalYears(db: Db, today = todayIso(), actor = 'system:demo'): Promise<{ inspections: number; surveys: number; annualReport: number | null }> {
+  const current = businessYearOf(today).start;
   const regions = (await listRegionsWithPdus(db)).filter((r) => r.pdus.length >= 4).slice(0, 4);
   const plan: PublishedDemo[] = [];
   let seed = 500;
   for (const [yearIndex, start] of [current - 2, current - 1].entries()) {
-    const chosen = regions.flatMap((r) => r.pdus.filter((p) => p.name !== 'Leeds').slice(yearIndex * 2, yearIndex * 2 + 2));
+    const chosen = regions.flatMap((r) => r.pdus.filter((p) => p.name !== DEMO.pdu).slice(yearIndex * 2, yearIndex * 2 + 2));
     chosen.forEach((pdu, i) =>
       plan.push({ pduName: pdu.name, fieldworkStart: mondayIn(start, i, chosen.length), seed: seed++, cases: 24 + (seed % 4) * 4, qualityShift: ((seed % 5) - 2) / 20 }),
     );

@@ -5,34 +5,33 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   getAnnualReport,
-  getReport,
   insertAnnualReport,
   listAnnualReports,
   listInspections,
+  publicationStates,
   recordAudit,
   updateAnnualReport,
   type Db,
   type InspectionListItem,
   type StoredAnnualReport,
 } from '../db/repositories/index.ts';
-import { buildAnnualReport, type AnnualReport } from '../domain/national/annual-report.ts';
+import { annualReportPublished, buildAnnualReport, type AnnualReport } from '../domain/national/annual-report.ts';
 import { businessYear, businessYearOf, inBusinessYear, parseBusinessYear, type BusinessYear } from '../domain/national/business-year.ts';
 import { canonicalJson, CUT_FORMAT, cutPool, inspectionPart, type CutPool, type CutSurvey, type DataCut } from '../domain/national/data-cut.ts';
-import type { Framework } from '../domain/framework/framework.ts';
-import { AppError } from './errors.ts';
+import { frameworkKey as keyOfFramework, type Framework } from '../domain/framework/framework.ts';
+import { isIsoDate } from '../domain/programme/dates.ts';
+import { AppError, FieldError, fieldsMessage, parseFields, type FieldProblem } from './errors.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
-import { currentPublication } from './inspection-scope.ts';
 import { rateStoredInspections } from './inspections.ts';
 import { todayIso } from './publication.ts';
 import { loadSurveyResults } from './survey/survey.ts';
 
-const keyOf = (i: InspectionListItem) => `${i.frameworkId}@${i.frameworkVersion}`;
+const keyOf = (i: InspectionListItem) => keyOfFramework(i.frameworkId, i.frameworkVersion);
 
-/** Published inspections (as of today) with the date each was published, newest year first. */
-async function publishedWithDates(db: Db): Promise<(InspectionListItem & { publishedOn: string })[]> {
-  const { published } = await currentPublication(db);
-  const list = (await listInspections(db)).filter((i) => published.has(i.id));
-  return Promise.all(list.map(async (i) => ({ ...i, publishedOn: (await getReport(db, i.id)).publishOn ?? i.fieldworkEnd })));
+/** Published inspections (as of today) with the date each was published (the end of fieldwork when none was set). */
+async function publishedWithDates(db: Db, today = todayIso()): Promise<(InspectionListItem & { publishedOn: string })[]> {
+  const [{ published, publishOn }, list] = await Promise.all([publicationStates(db, today), listInspections(db)]);
+  return list.filter((i) => published.has(i.id)).map((i) => ({ ...i, publishedOn: publishOn.get(i.id) ?? i.fieldworkEnd }));
 }
 
 export interface YearChoice {
@@ -93,7 +92,7 @@ async function poolsFor(db: Db, year: BusinessYear, published: (InspectionListIt
 }
 
 /** The data cut as the live data stands now: published inspections only, so nothing embargoed is in it. */
-export async function takeDataCut(db: Db, year: BusinessYear, frameworkKey: string, now = new Date()): Promise<DataCut> {
+async function takeDataCut(db: Db, year: BusinessYear, frameworkKey: string, now = new Date()): Promise<DataCut> {
   const published = await publishedWithDates(db);
   const [current] = await poolsFor(db, year, published, frameworkKey);
   if (!current) throw new AppError('invalid', `There are no published inspections under ${frameworkKey} with fieldwork in ${year.label}`);
@@ -110,6 +109,9 @@ async function frameworksFor(db: Db, cut: DataCut): Promise<Map<string, Framewor
   return new Map(await Promise.all([...keys].map(async (k) => [k, await storedFrameworkByKey(db, k)] as const)));
 }
 
+/** Bad input by field, the message naming each field ("publishOn: enter a real date"). */
+const invalidFields = (fields: FieldProblem[]) => new FieldError(fields, fieldsMessage(fields));
+
 const NewReport = z.object({
   year: z.string().trim().min(1, 'Enter the business year').transform((text, ctx) => {
     const year = parseBusinessYear(text);
@@ -124,9 +126,7 @@ const NewReport = z.object({
 
 /** Takes a data cut and stores a draft annual report built from it. */
 export async function createAnnualReport(db: Db, raw: unknown, actor: string, now = new Date()): Promise<number> {
-  const parsed = NewReport.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-  const { year, framework } = parsed.data;
+  const { year, framework } = parseFields(NewReport, raw, invalidFields);
   const cut = await takeDataCut(db, year, framework, now);
   const report = buildAnnualReport(cut, await frameworksFor(db, cut));
   const digest = cutDigest(cut);
@@ -166,16 +166,22 @@ async function requireAnnualReport(db: Db, id: number): Promise<StoredAnnualRepo
   return stored;
 }
 
-/** The report rebuilt from its stored cut: the same numbers every time. */
-export async function loadAnnualReport(db: Db, id: number): Promise<LoadedAnnualReport> {
-  const stored = await requireAnnualReport(db, id);
+/** The stored report rebuilt from its cut: the same numbers every time. */
+async function fromStored(db: Db, stored: StoredAnnualReport): Promise<LoadedAnnualReport> {
   const cut = stored.cut as DataCut;
-  if (cut.format !== CUT_FORMAT) throw new AppError('conflict', `Annual report ${id} keeps a data cut in format ${cut.format}, which this version cannot read`);
+  if (cut.format !== CUT_FORMAT) throw new AppError('conflict', `Annual report ${stored.id} keeps a data cut in format ${cut.format}, which this version cannot read`);
   const frameworks = await frameworksFor(db, cut);
   return { stored, cut, report: buildAnnualReport(cut, frameworks), framework: frameworks.get(cut.frameworkKey)! };
 }
 
+/** The report rebuilt from its stored cut: the same numbers every time. */
+export async function loadAnnualReport(db: Db, id: number): Promise<LoadedAnnualReport> {
+  return fromStored(db, await requireAnnualReport(db, id));
+}
+
 export interface CutCheck {
+  /** The report's title. */
+  title: string;
   storedDigest: string;
   /** The digest of the stored cut recomputed now: equal to the stored one unless the stored cut was tampered with. */
   recomputedDigest: string;
@@ -189,7 +195,7 @@ export interface CutCheck {
 
 /** Compares the stored cut with one taken from the live data now, inspection by inspection. */
 export async function checkAnnualReport(db: Db, id: number): Promise<CutCheck> {
-  const { stored, cut } = await loadAnnualReport(db, id);
+  const { stored, cut, report } = await loadAnnualReport(db, id);
   const recomputedDigest = cutDigest(cut);
   let live: DataCut | null = null;
   let liveError: string | null = null;
@@ -211,29 +217,29 @@ export async function checkAnnualReport(db: Db, id: number): Promise<CutCheck> {
   const removed = [...before].filter(([k]) => !after.has(k)).map(([k, v]) => ({ id: k, organisation: v.organisation }));
   const changed = [...before].filter(([k, v]) => after.has(k) && after.get(k)!.digest !== v.digest).map(([k, v]) => ({ id: k, organisation: v.organisation }));
   const liveDigest = live ? cutDigest(live) : null;
-  return { storedDigest: stored.cutDigest, recomputedDigest, liveDigest, unchanged: liveDigest === stored.cutDigest, added, removed, changed, liveError };
+  return { title: report.title, storedDigest: stored.cutDigest, recomputedDigest, liveDigest, unchanged: liveDigest === stored.cutDigest, added, removed, changed, liveError };
 }
 
 export async function saveAnnualForeword(db: Db, id: number, foreword: string, actor: string): Promise<void> {
   const stored = await requireAnnualReport(db, id);
   if (stored.status === 'published') throw new AppError('conflict', 'The report is published and can no longer be changed');
   const text = foreword.trim();
-  if (text.length > 50_000) throw new AppError('invalid', 'foreword: must be 50,000 characters or fewer');
+  if (text.length > 50_000) throw invalidFields([{ field: 'foreword', message: 'must be 50,000 characters or fewer' }]);
   await db.transaction().execute(async (trx) => {
     await updateAnnualReport(trx, id, { foreword: text });
     await recordAudit(trx, { actor, action: 'annual-report.foreword-saved', entity: 'annual-report', entityId: id, before: { foreword: stored.foreword }, after: { foreword: text } });
   });
 }
 
-const PublishOn = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'publishOn: enter a date like 2026-12-01').refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'publishOn: enter a real date');
+const PublishOn = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'enter a date like 2026-12-01').refine(isIsoDate, 'enter a real date');
 
 /** Sets the day the report is published (today or later); until then it stays internal. */
 export async function publishAnnualReport(db: Db, id: number, publishOn: unknown, actor: string, today = todayIso()): Promise<void> {
   const stored = await requireAnnualReport(db, id);
-  if (stored.status === 'published' && stored.publishOn! <= today) throw new AppError('conflict', 'The report is already published');
+  if (annualReportPublished(stored, today)) throw new AppError('conflict', 'The report is already published');
   const parsed = PublishOn.safeParse(publishOn);
-  if (!parsed.success) throw new AppError('invalid', parsed.error.issues[0]!.message);
-  if (parsed.data < today) throw new AppError('invalid', 'publishOn: the publication date must be today or later');
+  if (!parsed.success) throw invalidFields([{ field: 'publishOn', message: parsed.error.issues[0]!.message }]);
+  if (parsed.data < today) throw invalidFields([{ field: 'publishOn', message: 'the publication date must be today or later' }]);
   await db.transaction().execute(async (trx) => {
     await updateAnnualReport(trx, id, { status: 'published', publishOn: parsed.data });
     await recordAudit(trx, { actor, action: 'annual-report.publication-set', entity: 'annual-report', entityId: id, before: { status: stored.status, publishOn: stored.publishOn }, after: { status: 'published', publishOn: parsed.data } });
@@ -247,6 +253,6 @@ export const publishedAnnualReports = (db: Db, today = todayIso()) => listAnnual
 
 export async function loadPublishedAnnualReport(db: Db, id: number, today = todayIso()): Promise<LoadedAnnualReport> {
   const stored = await getAnnualReport(db, id);
-  if (!stored || stored.status !== 'published' || !stored.publishOn || stored.publishOn > today) throw new AppError('not-found', 'There is no such published report');
-  return loadAnnualReport(db, id);
+  if (!stored || !annualReportPublished(stored, today)) throw new AppError('not-found', 'There is no such published report');
+  return fromStored(db, stored);
 }

@@ -1,6 +1,7 @@
 // What the public may see: published inspections only, their ratings and key-question figures,
 // with small numbers suppressed so that no person on probation can be recognised.
-import { getReport, listInspections, type Db } from '../db/repositories/index.ts';
+import { getInspection, getReport, listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
+import { frameworkKey } from '../domain/framework/framework.ts';
 import { rateStoredInspections } from './inspections.ts';
 import { currentPublication } from './inspection-scope.ts';
 
@@ -10,18 +11,30 @@ export const SUPPRESS_BELOW = 5;
 export const LICENCE =
   'Contains public sector information licensed under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).';
 
-export async function publishedInspections(db: Db) {
-  const { published } = await currentPublication(db);
-  const inspections = (await listInspections(db)).filter((i) => published.has(i.id));
-  // One batch read of every published assessment: the public pages call this for each page view.
+/** Published inspections with their publication dates and ratings: one batch read of their assessments. */
+async function withRatings(db: Db, inspections: InspectionListItem[], publishOn: ReadonlyMap<number, string | null>) {
   const rated = await rateStoredInspections(db, inspections.map((i) => i.id));
-  return Promise.all(
-    inspections.map(async (inspection) => ({
-      inspection,
-      report: await getReport(db, inspection.id),
-      ratings: rated.get(inspection.id)!.ratings,
-    })),
-  );
+  return inspections.map((inspection) => ({
+    inspection,
+    publishOn: publishOn.get(inspection.id) ?? null,
+    ratings: rated.get(inspection.id)!.ratings,
+  }));
+}
+
+/** Every published inspection (or one organisation's), newest fieldwork first. The public pages call this for each page view. */
+export async function publishedInspections(db: Db, filter: { organisationId?: number } = {}) {
+  const { published, publishOn } = await currentPublication(db);
+  return withRatings(db, (await listInspections(db, filter)).filter((i) => published.has(i.id)), publishOn);
+}
+
+/** One published inspection with its report (its findings are shown); undefined unless it is published. */
+export async function publishedInspection(db: Db, id: number) {
+  const { published, publishOn } = await currentPublication(db);
+  const stored = published.has(id) ? await getInspection(db, id) : undefined;
+  const inspection = stored && (await listInspections(db, { organisationId: stored.organisationId })).find((i) => i.id === id);
+  if (!inspection) return undefined;
+  const [[found], report] = await Promise.all([withRatings(db, [inspection], publishOn), getReport(db, id)]);
+  return { ...found!, report };
 }
 
 export interface RatingRow {
@@ -38,7 +51,7 @@ export interface RatingRow {
 }
 
 export async function ratingRows(db: Db): Promise<RatingRow[]> {
-  return (await publishedInspections(db)).flatMap(({ inspection: i, report, ratings }) => [
+  return (await publishedInspections(db)).flatMap(({ inspection: i, publishOn, ratings }) => [
     ...ratings.standards
       .filter((s) => s.treatment === 'rated')
       .map((s) => ({
@@ -46,8 +59,8 @@ export async function ratingRows(db: Db): Promise<RatingRow[]> {
         pdu: i.organisationName,
         region: i.regionName ?? '',
         fieldwork_start: i.fieldworkStart,
-        published_on: report.publishOn ?? '',
-        framework: `${i.frameworkId}@${i.frameworkVersion}`,
+        published_on: publishOn ?? '',
+        framework: frameworkKey(i.frameworkId, i.frameworkVersion),
         standard: s.id,
         standard_name: s.name,
         rating: s.rating ?? '',
@@ -58,8 +71,8 @@ export async function ratingRows(db: Db): Promise<RatingRow[]> {
       pdu: i.organisationName,
       region: i.regionName ?? '',
       fieldwork_start: i.fieldworkStart,
-      published_on: report.publishOn ?? '',
-      framework: `${i.frameworkId}@${i.frameworkVersion}`,
+      published_on: publishOn ?? '',
+      framework: frameworkKey(i.frameworkId, i.frameworkVersion),
       standard: 'overall',
       standard_name: 'Overall',
       rating: ratings.overall.rating ?? '',

@@ -3,14 +3,16 @@
 // the inspections published here (`publishedInspections`: nothing embargoed or in draft) and the
 // registry's history (the reference data's results and those administrators record, which carry
 // an overall rating only), merged in date order as the registry merges them (`mergeHistory`).
-import { getOrganisation, listRecordedInspections, listRegionsWithPdus, type Db, type Organisation } from '../db/repositories/index.ts';
-import { mergeHistory, type HistoryEntry } from '../domain/programme/inspection-history.ts';
+import { getOrganisation, listInspections, listRecordedInspections, listRegionsWithPdus, type Db, type Organisation } from '../db/repositories/index.ts';
+import { frameworkKey } from '../domain/framework/framework.ts';
+import { mergeHistory, RATINGS, type HistoryEntry } from '../domain/programme/inspection-history.ts';
 import { improvementCounts, type ImprovementCounts } from '../domain/publication/improvement.ts';
 import { DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
 import { AppError } from './errors.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
+import { currentPublication } from './inspection-scope.ts';
 import { publishedInspections } from './open-data.ts';
-import { inspectionsOf, recordedEntry } from './programme/registry.ts';
+import { recordedEntry, referenceResultsOf } from './programme/registry.ts';
 
 /** A rated standard: a column of the tables. */
 export interface PublicStandard {
@@ -62,7 +64,8 @@ export interface RegionRatings {
   pdus: PduRatings[];
 }
 
-type Published = Awaited<ReturnType<typeof publishedInspections>>[number];
+/** An inspection as `publishedInspections` gives it. */
+export type Published = Awaited<ReturnType<typeof publishedInspections>>[number];
 
 interface Sources {
   standards: PublicStandard[];
@@ -71,32 +74,56 @@ interface Sources {
   recorded: Map<number, HistoryEntry[]>;
 }
 
-const publishedResult = ({ inspection: i, report, ratings }: Published): PublishedResult => ({
+const publishedResult = ({ inspection: i, publishOn, ratings }: Published): PublishedResult => ({
   source: 'published',
   inspectionId: i.id,
   title: i.title,
-  published: report.publishOn ?? i.fieldworkEnd,
+  published: publishOn ?? i.fieldworkEnd,
   fieldworkStart: i.fieldworkStart,
-  framework: `${i.frameworkId}@${i.frameworkVersion}`,
+  framework: frameworkKey(i.frameworkId, i.frameworkVersion),
   isDemo: i.isDemo,
   standards: Object.fromEntries(ratings.standards.filter((s) => s.treatment === 'rated').map((s) => [s.id, s.rating])),
   overall: ratings.overall.rating,
   url: `/public/inspections/${i.id}`,
 });
 
-/** The published inspections by PDU, the recorded results, and the columns: the default framework's rated standards, then any other version's. */
-async function loadSources(db: Db, organisationId?: number): Promise<Sources> {
-  const [all, recordedList, framework] = await Promise.all([publishedInspections(db), listRecordedInspections(db, organisationId), storedFrameworkByKey(db, DEFAULT_FRAMEWORK)]);
-  const standards: PublicStandard[] = framework.standards.filter((s) => framework.treatment(s.id) === 'rated').map((s) => ({ id: s.id, name: s.name }));
-  const published = new Map<number, PublishedResult[]>();
-  for (const p of all) {
-    for (const s of p.ratings.standards) if (s.treatment === 'rated' && !standards.some((x) => x.id === s.id)) standards.push({ id: s.id, name: s.name });
-    if (organisationId !== undefined && p.inspection.organisationId !== organisationId) continue;
-    published.set(p.inspection.organisationId, [...(published.get(p.inspection.organisationId) ?? []), publishedResult(p)]);
+/**
+ * The columns: the default framework's rated standards, then those of any other version a
+ * published inspection was made under (its rated standards, as the rating engine treats them).
+ */
+async function standardColumns(db: Db, inspections: readonly { frameworkId: string; frameworkVersion: string }[]): Promise<PublicStandard[]> {
+  const standards: PublicStandard[] = [];
+  // Each version once (storedFrameworkByKey keeps the compiled versions), in the order first met.
+  for (const key of new Set([DEFAULT_FRAMEWORK, ...inspections.map((i) => frameworkKey(i.frameworkId, i.frameworkVersion))])) {
+    const framework = await storedFrameworkByKey(db, key);
+    for (const s of framework.standards) if (framework.treatment(s.id) === 'rated' && !standards.some((x) => x.id === s.id)) standards.push({ id: s.id, name: s.name });
   }
+  return standards;
+}
+
+/** The inspections to rate (every published one, or one PDU's), every published id, and every published inspection's framework version. */
+async function publishedScope(db: Db, organisationId: number | undefined, loaded: readonly Published[] | undefined) {
+  if (organisationId === undefined) {
+    const all = loaded ?? (await publishedInspections(db));
+    return { own: all, publishedIds: new Set(all.map((p) => p.inspection.id)), inspections: all.map((p) => p.inspection) };
+  }
+  const [own, { published }, inspections] = await Promise.all([publishedInspections(db, { organisationId }), currentPublication(db), listInspections(db)]);
+  return { own, publishedIds: published, inspections: inspections.filter((i) => published.has(i.id)) };
+}
+
+/**
+ * The published inspections by PDU, the recorded results, and the columns. For one PDU only its
+ * own inspections are rated; the columns still cover every published inspection's framework version.
+ * `loaded` is every published inspection when the caller has them already.
+ */
+async function loadSources(db: Db, organisationId?: number, loaded?: readonly Published[]): Promise<Sources> {
+  const [{ own, publishedIds, inspections }, recordedList] = await Promise.all([publishedScope(db, organisationId, loaded), listRecordedInspections(db, organisationId)]);
+  const standards = await standardColumns(db, inspections);
+  const published = new Map<number, PublishedResult[]>();
+  for (const p of own) published.set(p.inspection.organisationId, [...(published.get(p.inspection.organisationId) ?? []), publishedResult(p)]);
   const recorded = new Map<number, HistoryEntry[]>();
   for (const r of recordedList) recorded.set(r.organisationId, [...(recorded.get(r.organisationId) ?? []), recordedEntry(r)]);
-  return { standards, published, publishedIds: new Set(all.map((p) => p.inspection.id)), recorded };
+  return { standards, published, publishedIds, recorded };
 }
 
 /**
@@ -104,7 +131,7 @@ async function loadSources(db: Db, organisationId?: number): Promise<Sources> {
  * standards), so a result an administrator recorded for it (naming it, or naming none and
  * published the same day) is left out; so is one naming an inspection not published here.
  */
-export function pduHistory(reference: readonly HistoryEntry[], recorded: readonly HistoryEntry[], published: readonly PublishedResult[], publishedIds: ReadonlySet<number>): PublicResult[] {
+function pduHistory(reference: readonly HistoryEntry[], recorded: readonly HistoryEntry[], published: readonly PublishedResult[], publishedIds: ReadonlySet<number>): PublicResult[] {
   const here = new Map(published.map((p) => [p.inspectionId, p]));
   const dates = new Set(published.map((p) => p.published));
   const kept = recorded.filter((r) => (r.inspectionId === undefined ? !(r.published && dates.has(r.published)) : publishedIds.has(r.inspectionId) && !here.has(r.inspectionId)));
@@ -119,13 +146,13 @@ export function pduHistory(reference: readonly HistoryEntry[], recorded: readonl
 function pduRatings(org: Organisation, region: Organisation, sources: Sources): PduRatings {
   // Oldest first: listInspections gives the newest first.
   const published = [...(sources.published.get(org.id) ?? [])].sort((a, b) => (a.published === b.published ? a.inspectionId - b.inspectionId : a.published < b.published ? -1 : 1));
-  const history = pduHistory(inspectionsOf(org), sources.recorded.get(org.id) ?? [], published, sources.publishedIds);
+  const history = pduHistory(referenceResultsOf(org), sources.recorded.get(org.id) ?? [], published, sources.publishedIds);
   return { id: org.id, name: org.name, region: { id: region.id, name: region.name }, history, latest: history.at(-1) ?? null };
 }
 
 /** Every region with its PDUs and their latest results, and the rated standards (the columns). */
-export async function publicRatings(db: Db): Promise<{ standards: PublicStandard[]; regions: RegionRatings[] }> {
-  const [regions, sources] = await Promise.all([listRegionsWithPdus(db), loadSources(db)]);
+export async function publicRatings(db: Db, published?: readonly Published[]): Promise<{ standards: PublicStandard[]; regions: RegionRatings[] }> {
+  const [regions, sources] = await Promise.all([listRegionsWithPdus(db), loadSources(db, undefined, published)]);
   return {
     standards: sources.standards,
     regions: regions.map((r) => ({ id: r.id, name: r.name, pdus: r.pdus.map((p) => pduRatings(p, r, sources)) })),
@@ -188,15 +215,16 @@ export async function latestRatingRows(db: Db): Promise<LatestRatingRow[]> {
   );
 }
 
-const SCALE = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'];
+/** Worst first, as `improvementCounts` reads a scale. */
+const SCALE = [...RATINGS].reverse();
 
 /**
  * PDUs whose latest rating is better, the same or worse than the one before: from each PDU's
  * history as the ratings tables show it (the reference data, results administrators recorded or
  * corrected, and reports published here), so the counts and the tables always agree.
  */
-export async function improvementSummary(db: Db): Promise<ImprovementCounts> {
-  const { regions } = await publicRatings(db);
+export async function improvementSummary(db: Db, published?: readonly Published[]): Promise<ImprovementCounts> {
+  const { regions } = await publicRatings(db, published);
   return improvementCounts(
     regions.flatMap((r) => r.pdus.flatMap((p) => p.history.flatMap((h) => (h.published && h.overall ? [{ organisation: p.name, date: h.published, rating: h.overall }] : [])))),
     SCALE,

@@ -8,8 +8,9 @@ import {
   listInspections,
   listOrganisations,
   listRecommendations,
+  loadAssessmentsForInspections,
+  publicationStates,
   type Db,
-  type InspectionListItem,
   type Organisation,
 } from '../db/repositories/index.ts';
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
@@ -20,8 +21,7 @@ import { rateInspection } from '../domain/rating/engine.ts';
 import { buildRegionalFeedback, nationalPool } from '../domain/regional-feedback/feedback.ts';
 import type { RegionalFeedback, RegionalInspection } from '../domain/regional-feedback/types.ts';
 import { AppError } from './errors.ts';
-import { currentPublication } from './inspection-scope.ts';
-import { loadAssessment } from './inspections.ts';
+import { storedFrameworkByKey } from './frameworks.ts';
 import { todayIso } from './publication.ts';
 
 export interface RegionalFeedbackResult {
@@ -47,19 +47,13 @@ export function yearFrom(text: string | undefined): BusinessYear | undefined {
   return year;
 }
 
-interface Loaded {
-  item: InspectionListItem;
-  framework: Framework;
-  assessment: InspectionAssessment;
-}
-
 /**
- * The feedback for the region and year; without a year, the latest business year in which one of
- * the region's PDU inspections has reached the service (or the current year when none has).
+ * The feedback for the region (see requireRegion) and year; without a year, the latest business
+ * year in which one of the region's PDU inspections has reached the service (or the current year
+ * when none has).
  */
-export async function regionalFeedback(db: Db, regionId: number, year?: BusinessYear, today = todayIso()): Promise<RegionalFeedbackResult> {
-  const region = await requireRegion(db, regionId);
-  const [all, publication, pdus] = await Promise.all([listInspections(db), currentPublication(db), listOrganisations(db, 'pdu')]);
+export async function regionalFeedback(db: Db, region: Organisation, year?: BusinessYear, today = todayIso()): Promise<RegionalFeedbackResult> {
+  const [all, publication, pdus] = await Promise.all([listInspections(db), publicationStates(db, today), listOrganisations(db, 'pdu')]);
   const regionPdus = new Set(pdus.filter((p) => p.parentId === region.id).map((p) => p.id));
   const reached = all.filter((i) => i.organisationKind === 'pdu' && publication.sharedWithService.has(i.id));
   const regionYears = reached.filter((i) => regionPdus.has(i.organisationId)).map((i) => businessYearOf(i.fieldworkStart).start);
@@ -67,11 +61,15 @@ export async function regionalFeedback(db: Db, regionId: number, year?: Business
   const shown = year ?? businessYear(regionYears.length ? Math.max(...regionYears) : current);
   const years = [...new Set([...regionYears, current, shown.start])].sort((a, b) => b - a).map(businessYear);
 
-  const loaded: Loaded[] = [];
-  for (const item of reached.filter((i) => inBusinessYear(i.fieldworkStart, shown))) {
-    const { framework, assessment } = await loadAssessment(db, item.id);
-    loaded.push({ item, framework, assessment });
-  }
+  // Every assessment of the year in one batch, each with its own framework version; only the region's are rated.
+  const inYear = reached.filter((i) => inBusinessYear(i.fieldworkStart, shown));
+  const assessments = await loadAssessmentsForInspections(db, inYear.map((i) => i.id));
+  const frameworks = new Map<string, Framework>();
+  for (const key of new Set([...assessments.values()].map((a) => a.frameworkKey))) frameworks.set(key, await storedFrameworkByKey(db, key));
+  const loaded = inYear.map((item) => {
+    const assessment = assessments.get(item.id)!;
+    return { item, assessment, framework: frameworks.get(assessment.frameworkKey)! };
+  });
 
   const inspections: RegionalInspection[] = [];
   for (const { item, framework, assessment } of loaded.filter((l) => regionPdus.has(l.item.organisationId))) {

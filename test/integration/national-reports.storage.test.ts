@@ -6,7 +6,7 @@ import { listAudit, saveInspectionAssessment } from '../../src/db/repositories/i
 import type { InspectionAssessment } from '../../src/domain/assessment/types.ts';
 import { rateInspection } from '../../src/domain/rating/engine.ts';
 import { DEFAULT_FRAMEWORK } from '../../src/reference/frameworks.ts';
-import { ensureDemoNationalYear, publishDemoInspection } from '../../src/services/demo-national.ts';
+import { createDemoNationalYears, publishDemoInspection } from '../../src/services/demo-national.ts';
 import { AppError } from '../../src/services/errors.ts';
 import { storedFrameworkByKey } from '../../src/services/frameworks.ts';
 import { loadAssessment } from '../../src/services/inspections.ts';
@@ -31,7 +31,7 @@ const today = new Date().toISOString().slice(0, 10);
 beforeAll(async () => {
   handle = await openTestDatabase();
   await loadReferenceData(handle.db, 'test');
-  reportId = (await ensureDemoNationalYear(handle.db, today, 'test')).annualReport!;
+  reportId = (await createDemoNationalYears(handle.db, today, 'test')).annualReport!;
 }, 120_000);
 afterAll(() => handle?.close());
 

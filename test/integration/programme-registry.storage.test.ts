@@ -3,7 +3,7 @@
 // announced ahead of their date, and inspections published in Inspectorate joining the history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrganisationByName, listAudit, listOrganisationNames, listOrganisations, saveReport } from '../../src/db/repositories/index.ts';
-import { addDays } from '../../src/domain/programme/dates.ts';
+import { addDays, isMonday } from '../../src/domain/programme/dates.ts';
 import { createApp } from '../../src/http/app.ts';
 import { shortDate } from '../../src/presenters/programme-cycle.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
@@ -25,7 +25,7 @@ const today = new Date().toISOString().slice(0, 10);
 /** The Monday after today: a cycle starting then. */
 const nextMonday = (() => {
   let d = addDays(today, 1);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 1) d = addDays(d, 1);
+  while (!isMonday(d)) d = addDays(d, 1);
   return d;
 })();
 

@@ -2,6 +2,7 @@
 // administrators, and the intelligence the risk score reads (caseload, concerns, performance,
 // joint inspection). Data access only.
 import { sql } from 'kysely';
+import type { Rating } from '../../domain/programme/inspection-history.ts';
 import type { NameSource } from '../schema-programme.ts';
 import type { OrganisationKind } from '../schema.ts';
 import type { Organisation } from './organisation-repository.ts';
@@ -244,8 +245,6 @@ export async function saveOrganisationIntelligence(db: Db, input: OrganisationIn
     .execute();
 }
 
-export type RecordedRating = 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
-
 /** An inspection result an administrator recorded for a service. */
 export interface RecordedInspection extends RecordedInspectionInput {
   id: number;
@@ -262,7 +261,7 @@ export interface RecordedInspection extends RecordedInspectionInput {
 export interface RecordedInspectionInput {
   publishedOn: string;
   fieldworkOn: string | null;
-  overallRating: RecordedRating;
+  overallRating: Rating;
   url: string | null;
   source: string | null;
   inspectionId: number | null;
@@ -273,7 +272,7 @@ const toRecordedInspection = (r: {
   organisation_id: number;
   published_on: string;
   fieldwork_on: string | null;
-  overall_rating: RecordedRating;
+  overall_rating: Rating;
   url: string | null;
   source: string | null;
   inspection_id: number | null;
@@ -316,19 +315,20 @@ export async function getRecordedInspection(db: Db, id: number): Promise<Recorde
   return row && toRecordedInspection(row);
 }
 
+/** A result's columns, as inserted and as corrected. */
+const resultColumns = (input: RecordedInspectionInput) => ({
+  published_on: input.publishedOn,
+  fieldwork_on: input.fieldworkOn,
+  overall_rating: input.overallRating,
+  url: input.url,
+  source: input.source,
+  inspection_id: input.inspectionId,
+});
+
 export async function insertRecordedInspection(db: Db, organisationId: number, input: RecordedInspectionInput, recordedBy: string): Promise<number> {
   const row = await db
     .insertInto('organisation_inspection')
-    .values({
-      organisation_id: organisationId,
-      published_on: input.publishedOn,
-      fieldwork_on: input.fieldworkOn,
-      overall_rating: input.overallRating,
-      url: input.url,
-      source: input.source,
-      inspection_id: input.inspectionId,
-      recorded_by: recordedBy,
-    })
+    .values({ organisation_id: organisationId, ...resultColumns(input), recorded_by: recordedBy })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -337,16 +337,7 @@ export async function insertRecordedInspection(db: Db, organisationId: number, i
 export async function updateRecordedInspection(db: Db, id: number, input: RecordedInspectionInput, updatedBy: string): Promise<void> {
   await db
     .updateTable('organisation_inspection')
-    .set({
-      published_on: input.publishedOn,
-      fieldwork_on: input.fieldworkOn,
-      overall_rating: input.overallRating,
-      url: input.url,
-      source: input.source,
-      inspection_id: input.inspectionId,
-      updated_by: updatedBy,
-      updated_at: sql<Date>`now()`,
-    })
+    .set({ ...resultColumns(input), updated_by: updatedBy, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .execute();
 }

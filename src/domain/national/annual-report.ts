@@ -6,14 +6,19 @@
 import type { Framework } from '../framework/framework.ts';
 import { keyQuestionFromCounts } from '../rating/engine.ts';
 import { explainCaseRating } from '../rating/explain.ts';
+import { ratingColumns, ratingCounts, type RatingCounts } from '../rating/distribution.ts';
 import { percentage } from '../rating/percentages.ts';
+import { MINIMUM_GROUP_SIZE } from '../survey/results.ts';
 import { businessYear, type BusinessYear } from './business-year.ts';
 import { BREAKDOWNS, type Breakdown, type CutCase, type CutItem, type CutPool, type DataCut } from './data-cut.ts';
 
 /** Figures from fewer cases than this are withheld: too few to be reliable, and people could be recognised. */
 export const SMALL_NUMBER = 5;
-/** Survey statements answered by fewer people than this are withheld (as in the PDU report). */
-export const SURVEY_SMALL_NUMBER = 10;
+// Survey statements answered by fewer than MINIMUM_GROUP_SIZE people are withheld, as in the PDU report.
+
+/** An annual report is published once its publication date has come. */
+export const annualReportPublished = (stored: { status: 'draft' | 'published'; publishOn: string | null }, today: string): boolean =>
+  stored.status === 'published' && stored.publishOn !== null && stored.publishOn <= today;
 
 export interface Figure {
   sufficient: number;
@@ -33,13 +38,6 @@ export interface KeyQuestionFigures {
   regions: Record<string, Figure>;
   /** By breakdown, then by value ('' is not recorded). */
   breakdowns: Record<Breakdown, Record<string, Figure>>;
-}
-
-export interface RatingCounts {
-  /** By rating, in the scale's order. */
-  counts: Record<string, number>;
-  /** Inspections with no rating for it. */
-  notRated: number;
 }
 
 export interface StandardDistribution extends RatingCounts {
@@ -145,28 +143,14 @@ const groupBy = <T>(list: readonly T[], key: (t: T) => string): Map<string, T[]>
   return map;
 };
 
-function ratingCounts(scale: readonly string[], ratings: readonly (string | null | undefined)[]): RatingCounts {
-  const counts = Object.fromEntries(scale.map((r) => [r, 0]));
-  let notRated = 0;
-  for (const r of ratings) {
-    if (r && r in counts) counts[r]!++;
-    else notRated++;
-  }
-  return { counts, notRated };
-}
-
 const valueLabel = (value: string): string => (value === '' ? 'Not recorded' : value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, ' '));
 
 function distributions(framework: Framework, pool: CutPool, regions: readonly string[]): StandardDistribution[] {
   const scale = framework.ratingScale;
-  const rated = [
-    ...framework.standards.filter((s) => framework.treatment(s.id) === 'rated').map((s) => ({ id: s.id, name: s.name })),
-    ...framework.definition.rules.judgements.map((j) => ({ id: j.id, name: j.name })),
-  ];
   const byRegion = groupBy(pool.inspections, (i) => i.region);
   const of = (id: string, inspections: typeof pool.inspections) =>
     ratingCounts(scale, inspections.map((i) => (id === 'overall' ? i.overall.rating : i.ratings[id])));
-  return [...rated, { id: 'overall', name: 'Overall rating' }].map(({ id, name }) => ({
+  return ratingColumns(framework).map(({ id, name }) => ({
     id,
     name,
     ...of(id, pool.inspections),
@@ -237,7 +221,7 @@ function outcomes(framework: Framework, pool: CutPool): AnnualReport['outcomes']
     }));
 }
 
-export function surveyFigures(framework: Framework, pool: CutPool): SurveyFigures | null {
+function surveyFigures(framework: Framework, pool: CutPool): SurveyFigures | null {
   const surveyed = pool.inspections.filter((i) => i.survey);
   if (!surveyed.length) return null;
   const rules = framework.definition.rules.percentages;
@@ -256,7 +240,7 @@ export function surveyFigures(framework: Framework, pool: CutPool): SurveyFigure
     contacted,
     responded,
     responseRate: percentage(responded, contacted, rules),
-    statements: [...statements.values()].map((s) => ({ ...s, percentage: percentage(s.agree, s.answered, rules), suppressed: s.answered < SURVEY_SMALL_NUMBER })),
+    statements: [...statements.values()].map((s) => ({ ...s, percentage: percentage(s.agree, s.answered, rules), suppressed: s.answered < MINIMUM_GROUP_SIZE })),
   };
 }
 

@@ -84,7 +84,7 @@ export interface InspectionForCut extends Omit<CutInspection, 'ratings' | 'overa
 }
 
 /** The items national figures are kept for: every case-assessed key question and every outcome question. */
-export function cutItems(framework: Framework): CutItem[] {
+function cutItems(framework: Framework): CutItem[] {
   return framework.caseStandards.flatMap((s) =>
     s.keyQuestions.flatMap((kq): CutItem[] => [
       { id: kq.id, standardId: s.id, kind: 'key-question', text: kq.text },

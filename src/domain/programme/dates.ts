@@ -1,5 +1,6 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone or clock is involved.
 // ISO strings compare correctly as strings, which the planner relies on.
+import { MONTHS } from '../sampling/dates.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -46,6 +47,16 @@ export function normaliseDate(value: string | null | undefined): string | null {
   if (/^\d{4}-\d{2}$/.test(value) && isIsoDate(`${value}-01`)) return `${value}-01`;
   if (/^\d{4}$/.test(value)) return `${value}-01-01`;
   return null;
+}
+
+/** "5 August 2025", "December 2022" or "2025", as the source gives the date (see `normaliseDate`); null is not known. */
+export function publicDate(value: string | null): string {
+  if (!value) return 'Date not known';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
 /** "2 years 3 months" for explanations. */

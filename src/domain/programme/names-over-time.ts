@@ -27,9 +27,12 @@ export function nameOn(names: readonly DatedName[], stored: string, date: string
 /** Whether a name is in force on a date (a recorded name whose dates cover it). */
 export const inForceOn = (n: DatedName, date: string): boolean => n.source === 'recorded' && covers(n, date);
 
+/** Whether a name is a rename recorded to take effect after `today`. */
+export const isScheduled = (n: DatedName, today: string): boolean => n.source === 'recorded' && n.validFrom !== null && n.validFrom > today;
+
 /** Renames recorded to take effect after `today`, soonest first. */
 export function scheduledNames<N extends DatedName>(names: readonly N[], today: string): N[] {
-  return names.filter((n) => n.source === 'recorded' && n.validFrom !== null && n.validFrom > today).sort(byFrom);
+  return names.filter((n) => isScheduled(n, today)).sort(byFrom);
 }
 
 /** The name after every recorded rename, scheduled ones included: the last in the chain, or `stored`. */
@@ -50,4 +53,39 @@ export function lastNameChange(names: readonly DatedName[]): string | undefined 
     .filter((d): d is string => d !== null)
     .sort()
     .at(-1);
+}
+
+/** A row of a service's names over time, as its page and the command line list them. */
+export interface NameOverTime {
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** The service's name now, in force today. */
+  inForce: boolean;
+  /** A rename recorded to take effect after today. */
+  scheduled: boolean;
+  /** `current` for the row added for the service's name when no recorded name has it in force. */
+  source: DatedName['source'] | 'current';
+  recordedBy: string | null;
+  note: string | null;
+}
+
+/**
+ * A service's names over time: each name with its first and last day, whether it is the name in
+ * force or a rename scheduled; and, when no recorded name puts the service's name (`current`) in
+ * force today, a last row for it (in force, its first day not known).
+ */
+export function namesOverTime(current: string, names: readonly (DatedName & { recordedBy?: string | null; note?: string | null })[], today: string): NameOverTime[] {
+  const rows: NameOverTime[] = names.map((n) => ({
+    name: n.name,
+    validFrom: n.validFrom,
+    validTo: n.validTo,
+    inForce: inForceOn(n, today) && n.name === current,
+    scheduled: isScheduled(n, today),
+    source: n.source,
+    recordedBy: n.recordedBy ?? null,
+    note: n.note ?? null,
+  }));
+  if (!rows.some((r) => r.inForce)) rows.push({ name: current, validFrom: null, validTo: null, inForce: true, scheduled: false, source: 'current', recordedBy: null, note: null });
+  return rows;
 }

@@ -26,6 +26,7 @@ export interface ReportState {
   surveyOpen: boolean;
 }
 
+const NOT_SIGNED_OFF = 'Sign the inspection’s ratings off first';
 const SURVEY_OPEN = 'Close the survey of people on probation first: its results are in the report, which must not change once the service has it';
 
 /** Published once its date has come: publication needs no one to press a button on the day. */
@@ -49,14 +50,14 @@ export function transitionProblems(state: ReportState, to: ReportStatus, today: 
   };
   if (!allowed[from].includes(to)) return [`A report that is ${STATUS_NAMES[from].toLowerCase()} cannot move to ${STATUS_NAMES[to].toLowerCase()}`];
   if (to === 'factual-accuracy' && from === 'draft') {
-    if (!state.inspectionSignedOff) problems.push('Sign the inspection’s ratings off first');
+    if (!state.inspectionSignedOff) problems.push(NOT_SIGNED_OFF);
     if (!state.overallFindings.trim()) problems.push('Write the overall findings');
     if (!state.recommendations) problems.push('Add at least one recommendation');
     if (state.surveyOpen) problems.push(SURVEY_OPEN);
   }
   if (to === 'embargoed') {
     // The inspection may have been reopened during the check (to correct a finding): its ratings must be locked again.
-    if (!state.inspectionSignedOff) problems.push('Sign the inspection’s ratings off first');
+    if (!state.inspectionSignedOff) problems.push(NOT_SIGNED_OFF);
     if (state.undecidedComments) problems.push(`Accept or reject every factual accuracy comment (${state.undecidedComments} undecided)`);
     if (!state.embargoRecipients) problems.push('Name at least one recipient of the embargoed copy');
     // A reopened inspection can send its survey during the check.

@@ -4,6 +4,7 @@
 // rationales and the recommendations. Pure: the same inspections always give the same feedback.
 import type { InspectionAssessment } from '../assessment/types.ts';
 import type { Framework } from '../framework/framework.ts';
+import { ratingColumns, ratingCounts, type RatingColumn } from '../rating/distribution.ts';
 import { addCounts, countItems, figureOf } from './counts.ts';
 import { groupByStandard } from './recommendations.ts';
 import { findThemes, lowestPrompts, MIN_PDUS_FOR_THEME } from './themes.ts';
@@ -11,11 +12,9 @@ import {
   FEW_CASES,
   type Distribution,
   type FeedbackRecommendation,
-  type ItemCounts,
   type KeyQuestionRow,
   type NationalPool,
   type PromptRow,
-  type RatingColumn,
   type RationaleGroup,
   type RegionalFeedback,
   type RegionalFeedbackInput,
@@ -34,13 +33,6 @@ function mainFramework(inspections: readonly RegionalInspection[]): Framework {
     tally.set(i.framework.key, t);
   }
   return [...tally.values()].sort((a, b) => b.count - a.count || b.latest.localeCompare(a.latest) || a.framework.key.localeCompare(b.framework.key))[0]!.framework;
-}
-
-/** Key-question counts as the rating engine made them (the PDU report's own figures). */
-function engineCounts(inspection: RegionalInspection): ItemCounts {
-  const counts: ItemCounts = {};
-  for (const s of inspection.ratings.standards) for (const kq of s.keyQuestions) counts[kq.id] = { sufficient: kq.sufficient, applicable: kq.applicable };
-  return counts;
 }
 
 function ratingOf(inspection: RegionalInspection, column: RatingColumn): string | null {
@@ -87,25 +79,12 @@ export function buildRegionalFeedback(input: RegionalFeedbackInput): RegionalFee
   const nationalPool = input.national?.find((p) => p.frameworkKey === framework.key) ?? null;
 
   // Ratings: every rated standard, the inspection-level judgements (diversity) and the overall rating.
-  const columns: RatingColumn[] = [
-    ...framework.standards.filter((s) => framework.treatment(s.id) === 'rated').map((s) => ({ id: s.id, name: s.name, kind: 'standard' as const })),
-    ...rules.judgements.map((j) => ({ id: j.id, name: j.name, kind: 'judgement' as const })),
-    { id: 'overall', name: 'Overall rating', kind: 'overall' as const },
-  ];
+  const columns = ratingColumns(framework);
   const rows = inspections.map((i) => ({ inspectionId: i.inspectionId, pdu: i.pdu, ratings: Object.fromEntries(columns.map((c) => [c.id, ratingOf(i, c)])) }));
-  const distributions: Distribution[] = columns.map((c) => {
-    const counts = Object.fromEntries(scale.map((r) => [r, 0]));
-    let notRated = 0;
-    for (const row of rows) {
-      const r = row.ratings[c.id];
-      if (r && r in counts) counts[r]!++;
-      else notRated++;
-    }
-    return { id: c.id, name: c.name, kind: c.kind, counts, notRated };
-  });
+  const distributions: Distribution[] = columns.map((c) => ({ id: c.id, name: c.name, kind: c.kind, ...ratingCounts(scale, rows.map((row) => row.ratings[c.id])) }));
 
-  // Figures: key questions as the engine counted them, prompts counted the same way, then pooled.
-  const perInspection = new Map(pooled.map((i) => [i.inspectionId, { ...countItems(framework, i.assessment), ...engineCounts(i) }]));
+  // Figures: key questions and prompts counted as the rating engine counts key questions, then pooled.
+  const perInspection = new Map(pooled.map((i) => [i.inspectionId, countItems(framework, i.assessment)]));
   const regionCounts = addCounts([...perInspection.values()]);
   const pdusOf = (id: string) => pooled.map((i) => ({ inspectionId: i.inspectionId, pdu: i.pdu, figure: figureOf(framework, perInspection.get(i.inspectionId)![id]) }));
   const nationalOf = (id: string) => (nationalPool ? figureOf(framework, nationalPool.counts[id]) : null);
@@ -221,4 +200,12 @@ export function nationalPool(framework: Framework, assessments: readonly Inspect
     cases: assessments.reduce((n, a) => n + a.cases.length, 0),
     counts: addCounts(assessments.map((a) => countItems(framework, a))),
   };
+}
+
+/** The key-question rows standard by standard, in the order the standards first appear. */
+export function keyQuestionsByStandard(rows: readonly KeyQuestionRow[]): { standardId: string; standardName: string; rated: boolean; keyQuestions: KeyQuestionRow[] }[] {
+  return [...new Set(rows.map((k) => k.standardId))].map((standardId) => {
+    const keyQuestions = rows.filter((k) => k.standardId === standardId);
+    return { standardId, standardName: keyQuestions[0]!.standardName, rated: keyQuestions[0]!.rated, keyQuestions };
+  });
 }

@@ -10,7 +10,7 @@ import { FEW_CASES, type Figure, type ItemRow, type KeyQuestionRow, type PromptR
 /** At least this many PDUs (with cases for the item) before anything is called a theme across them. */
 export const MIN_PDUS_FOR_THEME = 2;
 /** How many prompts the lowest-prompts list shows. */
-export const LOWEST_PROMPTS = 10;
+const LOWEST_PROMPTS = 10;
 
 const edgeWords = (edge: number) => (edge === 50 ? 'half' : `${edge}%`);
 

@@ -4,6 +4,8 @@
 import type { InspectionAssessment } from '../assessment/types.ts';
 import type { Framework } from '../framework/framework.ts';
 import type { BusinessYear } from '../national/business-year.ts';
+import type { ReportStatus } from '../publication/workflow.ts';
+import type { RatingColumn, RatingCounts } from '../rating/distribution.ts';
 import type { InspectionRatings } from '../rating/result.ts';
 
 /** Figures from fewer cases than this are shown but marked: too few to rely on. */
@@ -34,7 +36,7 @@ export interface RegionalInspection {
   fieldworkStart: string;
   fieldworkEnd: string;
   /** How far the report has gone: factual-accuracy, embargoed or published. */
-  reportStatus: string;
+  reportStatus: ReportStatus;
   isDemo: boolean;
   framework: Framework;
   ratings: InspectionRatings;
@@ -110,19 +112,10 @@ export interface Theme {
   sentence: string;
 }
 
-export interface RatingColumn {
-  id: string;
-  name: string;
-  kind: 'standard' | 'judgement' | 'overall';
-}
-
-export interface Distribution {
+export interface Distribution extends RatingCounts {
   id: string;
   name: string;
   kind: RatingColumn['kind'];
-  /** By rating, in the scale's order. */
-  counts: Record<string, number>;
-  notRated: number;
 }
 
 export interface RationaleGroup {

@@ -31,6 +31,7 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
         export: '/api/inspections/{id}/export?format=csv|json',
         audit: '/api/inspections/{id}/audit',
         regionalFeedback: '/api/regions/{id}/feedback?year=2025',
+        annualReports: '/api/national/annual',
       },
     }),
   );

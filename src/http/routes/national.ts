@@ -6,9 +6,10 @@ import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
 import { canProduceNationalReports, canViewNationalReports } from '../../domain/access/permissions.ts';
+import { annualReportPublished } from '../../domain/national/annual-report.ts';
 import { annualFigureRows, annualReportView } from '../../presenters/annual-report-page.ts';
 import { annualReportFileName, annualReportPdf } from '../../reports/annual-report-pdf.ts';
-import { AppError } from '../../services/errors.ts';
+import { AppError, FieldError } from '../../services/errors.ts';
 import {
   checkAnnualReport,
   createAnnualReport,
@@ -29,13 +30,9 @@ import { fieldErrors } from '../form-errors.ts';
 import { enumQuery, idParam } from '../params.ts';
 import { escapeHtml, page } from '../render.ts';
 
-/** A service error's "field: message; …" parts as GOV.UK form errors. */
-const formErrorsOf = (e: AppError, fields: readonly string[]): FormError[] =>
-  e.message.split('; ').map((part) => {
-    const m = /^(\w+): (.*)$/.exec(part);
-    const field = m && fields.includes(m[1]!) ? m[1]! : fields[0]!;
-    return { href: `#${field}`, text: m && fields.includes(m[1]!) ? m[2]! : part };
-  });
+/** Invalid input as GOV.UK form errors: each field's problem at its field; anything else the service found invalid, at the form's first field. */
+const formErrorsOf = (e: AppError, firstField: string): FormError[] =>
+  (e instanceof FieldError ? e.fields : [{ field: firstField, message: e.message }]).map((f) => ({ href: `#${f.field}`, text: f.message }));
 
 const figuresCsv = (c: Context, loaded: LoadedAnnualReport) =>
   c.body(stringify(annualFigureRows(loaded.report), { header: true }), 200, {
@@ -87,7 +84,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
           { text: String(r.inspections), format: 'numeric' },
           { text: String(r.cases), format: 'numeric' },
           { text: `${r.takenAt.toISOString().slice(0, 16).replace('T', ' ')} by ${r.takenBy}` },
-          { text: r.status === 'published' ? (r.publishOn! <= today ? `Published ${r.publishOn}` : `To be published ${r.publishOn}`) : 'Draft' },
+          { text: annualReportPublished(r, today) ? `Published ${r.publishOn}` : r.status === 'published' ? `To be published ${r.publishOn}` : 'Draft' },
         ]),
         yearItems: years.map((y) => ({
           value: y.year.label,
@@ -113,7 +110,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
         errors,
         errorFor: fieldErrors(errors),
         stored: { ...stored, publishOn: values.publishOn ?? stored.publishOn },
-        published: stored.status === 'published' && stored.publishOn! <= todayIso(),
+        published: annualReportPublished(stored, todayIso()),
         takenAt: stored.takenAt.toISOString().slice(0, 16).replace('T', ' '),
         foreword: values.foreword ?? stored.foreword,
         canProduce: canProduceNationalReports(actor),
@@ -133,7 +130,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
       const id = await createAnnualReport(db, { year: values.year ?? '', framework: values.framework ?? '' }, actorName(c));
       return c.redirect(`/national/annual/${id}`, 303);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'invalid') return indexPage(c, formErrorsOf(e, ['year', 'framework']), values);
+      if (e instanceof AppError && e.code === 'invalid') return indexPage(c, formErrorsOf(e, 'year'), values);
       throw e;
     }
   });
@@ -156,9 +153,9 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
   routes.get('/national/annual/:id/check', async (c) => {
     requirePermission(c, canViewNationalReports);
     const id = idParam(c);
-    const [{ report }, check] = await Promise.all([loadAnnualReport(db, id), checkAnnualReport(db, id)]);
+    const check = await checkAnnualReport(db, id);
     return page(c, 'national-check.njk', {
-      title: report.title,
+      title: check.title,
       activeNav: 'national',
       id,
       check,
@@ -170,20 +167,20 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
     });
   });
 
-  const act = (fields: string[], run: (id: number, values: Record<string, string>, actor: string) => Promise<void>) => async (c: Context<AppEnv>) => {
+  const act = (field: string, run: (id: number, values: Record<string, string>, actor: string) => Promise<void>) => async (c: Context<AppEnv>) => {
     requirePermission(c, canProduceNationalReports);
     const id = idParam(c);
     const values = await body(c);
     try {
       await run(id, values, actorName(c));
     } catch (e) {
-      if (e instanceof AppError && e.code === 'invalid') return reportPage(c, formErrorsOf(e, fields), values);
+      if (e instanceof AppError && e.code === 'invalid') return reportPage(c, formErrorsOf(e, field), values);
       throw e;
     }
     return c.redirect(`/national/annual/${id}`, 303);
   };
-  routes.post('/national/annual/:id/foreword', act(['foreword'], (id, v, actor) => saveAnnualForeword(db, id, v.foreword ?? '', actor)));
-  routes.post('/national/annual/:id/publication', act(['publishOn'], (id, v, actor) => publishAnnualReport(db, id, v.publishOn ?? '', actor)));
+  routes.post('/national/annual/:id/foreword', act('foreword', (id, v, actor) => saveAnnualForeword(db, id, v.foreword ?? '', actor)));
+  routes.post('/national/annual/:id/publication', act('publishOn', (id, v, actor) => publishAnnualReport(db, id, v.publishOn ?? '', actor)));
 
   routes.get('/api/national/annual', async (c) => {
     requirePermission(c, canViewNationalReports);

@@ -8,7 +8,7 @@ import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts
 import { inspectionPage } from '../../presenters/inspection-page.ts';
 import { inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
-import { escapeHtml, page, ratingTag } from '../render.ts';
+import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
 
 export function pageRoutes(db: Db): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
@@ -33,7 +33,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
         {
           html:
             `<a class="govuk-link" href="/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` +
-            (i.isDemo ? ` ${ratingTag(null, 'Demonstration data')}` : ''),
+            demoTag(i.isDemo),
         },
         { text: i.regionName ?? '–' },
         { text: `${i.fieldworkStart} to ${i.fieldworkEnd}` },

@@ -42,6 +42,7 @@ import {
   recordInspectionResult,
   renameService,
   requireRecordedResult,
+  resultFormValues,
   updateIntelligence,
   withdrawInspectionResult,
   type ServiceRecord,
@@ -149,8 +150,6 @@ const failedFor = (failed: Failure | undefined, form: string) => (failed?.form =
 const errorsOf = (failed: Failure | undefined) => failed?.errors ?? [];
 const status = (failed: Failure | undefined) => (failed ? 400 : 200);
 const titled = (title: string, failed: Failure | undefined) => (failed ? `Error: ${title}` : title);
-
-/** An entry of a service's inspection history in the API, with its source in words. */
 
 /** The rating scale as radios and the service's inspections in the app as a select, for the inspection result form. */
 const resultChoices = (record: ServiceRecord, values: Values) => ({
@@ -477,8 +476,9 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     let scoreTotal = '';
     const selections: { text?: string; html?: string }[][] = [];
     if (org.kind === 'youth-service') {
-      const { services } = await planningYouthServices(db);
       const asOf = today();
+      // getServiceRecord has applied the renames due.
+      const { services } = await planningYouthServices(db, asOf, { renamesApplied: true });
       const found = scoreYouthServices(services, asOf).find((s) => s.service === org.name);
       if (found) [score, scoreTotal] = [factorRows(found), `${(Math.round(found.score * 10) / 10).toFixed(1)} as of ${shortDate(asOf)}`];
       const knownAs = new Set([org.name, ...record.names.map((n) => n.name)]);
@@ -575,14 +575,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     const result = await requireRecordedResult(db, id, numParam(c, 'resultId', 'a recorded inspection result'));
     const record = await getServiceRecord(db, id);
     const correctFailed = failedFor(failed, 'result');
-    const values = correctFailed?.values ?? {
-      published: result.publishedOn,
-      fieldwork: result.fieldworkOn ?? '',
-      overallRating: result.overallRating,
-      url: result.url ?? '',
-      source: result.source ?? '',
-      inspectionId: result.inspectionId?.toString() ?? '',
-    };
+    const values = correctFailed?.values ?? resultFormValues(result);
     return page(
       c,
       'programme-service-result.njk',
@@ -654,7 +647,8 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     const actor = view(c);
     const asOfQuery = c.req.query('asOf');
     const asOf = asOfQuery && isRealDate(asOfQuery) ? asOfQuery : nextProgrammeYearStart();
-    const [scores, { organisationIds }, stored] = await Promise.all([youthScores(db, asOf), planningYouthServices(db), listStoredSelections(db)]);
+    const [{ services, organisationIds }, stored] = await Promise.all([planningYouthServices(db), listStoredSelections(db)]);
+    const scores = await youthScores(db, asOf, services);
     const values = failed?.values ?? { title: '', asOf, targeted: '10', random: '5', seed: String(newSeed()), capacity: '33', joint: '' };
     const errors = errorsOf(failed);
     return page(

@@ -4,12 +4,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/repositories/index.ts';
 import { AppError } from '../../services/errors.ts';
 import { publishedAnnualReports } from '../../services/national-reports.ts';
-import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
+import { keyQuestionRows, LICENCE, publishedInspection, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
 import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, publicRegionRatings } from '../../services/public-ratings.ts';
-import { pduTable, regionTable, standardKey } from '../../presenters/public-ratings-page.ts';
+import { pduTable, regionTable, standardNames } from '../../presenters/public-ratings-page.ts';
 import type { AppEnv } from '../auth.ts';
 import { idParam } from '../params.ts';
-import { escapeHtml, page, ratingTag } from '../render.ts';
+import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
 
 const csv = (rows: object[]) => (rows.length ? stringify(rows, { header: true }) : '');
 
@@ -17,24 +17,25 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/public', async (c) => {
-    const [rows, improvement, annualReports] = await Promise.all([publishedInspections(db), improvementSummary(db), publishedAnnualReports(db)]);
+    // The published inspections are rated once: the improvement counts reuse them.
+    const [rows, annualReports] = await Promise.all([publishedInspections(db), publishedAnnualReports(db)]);
+    const improvement = await improvementSummary(db, rows);
     return page(c, 'public-index.njk', {
       title: 'Published inspections',
       annualReports: annualReports.map((r) => ({ href: `/public/annual/${r.id}`, text: r.title, publishOn: r.publishOn })),
       improvement,
       improvementRows: improvement.changes.map((x) => [{ text: x.organisation }, { text: x.from }, { text: x.to }, { text: x.direction }]),
-      rows: rows.map(({ inspection: i, report, ratings }) => [
-        { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` + (i.isDemo ? ` ${ratingTag(null, 'Demonstration data')}` : '') },
+      rows: rows.map(({ inspection: i, publishOn, ratings }) => [
+        { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` + demoTag(i.isDemo) },
         { text: i.regionName ?? '' },
-        { text: report.publishOn ?? '' },
+        { text: publishOn ?? '' },
         { html: ratingTag(ratings.overall.rating, 'Not rated') },
       ]),
     });
   });
 
   routes.get('/public/inspections/:id', async (c) => {
-    const id = idParam(c);
-    const found = (await publishedInspections(db)).find((p) => p.inspection.id === id);
+    const found = await publishedInspection(db, idParam(c));
     if (!found) throw new AppError('not-found', 'There is no published inspection with that number');
     const { inspection: i, report, ratings } = found;
     return page(c, 'public-inspection.njk', {
@@ -54,19 +55,18 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
   routes.get('/public/ratings', async (c) => {
     const { standards, regions } = await publicRatings(db);
     const tables = regions.map((r) => regionTable(r, standards));
-    const anyDemo = regions.some((r) => r.pdus.some((p) => p.latest?.source === 'published' && p.latest.isDemo));
-    return page(c, 'public-ratings.njk', { title: 'Ratings by region', tables, key: standardKey(standards), anyDemo });
+    return page(c, 'public-ratings.njk', { title: 'Ratings by region', tables, standardNames: standardNames(standards), anyDemo: tables.some((t) => t.anyDemo) });
   });
 
   routes.get('/public/ratings/regions/:id', async (c) => {
     const { standards, region, regions } = await publicRegionRatings(db, idParam(c));
-    const anyDemo = region.pdus.some((p) => p.latest?.source === 'published' && p.latest.isDemo);
-    return page(c, 'public-ratings-region.njk', { title: `Ratings in ${region.name}`, table: regionTable(region, standards), regions, key: standardKey(standards), anyDemo });
+    const table = regionTable(region, standards);
+    return page(c, 'public-ratings-region.njk', { title: `Ratings in ${region.name}`, table, regions, standardNames: standardNames(standards), anyDemo: table.anyDemo });
   });
 
   routes.get('/public/pdus/:id', async (c) => {
     const { standards, pdu } = await publicPduRatings(db, idParam(c));
-    return page(c, 'public-pdu.njk', { title: `${pdu.name} PDU: inspections over time`, pdu, table: pduTable(pdu, standards), key: standardKey(standards) });
+    return page(c, 'public-pdu.njk', { title: `${pdu.name} PDU: inspections over time`, pdu, table: pduTable(pdu, standards), standardNames: standardNames(standards) });
   });
 
   routes.get('/public/data', (c) => page(c, 'public-data.njk', { title: 'Open data', licence: LICENCE, suppressBelow: SUPPRESS_BELOW }));

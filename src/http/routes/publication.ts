@@ -18,6 +18,7 @@ import {
 } from '../../services/publication.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { idParam } from '../params.ts';
 import { page } from '../render.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
@@ -82,7 +83,7 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/publication/status', act('status', (c, id, b) => moveReport(db, { inspectionId: id, to: text(b.to) as ReportStatus, publishOn: text(b.publishOn) || undefined }, actorOf(c))));
   routes.post('/inspections/:id/publication/comments', act('comment', (c, id, b) => commentOnReport(db, { inspectionId: id, section: text(b.section), comment: text(b.comment) }, actorOf(c)), canCommentOnReport));
   // The error links to the comment's own decision (its radios' first input).
-  routes.post('/inspections/:id/publication/comments/:commentId/decision', act((c) => `decision-${Number(c.req.param('commentId'))}`, (c, id, b) => decideComment(db, { inspectionId: id, id: Number(c.req.param('commentId')), decision: text(b.decision), reason: text(b.reason) }, actorOf(c))));
+  routes.post('/inspections/:id/publication/comments/:commentId/decision', act((c) => `decision-${idParam(c, 'commentId')}`, (c, id, b) => decideComment(db, { inspectionId: id, id: idParam(c, 'commentId'), decision: text(b.decision), reason: text(b.reason) }, actorOf(c))));
   routes.post('/inspections/:id/publication/recipients', act('recipientName', (c, id, b) => addRecipient(db, { inspectionId: id, name: text(b.name), email: text(b.email), organisation: text(b.organisation) }, actorOf(c))));
 
   return routes;

@@ -12,25 +12,18 @@ import { todayIso } from '../../services/publication.ts';
 import { regionalFeedback, requireRegion, yearFrom } from '../../services/regional-feedback.ts';
 import { sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
-import { enumQuery } from '../params.ts';
+import { enumQuery, idParam } from '../params.ts';
 import { page } from '../render.ts';
-
-function regionParam(c: Context<AppEnv>): number {
-  const text = c.req.param('id') ?? '';
-  const id = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError('not-found', `There is no region "${text}"`);
-  return id;
-}
 
 export function regionalFeedbackRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const load = async (c: Context<AppEnv>) => {
     const { actor } = sessionOf(c);
-    const id = regionParam(c);
-    await requireRegion(db, id);
+    const id = idParam(c, 'id', (text) => `There is no region "${text ?? ''}"`);
+    const region = await requireRegion(db, id);
     if (!canViewRegionalFeedback(actor, id)) throw new AppError('forbidden', 'Regional feedback is for the inspectorate and the region’s own staff');
-    return regionalFeedback(db, id, yearFrom(c.req.query('year')));
+    return regionalFeedback(db, region, yearFrom(c.req.query('year')));
   };
 
   routes.get('/regions/:id/feedback', async (c) => {

@@ -21,6 +21,7 @@ import {
 } from '../../db/repositories/index.ts';
 import type { ConsultationSection } from '../../db/schema-programme.ts';
 import type { CycleInput, CyclePlan } from '../../domain/programme/cycle-types.ts';
+import { MONTHS } from '../../domain/sampling/dates.ts';
 import { isRealDate } from './dates.ts';
 import { RESEARCH_CRITERIA, THEMATIC_CRITERIA } from '../../domain/programme/thematic-topics.ts';
 import { AppError } from '../errors.ts';
@@ -51,7 +52,6 @@ export interface ConsultationDocument {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthOf = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${monthOf(iso)}`;
 

@@ -1,6 +1,7 @@
 // Date checks for input at the edge: the planner's own checks, under the names the pages use.
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/programme/dates.ts';
+import { capitalise } from './errors.ts';
 
 export { isIsoDate as isRealDate, isMonday as isRealMonday } from '../../domain/programme/dates.ts';
 
@@ -18,3 +19,11 @@ export const optionalRealDate = (message: string) =>
       }
       return v;
     });
+
+/** A required date field: "Enter {label}" when blank; else it must be a real date (the message gives `example`). */
+export const requiredRealDate = (label: string, example: string) =>
+  z
+    .string({ message: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .refine(isIsoDate, `${capitalise(label)} must be a real date, like ${example}`);

@@ -1,34 +1,22 @@
 // Bad input to a programme use case: every problem with the field it concerns (the form field's
-// name, the JSON property or the command-line option), so each layer can point at it.
+// name, the JSON property or the command-line option), so each layer can point at it. The
+// mechanism is the general FieldError (../errors.ts); programme errors keep their own name.
 import type { z } from 'zod';
 import { ProgrammeInputError } from '../../domain/programme/cycle-context.ts';
-import { AppError } from '../errors.ts';
+import { FieldError, parseFields as parseFieldsAs, type FieldProblem } from '../errors.ts';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { FieldProblem } from '../errors.ts';
 
-export class ProgrammeFieldError extends AppError {
-  constructor(readonly fields: FieldProblem[]) {
-    super('invalid', fields.map((f) => f.message).join('; '), fields.map((f) => ({ path: f.field, message: f.message })));
+export class ProgrammeFieldError extends FieldError {
+  constructor(fields: FieldProblem[]) {
+    super(fields);
     this.name = 'ProgrammeFieldError';
   }
 }
 
 /** Parses input with a schema, or throws every problem by field. */
 export function parseFields<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const seen = new Set<string>();
-  const fields: FieldProblem[] = [];
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.') || 'input';
-    if (seen.has(field)) continue;
-    seen.add(field);
-    fields.push({ field, message: issue.message });
-  }
-  throw new ProgrammeFieldError(fields);
+  return parseFieldsAs(schema, input, (fields) => new ProgrammeFieldError(fields));
 }
 
 /** The planner's own input problems (a pin to a week outside the cycle, …), as a field error. */

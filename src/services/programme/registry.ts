@@ -15,7 +15,6 @@ import {
   getOrganisation,
   getOrganisationIntelligence,
   getRecordedInspection,
-  getReport,
   insertOrganisationName,
   insertRecordedInspection,
   insertRegistryOrganisation,
@@ -38,6 +37,7 @@ import {
   updateRecordedInspection,
   withdrawRecordedInspection,
   type Db,
+  type InspectionListItem,
   type Organisation,
   type OrganisationIntelligence,
   type OrganisationName,
@@ -47,21 +47,24 @@ import {
 import type { PlanningPdu } from '../../domain/programme/cycle-types.ts';
 import { latestOf, mergeHistory, RATINGS, withoutRecordedDuplicates, type HistoryEntry } from '../../domain/programme/inspection-history.ts';
 import { lastName, lastNameChange, nameOn, scheduledNames } from '../../domain/programme/names-over-time.ts';
-import { isRealDate, optionalRealDate } from './dates.ts';
+import { isRealDate, optionalRealDate, requiredRealDate } from './dates.ts';
 import type { YouthService } from '../../domain/programme/youth-risk.ts';
 import { loadRegions } from '../../reference/organisations.ts';
 import { loadYouthServices } from '../../reference/youth-services.ts';
 import { AppError } from '../errors.ts';
 import { rateStoredInspections } from '../inspections.ts';
+import { todayIso } from '../publication.ts';
 import { parseFields, ProgrammeFieldError } from './errors.ts';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** The kinds of organisation the registry treats as services (PDUs and youth justice services): renamed, with results and intelligence recorded. */
+export const SERVICE_KINDS = ['pdu', 'youth-service'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
-/** An entry of a service's inspection history, with where it comes from. */
-export type RegistryInspection = HistoryEntry;
+/** Whether an organisation is a PDU or youth justice service (not a region or the national body). */
+export const isService = <O extends Pick<Organisation, 'kind'>>(org: O): org is O & { kind: ServiceKind } => (SERVICE_KINDS as readonly string[]).includes(org.kind);
 
-/** The inspections the reference data lists for an organisation, oldest first (as the files list them). */
-export function inspectionsOf(org: Organisation): RegistryInspection[] {
+/** The inspection results the reference data lists for an organisation, oldest first (as the files list them). */
+export function referenceResultsOf(org: Organisation): HistoryEntry[] {
   const list = org.details.inspections;
   return Array.isArray(list) ? (list as Omit<HistoryEntry, 'source'>[]).map((i) => ({ ...i, source: 'reference' as const })) : [];
 }
@@ -80,25 +83,26 @@ export const recordedEntry = (r: RecordedInspection): HistoryEntry => ({
 });
 
 /**
- * The inspections of the app whose reports are published (or embargoed with their date come), by
- * organisation, each with its overall rating as the app rates it now. Dated by publication (the
- * end of fieldwork if the report has no date).
+ * Those of the given inspections of the app whose reports are published (or embargoed with their
+ * date come), by organisation, each with its overall rating as the app rates it now. Dated by
+ * publication (the end of fieldwork if the report has no date).
  */
-async function publishedInApp(db: Db, today: string, organisationId?: number): Promise<Map<number, HistoryEntry[]>> {
+async function publishedInApp(db: Db, today: string, inspections: readonly InspectionListItem[]): Promise<Map<number, HistoryEntry[]>> {
   const byOrganisation = new Map<number, HistoryEntry[]>();
-  const { published } = await publicationStates(db, today);
+  if (!inspections.length) return byOrganisation;
+  const { published, publishOn } = await publicationStates(db, today);
   if (!published.size) return byOrganisation;
-  const inspections = (await listInspections(db, organisationId === undefined ? {} : { organisationId })).filter((i) => published.has(i.id)).reverse();
-  const rated = await rateStoredInspections(db, inspections.map((i) => i.id));
-  for (const i of inspections) {
-    const report = await getReport(db, i.id);
+  const shown = inspections.filter((i) => published.has(i.id)).reverse();
+  const rated = await rateStoredInspections(db, shown.map((i) => i.id));
+  for (const i of shown) {
     const { ratings } = rated.get(i.id)!;
+    const date = publishOn.get(i.id) ?? null;
     const entry: HistoryEntry = {
-      published: report.publishOn ?? i.fieldworkEnd,
+      published: date ?? i.fieldworkEnd,
       fieldwork: i.fieldworkStart,
       overallRating: ratings.overall.rating,
       url: `/public/inspections/${i.id}`,
-      note: `${i.title}${report.publishOn ? '' : ' (no publication date: dated by the end of fieldwork)'}${i.isDemo ? ' (demonstration data)' : ''}`,
+      note: `${i.title}${date ? '' : ' (no publication date: dated by the end of fieldwork)'}${i.isDemo ? ' (demonstration data)' : ''}`,
       source: 'published',
       inspectionId: i.id,
     };
@@ -112,11 +116,23 @@ interface HistorySources {
   published: Map<number, HistoryEntry[]>;
 }
 
-/** The recorded results and the app's published inspections, of one organisation or of all. */
-async function historySources(db: Db, today: string, organisationId?: number): Promise<HistorySources> {
+/**
+ * The recorded results and the app's published inspections: of every service, of one kind only
+ * (the inspections of other kinds are neither loaded nor rated), or of one organisation, whose
+ * inspections in the app the caller may pass when it has them already.
+ */
+type HistoryScope = { kind?: ServiceKind } | { organisationId: number; inspections?: readonly InspectionListItem[] };
+
+async function historySources(db: Db, today: string, scope: HistoryScope = {}): Promise<HistorySources> {
+  const organisationId = 'organisationId' in scope ? scope.organisationId : undefined;
+  const kind = 'kind' in scope ? scope.kind : undefined;
+  const [standing, inApp] = await Promise.all([
+    listRecordedInspections(db, organisationId),
+    ('inspections' in scope && scope.inspections) || listInspections(db, organisationId === undefined ? {} : { organisationId }),
+  ]);
   const recorded = new Map<number, HistoryEntry[]>();
-  for (const r of await listRecordedInspections(db, organisationId)) recorded.set(r.organisationId, [...(recorded.get(r.organisationId) ?? []), recordedEntry(r)]);
-  return { recorded, published: await publishedInApp(db, today, organisationId) };
+  for (const r of standing) recorded.set(r.organisationId, [...(recorded.get(r.organisationId) ?? []), recordedEntry(r)]);
+  return { recorded, published: await publishedInApp(db, today, kind === undefined ? inApp : inApp.filter((i) => i.organisationKind === kind)) };
 }
 
 /**
@@ -124,15 +140,19 @@ async function historySources(db: Db, today: string, organisationId?: number): P
  * by administrators and those published in the app (less any an administrator recorded for the
  * same inspection), in date order. Its last entry is the planner's latest inspection.
  */
-export function historyOf(org: Organisation, sources: HistorySources): RegistryInspection[] {
+function historyOf(org: Organisation, sources: HistorySources): HistoryEntry[] {
   const recorded = sources.recorded.get(org.id) ?? [];
-  return mergeHistory(inspectionsOf(org), recorded, withoutRecordedDuplicates(recorded, sources.published.get(org.id) ?? []));
+  return mergeHistory(referenceResultsOf(org), recorded, withoutRecordedDuplicates(recorded, sources.published.get(org.id) ?? []));
 }
 
 /**
  * Renames that have come into force since they were recorded ahead of their date: the
- * organisation takes the name in force today. Run when the registry is loaded on start and before
- * it is read, so every page and plan uses the name in force; each is audited once.
+ * organisation takes the name in force today; each is audited once. Run when the reference data
+ * is loaded (on start, and by every command of the command line), and by the registry's own reads
+ * here (listRegistry, getServiceRecord, planningPdus, planningYouthServices): so the programme's
+ * pages, the planning of cycles and selections, and the registry's commands use the name in
+ * force. Other reads of organisations (inspections, reports, public ratings, …) read the stored
+ * name: they see the new name once one of those has run since its date.
  */
 export async function applyDueRenames(db: Db, today = todayIso(), actor = 'system:registry'): Promise<number> {
   const names = await listRecordedNames(db);
@@ -175,8 +195,6 @@ export const FORMER_PDU_SUCCESSORS: Readonly<Record<string, readonly string[]>> 
   'Hampshire South West': ['Southampton, Eastleigh and New Forest'],
   'Hampshire South and Isle of White': ['Portsmouth and Isle of Wight'],
 };
-
-const KINDS_RENAMED = ['pdu', 'youth-service'] as const;
 
 /**
  * Adds the youth justice services and the reference names over time; run by loadReferenceData in
@@ -230,7 +248,7 @@ export async function loadProgrammeRegistry(trx: Db, actor: string): Promise<{ y
   // Renames announced ahead whose date has come, then fold back reference names re-added after a rename.
   await applyDueRenames(trx, todayIso());
   let folded = 0;
-  for (const kind of KINDS_RENAMED) {
+  for (const kind of SERVICE_KINDS) {
     const renamedAway = (await listNamesOfKind(trx, kind)).filter((n) => n.source === 'recorded' && n.validTo !== null);
     if (!renamedAway.length) continue;
     const all = await listOrganisations(trx, kind);
@@ -253,7 +271,7 @@ export interface RegistryEntry {
   regionName: string | null;
   latest: { date: string | null; rating: string | null } | null;
   /** The inspection history, oldest first, each entry with its source. */
-  inspections: RegistryInspection[];
+  inspections: HistoryEntry[];
   intelligence: OrganisationIntelligence | undefined;
   joint: boolean;
 }
@@ -270,9 +288,18 @@ function entry(org: Organisation, regionName: string | null, intelligence: Organ
   };
 }
 
+/** For a read made after another has applied the renames due (applyDueRenames) in the same request or command. */
+export interface RegistryReadOptions {
+  renamesApplied?: boolean;
+}
+
+const renamesDue = async (db: Db, today: string, options: RegistryReadOptions) => {
+  if (!options.renamesApplied) await applyDueRenames(db, today);
+};
+
 /** The regions with their PDUs, and the youth justice services, each with its inspection history, latest inspection and intelligence. */
-export async function listRegistry(db: Db, today = todayIso()): Promise<{ regions: { region: Organisation; pdus: RegistryEntry[] }[]; youthServices: RegistryEntry[] }> {
-  await applyDueRenames(db, today);
+export async function listRegistry(db: Db, today = todayIso(), options: RegistryReadOptions = {}): Promise<{ regions: { region: Organisation; pdus: RegistryEntry[] }[]; youthServices: RegistryEntry[] }> {
+  await renamesDue(db, today, options);
   const [regions, youth, intelligence, sources] = await Promise.all([listRegionsWithPdus(db), listOrganisations(db, 'youth-service'), listOrganisationIntelligence(db), historySources(db, today)]);
   return {
     regions: regions.map((r) => ({ region: r, pdus: r.pdus.map((p) => entry(p, r.name, intelligence.get(p.id), sources)) })),
@@ -289,12 +316,13 @@ export interface ServiceRecord extends RegistryEntry {
   inspectionsInApp: { id: number; title: string; fieldworkStart: string }[];
 }
 
-export async function getServiceRecord(db: Db, id: number, today = todayIso()): Promise<ServiceRecord> {
-  await applyDueRenames(db, today);
+export async function getServiceRecord(db: Db, id: number, today = todayIso(), options: RegistryReadOptions = {}): Promise<ServiceRecord> {
+  await renamesDue(db, today, options);
   const org = await getOrganisation(db, id);
   if (!org || org.kind === 'national') throw new AppError('not-found', `There is no service ${id} in the registry`);
   const parent = org.parentId === null ? undefined : await getOrganisation(db, org.parentId);
-  const [intelligence, sources, names, inApp] = await Promise.all([getOrganisationIntelligence(db, id), historySources(db, today, id), listOrganisationNames(db, id), listInspections(db, { organisationId: id })]);
+  const [intelligence, names, inApp] = await Promise.all([getOrganisationIntelligence(db, id), listOrganisationNames(db, id), listInspections(db, { organisationId: id })]);
+  const sources = await historySources(db, today, { organisationId: id, inspections: inApp });
   return {
     ...entry(org, parent?.name ?? null, intelligence, sources),
     names,
@@ -305,9 +333,9 @@ export async function getServiceRecord(db: Db, id: number, today = todayIso()): 
 }
 
 /** PDUs as the cycle planner takes them, keyed by their current names, with their ids and latest inspections (from the whole history). */
-export async function planningPdus(db: Db, today = todayIso()): Promise<{ regions: string[]; pdus: PlanningPdu[]; nonGeographic: string[]; organisationIds: Record<string, number> }> {
-  await applyDueRenames(db, today);
-  const [regions, sources] = await Promise.all([listRegionsWithPdus(db), historySources(db, today)]);
+export async function planningPdus(db: Db, today = todayIso(), options: RegistryReadOptions = {}): Promise<{ regions: string[]; pdus: PlanningPdu[]; nonGeographic: string[]; organisationIds: Record<string, number> }> {
+  await renamesDue(db, today, options);
+  const [regions, sources] = await Promise.all([listRegionsWithPdus(db), historySources(db, today, { kind: 'pdu' })]);
   const pdus = regions.flatMap((r) => r.pdus.map((p) => ({ org: p, region: r.name })));
   return {
     regions: regions.map((r) => r.name),
@@ -317,9 +345,14 @@ export async function planningPdus(db: Db, today = todayIso()): Promise<{ region
   };
 }
 
-/** Youth justice services as the selection takes them, with the intelligence recorded for each. */
-export async function planningYouthServices(db: Db, today = todayIso()): Promise<{ services: YouthService[]; organisationIds: Record<string, number> }> {
-  const { youthServices } = await listRegistry(db, today);
+/**
+ * Youth justice services as the selection takes them, with the intelligence recorded for each.
+ * Only the youth justice services' histories are read: the PDUs' inspections are not rated.
+ */
+export async function planningYouthServices(db: Db, today = todayIso(), options: RegistryReadOptions = {}): Promise<{ services: YouthService[]; organisationIds: Record<string, number> }> {
+  await renamesDue(db, today, options);
+  const [youth, intelligence, sources] = await Promise.all([listOrganisations(db, 'youth-service'), listOrganisationIntelligence(db), historySources(db, today, { kind: 'youth-service' })]);
+  const youthServices = youth.map((y) => entry(y, null, intelligence.get(y.id), sources));
   return {
     services: youthServices.map((e) => ({
       name: e.organisation.name,
@@ -333,30 +366,29 @@ export async function planningYouthServices(db: Db, today = todayIso()): Promise
   };
 }
 
-const isoDate = (label: string) =>
-  z
-    .string({ message: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .refine((s) => isRealDate(s), `${label.charAt(0).toUpperCase() + label.slice(1)} must be a real date, like 2027-04-05`);
-
-
 const RenameSchema = z.object({
   name: z.string({ message: 'Enter the new name' }).trim().min(1, 'Enter the new name').max(200, 'The name must be 200 characters or fewer'),
-  effectiveFrom: isoDate('the date the new name takes effect'),
+  effectiveFrom: requiredRealDate('the date the new name takes effect', '2027-04-05'),
   note: z.string().trim().max(2000, 'The note must be 2,000 characters or fewer').optional().default(''),
 });
 
 /**
  * Renames a PDU or youth justice service from a date, keeping the old name in its history. A date
  * ahead schedules the rename: the service keeps its name until then (applyDueRenames), and its
- * names over time say which name is in force on any date.
+ * names over time say which name is in force on any date. Gives the service's name before the
+ * rename, and the new name and its date as stored.
  */
-export async function renameService(db: Db, id: number, raw: unknown, actor: string, today = todayIso()): Promise<{ scheduled: boolean }> {
+export async function renameService(
+  db: Db,
+  id: number,
+  raw: unknown,
+  actor: string,
+  today = todayIso(),
+): Promise<{ scheduled: boolean; before: string; name: string; effectiveFrom: string }> {
   const input = parseFields(RenameSchema, raw);
   const record = await getServiceRecord(db, id, today);
   const org = record.organisation;
-  if (!(KINDS_RENAMED as readonly string[]).includes(org.kind)) throw new AppError('invalid', 'Only PDUs and youth justice services can be renamed here');
+  if (!isService(org)) throw new AppError('invalid', 'Only PDUs and youth justice services can be renamed here');
   // The name the service has after every rename recorded, scheduled ones included.
   const from = lastName(record.names, org.name);
   if (input.name === from)
@@ -389,14 +421,15 @@ export async function renameService(db: Db, id: number, raw: unknown, actor: str
       after: { name: input.name, effectiveFrom: input.effectiveFrom, note: input.note || null },
     });
   });
-  return { scheduled };
+  return { scheduled, before: org.name, name: input.name, effectiveFrom: input.effectiveFrom };
 }
 
 /**
  * Cancels the last rename recorded ahead of its date (the announcement changed): the name it
- * would have replaced stays in force with no end date. Audited with what was cancelled.
+ * would have replaced stays in force with no end date. Audited with what was cancelled. Gives the
+ * service's name and the rename cancelled.
  */
-export async function cancelScheduledRename(db: Db, id: number, actor: string, today = todayIso()): Promise<void> {
+export async function cancelScheduledRename(db: Db, id: number, actor: string, today = todayIso()): Promise<{ service: string; cancelled: { name: string; from: string | null } }> {
   const record = await getServiceRecord(db, id, today);
   const last = record.scheduled.at(-1);
   if (!last) throw new AppError('conflict', `No rename of ${record.organisation.name} is waiting for its date`);
@@ -413,6 +446,7 @@ export async function cancelScheduledRename(db: Db, id: number, actor: string, t
       after: { name: previous?.name ?? record.organisation.name },
     });
   });
+  return { service: record.organisation.name, cancelled: { name: last.name, from: last.validFrom } };
 }
 
 // ---- Inspection results recorded by administrators ------------------------------------------
@@ -427,7 +461,7 @@ const optionalText = (label: string, max: number) =>
 
 const resultSchema = (today: string) =>
   z.object({
-    published: isoDate('the date the report was published').refine((s) => !isRealDate(s) || s <= today, 'The date the report was published must be today or in the past'),
+    published: requiredRealDate('the date the report was published', '2027-04-05').refine((s) => !isRealDate(s) || s <= today, 'The date the report was published must be today or in the past'),
     fieldwork: optionalRealDate('The date fieldwork started must be a real date, like 2026-03-02, or left blank when not known'),
     overallRating: z.enum(RATINGS, { message: 'Select the overall rating: Outstanding, Good, Requires improvement or Inadequate' }),
     url: z
@@ -458,30 +492,33 @@ const resultSchema = (today: string) =>
       }),
   });
 
+/** The fields of the inspection result form (and of the API and the command line's options, by these names). */
 export const RESULT_FIELDS = ['published', 'fieldwork', 'overallRating', 'url', 'source', 'inspectionId'] as const;
+export type ResultField = (typeof RESULT_FIELDS)[number];
 
 /** The checks that need the service: fieldwork before publication, the inspection one of the service's, no second result for the same report. */
-async function checkedResult(db: Db, record: ServiceRecord, raw: unknown, today: string, except?: number): Promise<RecordedInspectionInput> {
+function checkedResult(record: ServiceRecord, raw: unknown, today: string, except?: number): RecordedInspectionInput {
   const org = record.organisation;
-  if (org.kind !== 'pdu' && org.kind !== 'youth-service') throw new AppError('invalid', 'Record inspection results against PDUs and youth justice services, not regions');
+  if (!isService(org)) throw new AppError('invalid', 'Record inspection results against PDUs and youth justice services, not regions');
   const input = parseFields(resultSchema(today), raw);
   const problems: { field: string; message: string }[] = [];
   if (input.fieldwork && input.fieldwork > input.published) problems.push({ field: 'fieldwork', message: 'The date fieldwork started must be on or before the date the report was published' });
   if (input.inspectionId !== null && !record.inspectionsInApp.some((i) => i.id === input.inspectionId))
     problems.push({ field: 'inspectionId', message: `Inspection ${input.inspectionId} is not an inspection of ${org.name} in Inspectorate` });
-  const standing = await listRecordedInspections(db, org.id);
-  const same = standing.find((r) => r.id !== except && (r.publishedOn === input.published || (input.inspectionId !== null && r.inspectionId === input.inspectionId)));
+  // The standing recorded results are in the history (oldest published first, as they are stored).
+  const standing = record.inspections.filter((e) => e.source === 'recorded');
+  const same = standing.find((r) => r.recordedId !== except && (r.published === input.published || (input.inspectionId !== null && r.inspectionId === input.inspectionId)));
   if (same)
     problems.push(
-      same.inspectionId !== null && same.inspectionId === input.inspectionId
+      same.inspectionId !== undefined && same.inspectionId === input.inspectionId
         ? { field: 'inspectionId', message: 'A result is already recorded for that inspection: correct it instead' }
-        : { field: 'published', message: `A result published on ${same.publishedOn} is already recorded: correct it instead` },
+        : { field: 'published', message: `A result published on ${same.published} is already recorded: correct it instead` },
     );
   if (problems.length) throw new ProgrammeFieldError(problems);
   return { publishedOn: input.published, fieldworkOn: input.fieldwork, overallRating: input.overallRating, url: input.url, source: input.source, inspectionId: input.inspectionId };
 }
 
-const resultAudit = (r: RecordedInspectionInput) => ({
+const resultAudit = (r: RecordedInspectionInput): Record<ResultField, string | number | null> => ({
   published: r.publishedOn,
   fieldwork: r.fieldworkOn,
   overallRating: r.overallRating,
@@ -490,13 +527,19 @@ const resultAudit = (r: RecordedInspectionInput) => ({
   inspectionId: r.inspectionId,
 });
 
+/** A recorded result as the values of the result form (blank where it has none). */
+export function resultFormValues(r: RecordedInspectionInput): Record<ResultField, string> {
+  const audit = resultAudit(r);
+  return Object.fromEntries(RESULT_FIELDS.map((f) => [f, audit[f]?.toString() ?? ''])) as Record<ResultField, string>;
+}
+
 /**
  * Records an inspection result for a PDU or youth justice service: it joins the service's history
  * and, as its latest, the planner's input (an Inadequate brings a PDU back within the return window).
  */
 export async function recordInspectionResult(db: Db, id: number, raw: unknown, actor: string, today = todayIso()): Promise<number> {
   const record = await getServiceRecord(db, id, today);
-  const input = await checkedResult(db, record, raw, today);
+  const input = checkedResult(record, raw, today);
   return db.transaction().execute(async (trx) => {
     const resultId = await insertRecordedInspection(trx, id, input, actor);
     await recordAudit(trx, { actor, action: 'organisation.inspection-recorded', entity: 'organisation', entityId: id, after: { id: resultId, ...resultAudit(input) } });
@@ -511,11 +554,15 @@ export async function requireRecordedResult(db: Db, id: number, resultId: number
   return result;
 }
 
-/** Corrects a recorded result (any of its fields), audited with what it was. */
-export async function correctInspectionResult(db: Db, id: number, resultId: number, raw: unknown, actor: string, today = todayIso()): Promise<void> {
+/**
+ * Corrects a recorded result (any of its fields), audited with what it was. `raw` is the whole
+ * form; with `changes: 'given-only'`, only the fields to change (as the command line gives them),
+ * the others keeping their values, as the form starts from the result as it is.
+ */
+export async function correctInspectionResult(db: Db, id: number, resultId: number, raw: unknown, actor: string, today = todayIso(), changes: 'whole-form' | 'given-only' = 'whole-form'): Promise<void> {
   const before = await requireRecordedResult(db, id, resultId);
   const record = await getServiceRecord(db, id, today);
-  const input = await checkedResult(db, record, raw, today, resultId);
+  const input = checkedResult(record, changes === 'given-only' ? { ...resultFormValues(before), ...(raw as object) } : raw, today, resultId);
   await db.transaction().execute(async (trx) => {
     await updateRecordedInspection(trx, resultId, input, actor);
     await recordAudit(trx, { actor, action: 'organisation.inspection-corrected', entity: 'organisation', entityId: id, before: { id: resultId, ...resultAudit(before) }, after: { id: resultId, ...resultAudit(input) } });
@@ -575,7 +622,7 @@ const IntelligenceSchema = z.object({
 export async function updateIntelligence(db: Db, id: number, raw: unknown, actor: string): Promise<void> {
   const input = parseFields(IntelligenceSchema, raw);
   const record = await getServiceRecord(db, id);
-  if (record.organisation.kind === 'region') throw new AppError('invalid', 'Record caseloads and concerns against PDUs and youth justice services, not regions');
+  if (!isService(record.organisation)) throw new AppError('invalid', 'Record caseloads and concerns against PDUs and youth justice services, not regions');
   const after = {
     caseload: input.caseload,
     caseloadAsOf: input.caseload === null ? null : input.caseloadAsOf,

@@ -22,7 +22,7 @@ import {
   type ProgrammeYear,
 } from '../../db/repositories/index.ts';
 import type { CyclePlan } from '../../domain/programme/cycle-types.ts';
-import { isRealDate, optionalRealDate } from './dates.ts';
+import { optionalRealDate, requiredRealDate } from './dates.ts';
 import { planTopics, RESEARCH_CRITERIA, THEMATIC_CRITERIA, type CandidateTopic, type Criterion, type CriterionScore, type TopicPlan, type TopicResult } from '../../domain/programme/thematic-topics.ts';
 import { AppError } from '../errors.ts';
 import { parseFields, plannerProblems, ProgrammeFieldError } from './errors.ts';
@@ -73,11 +73,7 @@ const NewYearSchema = z
       .trim()
       .regex(/^\d{4}\/\d{2}$/, 'Enter the programme year like 2027/28')
       .refine((l) => (Number(l.slice(0, 4)) + 1) % 100 === Number(l.slice(5)), 'The programme year must run into the next year, like 2027/28'),
-    startsOn: z
-      .string({ message: 'Enter the first day of the programme year' })
-      .trim()
-      .min(1, 'Enter the first day of the programme year')
-      .refine(isRealDate, 'The first day of the programme year must be a real date, like 2027-04-01'),
+    startsOn: requiredRealDate('the first day of the programme year', '2027-04-01'),
   })
   .and(YearSettingsSchema);
 

@@ -5,8 +5,8 @@ import { randomInt } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { getYouthSelection, insertYouthSelection, listYouthSelections, recordAudit, type Db, type StoredYouthSelection } from '../../db/repositories/index.ts';
-import { isRealDate } from './dates.ts';
-import { scoreYouthServices, type YouthRiskScore } from '../../domain/programme/youth-risk.ts';
+import { isRealDate, requiredRealDate } from './dates.ts';
+import { scoreYouthServices, type YouthRiskScore, type YouthService } from '../../domain/programme/youth-risk.ts';
 import { selectYouthServices, type YouthSelection, type YouthSelectionInput } from '../../domain/programme/youth-selection.ts';
 import { AppError } from '../errors.ts';
 import { parseFields, plannerProblems, ProgrammeFieldError } from './errors.ts';
@@ -18,13 +18,6 @@ const MAX_SEED = 2_147_483_647;
 
 /** A seed for a new draw (stored with the selection, so the draw can be repeated). */
 export const newSeed = () => randomInt(1, MAX_SEED);
-
-const date = (label: string) =>
-  z
-    .string({ message: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .refine(isRealDate, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be a real date, like 2027-04-01`);
 
 const count = (label: string, max: number) =>
   z.union([z.number(), z.string()], { message: `Enter ${label}` }).transform((v, ctx) => {
@@ -39,7 +32,7 @@ const count = (label: string, max: number) =>
 
 const SelectionSchema = z.object({
   title: z.string().trim().max(200, 'The title must be 200 characters or fewer').optional().default(''),
-  asOf: date('the first day of the programme year'),
+  asOf: requiredRealDate('the first day of the programme year', '2027-04-01'),
   targeted: count('the number of targeted inspections', 500),
   random: count('the number of random inspections', 500),
   seed: z
@@ -74,11 +67,13 @@ const SelectionSchema = z.object({
 
 export type YouthSelectionRequest = z.input<typeof SelectionSchema>;
 
-/** Every youth justice service in the registry, scored as of a date, highest first. */
-export async function youthScores(db: Db, asOf: string): Promise<YouthRiskScore[]> {
+/**
+ * Every youth justice service in the registry, scored as of a date, highest first; from the
+ * services given (planningYouthServices, when the caller has them already) or the registry's.
+ */
+export async function youthScores(db: Db, asOf: string, services?: readonly YouthService[]): Promise<YouthRiskScore[]> {
   if (!isRealDate(asOf)) throw new ProgrammeFieldError([{ field: 'asOf', message: 'The date to score from must be a real date, like 2027-04-01' }]);
-  const { services } = await planningYouthServices(db);
-  return scoreYouthServices(services, asOf);
+  return scoreYouthServices(services ?? (await planningYouthServices(db)).services, asOf);
 }
 
 /** The selection the registry gives now, without storing it (the command line's preview). */

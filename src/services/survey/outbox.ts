@@ -57,7 +57,8 @@ export class OutboxDispatcher {
     }
     this.#running = this.#run().finally(() => {
       this.#running = undefined;
-      // A kick that came as the round was ending would otherwise be lost until the next one.
+      // A kick while the retry was being scheduled, or in the gap before this runs, found the round
+      // still running and only set #again: a text queued then would otherwise wait for the retry timer.
       if (this.#again) this.kick();
     });
   }
@@ -79,9 +80,8 @@ export class OutboxDispatcher {
       do {
         this.#again = false;
         while (!this.#stopped && (await this.#round()) > 0);
-        // A text queued while the next due time is read would be missed by it: kicks go round again.
-        if (!this.#again) await this.#scheduleRetry();
       } while (this.#again && !this.#stopped);
+      await this.#scheduleRetry();
     } catch (error) {
       // The database went away (shutdown) or refused: log without any message content.
       if (!this.#stopped) this.#log(`Text outbox: sending stopped: ${(error as Error).message}`);
