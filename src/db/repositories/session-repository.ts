@@ -1,4 +1,5 @@
-// Sessions (stored by the hash of their token) and sign-in attempts (for rate limiting).
+// Sessions (stored by the hash of their token), sign-in attempts (their record) and the counters
+// that rate-limit them.
 import { sql } from 'kysely';
 import type { Db } from './shared.ts';
 
@@ -43,11 +44,34 @@ export async function recordSignInAttempt(db: Db, attempt: { email: string; ip: 
   await db.insertInto('sign_in_attempt').values(attempt).execute();
 }
 
-/** Failed attempts since `since`, for one email address and for one client address. */
-export async function countFailedAttempts(db: Db, email: string, ip: string, since: Date): Promise<{ byEmail: number; byIp: number }> {
-  const { rows } = await sql<{ by_email: number; by_ip: number }>`
-    select
-      (select count(*) from sign_in_attempt where lower(email) = lower(${email}) and not succeeded and at >= ${since})::int as by_email,
-      (select count(*) from sign_in_attempt where ip = ${ip} and not succeeded and at >= ${since})::int as by_ip`.execute(db);
-  return { byEmail: rows[0]!.by_email, byIp: rows[0]!.by_ip };
+export type SignInCounterKind = 'account' | 'address';
+
+/**
+ * Takes a place in a counter at `at`, in one statement, only while fewer than `limit` of its places
+ * are at or after `since` (older ones are dropped as it goes). Concurrent callers queue on the
+ * counter's row, so no more than `limit` can hold places at once. False when the counter is full.
+ */
+export async function reserveSignInAttempt(db: Db, counter: { kind: SignInCounterKind; key: string }, at: Date, since: Date, limit: number): Promise<boolean> {
+  const { rows } = await sql<{ held: number }>`
+    insert into sign_in_counter as c (kind, key, attempts)
+    values (${counter.kind}, ${counter.key}, array[${at}::timestamptz])
+    on conflict (kind, key) do update
+      set attempts = array(select t from unnest(c.attempts) as t where t >= ${since}::timestamptz order by t) || ${at}::timestamptz
+      where (select count(*) from unnest(c.attempts) as t where t >= ${since}::timestamptz) < ${limit}
+    returning cardinality(attempts) as held`.execute(db);
+  return rows.length === 1;
+}
+
+/** Gives back one place taken at `at` (the attempt is not to count). */
+export async function releaseSignInAttempt(db: Db, counter: { kind: SignInCounterKind; key: string }, at: Date): Promise<void> {
+  await sql`
+    update sign_in_counter
+    set attempts = attempts[:array_position(attempts, ${at}::timestamptz) - 1] || attempts[array_position(attempts, ${at}::timestamptz) + 1:]
+    where kind = ${counter.kind} and key = ${counter.key} and array_position(attempts, ${at}::timestamptz) is not null`.execute(db);
+}
+
+/** Deletes counters with no place taken at or after `since` (nothing left to limit); returns how many. */
+export async function deleteIdleSignInCounters(db: Db, since: Date): Promise<number> {
+  const { numAffectedRows } = await sql`delete from sign_in_counter where coalesce((select max(t) from unnest(attempts) as t) < ${since}::timestamptz, true)`.execute(db);
+  return Number(numAffectedRows ?? 0);
 }

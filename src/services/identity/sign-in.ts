@@ -1,5 +1,5 @@
 // Signing in with an email address and password, rate-limited per account and per client address.
-import { countFailedAttempts, findUserCredentials, markSignedIn, recordAudit, recordSignInAttempt, type Db, type User } from '../../db/repositories/index.ts';
+import { deleteIdleSignInCounters, findUserCredentials, markSignedIn, recordAudit, recordSignInAttempt, releaseSignInAttempt, reserveSignInAttempt, type Db, type SignInCounterKind, type User } from '../../db/repositories/index.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords.ts';
 import { startSession, type NewSession, type SessionPolicy } from './sessions.ts';
 
@@ -10,6 +10,25 @@ export type SignInResult =
   | { outcome: 'refused' }
   | { outcome: 'rate-limited'; retryAfterMinutes: number };
 
+type Counter = { kind: SignInCounterKind; key: string; limit: number };
+
+/**
+ * Takes a place in each counter before the (slow) password check, so that concurrent guesses cannot
+ * all pass a count taken before any of them was recorded. All or none: a full counter gives back
+ * the places already taken. Failed attempts keep their places; signing in gives them back.
+ */
+async function reserve(db: Db, counters: readonly Counter[], at: Date, since: Date): Promise<boolean> {
+  const taken: Counter[] = [];
+  for (const counter of counters) {
+    if (!(await reserveSignInAttempt(db, counter, at, since, counter.limit))) {
+      for (const t of taken) await releaseSignInAttempt(db, t, at);
+      return false;
+    }
+    taken.push(counter);
+  }
+  return true;
+}
+
 export async function signInWithPassword(
   db: Db,
   input: { email: string; password: string; ip: string },
@@ -18,9 +37,11 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const email = input.email.trim();
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
-  const failed = await countFailedAttempts(db, email, input.ip, since);
-  if (failed.byEmail >= SIGN_IN_LIMITS.perAccount || failed.byIp >= SIGN_IN_LIMITS.perAddress)
-    return { outcome: 'rate-limited', retryAfterMinutes: SIGN_IN_LIMITS.windowMinutes };
+  const counters: Counter[] = [
+    { kind: 'account', key: email.toLowerCase(), limit: SIGN_IN_LIMITS.perAccount },
+    { kind: 'address', key: input.ip, limit: SIGN_IN_LIMITS.perAddress },
+  ];
+  if (!(await reserve(db, counters, now, since))) return { outcome: 'rate-limited', retryAfterMinutes: SIGN_IN_LIMITS.windowMinutes };
 
   const found = await findUserCredentials(db, email);
   // Verify even for an unknown address, so the time taken does not reveal which addresses exist.
@@ -28,9 +49,14 @@ export async function signInWithPassword(
   const ok = !!found && found.user.active && found.passwordHash !== null && matches;
   await recordSignInAttempt(db, { email, ip: input.ip, succeeded: ok });
   if (!ok) return { outcome: 'refused' };
+  for (const counter of counters) await releaseSignInAttempt(db, counter, now);
   return db.transaction().execute(async (trx) => {
     await markSignedIn(trx, found.user.id);
     await recordAudit(trx, { actor: `user:${found.user.id}`, action: 'user.signed-in', entity: 'user', entityId: found.user.id, after: { method: 'password', ip: input.ip } });
     return { outcome: 'signed-in' as const, user: found.user, session: await startSession(trx, found.user.id, now, policy) };
   });
 }
+
+/** Housekeeping: deletes the counters of accounts and addresses with no attempt inside the window; returns how many. */
+export const pruneSignInCounters = (db: Db, now: Date): Promise<number> =>
+  deleteIdleSignInCounters(db, new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000));
