@@ -6,6 +6,8 @@ import { getInspection, type Db, type Inspection } from '../db/repositories/inde
 import type { Actor, InspectionScope } from '../domain/access/permissions.ts';
 import { currentPublication, scopeOf } from '../services/inspection-scope.ts';
 import { canViewInspection } from '../domain/access/permissions.ts';
+import { blindCaseRefusal, blindExportRefusal, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
+import { firstAssessmentAccessOf } from '../services/quality.ts';
 import { AppError } from '../services/errors.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 import type { AppEnv } from './auth.ts';
@@ -29,7 +31,25 @@ export async function inspectionFor(
   const scope = inspection && scopeOf(inspection, await currentPublication(db));
   if (!inspection || !scope || !canViewInspection(actor, scope)) throw new AppError('not-found', `There is no inspection ${id}`);
   if (check && !check(actor, scope)) throw new AppError('forbidden', 'You do not have access to this part of the inspection');
+  scopes.set(c.req.raw, scope);
   return { inspection, actor, scope };
+}
+
+// The scope each request's guard found, so the page's navigation offers only what the person may open.
+const scopes = new WeakMap<Request, InspectionScope>();
+export const requestScope = (c: Context): InspectionScope | undefined => scopes.get(c.req.raw);
+
+/** Which cases' first assessments the person may read; refuses a case they are assessing blind. */
+export async function caseAccess(db: Db, actor: Actor, scope: InspectionScope, caseRef?: string): Promise<FirstAssessmentAccess> {
+  const access = await firstAssessmentAccessOf(db, actor, scope);
+  if (caseRef !== undefined && access.hidden.has(caseRef)) throw new AppError('forbidden', blindCaseRefusal(caseRef));
+  return access;
+}
+
+/** An export of every case's answers: refused, with the reason, to a second assessor who has not yet submitted. */
+export async function requireWholeCaseExport(db: Db, actor: Actor, scope: InspectionScope): Promise<void> {
+  const access = await firstAssessmentAccessOf(db, actor, scope);
+  if (!access.mayExportAll) throw new AppError('forbidden', access.readsCases ? blindExportRefusal(access.hidden) : 'You do not have access to this part of the inspection');
 }
 
 export function requirePermission(c: Context<AppEnv>, allowed: (actor: Actor) => boolean): Actor {

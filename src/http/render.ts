@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { canManageUsers, canPlanInspections, canViewAudit, canViewNationalReports, ROLE_NAMES } from '../domain/access/permissions.ts';
+import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports, ROLE_NAMES, type Actor } from '../domain/access/permissions.ts';
+import { INSPECTION_AREAS } from '../domain/publication/visibility.ts';
+import { requestScope } from './access.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 
@@ -67,8 +69,8 @@ export function page(c: Context, template: string, context: Record<string, unkno
       ...context,
       cspNonce: c.get('secureHeadersNonce'),
       currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor) },
-      // The inspection's sub navigation shows the audit trail only to those who may read it.
-      canViewAudit: !!session && isInspection(context.inspection) && canViewAudit(session.actor, scopeOf(context.inspection)),
+      // The inspection's sub navigation offers only what the person may open at the report's stage.
+      inspectionNav: session && isInspection(context.inspection) ? inspectionNav(c, session.actor, context.inspection) : undefined,
       csrfToken: context.csrfToken ?? session?.csrfToken,
     }),
     status,
@@ -77,3 +79,10 @@ export function page(c: Context, template: string, context: Record<string, unkno
 
 const isInspection = (value: unknown): value is { id: number; organisationId: number } =>
   !!value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number' && typeof (value as { organisationId?: unknown }).organisationId === 'number';
+
+/** The parts of the inspection the person may open, by the scope the route's guard found (a draft's, if none). */
+function inspectionNav(c: Context, actor: Actor, inspection: { id: number; organisationId: number }) {
+  const found = requestScope(c);
+  const scope = found?.id === inspection.id ? found : scopeOf(inspection);
+  return { service: actor.role === 'service-staff', open: Object.fromEntries(INSPECTION_AREAS.map((area) => [area, canOpenArea(actor, scope, area)])) };
+}

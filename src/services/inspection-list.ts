@@ -1,4 +1,4 @@
-// The inspections a person may see, with ratings only where the findings are not embargoed for them.
+// The inspections a person may see, with ratings only where they may read them (the inspected service once published).
 import { listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
 import { canViewFindings, canViewInspection, type Actor } from '../domain/access/permissions.ts';
 import type { InspectionRatings } from '../domain/rating/result.ts';

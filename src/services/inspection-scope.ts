@@ -1,5 +1,5 @@
 // What the access rules need of an inspection, including how far its report has gone: the
-// inspected service sees findings once the draft reaches it, everyone once it is published.
+// inspected service sees the draft report once it reaches it, and more once it is published.
 import { publicationStates, type Db } from '../db/repositories/index.ts';
 import type { InspectionScope } from '../domain/access/permissions.ts';
 import { todayIso } from './publication.ts';
@@ -10,7 +10,7 @@ export const scopeOf = (inspection: { id: number; organisationId: number }, publ
   id: inspection.id,
   organisationId: inspection.organisationId,
   published: publication?.published.has(inspection.id) ?? false,
-  sharedWithService: publication?.sharedWithService.has(inspection.id) ?? false,
+  reportStatus: publication?.status.get(inspection.id) ?? 'draft',
 });
 
 export const currentPublication = (db: Db): Promise<Publication> => publicationStates(db, todayIso());

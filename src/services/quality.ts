@@ -22,6 +22,8 @@ import {
   type Db,
   type SecondAssessment,
 } from '../db/repositories/index.ts';
+import { firstAssessmentAccess, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
+import type { Actor, InspectionScope } from '../domain/access/permissions.ts';
 import { applyStandard, requiredKeys, standardStatus, valueProblems, type FlatValues } from '../domain/assessment/standard-edit.ts';
 import type { Answer, CaseAssessment } from '../domain/assessment/types.ts';
 import { agreement, disagreements, type Disagreement } from '../domain/quality/agreement.ts';
@@ -60,14 +62,10 @@ export async function secondAssessmentOf(db: Db, inspectionId: number, caseRef: 
   return (await listSecondAssessments(db, inspectionId)).find((s) => s.caseRef === caseRef);
 }
 
-/** True when this person is the case's second assessor and has not yet submitted: the first assessment stays hidden from them. */
-export async function isBlindedFrom(db: Db, inspectionId: number, caseRef: string, userId: number): Promise<boolean> {
-  return (await blindedCases(db, inspectionId, userId)).has(caseRef);
-}
-
-/** The cases whose first assessment is hidden from this person (their second assessments not yet submitted). */
-export async function blindedCases(db: Db, inspectionId: number, userId: number): Promise<Set<string>> {
-  return new Set((await listSecondAssessments(db, inspectionId)).filter((s) => s.assessorId === userId && !s.submittedAt).map((s) => s.caseRef));
+/** Which cases' first assessments this person may read (the rule: ../domain/access/first-assessment.ts). */
+export async function firstAssessmentAccessOf(db: Db, actor: Actor, inspection: InspectionScope): Promise<FirstAssessmentAccess> {
+  const seconds = await listSecondAssessments(db, inspection.id);
+  return firstAssessmentAccess(actor, inspection, seconds.map((s) => ({ caseRef: s.caseRef, assessorId: s.assessorId, submitted: !!s.submittedAt })));
 }
 
 /** The second assessment in the shape of a case: the case's own attributes, the second assessor's answers. */

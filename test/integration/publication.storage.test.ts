@@ -31,11 +31,12 @@ afterAll(() => handle?.close());
 
 const get = (s: TestSession | undefined, path: string) => app.request(path, { headers: s ? { cookie: s.cookie } : {} });
 const post = (s: TestSession, path: string, fields: Record<string, string>) => app.request(`/inspections/${demoId}/publication${path}`, formPost(s, fields));
-const findingsVisibleTo = async (s: TestSession) => (await get(s, `/api/inspections/${demoId}/ratings`)).status === 200;
+/** The draft report: the inspected service reads it from the factual accuracy check on (never the inspectorate's workings: service-embargo.storage.test.ts). */
+const draftReportVisibleTo = async (s: TestSession) => (await get(s, `/inspections/${demoId}/report`)).status === 200;
 
 describe('publishing a report', () => {
   it('keeps a draft to the inspectorate, and will not send it on before sign-off, findings and recommendations', async () => {
-    expect(await findingsVisibleTo(leeds)).toBe(false);
+    expect(await draftReportVisibleTo(leeds)).toBe(false);
     const refused = await post(lead, '/status', { to: 'factual-accuracy' });
     expect(refused.status).toBe(400);
     const html = await refused.text();
@@ -43,13 +44,13 @@ describe('publishing a report', () => {
     expect(html).toContain('Write the overall findings');
   });
 
-  it('sends the draft to the service for factual accuracy, which then sees its own findings and comments', async () => {
+  it('sends the draft to the service for factual accuracy, which then reads the draft report and comments', async () => {
     expect((await post(lead, '/text', { foreword: 'A foreword.', overallFindings: 'Work to keep people safe was not good enough.' })).status).toBe(303);
     expect((await post(lead, '/recommendations', { addressedTo: 'pdu', recommendation: 'Improve risk of harm assessment.' })).status).toBe(303);
     await signOff(handle.db, demoId, 'test');
     expect((await post(lead, '/status', { to: 'factual-accuracy' })).status).toBe(303);
-    expect(await findingsVisibleTo(leeds)).toBe(true);
-    expect(await findingsVisibleTo(sheffield)).toBe(false);
+    expect(await draftReportVisibleTo(leeds)).toBe(true);
+    expect(await draftReportVisibleTo(sheffield)).toBe(false);
     expect((await post(leeds, '/comments', { section: 'Standard 2.2', comment: 'Case DEMO-004 had a risk assessment on file.' })).status).toBe(303);
     expect((await post(sheffield, '/comments', { section: 'x', comment: 'y' })).status).toBe(404);
   });

@@ -56,10 +56,13 @@ export async function saveReport(db: Db, report: Omit<StoredReport, 'updatedAt'>
  * Which inspections' reports the inspected service has seen (for factual accuracy, embargoed or
  * published), which are published, and the publication date set for each of those reports.
  */
-export async function publicationStates(db: Db, today: string): Promise<{ published: Set<number>; sharedWithService: Set<number>; publishOn: Map<number, string | null> }> {
+export async function publicationStates(
+  db: Db,
+  today: string,
+): Promise<{ published: Set<number>; sharedWithService: Set<number>; publishOn: Map<number, string | null>; status: Map<number, ReportStatus> }> {
   const rows = await db.selectFrom('report').select(['inspection_id', 'status', 'publish_on']).where('status', '<>', 'draft').execute();
   const published = new Set(rows.filter((r) => r.status === 'published' || (r.status === 'embargoed' && r.publish_on !== null && r.publish_on <= today)).map((r) => r.inspection_id));
-  return { published, sharedWithService: new Set(rows.map((r) => r.inspection_id)), publishOn: new Map(rows.map((r) => [r.inspection_id, r.publish_on])) };
+  return { published, sharedWithService: new Set(rows.map((r) => r.inspection_id)), publishOn: new Map(rows.map((r) => [r.inspection_id, r.publish_on])), status: new Map(rows.map((r) => [r.inspection_id, r.status])) };
 }
 
 export async function listRecommendations(db: Db, inspectionId: number): Promise<Recommendation[]> {

@@ -1,5 +1,7 @@
 // Who may see and do what. Every route asks these functions; nothing else decides access, so the
 // rules can be read (and tested) in one place.
+import { serviceMayOpen, type InspectionArea } from '../publication/visibility.ts';
+import type { ReportStatus } from '../publication/workflow.ts';
 
 export const ROLES = ['administrator', 'programme-manager', 'analyst', 'lead-inspector', 'inspector', 'service-staff'] as const;
 export type Role = (typeof ROLES)[number];
@@ -31,9 +33,12 @@ export interface InspectionScope {
   organisationId: number;
   /** The report is published: its findings are public. */
   published: boolean;
-  /** The draft report has gone to the inspected service (factual accuracy check, embargoed copy). */
-  sharedWithService?: boolean;
+  /** How far the report has gone (published once its date has come); a draft when not given. */
+  reportStatus?: ReportStatus;
 }
+
+/** The report's status as access decisions read it: published wins, and no report is a draft. */
+export const reportStatusOf = (inspection: InspectionScope): ReportStatus => (inspection.published ? 'published' : (inspection.reportStatus ?? 'draft'));
 
 /** Roles that see every inspection, read-only unless another rule allows more. */
 const SEES_ALL: readonly Role[] = ['administrator', 'programme-manager', 'analyst'];
@@ -50,15 +55,26 @@ export function canViewInspection(actor: Actor, inspection: InspectionScope): bo
 }
 
 /**
- * Ratings, case assessments and judgements: the inspectorate's staff on the inspection and those
- * who see every inspection; the inspected service once the draft report reaches it for its
- * factual accuracy check (and after publication).
+ * Which parts of an inspection a person may open: the one rule every inspection route's guard and
+ * the inspection's navigation ask. The inspectorate's staff who see the inspection see its
+ * workings (the audit trail, follow-up conversations and second assessments have narrower rules);
+ * the inspected service sees what its report's stage allows (../publication/visibility.ts).
  */
-export function canViewFindings(actor: Actor, inspection: InspectionScope): boolean {
+export function canOpenArea(actor: Actor, inspection: InspectionScope, area: InspectionArea): boolean {
   if (!canViewInspection(actor, inspection)) return false;
-  if (actor.role === 'service-staff') return inspection.published || !!inspection.sharedWithService;
+  if (actor.role === 'service-staff') return serviceMayOpen(area, reportStatusOf(inspection));
+  if (area === 'audit') return canViewAudit(actor, inspection);
+  if (area === 'survey-follow-ups') return canAssessCases(actor, inspection);
   return true;
 }
+
+/** Ratings with their explanations: the inspectorate's staff on the inspection and those who see every inspection; the inspected service once published. */
+export function canViewFindings(actor: Actor, inspection: InspectionScope): boolean {
+  return canOpenArea(actor, inspection, 'ratings');
+}
+
+/** An area's guard, for routes: `inspectionFor(c, db, mayOpen('cases'))`. */
+export const mayOpen = (area: InspectionArea) => (actor: Actor, inspection: InspectionScope): boolean => canOpenArea(actor, inspection, area);
 
 /** Factual accuracy comments on the draft report: the inspected service's own staff. */
 export function canCommentOnReport(actor: Actor, inspection: InspectionScope): boolean {

@@ -2,7 +2,7 @@
 // inspection's review of whether each earlier recommendation was met.
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
-import { canCommentOnReport, canLeadInspection, canViewFindings, type Actor, type InspectionScope } from '../../domain/access/permissions.ts';
+import { canCommentOnReport, canLeadInspection, mayOpen, type Actor, type InspectionScope } from '../../domain/access/permissions.ts';
 import { actionPlan, recordProgress, respondToRecommendation, reviewPreviousRecommendation } from '../../services/action-plan.ts';
 import { AppError } from '../../services/errors.ts';
 import { inspectionFor } from '../access.ts';
@@ -19,7 +19,7 @@ export function actionPlanRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const planPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('action-plan'));
     const plan = await actionPlan(db, inspection.id);
     const answerable = canAnswer(actor, scope) && plan.published;
     const present = (r: (typeof plan.recommendations)[number]) => ({

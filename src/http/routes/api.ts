@@ -2,13 +2,13 @@
 // behind the same access rules as the pages (the session of the web app).
 import { Hono } from 'hono';
 import { listAudit, listFrameworks, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
-import { canViewAudit, canViewFindings } from '../../domain/access/permissions.ts';
+import { auditEventHidden, blindExportRefusal } from '../../domain/access/first-assessment.ts';
+import { canViewFindings, mayOpen } from '../../domain/access/permissions.ts';
 import { AppError } from '../../services/errors.ts';
 import { storedFramework } from '../../services/frameworks.ts';
 import { exportAssessments, loadAssessment, rateStoredInspection } from '../../services/inspections.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
-import { blindedCases } from '../../services/quality.ts';
-import { inspectionFor, sessionOf } from '../access.ts';
+import { caseAccess, inspectionFor, requireWholeCaseExport, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { enumQuery } from '../params.ts';
 
@@ -54,26 +54,30 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
   api.get('/inspections/:id', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db);
     if (!canViewFindings(actor, scope)) return c.json({ ...inspection, embargoed: true });
-    const { ratings } = await rateStoredInspection(db, inspection.id);
-    return c.json({ ...inspection, cases: ratings.cases, overall: ratings.overall, flags: ratings.flags.length });
+    const [{ ratings }, access] = await Promise.all([rateStoredInspection(db, inspection.id), caseAccess(db, actor, scope)]);
+    return c.json({ ...inspection, cases: ratings.cases, overall: ratings.overall, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)).length });
   });
 
+  // Quality flags name a case and its judgement: only those whose first assessment the person may read.
   api.get('/inspections/:id/ratings', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canViewFindings);
-    return c.json((await rateStoredInspection(db, inspection.id)).ratings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('ratings'));
+    const [{ ratings }, access] = await Promise.all([rateStoredInspection(db, inspection.id), caseAccess(db, actor, scope)]);
+    return c.json({ ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) });
   });
 
   api.get('/inspections/:id/cases', async (c) => {
-    const { inspection, actor } = await inspectionFor(c, db, canViewFindings);
-    const { assessment } = await loadAssessment(db, inspection.id);
-    const blinded = await blindedCases(db, inspection.id, actor.userId);
-    return c.json({ frameworkKey: assessment.frameworkKey, cases: assessment.cases.filter((x) => !blinded.has(x.caseRef)), ...(blinded.size ? { withheld: [...blinded] } : {}) });
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
+    const [{ assessment }, access] = await Promise.all([loadAssessment(db, inspection.id), caseAccess(db, actor, scope)]);
+    return c.json({
+      frameworkKey: assessment.frameworkKey,
+      cases: assessment.cases.filter((x) => access.mayRead(x.caseRef)),
+      ...(access.hidden.size ? { withheld: [...access.hidden].sort(), withheldBecause: blindExportRefusal(access.hidden) } : {}),
+    });
   });
 
   api.get('/inspections/:id/cases/:caseRef', async (c) => {
-    const { inspection, actor } = await inspectionFor(c, db, canViewFindings);
-    if ((await blindedCases(db, inspection.id, actor.userId)).has(c.req.param('caseRef')))
-      throw new AppError('forbidden', 'You are this case’s second assessor: its first assessment stays hidden until you submit yours');
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
+    await caseAccess(db, actor, scope, c.req.param('caseRef'));
     const { assessment } = await loadAssessment(db, inspection.id);
     const found = assessment.cases.find((x) => x.caseRef === c.req.param('caseRef'));
     if (!found) throw new AppError('not-found', `There is no case ${c.req.param('caseRef')} in this inspection`);
@@ -81,16 +85,18 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
   });
 
   api.get('/inspections/:id/export', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
     const format = enumQuery(c, 'format', ['csv', 'json'] as const, 'csv');
+    await requireWholeCaseExport(db, actor, scope);
     const body = await exportAssessments(db, inspection.id, format);
     c.header('Content-Disposition', `attachment; filename="inspection-${inspection.id}-assessments.${format}"`);
     return c.body(body, 200, { 'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json' });
   });
 
   api.get('/inspections/:id/audit', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canViewAudit);
-    return c.json({ events: await listAudit(db, { inspectionId: inspection.id }) });
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('audit'));
+    const [events, access] = await Promise.all([listAudit(db, { inspectionId: inspection.id }), caseAccess(db, actor, scope)]);
+    return c.json({ events: events.filter((e) => !auditEventHidden(access, inspection.id, e)) });
   });
 
   return api;

@@ -2,14 +2,13 @@
 // for one standard of one case.
 import { Hono, type Context } from 'hono';
 import { listCaseWork, type Db } from '../../db/repositories/index.ts';
-import { canAssessCases, canViewFindings } from '../../domain/access/permissions.ts';
+import { blindListNote } from '../../domain/access/first-assessment.ts';
+import { canAssessCases, mayOpen } from '../../domain/access/permissions.ts';
 import { loadAssessment } from '../../services/inspections.ts';
 import { caseStandard, loadCase, saveStandard } from '../../services/case-assessment.ts';
-import { AppError } from '../../services/errors.ts';
-import { isBlindedFrom } from '../../services/quality.ts';
 import { flattenStandard, standardStatus, type FlatValues, type StandardStatus } from '../../domain/assessment/standard-edit.ts';
 import { decodeBase, fieldId, standardFormPage } from '../../presenters/standard-form-page.ts';
-import { inspectionFor } from '../access.ts';
+import { caseAccess, inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { escapeHtml, page, renderMacro } from '../render.ts';
 
@@ -25,21 +24,17 @@ const statusTag = (s: StandardStatus) =>
 const caseHref = (inspectionId: number, caseRef: string) => `/inspections/${inspectionId}/cases/${encodeURIComponent(caseRef)}`;
 const actorName = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 
-/** A second assessor does not see the first assessment of the case until they submit their own. */
-async function refuseIfBlinded(db: Db, inspectionId: number, caseRef: string, userId: number): Promise<void> {
-  if (await isBlindedFrom(db, inspectionId, caseRef, userId))
-    throw new AppError('forbidden', `You are the second assessor of ${caseRef}: its first assessment stays hidden until you submit yours`);
-}
-
 export function caseRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/inspections/:id/cases', async (c) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
-    const [{ framework, assessment }, work] = await Promise.all([loadAssessment(db, inspection.id), listCaseWork(db, inspection.id)]);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
+    const [{ framework, assessment }, work, access] = await Promise.all([loadAssessment(db, inspection.id), listCaseWork(db, inspection.id), caseAccess(db, actor, scope)]);
     const workByRef = new Map(work.map((w) => [w.caseRef, w]));
     const mine = c.req.query('mine') === '1';
     const rows = assessment.cases
+      // A case the person is assessing blind is left out: its progress would tell of its first assessment.
+      .filter((x) => access.mayRead(x.caseRef))
       .filter((x) => !mine || workByRef.get(x.caseRef)?.assignedTo === actor.userId)
       .map((x) => {
         const statuses = framework.caseStandards.map((s) => standardStatus(s, x).status).filter((s) => s !== 'not-applicable');
@@ -54,12 +49,20 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
           { html: statusTag(overall) },
         ];
       });
-    return page(c, 'cases.njk', { title: `Cases: ${inspection.title}`, inspection, section: 'cases', rows, mine, canAssess: canAssessCases(actor, scope) });
+    return page(c, 'cases.njk', {
+      title: `Cases: ${inspection.title}`,
+      inspection,
+      section: 'cases',
+      rows,
+      mine,
+      canAssess: canAssessCases(actor, scope),
+      withheld: access.hidden.size ? blindListNote(access.hidden) : null,
+    });
   });
 
   routes.get('/inspections/:id/cases/:caseRef', async (c) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
-    await refuseIfBlinded(db, inspection.id, c.req.param('caseRef'), actor.userId);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
+    await caseAccess(db, actor, scope, c.req.param('caseRef'));
     const view = await loadCase(db, inspection.id, c.req.param('caseRef'));
     const base = caseHref(inspection.id, view.assessment.caseRef);
     return page(c, 'case.njk', {
@@ -84,8 +87,8 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
     c: Context<AppEnv>,
     options: { values?: FlatValues; errors?: { key: string; message: string }[]; conflict?: Extract<Awaited<ReturnType<typeof saveStandard>>, { outcome: 'conflict' }>; status?: 200 | 400 | 409 },
   ) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
-    await refuseIfBlinded(db, inspection.id, c.req.param('caseRef') ?? '', actor.userId);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
+    await caseAccess(db, actor, scope, c.req.param('caseRef') ?? '');
     const view = await loadCase(db, inspection.id, c.req.param('caseRef') ?? '');
     const standard = caseStandard(view, c.req.param('standardId') ?? '');
     const stored = flattenStandard(standard, view.assessment);
@@ -123,8 +126,8 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
   routes.get('/inspections/:id/cases/:caseRef/standards/:standardId', (c) => formPage(c, {}));
 
   routes.post('/inspections/:id/cases/:caseRef/standards/:standardId', async (c) => {
-    const { inspection, actor } = await inspectionFor(c, db, canAssessCases);
-    await refuseIfBlinded(db, inspection.id, c.req.param('caseRef'), actor.userId);
+    const { inspection, actor, scope } = await inspectionFor(c, db, canAssessCases);
+    await caseAccess(db, actor, scope, c.req.param('caseRef'));
     const body = await c.req.parseBody();
     const values: FlatValues = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => /^\d/.test(e[0]) && typeof e[1] === 'string'));
     const mode = body.mode === 'complete' ? 'complete' : body.mode === 'overwrite' ? 'overwrite' : 'draft';

@@ -4,13 +4,14 @@ import { Hono, type Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { listAudit, listCaseWork, listInspectionJudgements, listInspectionMembers, listUsers, type Db } from '../../db/repositories/index.ts';
-import { canLeadInspection, canManageTeam, canViewAudit, canViewFindings } from '../../domain/access/permissions.ts';
+import { auditEventHidden } from '../../domain/access/first-assessment.ts';
+import { canLeadInspection, canManageTeam, mayOpen } from '../../domain/access/permissions.ts';
 import { standardStatus } from '../../domain/assessment/standard-edit.ts';
 import { AppError } from '../../services/errors.ts';
 import { loadAssessment } from '../../services/inspections.ts';
 import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, reopenBlocker, setTeamMember, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
-import { inspectionFor } from '../access.ts';
+import { caseAccess, inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
@@ -21,7 +22,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const judgementsPage = async (c: Context<AppEnv>, failed?: { itemId: string; rating: string; rationale: string; message: string }) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('judgements'));
     const { framework, items } = await judgementItems(db, inspection.id);
     const stored = new Map((await listInspectionJudgements(db, inspection.id)).map((j) => [j.itemId, j]));
     const editable = canLeadInspection(actor, scope) && inspection.status !== 'signed-off';
@@ -77,7 +78,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   });
 
   const teamPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('team'));
     const [members, work, { framework, assessment }] = await Promise.all([listInspectionMembers(db, inspection.id), listCaseWork(db, inspection.id), loadAssessment(db, inspection.id)]);
     const caseStatus = new Map(
       assessment.cases.map((x) => {
@@ -167,7 +168,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   });
 
   const signOffPage = async (c: Context<AppEnv>, error?: string) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('sign-off'));
     return page(
       c,
       'sign-off.njk',
@@ -199,8 +200,10 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   });
 
   routes.get('/inspections/:id/audit', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canViewAudit);
-    const events = await listAudit(db, { inspectionId: inspection.id });
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('audit'));
+    // A lead inspector can be a case's second assessor: that case's saved answers stay out of their trail until they submit.
+    const [all, access] = await Promise.all([listAudit(db, { inspectionId: inspection.id }), caseAccess(db, actor, scope)]);
+    const events = all.filter((e) => !auditEventHidden(access, inspection.id, e));
     const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
     if (c.req.query('format') === 'csv') {
       c.header('Content-Disposition', `attachment; filename="inspection-${inspection.id}-audit.csv"`);

@@ -1,12 +1,15 @@
 // Pages: the inspections a person may see, and each inspection's ratings with their explanations
-// (or, for the inspected service before publication, the embargo notice).
+// (or, for the inspected service, its own tasks for the inspection).
 import { Hono } from 'hono';
 import { listInspections, listOrganisations, type Db } from '../../db/repositories/index.ts';
-import { canViewFindings, canViewRegionalFeedback } from '../../domain/access/permissions.ts';
+import { canOpenArea, canViewRegionalFeedback, reportStatusOf } from '../../domain/access/permissions.ts';
+import { STATUS_NAMES } from '../../domain/publication/workflow.ts';
+import { serviceTasks } from '../../presenters/service-tasks-page.ts';
+import { serviceTaskFacts } from '../../services/service-tasks.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
 import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts';
 import { inspectionPage } from '../../presenters/inspection-page.ts';
-import { inspectionFor, sessionOf } from '../access.ts';
+import { caseAccess, inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
 
@@ -47,9 +50,19 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
   pages.get('/inspections/:id', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db);
     const summary = (await listInspections(db, { organisationId: inspection.organisationId })).find((i) => i.id === inspection.id)!;
-    if (!canViewFindings(actor, scope)) return page(c, 'inspection-embargoed.njk', { title: inspection.title, inspection: summary });
-    const [{ ratings }, framework] = await Promise.all([rateStoredInspection(db, inspection.id), frameworkOf(db, inspection)]);
-    return page(c, 'inspection.njk', inspectionPage(summary, ratings, framework));
+    // The inspected service lands on its own tasks, whatever the report's stage.
+    if (actor.role === 'service-staff')
+      return page(c, 'inspection-service.njk', {
+        title: inspection.title,
+        inspection: summary,
+        section: 'overview',
+        reportStatusName: STATUS_NAMES[reportStatusOf(scope)],
+        embargoed: !scope.published,
+        tasks: serviceTasks(inspection.id, await serviceTaskFacts(db, inspection.id), (area) => canOpenArea(actor, scope, area)),
+      });
+    const [{ ratings }, framework, access] = await Promise.all([rateStoredInspection(db, inspection.id), frameworkOf(db, inspection), caseAccess(db, actor, scope)]);
+    // Quality flags name a case's judgements: not those of a case the person is assessing blind.
+    return page(c, 'inspection.njk', inspectionPage(summary, { ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) }, framework));
   });
 
   return pages;

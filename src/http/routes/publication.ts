@@ -2,7 +2,7 @@
 // inspected service's factual accuracy comments, embargo recipients, and the date it is published.
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
-import { canCommentOnReport, canLeadInspection, canViewFindings } from '../../domain/access/permissions.ts';
+import { canCommentOnReport, canLeadInspection, canOpenArea, mayOpen } from '../../domain/access/permissions.ts';
 import { STATUS_NAMES, textEditable, transitionProblems, type ReportStatus } from '../../domain/publication/workflow.ts';
 import { AppError } from '../../services/errors.ts';
 import {
@@ -28,9 +28,11 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const publicationPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('publication'));
     const overview = await reportOverview(db, inspection.id);
     const lead = canLeadInspection(actor, scope);
+    // The inspected service sees the draft's text and its comments, not the inspectorate's side (recipients, what blocks the next step).
+    const workings = canOpenArea(actor, scope, 'publication-workings');
     const status = overview.report.status;
     const next: { to: ReportStatus; label: string }[] =
       status === 'draft' ? [{ to: 'factual-accuracy', label: 'Send the draft to the service for factual accuracy checking' }]
@@ -51,11 +53,12 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
         statusName: STATUS_NAMES[status],
         status,
         report: overview.report,
-        blockers: next.length ? transitionProblems(overview.state, next[0]!.to, todayIso(), '9999-12-31').filter((p) => !p.includes('publication date')) : [],
+        workings,
+        blockers: workings && next.length ? transitionProblems(overview.state, next[0]!.to, todayIso(), '9999-12-31').filter((p) => !p.includes('publication date')) : [],
         next,
         recommendations: overview.recommendations.map((r) => ({ ...r, addressee: ADDRESSEES[r.addressedTo] })),
         comments: overview.comments,
-        recipientRows: overview.recipients.map((r) => [{ text: r.name }, { text: r.email }, { text: r.organisation }]),
+        recipientRows: !workings ? [] : overview.recipients.map((r) => [{ text: r.name }, { text: r.email }, { text: r.organisation }]),
         addresseeItems: Object.entries(ADDRESSEES).map(([value, text]) => ({ value, text })),
       },
       error ? 400 : 200,

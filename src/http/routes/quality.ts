@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { randomInt } from 'node:crypto';
 import { listInspectionMembers, type Db } from '../../db/repositories/index.ts';
-import { canAssessCases, canLeadInspection, canViewFindings } from '../../domain/access/permissions.ts';
+import { canAssessCases, canLeadInspection, mayOpen } from '../../domain/access/permissions.ts';
 import { DEFAULT_DIP_SAMPLE } from '../../domain/quality/dip-sample.ts';
 import { AppError } from '../../services/errors.ts';
 import {
@@ -29,7 +29,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const overviewPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, canViewFindings);
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('quality'));
     const [overview, members] = await Promise.all([qualityOverview(db, inspection.id), listInspectionMembers(db, inspection.id)]);
     const lead = canLeadInspection(actor, scope) && inspection.status !== 'signed-off';
     const names = new Map(members.map((m) => [m.userId, m.displayName]));

@@ -1,14 +1,14 @@
 // The PDU inspection report: the page, the same report as a PDF (?format=pdf), and the analysts'
-// workbook. Findings, so only those who may see the findings (the inspected service after
-// publication); the workbook of case-level answers never goes to service staff.
+// workbook. The inspected service reads the report from its factual accuracy check on; the workbook
+// holds every case's answers, so it is the inspectorate's, and refused to a blind second assessor.
 import { Hono } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
-import { canViewFindings } from '../../domain/access/permissions.ts';
+import { mayOpen } from '../../domain/access/permissions.ts';
 import { loadPduReport, reportFileName } from '../../reports/load-report.ts';
 import { reportPage } from '../../reports/report-html.ts';
 import { reportPdf } from '../../reports/report-pdf.ts';
 import { reportWorkbook } from '../../reports/report-xlsx.ts';
-import { inspectionFor } from '../access.ts';
+import { inspectionFor, requireWholeCaseExport } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { page } from '../render.ts';
 
@@ -16,7 +16,7 @@ export function reportRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/inspections/:id/report', async (c) => {
-    const { inspection } = await inspectionFor(c, db, canViewFindings);
+    const { inspection } = await inspectionFor(c, db, mayOpen('report'));
     const loaded = await loadPduReport(db, inspection.id);
     if (c.req.query('format') === 'pdf') {
       const pdf = await reportPdf(loaded.report);
@@ -29,7 +29,8 @@ export function reportRoutes(db: Db): Hono<AppEnv> {
   });
 
   routes.get('/inspections/:id/export.xlsx', async (c) => {
-    const { inspection } = await inspectionFor(c, db, (actor, scope) => actor.role !== 'service-staff' && canViewFindings(actor, scope));
+    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
+    await requireWholeCaseExport(db, actor, scope);
     const loaded = await loadPduReport(db, inspection.id);
     const xlsx = await reportWorkbook(loaded);
     return c.body(new Uint8Array(xlsx), 200, {

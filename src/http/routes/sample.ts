@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/repositories/index.ts';
-import { canViewFindings } from '../../domain/access/permissions.ts';
+import { canOpenArea } from '../../domain/access/permissions.ts';
 import { MAX_SHIFT_WEEKS } from '../../domain/sampling/window.ts';
 import { longDate } from '../../domain/sampling/dates.ts';
 import type { FileProblem } from '../../interchange/problems.ts';
@@ -85,7 +85,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
     const fields = fieldErrors(errors);
     const statistical = confirmed ? confirmed.summary.statistical : draft?.statistical ? { ...draft.statistical, strata: draft.statistical.draw.strata ?? null, seed: draft.statistical.draw.seed } : null;
     const links = new Map((confirmed?.links ?? []).map((l) => [l.pseudonym, l.serviceRef]));
-    const caseLinks = canViewFindings(actor, scope);
+    const caseLinks = canOpenArea(actor, scope, 'cases');
     const method = values.method ?? record?.method ?? 'window';
     return page(
       c,

@@ -1,13 +1,13 @@
 // Who may do what with the case sample and the survey, built from the rules of
 // src/domain/access/permissions.ts (they belong there once this area settles).
-import { canLeadInspection, canViewInspection, type Actor, type InspectionScope } from '../../domain/access/permissions.ts';
+import { canLeadInspection, canOpenArea, type Actor, type InspectionScope } from '../../domain/access/permissions.ts';
 
 /** Staff of the inspected service itself. */
 export const isOwnServiceStaff = (actor: Actor, inspection: InspectionScope): boolean =>
   actor.role === 'service-staff' && actor.organisationId === inspection.organisationId;
 
 /** The sample page: everyone who sees the inspection (the service sees it too: it is not a finding). */
-export const canViewSample = (actor: Actor, inspection: InspectionScope): boolean => canViewInspection(actor, inspection);
+export const canViewSample = (actor: Actor, inspection: InspectionScope): boolean => canOpenArea(actor, inspection, 'sample');
 
 /** Uploading the caseload (or the survey's contact list): the service's own staff or the lead inspector. */
 export const canUploadServiceFiles = (actor: Actor, inspection: InspectionScope): boolean =>

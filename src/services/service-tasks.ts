@@ -1,0 +1,25 @@
+// What the inspected service has to do for its inspection, and how far it has got: the facts its
+// own page (the service's tasks) is drawn from.
+import { getCaseSample, getSurveyByInspection, type Db } from '../db/repositories/index.ts';
+import type { ReportStatus } from '../domain/publication/workflow.ts';
+import { actionPlan } from './action-plan.ts';
+import { reportOverview } from './publication.ts';
+
+export interface ServiceTaskFacts {
+  reportStatus: ReportStatus;
+  caseload: 'not-uploaded' | 'uploaded' | 'confirmed';
+  contacts: 'not-uploaded' | 'uploaded';
+  comments: { sent: number; decided: number };
+  recommendations: { total: number; answered: number };
+}
+
+export async function serviceTaskFacts(db: Db, inspectionId: number): Promise<ServiceTaskFacts> {
+  const [sample, survey, overview, plan] = await Promise.all([getCaseSample(db, inspectionId), getSurveyByInspection(db, inspectionId), reportOverview(db, inspectionId), actionPlan(db, inspectionId)]);
+  return {
+    reportStatus: overview.report.status,
+    caseload: sample?.status === 'confirmed' ? 'confirmed' : sample?.caseloadUploadedAt ? 'uploaded' : 'not-uploaded',
+    contacts: survey?.contactsUploadedAt ? 'uploaded' : 'not-uploaded',
+    comments: { sent: overview.comments.length, decided: overview.comments.filter((c) => c.decision).length },
+    recommendations: { total: plan.recommendations.length, answered: plan.recommendations.filter((r) => r.response).length },
+  };
+}
