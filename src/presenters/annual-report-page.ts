@@ -87,11 +87,44 @@ export function annualReportView(report: AnnualReport, framework: Framework) {
     methodNotes: [
       'Every case inspected counts once: figures are pooled across inspections, not averaged.',
       "Percentages are rounded as the framework's rules say; a key question's band comes from the same bands as a PDU's.",
-      `${SUPPRESSED}: withheld because fewer than ${SMALL_NUMBER} cases (or, for survey statements, ${MINIMUM_GROUP_SIZE} answers) were counted. ${NO_CASES}: no cases to count.`,
+      `${SUPPRESSED}: withheld because fewer than ${SMALL_NUMBER} cases (or, for survey statements, ${MINIMUM_GROUP_SIZE} answers) were counted, or because it would let such a figure be worked out by subtraction from the other figures here or in the PDUs' published figures. ${NO_CASES}: no cases to count.`,
       'Statutory victim work is rated nationally only, from all cases pooled, by the lowest key question.',
       'The data cut fixes the figures: the report always shows the data as it stood when the cut was taken.',
     ],
     inspectionRows: report.inspections.map((i) => [{ text: i.organisation }, { text: i.region }, { text: i.fieldworkStart }, { text: i.publishedOn }, { text: i.overall ?? 'Not rated' }]),
+  };
+}
+
+/**
+ * Why a figure is blank. One reason for small figures and those withheld to protect them alike:
+ * saying which is which would narrow down what the withheld figures can be.
+ */
+export const WITHHELD_NOTE = `withheld: fewer than ${SMALL_NUMBER} cases, or would let such a figure be worked out`;
+
+/** A figure as published: a withheld one without its counts (a figure counting nothing stays 0). */
+const published = <F extends Figure>(f: F): F | (Omit<F, 'sufficient' | 'applicable' | 'percentage'> & { sufficient: null; applicable: null; percentage: null }) =>
+  f.suppressed && f.applicable > 0 ? { ...f, sufficient: null, applicable: null, percentage: null } : f;
+
+/**
+ * The report as the JSON API gives it: what the page shows, withheld figures without their counts
+ * (a survey statement keeps its number of answers, as the page shows it, but not its agreement).
+ */
+export function publishedAnnualReport(report: AnnualReport) {
+  return {
+    ...report,
+    keyQuestions: report.keyQuestions.map((k) => ({
+      ...k,
+      national: published(k.national),
+      regions: Object.fromEntries(Object.entries(k.regions).map(([r, f]) => [r, published(f)])),
+      breakdowns: Object.fromEntries(Object.entries(k.breakdowns).map(([b, values]) => [b, Object.fromEntries(Object.entries(values).map(([v, f]) => [v, published(f)]))])),
+    })),
+    victimWork: report.victimWork.map((v) => ({ ...v, keyQuestions: v.keyQuestions.map((k) => ({ ...k, figure: published(k.figure) })) })),
+    outcomes: report.outcomes.map((o) => ({ ...o, questions: o.questions.map((q) => ({ ...q, figure: published(q.figure) })) })),
+    survey: report.survey && { ...report.survey, statements: report.survey.statements.map((s) => (s.suppressed ? { ...s, agree: null, percentage: null } : s)) },
+    comparison: {
+      ...report.comparison,
+      rows: report.comparison.rows.map((r) => ({ ...r, current: published(r.current), previous: r.previous && published(r.previous) })),
+    },
   };
 }
 
@@ -120,7 +153,7 @@ export function annualFigureRows(report: AnnualReport): FigureRow[] {
       sufficient: hidden ? '' : f.sufficient,
       applicable: hidden ? '' : f.applicable,
       percentage: hidden || f.percentage === null ? '' : f.percentage,
-      note: f.applicable === 0 ? 'no cases' : f.suppressed ? `fewer than ${SMALL_NUMBER} cases: withheld` : '',
+      note: f.applicable === 0 ? 'no cases' : f.suppressed ? WITHHELD_NOTE : '',
     };
   };
   return [

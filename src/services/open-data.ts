@@ -1,12 +1,17 @@
 // What the public may see: published inspections only, their ratings and key-question figures,
 // with small numbers suppressed so that no person on probation can be recognised.
 import { getInspection, getReport, listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
+import { FEWEST_CASES_SHOWN, inspectionFigureWithheld } from '../domain/disclosure/thresholds.ts';
 import { frameworkKey } from '../domain/framework/framework.ts';
 import { rateStoredInspections } from './inspections.ts';
 import { currentPublication } from './inspection-scope.ts';
 
-/** Key-question figures from fewer cases than this are withheld. */
-export const SUPPRESS_BELOW = 5;
+/**
+ * Key-question figures from fewer cases than this are withheld. The annual report's regional and
+ * national figures add these up, so it withholds enough of its own that none of these can be
+ * worked out from them (domain/national/withheld-figures.ts).
+ */
+export const SUPPRESS_BELOW = FEWEST_CASES_SHOWN;
 
 export const LICENCE =
   'Contains public sector information licensed under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).';
@@ -97,7 +102,7 @@ export async function keyQuestionRows(db: Db): Promise<KeyQuestionRow[]> {
       .filter((s) => s.treatment !== 'national-only')
       .flatMap((s) => [...s.keyQuestions, ...(s.outcomeQuestions ?? [])])
       .map((k) => {
-        const suppressed = k.applicable < SUPPRESS_BELOW;
+        const suppressed = inspectionFigureWithheld(k.applicable);
         return {
           inspection_id: i.id,
           pdu: i.organisationName,

@@ -70,7 +70,7 @@ describe('national reports in the web app', () => {
     const national = rows.find((r) => r.section === 'key-questions' && r.group === 'national' && r.item === '2.2.1')!;
     const expected = report.keyQuestions.find((k) => k.id === '2.2.1')!.national;
     expect([national.sufficient, national.applicable]).toEqual([String(expected.sufficient), String(expected.applicable)]);
-    const withheld = rows.filter((r) => r.note?.startsWith('fewer than 5'));
+    const withheld = rows.filter((r) => r.note?.startsWith('withheld'));
     expect(withheld.length).toBeGreaterThan(0);
     for (const r of withheld) expect([r.sufficient, r.applicable, r.percentage]).toEqual(['', '', '']);
   });
@@ -91,6 +91,43 @@ describe('national reports in the web app', () => {
     expect(await (await get(undefined, '/public')).text()).toContain(`/public/annual/${reportId}`);
     // Published: the foreword is fixed.
     expect((await post(analyst, `/national/annual/${reportId}/foreword`, { foreword: 'Changed.' })).status).toBe(409);
+  });
+
+  it('publishes figures that no subtraction undoes, withheld alike in the page, CSV, JSON and the API', async () => {
+    const csv = parse(await (await get(undefined, `/public/annual/${reportId}/figures.csv`)).text(), { columns: true }) as Record<string, string>[];
+    const json = (await (await get(undefined, `/public/annual/${reportId}/figures.json`)).json()) as { licence: string; figures: Record<string, string | number>[] };
+    expect(json.licence).toContain('Open Government Licence');
+    expect(json.figures.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])))).toEqual(csv);
+    // The attack of the finding: the national figure minus the groups shown, for each key question and grouping.
+    const keyQuestions = csv.filter((r) => r.section === 'key-questions');
+    const hidden = (r: Record<string, string>) => r.note?.startsWith('withheld') ?? false;
+    let groupings = 0;
+    for (const national of keyQuestions.filter((r) => r.group === 'national')) {
+      const rows = keyQuestions.filter((r) => r.item === national.item && r.group !== 'national');
+      for (const group of new Set(rows.map((r) => r.group))) {
+        const parts = rows.filter((r) => r.group === group);
+        const withheld = parts.filter(hidden);
+        groupings++;
+        if (hidden(national)) expect(withheld.length, `${national.item} ${group}: national from its parts`).toBeGreaterThan(0);
+        else expect(withheld.length, `${national.item} ${group}: one withheld beside the national figure`).not.toBe(1);
+        if (!hidden(national) && withheld.length) {
+          const rest = Number(national.applicable) - parts.filter((r) => !hidden(r)).reduce((t, r) => t + Number(r.applicable || 0), 0);
+          expect(rest, `${national.item} ${group}: what subtraction leaves`).toBeGreaterThanOrEqual(5);
+        }
+      }
+    }
+    expect(groupings).toBeGreaterThan(50);
+    expect(csv.filter(hidden).length).toBeGreaterThan(0);
+    // The page marks as many figures [c] as the CSV withholds, and the API gives them no counts.
+    const page = await (await get(undefined, `/public/annual/${reportId}`)).text();
+    const { report } = await loadAnnualReport(handle.db, reportId);
+    const api = (await (await get(inspector, `/api/national/annual/${reportId}`)).json()) as { report: { keyQuestions: { regions: Record<string, { suppressed: boolean; applicable: number | null }> }[] } };
+    const regionWithheld = report.keyQuestions.flatMap((k) => Object.values(k.regions)).filter((f) => f.suppressed && f.applicable > 0).length;
+    expect(csv.filter((r) => r.group === 'region' && hidden(r)).length).toBe(regionWithheld);
+    const apiRegions = api.report.keyQuestions.flatMap((k) => Object.values(k.regions));
+    expect(apiRegions.filter((f) => f.suppressed && f.applicable === null).length).toBe(regionWithheld);
+    expect(apiRegions.every((f) => !f.suppressed || f.applicable === null || f.applicable === 0)).toBe(true);
+    expect(page.split('[c]').length - 1).toBeGreaterThanOrEqual(csv.filter(hidden).length);
   });
 
   it('serves the report and the list as JSON, and the check page says the cut still matches', async () => {

@@ -8,13 +8,17 @@ import { keyQuestionFromCounts } from '../rating/engine.ts';
 import { explainCaseRating } from '../rating/explain.ts';
 import { ratingColumns, ratingCounts, type RatingCounts } from '../rating/distribution.ts';
 import { percentage } from '../rating/percentages.ts';
+import { FEWEST_CASES_SHOWN } from '../disclosure/thresholds.ts';
 import { MINIMUM_GROUP_SIZE } from '../survey/results.ts';
 import { businessYear, type BusinessYear } from './business-year.ts';
 import { BREAKDOWNS, type Breakdown, type CutCase, type CutItem, type CutPool, type DataCut } from './data-cut.ts';
+import { applyWithholding, inspectionFigures, type Countable, type PublishedElsewhere } from './withheld-figures.ts';
 
 /** Figures from fewer cases than this are withheld: too few to be reliable, and people could be recognised. */
-export const SMALL_NUMBER = 5;
+export const SMALL_NUMBER = FEWEST_CASES_SHOWN;
 // Survey statements answered by fewer than MINIMUM_GROUP_SIZE people are withheld, as in the PDU report.
+// Beyond those, figures that would let a withheld one be worked out by subtraction are withheld too
+// (withheld-figures.ts): `suppressed` is true for both, and the published outputs do not say which.
 
 /** An annual report is published once its publication date has come. */
 export const annualReportPublished = (stored: { status: 'draft' | 'published'; publishOn: string | null }, today: string): boolean =>
@@ -24,7 +28,7 @@ export interface Figure {
   sufficient: number;
   applicable: number;
   percentage: number | null;
-  /** Fewer than SMALL_NUMBER applicable cases: the figure is not shown. */
+  /** Not shown: fewer than SMALL_NUMBER applicable cases, or it would let another withheld figure be worked out. */
   suppressed: boolean;
 }
 
@@ -132,6 +136,18 @@ function figure(framework: Framework, cases: readonly CutCase[], index: number):
   return { sufficient, applicable, percentage: percentage(sufficient, applicable, framework.definition.rules.percentages), suppressed: applicable < SMALL_NUMBER };
 }
 
+/** Each inspection's applicable cases for one item: the figures open data publishes per PDU inspection. */
+function perInspection(inspections: readonly { id: number }[], cases: readonly CutCase[], index: number): { inspection: number; applicable: number }[] {
+  const applicable = new Map(inspections.map((i) => [i.id, 0]));
+  for (const c of cases) if (c.values[index] === 'y' || c.values[index] === 'n') applicable.set(c.inspection, (applicable.get(c.inspection) ?? 0) + 1);
+  return [...applicable].map(([inspection, n]) => ({ inspection, applicable: n }));
+}
+
+/** One figure that is the sum of PDU figures published elsewhere, withheld if they would give one away. */
+function nationalOf<F extends Countable>(national: F, elsewhere: PublishedElsewhere[], minimum = SMALL_NUMBER): F {
+  return applyWithholding({ cells: [{ id: 'national', figure: national }], elsewhere, sums: [{ total: 'national', parts: elsewhere.map((e) => e.id) }], minimum }).get('national')!;
+}
+
 const groupBy = <T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> => {
   const map = new Map<string, T[]>();
   for (const t of list) {
@@ -165,17 +181,41 @@ function keyQuestionFigures(framework: Framework, pool: CutPool, regions: readon
   return pool.items.flatMap((item, index) => {
     const standard = framework.standard(item.standardId);
     if (item.kind !== 'key-question' || !standard || standard.assessedBy !== 'case-assessment' || framework.treatment(item.standardId) === 'national-only') return [];
+    const raw = {
+      national: figure(framework, pool.cases, index),
+      regions: regions.map((r) => [r, figure(framework, byRegion.get(r) ?? [], index)] as const),
+      breakdowns: BREAKDOWNS.map((b) => [b, breakdownValues[b].map((v) => [v, figure(framework, byValue[b].get(v) ?? [], index)] as const)] as const),
+    };
+    // One table per key question: national = regions = each breakdown's groups; a region = its PDUs (open data).
+    const regionId = (r: string) => `region:${r}`;
+    const groupId = (b: Breakdown, v: string) => `${b}:${v}`;
+    const elsewhere = inspectionFigures(perInspection(pool.inspections, pool.cases, index));
+    const shown = applyWithholding({
+      cells: [
+        { id: 'national', figure: raw.national },
+        ...raw.regions.map(([r, f]) => ({ id: regionId(r), figure: f })),
+        ...raw.breakdowns.flatMap(([b, values]) => values.map(([v, f]) => ({ id: groupId(b, v), figure: f }))),
+      ],
+      elsewhere,
+      sums: [
+        { total: 'national', parts: regions.map(regionId) },
+        ...BREAKDOWNS.map((b) => ({ total: 'national', parts: breakdownValues[b].map((v) => groupId(b, v)) })),
+        ...regions.map((r) => ({ total: regionId(r), parts: pool.inspections.filter((i) => i.region === r).map((i) => `pdu:${i.id}`) })),
+      ],
+      minimum: SMALL_NUMBER,
+    });
     return [
       {
         id: item.id,
         standardId: item.standardId,
         standardName: standard.name,
         text: item.text,
-        national: figure(framework, pool.cases, index),
-        regions: Object.fromEntries(regions.map((r) => [r, figure(framework, byRegion.get(r) ?? [], index)])),
-        breakdowns: Object.fromEntries(
-          BREAKDOWNS.map((b) => [b, Object.fromEntries(breakdownValues[b].map((v) => [v, figure(framework, byValue[b].get(v) ?? [], index)]))]),
-        ) as Record<Breakdown, Record<string, Figure>>,
+        national: shown.get('national')!,
+        regions: Object.fromEntries(regions.map((r) => [r, shown.get(regionId(r))!])),
+        breakdowns: Object.fromEntries(BREAKDOWNS.map((b) => [b, Object.fromEntries(breakdownValues[b].map((v) => [v, shown.get(groupId(b, v))!]))])) as Record<
+          Breakdown,
+          Record<string, Figure>
+        >,
       },
     ];
   });
@@ -215,9 +255,13 @@ function outcomes(framework: Framework, pool: CutPool): AnnualReport['outcomes']
       standardId: s.id,
       name: s.name,
       reason: reasons.get(s.id) ?? null,
-      questions: pool.items.flatMap((item, index) =>
-        item.standardId === s.id && item.kind === 'outcome-question' ? [{ id: item.id, text: item.text, figure: figure(framework, pool.cases, index) }] : [],
-      ),
+      questions: pool.items.flatMap((item, index) => {
+        if (item.standardId !== s.id || item.kind !== 'outcome-question') return [];
+        const national = figure(framework, pool.cases, index);
+        // Open data gives each PDU's outcome figures unless the standard is reported nationally only.
+        const published = framework.treatment(s.id) !== 'national-only';
+        return [{ id: item.id, text: item.text, figure: published ? nationalOf(national, inspectionFigures(perInspection(pool.inspections, pool.cases, index))) : national }];
+      }),
     }));
 }
 
@@ -240,7 +284,15 @@ function surveyFigures(framework: Framework, pool: CutPool): SurveyFigures | nul
     contacted,
     responded,
     responseRate: percentage(responded, contacted, rules),
-    statements: [...statements.values()].map((s) => ({ ...s, percentage: percentage(s.agree, s.answered, rules), suppressed: s.answered < MINIMUM_GROUP_SIZE })),
+    statements: [...statements.values()].map((s) => {
+      const pooled = { ...s, percentage: percentage(s.agree, s.answered, rules), suppressed: s.answered < MINIMUM_GROUP_SIZE, applicable: s.answered };
+      // Each PDU report gives its statement's agreement unless fewer than the minimum answered.
+      const reports = surveyed.flatMap((i) =>
+        i.survey!.statements.filter((st) => st.id === s.id).map((st) => ({ id: `pdu:${i.id}`, applicable: st.answered, withheld: st.answered < MINIMUM_GROUP_SIZE })),
+      );
+      const { applicable: _answered, ...shown } = nationalOf(pooled, reports, MINIMUM_GROUP_SIZE);
+      return shown;
+    }),
   };
 }
 
@@ -263,6 +315,7 @@ function comparison(framework: Framework, cut: DataCut, frameworks: Frameworks, 
     let sufficient = 0;
     let applicable = 0;
     let found = false;
+    const elsewhere: PublishedElsewhere[] = [];
     let sameFramework = true;
     const differences: string[] = [];
     for (const pool of cut.previous) {
@@ -283,6 +336,8 @@ function comparison(framework: Framework, cut: DataCut, frameworks: Frameworks, 
       const c = count(pool.cases, index);
       sufficient += c.sufficient;
       applicable += c.applicable;
+      if (frameworkFor(frameworks, pool.frameworkKey).treatment(item.standardId) !== 'national-only')
+        elsewhere.push(...inspectionFigures(perInspection(pool.inspections, pool.cases, index)));
     }
     if (!found)
       return {
@@ -294,7 +349,10 @@ function comparison(framework: Framework, cut: DataCut, frameworks: Frameworks, 
         comparability: cut.previous.length ? ('not-comparable' as const) : ('not-inspected' as const),
         reason: cut.previous.length ? `Not comparable: ${differences.join('; ')}.` : 'No inspections the year before.',
       };
-    const previous: Figure = { sufficient, applicable, percentage: percentage(sufficient, applicable, framework.definition.rules.percentages), suppressed: applicable < SMALL_NUMBER };
+    const previous = nationalOf(
+      { sufficient, applicable, percentage: percentage(sufficient, applicable, framework.definition.rules.percentages), suppressed: applicable < SMALL_NUMBER },
+      elsewhere,
+    );
     const shown = !now.suppressed && !previous.suppressed && now.percentage !== null && previous.percentage !== null;
     const decimals = framework.definition.rules.percentages.decimals;
     return {

@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
 import { canProduceNationalReports, canViewNationalReports } from '../../domain/access/permissions.ts';
 import { annualReportPublished } from '../../domain/national/annual-report.ts';
-import { annualFigureRows, annualReportView } from '../../presenters/annual-report-page.ts';
+import { annualFigureRows, annualReportView, publishedAnnualReport, WITHHELD_NOTE } from '../../presenters/annual-report-page.ts';
 import { annualReportFileName, annualReportPdf } from '../../reports/annual-report-pdf.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import {
@@ -58,6 +58,10 @@ export function publicAnnualRoutes(db: Db): Hono<AppEnv> {
     return page(c, 'public-annual.njk', { title: loaded.report.title, stored: loaded.stored, foreword: loaded.stored.foreword, licence: LICENCE, ...annualReportView(loaded.report, loaded.framework) });
   });
   routes.get('/public/annual/:id/figures.csv', async (c) => figuresCsv(c, await loadPublishedAnnualReport(db, idParam(c))));
+  routes.get('/public/annual/:id/figures.json', async (c) => {
+    const { report } = await loadPublishedAnnualReport(db, idParam(c));
+    return c.json({ title: report.title, licence: LICENCE, withheld: WITHHELD_NOTE, figures: annualFigureRows(report) });
+  });
   return routes;
 }
 
@@ -190,7 +194,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
     requirePermission(c, canViewNationalReports);
     const { stored, report } = await loadAnnualReport(db, idParam(c));
     const { cut: _cut, ...summary } = stored;
-    return c.json({ ...summary, report });
+    return c.json({ ...summary, report: publishedAnnualReport(report) });
   });
 
   return routes;

@@ -28,4 +28,6 @@ export const nationalRows: Row[] = [
   { method: 'GET', route: '/public/annual/:id', path: (ctx) => `/public/annual/${ctx.annual.draft}?format=pdf`, expect: { default: 404 } },
   { method: 'GET', route: '/public/annual/:id/figures.csv', path: (ctx) => `/public/annual/${ctx.annual.published}/figures.csv`, expect: EVERYONE },
   { method: 'GET', route: '/public/annual/:id/figures.csv', path: (ctx) => `/public/annual/${ctx.annual.draft}/figures.csv`, expect: { default: 404 } },
+  { method: 'GET', route: '/public/annual/:id/figures.json', path: (ctx) => `/public/annual/${ctx.annual.published}/figures.json`, expect: EVERYONE },
+  { method: 'GET', route: '/public/annual/:id/figures.json', path: (ctx) => `/public/annual/${ctx.annual.draft}/figures.json`, expect: { default: 404 } },
 ];
