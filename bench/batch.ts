@@ -10,7 +10,7 @@ import { render } from '../src/http/render.ts';
 import { annualReportView } from '../src/presenters/annual-report-page.ts';
 import { loadPduReport } from '../src/reports/load-report.ts';
 import { reportPage } from '../src/reports/report-html.ts';
-import { reportPdf } from '../src/reports/report-pdf.ts';
+import { taggedReportPdf } from '../src/reports/tagged-pdf/report-tagged-pdf.ts';
 import { createAnnualReport, loadAnnualReport } from '../src/services/national-reports.ts';
 
 type Report = (name: string, ours: number, baseline: number, baselineName: string) => void;
@@ -34,7 +34,7 @@ export async function benchBatch(db: Db, framework: Framework, ids: number[], ye
     for (const id of ids) {
       const loaded = await loadPduReport(db, id);
       bytes += render('report-page.njk', reportPage({ ...loaded.summary, organisationId: 0 }, loaded.report)).length;
-      bytes += (await reportPdf(loaded.report)).length;
+      bytes += (await taggedReportPdf(loaded.report)).length;
     }
     return bytes;
   });

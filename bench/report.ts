@@ -8,7 +8,7 @@ import type { InspectionSummary } from '../src/presenters/inspection-page.ts';
 import { bundledFramework } from '../src/reference/frameworks.ts';
 import { buildPduReport } from '../src/reports/pdu-report.ts';
 import { reportPage } from '../src/reports/report-html.ts';
-import { reportPdf } from '../src/reports/report-pdf.ts';
+import { taggedReportPdf } from '../src/reports/tagged-pdf/report-tagged-pdf.ts';
 import { reportWorkbook } from '../src/reports/report-xlsx.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -46,10 +46,10 @@ export async function benchReport(report: (name: string, ours: number, baseline:
 
   const baseline = await timeIt(runs, () => JSON.stringify(ratings));
   const html = await timeIt(runs, () => render('report-page.njk', reportPage(inspection, model())));
-  const pdf = await timeIt(runs, async () => reportPdf(model()));
+  const pdf = await timeIt(runs, async () => taggedReportPdf(model()));
   const xlsx = await timeIt(runs, async () => reportWorkbook({ report: model(), framework, ratings, assessment }));
   report(`report HTML, 40 cases (median of ${runs})`, html, baseline, 'JSON.stringify ratings');
-  report(`report PDF, 40 cases (median of ${runs})`, pdf, baseline, 'JSON.stringify ratings');
+  report(`report PDF (tagged), 40 cases (median of ${runs})`, pdf, baseline, 'JSON.stringify ratings');
   report(`analysts' XLSX, 40 cases (median of ${runs})`, xlsx, baseline, 'JSON.stringify ratings');
 }
 

@@ -7,7 +7,7 @@ import { bundledFramework } from '../reference/frameworks.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import { buildPduReport, diversityPromptResults, type PduReportInput } from './pdu-report.ts';
 import { printable } from './pdf-document.ts';
-import { reportPdfDefinition } from './report-pdf.ts';
+import { taggedReportPdf } from './tagged-pdf/report-tagged-pdf.ts';
 
 const framework = bundledFramework();
 const inspection: InspectionSummary = {
@@ -131,14 +131,17 @@ describe('the PDU report model', () => {
   });
 });
 
-describe('the PDF definition', () => {
-  it('has a cover, a contents list, running headers and numbered footers, and only printable text', () => {
-    const def = reportPdfDefinition(buildPduReport(input())) as { content: Record<string, unknown>[]; header(p: number): unknown; footer(p: number, n: number): { text: string } };
-    expect(def.content.some((n) => 'toc' in n)).toBe(true);
-    expect(def.header(1)).toBeNull();
-    expect(def.header(2)).toMatchObject({ text: 'An inspection of probation services in Sheffield' });
-    expect(def.footer(3, 12).text).toBe('Page 3 of 12');
-    expect(JSON.stringify(def.content)).not.toMatch(/[→–—]/);
+describe('the report as a tagged PDF', () => {
+  it('has its structure: a section per standard, header cells with their scope, figures with a text alternative', async () => {
+    const pdf = (await taggedReportPdf(buildPduReport(input()))).toString('latin1');
+    expect(pdf.startsWith('%PDF-1.7')).toBe(true);
+    expect(pdf).toContain('/Marked true');
+    expect(pdf).toContain('/Lang (en-GB)');
+    expect(pdf).toContain('<rdf:li xml:lang="x-default">An inspection of probation services in Sheffield</rdf:li>');
+    for (const standard of ['2.1 Court work', '2.3 Planning', '2.5 Reviewing']) expect(pdf).toContain(`/S /Sect\n/T (${standard})`);
+    expect(pdf).toMatch(/\/S \/TH\n\/A <<\n\/O \/Table\n\/Scope \/Column/);
+    expect(pdf).toMatch(/\/S \/TH\n\/A <<\n\/O \/Table\n\/Scope \/Row/);
+    expect(pdf).toMatch(/\/S \/Figure\n\/Alt \(2\.3 key questions: percentage of cases judged sufficient, against the rating bands\. 2\.3\.1: \d+%/);
     expect(printable('a → b – c')).toBe('a to b - c');
   });
 });

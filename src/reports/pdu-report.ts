@@ -122,7 +122,8 @@ export interface PduReport {
     sampleRule: string[];
     rounding: string;
     ratingRule: string;
-    bands: { rating: string; range: string; description: string }[];
+    /** Each key-question band, from its lowest percentage (`minPercent`) to the next band's. */
+    bands: { rating: string; range: string; description: string; minPercent: number }[];
     overallBands: { rating: string; range: string }[];
     overallBasis: string;
     limitingRules: { id: string; source: string; description: string }[];
@@ -313,7 +314,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
       sampleRule: def.domains.map((d) => `Domain ${d.id}, ${d.name}: ${d.description ?? ''}`.trim()).concat(`This inspection examined ${ratings.cases} cases.`),
       rounding: def.rules.percentages.note ?? `Percentages are given to ${def.rules.percentages.decimals} decimal places (${def.rules.percentages.rounding}).`,
       ratingRule: "Each case-assessed standard is rated by its lowest key question: the percentage of applicable cases judged sufficient, placed in the rating bands below. Domain-one standards are rated by the lead inspector's judgement, with a written rationale.",
-      bands: bands.map((b, i) => ({ rating: b.rating, range: formatRange({ rating: b.rating, ...bandRange(bands, i, def.rules.percentages) }), description: b.description ?? '' })),
+      bands: bands.map((b, i) => ({ rating: b.rating, range: formatRange({ rating: b.rating, ...bandRange(bands, i, def.rules.percentages) }), description: b.description ?? '', minPercent: b.minPercent })),
       overallBands: def.rules.overallBands.bands.map((b) => ({ rating: b.rating, range: `${b.minScore}-${b.maxScore} points` })),
       overallBasis: def.rules.overallBands.basis,
       limitingRules: def.rules.limitingRules.map((r) => ({ id: r.id, source: r.source ?? '', description: r.description })),

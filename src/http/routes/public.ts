@@ -1,10 +1,14 @@
 // Public pages and open data: published material only, no sign-in. Nothing embargoed appears here.
 import { Hono } from 'hono';
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/repositories/index.ts';
+import { stringify } from 'csv-stringify/sync';
+import { reportFileName } from '../../reports/load-report.ts';
+import { loadPublishedReport } from '../../reports/load-published-report.ts';
+import { reportPage } from '../../reports/report-html.ts';
+import { taggedReportPdf } from '../../reports/tagged-pdf/report-tagged-pdf.ts';
 import { AppError } from '../../services/errors.ts';
 import { publishedAnnualReports } from '../../services/national-reports.ts';
-import { keyQuestionRows, LICENCE, publishedInspection, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
+import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
 import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, publicRegionRatings } from '../../services/public-ratings.ts';
 import { pduTable, regionTable, standardNames } from '../../presenters/public-ratings-page.ts';
 import type { AppEnv } from '../auth.ts';
@@ -34,20 +38,30 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
     });
   });
 
+  // The published report in full: the report's own body (without the inspectorate's navigation
+  // and workbook) and its tagged PDF. Before the publication date neither exists here (404).
+  const published = async (id: number) => {
+    const loaded = await loadPublishedReport(db, id);
+    if (!loaded) throw new AppError('not-found', 'There is no published inspection with that number');
+    return loaded;
+  };
+
   routes.get('/public/inspections/:id', async (c) => {
-    const found = await publishedInspection(db, idParam(c));
-    if (!found) throw new AppError('not-found', 'There is no published inspection with that number');
-    const { inspection: i, report, ratings } = found;
+    const { summary: i, report, publishOn } = await published(idParam(c));
     return page(c, 'public-inspection.njk', {
-      title: i.title,
-      inspection: i,
-      report,
-      overall: ratings.overall,
-      rows: ratings.standards.map((s) => [
-        { text: `${s.id} ${s.name}` },
-        { html: s.rating ? ratingTag(s.rating) : ratingTag(null, s.treatment === 'national-only' ? 'Reported nationally' : 'Not rated') },
-        { text: s.explanation.summary },
-      ]),
+      ...reportPage(i, report),
+      activeNav: null,
+      section: null,
+      publishOn,
+      pdfHref: `/public/inspections/${i.id}/report.pdf`,
+    });
+  });
+
+  routes.get('/public/inspections/:id/report.pdf', async (c) => {
+    const { summary, report } = await published(idParam(c));
+    return c.body(new Uint8Array(await taggedReportPdf(report)), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${reportFileName(summary, 'pdf')}"`,
     });
   });
 

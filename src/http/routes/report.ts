@@ -1,4 +1,4 @@
-// The PDU inspection report: the page, the same report as a PDF (?format=pdf), and the analysts'
+// The PDU inspection report: the page, the same report as a tagged PDF (?format=pdf), and the analysts'
 // workbook. The inspected service reads the report from its factual accuracy check on; the workbook
 // holds every case's answers, so it is the inspectorate's, and refused to a blind second assessor.
 import { Hono } from 'hono';
@@ -6,8 +6,8 @@ import type { Db } from '../../db/repositories/index.ts';
 import { mayOpen } from '../../domain/access/permissions.ts';
 import { loadPduReport, reportFileName } from '../../reports/load-report.ts';
 import { reportPage } from '../../reports/report-html.ts';
-import { reportPdf } from '../../reports/report-pdf.ts';
 import { reportWorkbook } from '../../reports/report-xlsx.ts';
+import { taggedReportPdf } from '../../reports/tagged-pdf/report-tagged-pdf.ts';
 import { inspectionFor, requireWholeCaseExport } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { page } from '../render.ts';
@@ -19,7 +19,7 @@ export function reportRoutes(db: Db): Hono<AppEnv> {
     const { inspection } = await inspectionFor(c, db, mayOpen('report'));
     const loaded = await loadPduReport(db, inspection.id);
     if (c.req.query('format') === 'pdf') {
-      const pdf = await reportPdf(loaded.report);
+      const pdf = await taggedReportPdf(loaded.report);
       return c.body(new Uint8Array(pdf), 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="${reportFileName(loaded.summary, 'pdf')}"`,

@@ -21,6 +21,8 @@ export const publicationRows: Row[] = [
   { method: 'POST', route: '/inspections/:id/action-plan/:recommendationId/review', path: (ctx) => `/inspections/${ctx.demoId}/action-plan/1/review`, body: () => ({ outcome: 'met', note: 'N' }), expect: { ...LEAD_ONLY_POST, lead: 404 } },
   { method: 'GET', route: '/public', path: () => '/public', expect: EVERYONE },
   { method: 'GET', route: '/public/inspections/:id', path: (ctx) => `/public/inspections/${ctx.demoId}`, expect: { default: 404 } },
+  // The tagged PDF of the report: public once published, so before then nobody finds it here (404).
+  { method: 'GET', route: '/public/inspections/:id/report.pdf', path: (ctx) => `/public/inspections/${ctx.demoId}/report.pdf`, expect: { default: 404 } },
   { method: 'GET', route: '/public/data', path: () => '/public/data', expect: EVERYONE },
   { method: 'GET', route: '/public/data/ratings.json', path: () => '/public/data/ratings.json', expect: EVERYONE },
   { method: 'GET', route: '/public/data/ratings.csv', path: () => '/public/data/ratings.csv', expect: EVERYONE },

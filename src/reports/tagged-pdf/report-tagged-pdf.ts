@@ -1,0 +1,183 @@
+// The PDU inspection report as a tagged PDF (PDF/UA-1), from the same report model as the page:
+// a cover, the contents with page numbers, the foreword and findings, the ratings table, a section
+// per standard (rating, explanation, rationale, key-question table and a figure of them against
+// the bands), diversity, the people-on-probation survey, outcomes, victim work, recommendations and
+// the methodology annexe. The contents' page numbers are filled in once every heading is placed.
+import { printable } from '../pdf-document.ts';
+import { percentText, type KeyQuestionRow, type PduReport } from '../pdu-report.ts';
+import { keyQuestionFigure, type FigureBand } from './key-question-figure.ts';
+import { STYLES, TaggedDocument, type ContentsEntry } from './tagged-document.ts';
+
+const AUTHOR = 'HM Inspectorate of Probation';
+const DEMO_WARNING = 'Demonstration data: the cases and judgements in this inspection are generated, not real.';
+
+const kqTable = (doc: TaggedDocument, caption: string, rows: KeyQuestionRow[], withBand = true) =>
+  doc.table({
+    caption,
+    head: ['Key question', 'Sufficient (n of N)', '%', ...(withBand ? ['Band'] : [])],
+    rows: rows.map((k) => [`${k.id} ${k.text}`, k.count, percentText(k.percentage), ...(withBand ? [k.band ?? '-'] : [])]),
+    align: ['left', 'right', 'right', 'left'],
+  });
+
+const paragraphs = (doc: TaggedDocument, text: string | null, fallback: string) => {
+  if (!text) return doc.paragraph(fallback, STYLES.muted);
+  for (const para of text.split(/\n\s*\n/)) doc.paragraph(para.trim());
+};
+
+/** The report with every text passed through `printable` (Roboto has no arrows). */
+function renderReport(report: PduReport): TaggedDocument {
+  const doc = new TaggedDocument({ title: report.title, subject: 'PDU inspection report', author: AUTHOR, running: report.title });
+  const t = printable;
+  const bands: FigureBand[] = report.annexe.bands.map((b) => ({ rating: b.rating, minPercent: b.minPercent }));
+  const chapter = (id: string, title: string, body: () => void, newPage = true) =>
+    doc.group('Sect', () => {
+      doc.heading(1, t(title), { destination: id, newPage });
+      body();
+    }, { title: t(title) });
+
+  // Cover.
+  doc.group('Sect', () => {
+    doc.doc.y = 180;
+    doc.paragraph(AUTHOR, STYLES.kicker);
+    doc.heading(1, t(report.title));
+    if (report.isDemo) doc.paragraph(DEMO_WARNING, STYLES.warning);
+    doc.doc.y += 20;
+    doc.table({ caption: 'About this inspection', rows: report.facts.map((f) => [t(f.label), t(f.value)]), widths: [150, doc.width - 150] });
+  }, { title: 'Cover' });
+
+  // Contents: every chapter, and each standard under its findings.
+  const entries: ContentsEntry[] = report.sections.flatMap((s) => [
+    { text: t(s.title), level: 1 as const, destination: s.id },
+    ...(s.id === 'standards'
+      ? report.standards.map((st) => ({ text: t(`${st.id} ${st.name}`), level: 2 as const, destination: `standard-${st.id}` }))
+      : []),
+  ]);
+  doc.heading(1, 'Contents', { newPage: true });
+  doc.contents(entries);
+
+  chapter('foreword', 'Foreword', () => paragraphs(doc, report.foreword ? t(report.foreword) : null, 'The lead inspector has not yet written the foreword.'));
+  chapter('overall-findings', 'Overall findings', () => paragraphs(doc, report.overallFindings ? t(report.overallFindings) : null, 'The lead inspector has not yet written the overall findings.'), false);
+
+  const r = report.ratings;
+  chapter('ratings', 'Ratings', () => {
+    doc.table({
+      caption: 'Ratings by standard',
+      head: ['Standard', 'Rating', 'Set by', 'Points'],
+      rows: r.rows.map((row) => [t(`${row.id} ${row.name}`), row.rating + (row.limitedFrom ? ` (limited from ${row.limitedFrom})` : ''), t(row.setBy), row.points]),
+      widths: [170, 110, 160, doc.width - 440],
+      align: ['left', 'left', 'left', 'right'],
+    });
+    doc.paragraph(`Overall: ${r.overall.rating ?? 'Not yet rated'}, ${r.overall.score} of ${r.overall.maxScore} points.`, STYLES.strong);
+    doc.paragraph(t(r.overall.summary));
+    doc.heading(2, 'Limiting rules');
+    if (r.limits.length) doc.list(r.limits.map((l) => t(`${l.standardId}: ${l.description} (${l.from} limited to ${l.to})`)), false);
+    else doc.paragraph('No limiting rule changed a rating.');
+  });
+
+  chapter('standards', 'Findings by standard', () => {
+    report.standards.forEach((s, i) => {
+      doc.group('Sect', () => {
+        // Each standard after the first on a page of its own, as a published report sets them.
+        if (i > 0) doc.newPage();
+        doc.heading(2, t(`${s.id} ${s.name}`), { destination: `standard-${s.id}` });
+        if (s.statement) doc.paragraph(t(s.statement), STYLES.muted);
+        doc.paragraph(`Rating: ${s.rating ?? 'Not yet rated'}${s.ratingBeforeLimits ? ` (limited from ${s.ratingBeforeLimits})` : ''}`, STYLES.strong);
+        doc.paragraph(t(s.explanation));
+        if (s.rationale) doc.paragraph(t(`Rationale: ${s.rationale}`));
+        if (s.keyQuestions.length) {
+          kqTable(doc, t(`${s.id} key questions: cases judged sufficient`), s.keyQuestions.map((k) => ({ ...k, text: t(k.text), band: k.band && t(k.band) })));
+          const bars = s.keyQuestions.filter((k) => k.percentage !== null).map((k) => ({ id: k.id, percentage: k.percentage! }));
+          const figure = keyQuestionFigure(`${s.id} key questions: percentage of cases judged sufficient, against the rating bands`, bars, bands);
+          if (figure) doc.figure(figure);
+        }
+      }, { title: t(`${s.id} ${s.name}`) });
+    });
+  });
+
+  if (report.chart) {
+    const chart = report.chart;
+    chapter('chart', 'Key questions against the rating bands', () => {
+      const figure = keyQuestionFigure(chart.title, chart.rows.map((k) => ({ id: k.id, percentage: k.percentage! })), bands);
+      if (figure) doc.figure(figure);
+      doc.paragraph('Each bar is the percentage of applicable cases judged sufficient on a key question; the shaded areas are the rating bands and the dashed lines their edges. The same figures are in the table below.', STYLES.muted);
+      kqTable(doc, 'Key questions shown in the chart', chart.rows.map((k) => ({ ...k, text: t(k.text), band: k.band && t(k.band) })));
+    });
+  }
+
+  const d = report.diversity;
+  chapter('diversity', 'Diversity', () => {
+    doc.paragraph(t(`${d.name}: ${d.rating ?? 'Not yet judged'}`), STYLES.strong);
+    paragraphs(doc, d.rationale ? t(d.rationale) : null, "The lead inspector has not yet recorded the diversity judgement's rationale.");
+    for (const h of d.hurdle) doc.paragraph(t(h), STYLES.muted);
+    if (d.prompts.length)
+      doc.table({
+        caption: 'Diversity prompts across the cases inspected: answered yes',
+        head: ['Prompt', 'Yes (of answered)', '%'],
+        rows: d.prompts.map((x) => [t(`${x.id} ${x.text}`), `${x.yes} of ${x.answered}`, percentText(x.percentage)]),
+        align: ['left', 'right', 'right'],
+      });
+  });
+
+  const pop = report.peopleOnProbation;
+  chapter('people-on-probation', 'The views of people on probation', () => {
+    doc.paragraph(t(pop.statement));
+    if (pop.statements.length)
+      doc.table({
+        caption: 'Survey statements: share who agreed',
+        head: ['Statement', 'Agreed', 'Responses'],
+        rows: pop.statements.map((s) => [t(s.text), t(s.agreed), s.responses === undefined ? '-' : String(s.responses)]),
+        align: ['left', 'right', 'right'],
+      });
+    for (const n of pop.notes) doc.paragraph(t(n), STYLES.muted);
+  }, false);
+
+  if (report.outcomes) {
+    const o = report.outcomes;
+    chapter('outcomes', 'Outcomes (not rated)', () => {
+      doc.paragraph(t(`${o.id} ${o.name} is not rated. ${o.why}`));
+      doc.table({
+        caption: 'Outcome questions: cases with positive early outcomes',
+        head: ['Question', 'Positive (n of N)', '%', 'Progress: sufficient / some / none'],
+        rows: o.questions.map((q) => [t(`${q.id} ${q.text}`), q.count, percentText(q.percentage), q.progress]),
+        align: ['left', 'right', 'right', 'left'],
+      });
+    });
+  }
+
+  if (report.victimWork) {
+    const v = report.victimWork;
+    chapter('victim-work', 'Statutory victim work (reported nationally)', () => {
+      doc.paragraph(t(`${v.id} ${v.name}: ${v.why} It applied to ${v.casesApplicable} of the cases inspected.`));
+      kqTable(doc, 'Statutory victim work: cases judged sufficient (not rated)', v.keyQuestions.map((k) => ({ ...k, text: t(k.text) })), false);
+    }, false);
+  }
+
+  chapter('recommendations', 'Recommendations', () => {
+    for (const g of report.recommendations) {
+      doc.heading(2, t(g.heading));
+      if (g.items.length) doc.list(g.items.map(t), true);
+      else doc.paragraph('No recommendations at this level.', STYLES.muted);
+    }
+  });
+
+  const a = report.annexe;
+  chapter('annexe', 'Annexe: methodology and data', () => {
+    doc.heading(2, 'The case sample');
+    for (const line of a.sampleRule) doc.paragraph(t(line));
+    doc.heading(2, 'Rounding');
+    doc.paragraph(t(a.rounding));
+    doc.heading(2, 'Rating rules');
+    doc.paragraph(t(a.ratingRule));
+    doc.table({ caption: 'Key-question rating bands', head: ['Rating', 'Cases judged sufficient', 'Description'], rows: a.bands.map((b) => [b.rating, t(b.range), t(b.description)]), widths: [110, 120, doc.width - 230] });
+    doc.table({ caption: 'Overall rating bands', head: ['Rating', 'Points'], rows: a.overallBands.map((b) => [b.rating, t(b.range)]), widths: [160, doc.width - 160] });
+    doc.paragraph(t(a.overallBasis));
+    doc.table({ caption: 'Limiting rules', head: ['Source', 'Rule'], rows: a.limitingRules.map((l) => [t(l.source), t(l.description)]), widths: [130, doc.width - 130], rowHeaders: false });
+    doc.table({ caption: 'How each standard is treated', head: ['Standard', 'Treatment', 'Reason'], rows: a.treatments.map((x) => [x.standard, x.treatment, t(x.reason || '-')]), widths: [70, 110, doc.width - 180] });
+    kqTable(doc, 'All key-question data', a.keyQuestions.map((k) => ({ ...k, text: t(k.text), band: k.band && t(k.band) })));
+  });
+
+  return doc;
+}
+
+/** The report as a tagged PDF. */
+export const taggedReportPdf = (report: PduReport): Promise<Buffer> => renderReport(report).finish();
