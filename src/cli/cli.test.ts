@@ -69,8 +69,12 @@ describe('database commands', () => {
     const imported = await run(...db, 'import', csvFile, '--inspection', '1');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('Imported 25 cases into inspection 1.');
-    const fromDb = JSON.parse((await run(...db, 'ratings', '--inspection', '1', '--json')).stdout);
+    const { provisional, casesComplete, casesTotal, ...fromDb } = JSON.parse((await run(...db, 'ratings', '--inspection', '1', '--json')).stdout);
     expect(fromDb).toEqual(JSON.parse((await run('rate', csvFile, '--json')).stdout));
+    // Not signed off: the stored inspection's ratings are provisional, in the JSON and the table.
+    expect({ provisional, casesTotal }).toEqual({ provisional: true, casesTotal: 25 });
+    expect((await run(...db, 'ratings', '--inspection', '1')).stdout).toContain(`PROVISIONAL ratings: ${casesComplete} of 25 cases complete, not yet signed off`);
+    expect((await run(...db, 'inspections')).stdout).toContain(`(provisional: ${casesComplete} of 25 cases complete)`);
     const exported = join(dir, 'exported.csv');
     await run(...db, 'export', '--inspection', '1', '--output', exported);
     expect(readFileSync(exported, 'utf8')).toBe(readFileSync(csvFile, 'utf8'));

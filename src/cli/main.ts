@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { listAudit, listInspections } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
+import { casesCompleteText } from '../domain/sign-off/provisional.ts';
 import { ratingsTable } from '../presenters/ratings-table.ts';
 import { bundledFramework, bundledFrameworkFiles, DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
 import { AppError } from '../services/errors.ts';
@@ -93,11 +94,16 @@ export function buildProgram(): Command {
     .option('--json', 'as JSON')
     .action((o: { json?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const rows = await Promise.all((await listInspections(db)).map(async (i) => ({ ...i, overall: (await rateStoredInspection(db, i.id)).ratings.overall })));
+        const rows = await Promise.all(
+          (await listInspections(db)).map(async (i) => {
+            const { ratings, standing } = await rateStoredInspection(db, i.id);
+            return { ...i, ...standing, overall: ratings.overall };
+          }),
+        );
         if (o.json) return json(rows);
         if (!rows.length) return print('No inspections yet. Create one with: inspectorate create-inspection --pdu NAME --fieldwork-start YYYY-MM-DD');
         for (const r of rows)
-          print(`${r.id}\t${r.organisationName} (${r.regionName ?? '–'})\t${r.fieldworkStart}\t${r.frameworkId}@${r.frameworkVersion}\t${r.overall.rating ?? 'Not yet rated'}${r.isDemo ? '\t[demonstration data]' : ''}`);
+          print(`${r.id}\t${r.organisationName} (${r.regionName ?? '–'})\t${r.fieldworkStart}\t${r.frameworkId}@${r.frameworkVersion}\t${r.overall.rating ?? 'Not yet rated'}${r.provisional ? ` (provisional: ${casesCompleteText(r)})` : ''}${r.isDemo ? '\t[demonstration data]' : ''}`);
       }),
     );
 
@@ -151,9 +157,10 @@ export function buildProgram(): Command {
     .option('--explain', 'print each rating\'s explanation')
     .action((o: { inspection: number; json?: boolean; explain?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const { inspection, ratings } = await rateStoredInspection(db, o.inspection);
-        if (o.json) return json(ratings);
+        const { inspection, ratings, standing } = await rateStoredInspection(db, o.inspection);
+        if (o.json) return json({ ...standing, ...ratings });
         print(`${inspection.title} (${inspection.frameworkId}@${inspection.frameworkVersion})`);
+        if (standing.provisional) print(`PROVISIONAL ratings: ${casesCompleteText(standing)}, not yet signed off`);
         print(ratingsTable(ratings, { explain: o.explain ?? false }));
       }),
     );

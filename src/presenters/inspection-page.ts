@@ -2,7 +2,9 @@
 import type { InspectionRatings, StandardResult } from '../domain/rating/result.ts';
 import { formatRange } from '../domain/rating/explain.ts';
 import type { Framework } from '../domain/framework/framework.ts';
+import { casesCompleteText, type RatingsStanding } from '../domain/sign-off/provisional.ts';
 import { keyQuestionChart } from './charts/key-question-chart.ts';
+import { provisionalHtml, provisionalNotice } from './provisional.ts';
 import { escapeHtml, ratingTag } from '../http/render.ts';
 
 export interface InspectionSummary {
@@ -52,9 +54,10 @@ const ratingCell = (s: StandardResult) =>
     ? ratingTag(s.rating) + (s.ratingBeforeLimits ? ` <span class="govuk-body-s">(limited from ${escapeHtml(s.ratingBeforeLimits)})</span>` : '')
     : ratingTag(null, s.treatment === 'reported-unrated' ? 'Not rated' : s.treatment === 'national-only' ? 'National only' : 'Not yet rated');
 
-export function inspectionPage(inspection: InspectionSummary, ratings: InspectionRatings, framework: Framework) {
+export function inspectionPage(inspection: InspectionSummary, ratings: InspectionRatings, framework: Framework, standing: RatingsStanding) {
   const chart = keyQuestionChart(framework, ratings.standards);
   return {
+    provisional: provisionalNotice(standing),
     chart,
     section: 'ratings',
     title: inspection.title,
@@ -66,8 +69,8 @@ export function inspectionPage(inspection: InspectionSummary, ratings: Inspectio
       { key: { text: 'Region' }, value: { text: inspection.regionName ?? '–' } },
       { key: { text: 'Fieldwork' }, value: { text: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` } },
       { key: { text: 'Framework' }, value: { text: `${inspection.frameworkId}, version ${inspection.frameworkVersion}` } },
-      { key: { text: 'Cases inspected' }, value: { text: String(ratings.cases) } },
-      { key: { text: 'Overall rating' }, value: { html: `${ratingTag(ratings.overall.rating, 'Not yet rated')} ${ratings.overall.score} of ${ratings.overall.maxScore} points` } },
+      { key: { text: 'Cases inspected' }, value: { text: standing.provisional ? `${ratings.cases} (${casesCompleteText(standing)})` : String(ratings.cases) } },
+      { key: { text: 'Overall rating' }, value: { html: `${ratingTag(ratings.overall.rating, 'Not yet rated')} ${ratings.overall.score} of ${ratings.overall.maxScore} points${provisionalHtml(standing)}` } },
     ],
     ratingRows: ratings.standards.map((s) => [
       { html: `<a class="govuk-link" href="#standard-${escapeHtml(s.id)}">${escapeHtml(`${s.id} ${s.name}`)}</a>` },

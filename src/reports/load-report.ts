@@ -3,7 +3,7 @@
 // (the page, the PDF, the workbook) loads through here, so all show the same.
 import { listInspections, type Db } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
-import { loadAssessment } from '../services/inspections.ts';
+import { loadAssessment, standingOf } from '../services/inspections.ts';
 import { loadSurveyResults } from '../services/survey/survey.ts';
 import { buildPduReport, type PduReport } from './pdu-report.ts';
 import { getReportText } from './report-text.ts';
@@ -28,7 +28,9 @@ export async function loadPduReport(db: Db, inspectionId: number): Promise<Loade
   const text = await getReportText(db, inspectionId);
   // Null until the survey is sent: the report then says no results are recorded.
   const survey = reportSurvey((await loadSurveyResults(db, inspectionId)).results);
-  const report = buildPduReport({ inspection: summary, framework, ratings, assessment, text, ...(survey ? { survey } : {}) });
+  // A draft made before sign-off says on its cover that its ratings are provisional.
+  const standing = standingOf(inspection, framework, assessment);
+  const report = buildPduReport({ inspection: summary, framework, ratings, assessment, text, standing, ...(survey ? { survey } : {}) });
   return { summary, framework, assessment, ratings, report };
 }
 

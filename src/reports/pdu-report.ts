@@ -6,6 +6,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import { formatRange } from '../domain/rating/explain.ts';
 import { bandRange, percentage } from '../domain/rating/percentages.ts';
 import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
+import { casesCompleteText, type RatingsStanding } from '../domain/sign-off/provisional.ts';
 import { MINIMUM_GROUP_SIZE } from '../domain/survey/results.ts';
 import { keyQuestionChart, type KeyQuestionChart } from '../presenters/charts/key-question-chart.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
@@ -42,6 +43,8 @@ export interface PduReportInput {
   assessment: InspectionAssessment;
   text: ReportText;
   survey?: ReportSurveyInput;
+  /** Whether the ratings are provisional (a draft made before sign-off); taken as final when absent. */
+  standing?: RatingsStanding;
 }
 
 export interface KeyQuestionRow {
@@ -93,6 +96,8 @@ export interface ReportSection {
 export interface PduReport {
   title: string;
   isDemo: boolean;
+  /** "PROVISIONAL: 12 of 40 cases complete, not yet signed off" on a draft made before sign-off, for its cover and heading; null once signed off. */
+  provisional: string | null;
   facts: { label: string; value: string }[];
   sections: ReportSection[];
   foreword: string | null;
@@ -244,16 +249,18 @@ export function buildPduReport(input: PduReportInput): PduReport {
     { id: 'annexe', title: 'Annexe: methodology and data' },
   ];
 
+  const provisional = input.standing?.provisional ? `PROVISIONAL: ${casesCompleteText(input.standing)}, not yet signed off` : null;
   return {
     title: `An inspection of probation services in ${inspection.organisationName}`,
     isDemo: inspection.isDemo,
+    provisional,
     facts: [
       { label: 'Probation Delivery Unit', value: inspection.organisationName },
       { label: 'Region', value: inspection.regionName ?? '-' },
       { label: 'Fieldwork', value: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` },
       { label: 'Framework', value: `${def.title}, version ${def.version}` },
       { label: 'Cases inspected', value: String(ratings.cases) },
-      { label: 'Overall rating', value: ratings.overall.rating ?? 'Not yet rated' },
+      { label: 'Overall rating', value: `${ratings.overall.rating ?? 'Not yet rated'}${provisional && ratings.overall.rating ? ' (provisional)' : ''}` },
     ],
     sections,
     foreword: text.foreword?.trim() || null,

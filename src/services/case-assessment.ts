@@ -25,6 +25,7 @@ import type { CaseAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import type { Standard } from '../domain/framework/schema.ts';
 import { AppError } from './errors.ts';
+import { holdOpenInspection } from './inspection-lock.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
 
 export interface CaseView {
@@ -81,6 +82,7 @@ export async function saveStandard(db: Db, input: StandardSave, actor: string): 
   const values = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v !== ''));
 
   return db.transaction().execute(async (trx) => {
+    await holdOpenInspection(trx, input.inspectionId);
     const current = await loadCaseAssessment(trx, input.inspectionId, input.caseRef);
     const work = await getCaseWork(trx, input.inspectionId, input.caseRef);
     if (!current || !work) throw new AppError('not-found', `There is no case ${input.caseRef} in this inspection`);

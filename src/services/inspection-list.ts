@@ -2,6 +2,7 @@
 import { listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
 import { canViewFindings, canViewInspection, type Actor } from '../domain/access/permissions.ts';
 import type { InspectionRatings } from '../domain/rating/result.ts';
+import type { RatingsStanding } from '../domain/sign-off/provisional.ts';
 import { currentPublication, scopeOf } from './inspection-scope.ts';
 import { rateStoredInspection } from './inspections.ts';
 
@@ -9,14 +10,18 @@ export interface VisibleInspection {
   inspection: InspectionListItem;
   /** Undefined where the findings are embargoed for this person. */
   ratings?: InspectionRatings;
+  /** Whether those ratings are provisional, with how many cases are complete. */
+  standing?: RatingsStanding;
 }
 
 export async function visibleInspections(db: Db, actor: Actor): Promise<VisibleInspection[]> {
   const publication = await currentPublication(db);
   const all = (await listInspections(db)).filter((i) => canViewInspection(actor, scopeOf(i, publication)));
   return Promise.all(
-    all.map(async (inspection) =>
-      canViewFindings(actor, scopeOf(inspection, publication)) ? { inspection, ratings: (await rateStoredInspection(db, inspection.id)).ratings } : { inspection },
-    ),
+    all.map(async (inspection) => {
+      if (!canViewFindings(actor, scopeOf(inspection, publication))) return { inspection };
+      const { ratings, standing } = await rateStoredInspection(db, inspection.id);
+      return { inspection, ratings, standing };
+    }),
   );
 }

@@ -17,6 +17,8 @@ import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import type { InspectionRatings } from '../domain/rating/result.ts';
+import { caseProgress } from '../domain/sign-off/case-progress.ts';
+import { ratingsStanding, type RatingsStanding } from '../domain/sign-off/provisional.ts';
 import {
   parseAssessmentFile,
   writeAssessmentCsv,
@@ -150,11 +152,15 @@ export async function loadAssessment(db: Db, inspectionId: number): Promise<{ in
   return { inspection, framework, assessment };
 }
 
-/** The inspection's ratings, by the rules of the framework version it was assessed under. */
-export async function rateStoredInspection(db: Db, inspectionId: number): Promise<{ inspection: Inspection; ratings: InspectionRatings }> {
+/** The inspection's ratings, by the rules of the framework version it was assessed under, and whether they are still provisional. */
+export async function rateStoredInspection(db: Db, inspectionId: number): Promise<{ inspection: Inspection; ratings: InspectionRatings; standing: RatingsStanding }> {
   const { inspection, framework, assessment } = await loadAssessment(db, inspectionId);
-  return { inspection, ratings: rateInspection(framework, assessment) };
+  return { inspection, ratings: rateInspection(framework, assessment), standing: standingOf(inspection, framework, assessment) };
 }
+
+/** Provisional until signed off with every case complete (domain/sign-off/provisional.ts). */
+export const standingOf = (inspection: Inspection, framework: Framework, assessment: InspectionAssessment): RatingsStanding =>
+  ratingsStanding({ signedOff: inspection.status === 'signed-off', ...caseProgress(framework, assessment.cases) });
 
 /**
  * Several inspections' assessments and ratings, read in one batch (the national figures, the

@@ -6,6 +6,7 @@ import {
   getInspection,
   getReport,
   getUser,
+  lockInspection,
   removeInspectionMember,
   unassignCasesOf,
   setInspectionMember,
@@ -16,13 +17,18 @@ import {
   saveInspectionJudgement,
   setInspectionStatus,
   type Db,
+  type Inspection,
 } from '../db/repositories/index.ts';
-import { standardStatus } from '../domain/assessment/standard-edit.ts';
 import { effectiveStatus } from '../domain/publication/workflow.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
+import type { InspectionRatings } from '../domain/rating/result.ts';
+import { isCaseComplete } from '../domain/sign-off/case-progress.ts';
+import { signOffBlockers, signOffChecklist, type SignOffBlocker, type SignOffCheck } from '../domain/sign-off/checklist.ts';
 import { AppError } from './errors.ts';
+import { holdOpenInspection } from './inspection-lock.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
 import { todayIso } from './publication.ts';
+import { qualityOverview } from './quality.ts';
 
 /** The items the lead inspector rates: domain-one standards and inspection-level judgements. */
 export async function judgementItems(db: Db, inspectionId: number) {
@@ -50,6 +56,7 @@ export async function recordJudgement(
   if (!rationale) throw new AppError('invalid', 'Write the rationale for the rating');
   if (rationale.length > 20_000) throw new AppError('invalid', 'The rationale must be 20,000 characters or fewer');
   await db.transaction().execute(async (trx) => {
+    await holdOpenInspection(trx, input.inspectionId, 'its ratings are locked');
     const before = (await listInspectionJudgements(trx, input.inspectionId)).find((j) => j.itemId === input.itemId);
     await saveInspectionJudgement(trx, input.inspectionId, input.itemId, { rating: input.rating, rationale }, actor);
     await recordAudit(trx, {
@@ -64,29 +71,51 @@ export async function recordJudgement(
   });
 }
 
-/** What still stands between the inspection and sign-off. */
-export async function signOffBlockers(db: Db, inspectionId: number): Promise<string[]> {
-  const inspection = await requireInspection(db, inspectionId);
+/** The sign-off checklist from what is stored, read through `db` (the sign-off's own transaction when signing off). */
+async function checklistOf(db: Db, inspection: Inspection, withhold: ReadonlySet<string> = new Set()): Promise<{ checks: SignOffCheck[]; ratings: InspectionRatings }> {
   const framework = await frameworkOf(db, inspection);
-  const assessment = (await loadInspectionAssessment(db, inspectionId)) ?? { frameworkKey: framework.key, cases: [], judgements: {} };
+  const assessment = (await loadInspectionAssessment(db, inspection.id)) ?? { frameworkKey: framework.key, cases: [], judgements: {} };
   const ratings = rateInspection(framework, assessment);
-  const blockers: string[] = [];
-  if (!assessment.cases.length) blockers.push('There are no cases');
-  const unfinished = assessment.cases.filter((c) => framework.caseStandards.some((s) => standardStatus(s, c).status !== 'completed' && standardStatus(s, c).status !== 'not-applicable'));
-  if (unfinished.length) blockers.push(`${unfinished.length} case${unfinished.length === 1 ? ' is' : 's are'} not complete: ${unfinished.slice(0, 10).map((c) => c.caseRef).join(', ')}${unfinished.length > 10 ? ' …' : ''}`);
-  if (ratings.overall.missing.length) blockers.push(`Standards without a rating: ${ratings.overall.missing.join(', ')}`);
-  for (const j of ratings.judgements) if (!j.rating) blockers.push(`No ${j.name.toLowerCase()} judgement`);
-  return blockers;
+  const quality = await qualityOverview(db, inspection.id, { framework, assessment });
+  const checks = signOffChecklist({
+    cases: assessment.cases.filter((c) => !withhold.has(c.caseRef)).map((c) => ({ caseRef: c.caseRef, complete: isCaseComplete(framework, c) })),
+    standards: ratings.standards,
+    judgements: ratings.judgements,
+    dipSample: quality.seconds.map((s) => ({ caseRef: s.caseRef, assessorName: s.assessorName, submitted: !!s.submittedAt })),
+    openDisagreements: quality.open,
+  });
+  return { checks, ratings };
 }
 
+/**
+ * What sign-off checks, each with what still blocks it (none, once the inspection may be signed off).
+ * `withhold`: cases the reader is assessing blind, left out so their first assessment's progress is not told.
+ */
+export async function signOffChecks(db: Db, inspectionId: number, withhold?: ReadonlySet<string>): Promise<SignOffCheck[]> {
+  return (await checklistOf(db, await requireInspection(db, inspectionId), withhold)).checks;
+}
+
+/** Sign-off refused: every blocker, each with where it is fixed. */
+export class SignOffRefused extends AppError {
+  constructor(readonly blockers: SignOffBlocker[]) {
+    super('invalid', `The inspection cannot be signed off yet: ${blockers.map((b) => b.text).join('; ')}`, blockers.map((b) => ({ path: b.check, message: b.text })));
+    this.name = 'SignOffRefused';
+  }
+}
+
+/**
+ * Signs the inspection off, which locks its ratings and assessments. The checks run inside the
+ * transaction that signs off, with the inspection's row locked: a change under the inspection
+ * takes a share of that lock (holdOpenInspection), so none can land between the checks and the sign-off.
+ */
 export async function signOff(db: Db, inspectionId: number, actor: string): Promise<void> {
-  const inspection = await requireInspection(db, inspectionId);
-  if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is already signed off');
-  const blockers = await signOffBlockers(db, inspectionId);
-  if (blockers.length) throw new AppError('invalid', `The inspection cannot be signed off yet: ${blockers.join('; ')}`);
-  const framework = await frameworkOf(db, inspection);
   await db.transaction().execute(async (trx) => {
-    const ratings = rateInspection(framework, (await loadInspectionAssessment(trx, inspectionId))!);
+    const inspection = await lockInspection(trx, inspectionId, 'update');
+    if (!inspection) throw new AppError('not-found', `There is no inspection ${inspectionId}`);
+    if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is already signed off');
+    const { checks, ratings } = await checklistOf(trx, inspection);
+    const blockers = signOffBlockers(checks);
+    if (blockers.length) throw new SignOffRefused(blockers);
     await setInspectionStatus(trx, inspectionId, 'signed-off');
     await recordAudit(trx, {
       actor,

@@ -25,10 +25,12 @@ import {
 import { firstAssessmentAccess, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
 import type { Actor, InspectionScope } from '../domain/access/permissions.ts';
 import { applyStandard, requiredKeys, standardStatus, valueProblems, type FlatValues } from '../domain/assessment/standard-edit.ts';
-import type { Answer, CaseAssessment } from '../domain/assessment/types.ts';
+import type { Answer, CaseAssessment, InspectionAssessment } from '../domain/assessment/types.ts';
+import type { Framework } from '../domain/framework/framework.ts';
 import { agreement, disagreements, type Disagreement } from '../domain/quality/agreement.ts';
 import { chooseSecondAssessments, type DipSampleRule } from '../domain/quality/dip-sample.ts';
 import { AppError } from './errors.ts';
+import { holdOpenInspection } from './inspection-lock.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
 
 export async function drawDipSample(db: Db, inspectionId: number, rule: DipSampleRule, seed: number, actor: string) {
@@ -37,6 +39,7 @@ export async function drawDipSample(db: Db, inspectionId: number, rule: DipSampl
   const work = await listCaseWork(db, inspectionId);
   const chosen = chooseSecondAssessments(work.map((w) => ({ caseRef: w.caseRef, assessor: w.assignedTo })), await previousInspectionCounts(db, inspectionId), rule, seed);
   await db.transaction().execute(async (trx) => {
+    await holdOpenInspection(trx, inspectionId, 'its quality assurance is closed');
     await saveQaPlan(trx, inspectionId, { ...rule, seed, drawnBy: actor });
     await replaceUnstartedSecondAssessments(trx, inspectionId, chosen);
     await recordAudit(trx, { actor, action: 'qa.dip-sample-drawn', entity: 'inspection', entityId: inspectionId, inspectionId, after: { rule, seed, cases: chosen.map((c) => c.caseRef) } });
@@ -53,6 +56,7 @@ export async function assignSecondAssessor(db: Db, input: { inspectionId: number
       throw new AppError('invalid', `The second assessment of ${input.caseRef} must be made by someone other than its first assessor`);
   }
   await db.transaction().execute(async (trx) => {
+    await holdOpenInspection(trx, input.inspectionId, 'its quality assurance is closed');
     if (!(await setSecondAssessor(trx, input.inspectionId, input.caseRef, input.userId))) throw new AppError('not-found', `${input.caseRef} is not in the dip sample`);
     await recordAudit(trx, { actor, action: 'qa.second-assessor-assigned', entity: 'case', entityId: `${input.inspectionId}/${input.caseRef}`, inspectionId: input.inspectionId, after: { userId: input.userId } });
   });
@@ -99,6 +103,7 @@ export async function saveSecondStandard(
     if (missing.length) return { outcome: 'invalid', problems: missing.map((key) => ({ key, message: `Answer ${key}` })), values };
   }
   await db.transaction().execute(async (trx) => {
+    await holdOpenInspection(trx, input.inspectionId, 'its quality assurance is closed');
     if (!(await saveSecondAssessmentWork(trx, input.inspectionId, input.caseRef, updated, input.version, false)))
       throw new AppError('conflict', 'This second assessment was saved elsewhere meanwhile; reload the page and try again');
     await recordAudit(trx, { actor, action: 'qa.second-assessment-saved', entity: 'case', entityId: `${input.inspectionId}/${input.caseRef}`, inspectionId: input.inspectionId, after: { standard: standard.id, mode: input.mode, ...values } });
@@ -112,6 +117,7 @@ export async function submitSecondAssessment(db: Db, inspectionId: number, caseR
   const unfinished = standards.filter((s) => s.status !== 'completed' && s.status !== 'not-applicable').map((s) => s.standard.id);
   if (unfinished.length) throw new AppError('invalid', `Complete every standard before submitting: ${unfinished.join(', ')}`);
   await db.transaction().execute(async (trx) => {
+    await holdOpenInspection(trx, inspectionId, 'its quality assurance is closed');
     if (!(await saveSecondAssessmentWork(trx, inspectionId, caseRef, assessment, second.version, true))) throw new AppError('conflict', 'Reload the page and try again');
     await recordAudit(trx, { actor, action: 'qa.second-assessment-submitted', entity: 'case', entityId: `${inspectionId}/${caseRef}`, inspectionId });
   });
@@ -126,14 +132,14 @@ export interface QualityOverview {
   agreement: ReturnType<typeof agreement>;
 }
 
-export async function qualityOverview(db: Db, inspectionId: number): Promise<QualityOverview> {
-  const inspection = await requireInspection(db, inspectionId);
-  const framework = await frameworkOf(db, inspection);
+/** `loaded`: the framework and official assessment when the caller has read them already (sign-off, in its transaction). */
+export async function qualityOverview(db: Db, inspectionId: number, loaded?: { framework: Framework; assessment: InspectionAssessment }): Promise<QualityOverview> {
+  const framework = loaded?.framework ?? (await frameworkOf(db, await requireInspection(db, inspectionId)));
   const [plan, seconds, settled, official, work] = await Promise.all([
     getQaPlan(db, inspectionId),
     listSecondAssessments(db, inspectionId),
     listSettlements(db, inspectionId),
-    loadInspectionAssessment(db, inspectionId),
+    loaded ? loaded.assessment : loadInspectionAssessment(db, inspectionId),
     listCaseWork(db, inspectionId),
   ]);
   const byRef = new Map((official?.cases ?? []).map((c) => [c.caseRef, c]));
@@ -162,6 +168,7 @@ export async function settleDisagreement(db: Db, input: { inspectionId: number; 
   if (!open) throw new AppError('not-found', `There is no open disagreement on ${input.item} for ${input.caseRef}`);
   const value = (input.choice === 'first' ? open.first : open.second) as Answer;
   await db.transaction().execute(async (trx) => {
+    await holdOpenInspection(trx, input.inspectionId, 'its quality assurance is closed');
     const official = (await loadCaseAssessment(trx, input.inspectionId, input.caseRef))!;
     if (official.answers[input.item] !== value) {
       const work = (await getCaseWork(trx, input.inspectionId, input.caseRef))!;

@@ -1,20 +1,24 @@
 // The lead inspector's and quality-assurance pages in Chromium: axe-core on every page type,
-// screenshots, a second assessor working blind, and the lead inspector signing the inspection off.
+// screenshots, a second assessor working blind, and the lead inspector settling what the sign-off
+// checklist lists and signing the inspection off.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignCase, findUserCredentials } from '../../src/db/repositories/index.ts';
 import { assignSecondAssessor, drawDipSample } from '../../src/services/quality.ts';
+import { secondAssessCase } from '../support/quality-assurance.ts';
 import { axeViolations, screenshotsDir, signInAs, startBrowserFixture, type BrowserFixture } from './browser.ts';
 
 let fixture: BrowserFixture;
+let ivo: number;
 beforeAll(async () => {
   fixture = await startBrowserFixture();
   const db = fixture.database.db;
   const user = async (email: string) => (await findUserCredentials(db, email))!.user.id;
   const isla = await user('inspector@demo.inspectorate.local');
-  const ivo = await user('inspector2@demo.inspectorate.local');
+  ivo = await user('inspector2@demo.inspectorate.local');
   await assignCase(db, fixture.demoId, 'DEMO-001', isla);
-  await drawDipSample(db, fixture.demoId, { share: 0, firstInspectionAll: true, minimumPerInspector: 1 }, 1, 'test');
+  // Only Isla's case (her first inspection): no share of the unassigned cases.
+  await drawDipSample(db, fixture.demoId, { share: 0, firstInspectionAll: true, minimumPerInspector: 0 }, 1, 'test');
   await assignSecondAssessor(db, { inspectionId: fixture.demoId, caseRef: 'DEMO-001', userId: ivo }, 'test');
 });
 afterAll(() => fixture?.close());
@@ -60,11 +64,13 @@ describe('lead inspector and quality assurance pages', () => {
     expect(await page.locator('.govuk-radios__input:checked').count()).toBe(0);
     const blocked = await page.goto(`${fixture.baseUrl}/inspections/${fixture.demoId}/cases/DEMO-001`);
     expect(blocked!.status()).toBe(403);
-    await expect(page.locator('body').innerText()).resolves.toContain('stays hidden until you submit yours');
+    await expect(page.locator('body').innerText()).resolves.toContain('stays hidden from you until you submit your second assessment');
     await page.close();
   });
 
-  it('lets the lead inspector record a rating with its rationale and sign the inspection off', async () => {
+  it('lets the lead inspector record a rating, settle what stops sign-off from the checklist, and sign the inspection off', async () => {
+    // Ivo finishes his second assessment of DEMO-001, judging 2.2.1 the other way from the first assessor.
+    await secondAssessCase(fixture.database.db, fixture.demoId, 'DEMO-001', ivo, ['2.2.1']);
     const page = await fixture.browser.newPage({ viewport: { width: 1200, height: 900 } });
     await signInAs(page, fixture.baseUrl, 'lead');
     await page.goto(`${fixture.baseUrl}/inspections/${fixture.demoId}/judgements`);
@@ -74,6 +80,18 @@ describe('lead inspector and quality assurance pages', () => {
     await leadership.getByRole('button', { name: 'Save the rating for 1.1 Leadership' }).click();
     await expect(page.locator('#item-1-1').innerText()).resolves.toContain('Current rating: Good');
     await page.getByRole('link', { name: 'Sign-off' }).click();
+    // The checklist: the unsettled disagreement stops sign-off, and links to where it is settled.
+    await check(page, 'sign-off-blocked', 'Sign-off');
+    await expect(page.locator('.govuk-task-list').innerText()).resolves.toContain('Cannot sign off yet');
+    expect(await page.getByRole('button', { name: 'Sign off the ratings' }).count()).toBe(0);
+    await page.getByRole('link', { name: /Case DEMO-001, 2\.2\.1: settle the disagreement/ }).click();
+    expect(new URL(page.url()).hash).toBe('#choice-DEMO-001-2-2-1');
+    // The link lands on the first choice of the settle form: the first assessor's judgement.
+    await page.locator('#choice-DEMO-001-2-2-1').check();
+    await page.locator('#reason-DEMO-001-2-2-1').fill('The case record supports the first assessor.');
+    await page.getByRole('button', { name: 'Settle 2.2.1 for case DEMO-001' }).click();
+    await page.getByRole('link', { name: 'Sign-off' }).click();
+    expect(await page.locator('.govuk-task-list .govuk-tag').allInnerTexts()).toEqual(['Done', 'Done', 'Done', 'Done']);
     await page.getByRole('button', { name: 'Sign off the ratings' }).click();
     await check(page, 'signed-off', 'Sign-off');
     await expect(page.locator('.govuk-panel').innerText()).resolves.toContain('Signed off');

@@ -75,6 +75,16 @@ export async function getInspection(db: Db, id: number): Promise<Inspection | un
   return row && toInspection(row);
 }
 
+/**
+ * Reads the inspection and locks its row until the transaction ends: 'update' for a change of
+ * status (sign-off), 'share' for a change under the inspection that must not cross one.
+ */
+export async function lockInspection(db: Db, id: number, mode: 'update' | 'share'): Promise<Inspection | undefined> {
+  const query = db.selectFrom('inspection').selectAll().where('id', '=', id);
+  const row = await (mode === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst();
+  return row && toInspection(row);
+}
+
 /** Sets the status; returns the updated inspection, or undefined when there is none with that id. */
 export async function setInspectionStatus(
   db: Db,

@@ -43,9 +43,10 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
   api.get('/inspections', async (c) => {
     const rows = await visibleInspections(db, sessionOf(c).actor);
     return c.json({
-      inspections: rows.map(({ inspection, ratings }) => ({
+      // provisional, casesComplete, casesTotal: ratings are provisional until signed off with every case complete.
+      inspections: rows.map(({ inspection, ratings, standing }) => ({
         ...inspection,
-        ...(ratings ? { cases: ratings.cases, overall: { rating: ratings.overall.rating, score: ratings.overall.score, maxScore: ratings.overall.maxScore } } : { embargoed: true }),
+        ...(ratings ? { cases: ratings.cases, ...standing, overall: { rating: ratings.overall.rating, score: ratings.overall.score, maxScore: ratings.overall.maxScore } } : { embargoed: true }),
         links: { self: `/api/inspections/${inspection.id}`, ...(ratings ? { ratings: `/api/inspections/${inspection.id}/ratings` } : {}) },
       })),
     });
@@ -54,15 +55,15 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
   api.get('/inspections/:id', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db);
     if (!canViewFindings(actor, scope)) return c.json({ ...inspection, embargoed: true });
-    const [{ ratings }, access] = await Promise.all([rateStoredInspection(db, inspection.id), caseAccess(db, actor, scope)]);
-    return c.json({ ...inspection, cases: ratings.cases, overall: ratings.overall, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)).length });
+    const [{ ratings, standing }, access] = await Promise.all([rateStoredInspection(db, inspection.id), caseAccess(db, actor, scope)]);
+    return c.json({ ...inspection, cases: ratings.cases, ...standing, overall: ratings.overall, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)).length });
   });
 
   // Quality flags name a case and its judgement: only those whose first assessment the person may read.
   api.get('/inspections/:id/ratings', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('ratings'));
-    const [{ ratings }, access] = await Promise.all([rateStoredInspection(db, inspection.id), caseAccess(db, actor, scope)]);
-    return c.json({ ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) });
+    const [{ ratings, standing }, access] = await Promise.all([rateStoredInspection(db, inspection.id), caseAccess(db, actor, scope)]);
+    return c.json({ ...standing, ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) });
   });
 
   api.get('/inspections/:id/cases', async (c) => {

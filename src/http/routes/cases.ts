@@ -6,6 +6,7 @@ import { blindListNote } from '../../domain/access/first-assessment.ts';
 import { canAssessCases, mayOpen } from '../../domain/access/permissions.ts';
 import { loadAssessment } from '../../services/inspections.ts';
 import { caseStandard, loadCase, saveStandard } from '../../services/case-assessment.ts';
+import { isCaseComplete } from '../../domain/sign-off/case-progress.ts';
 import { flattenStandard, standardStatus, type FlatValues, type StandardStatus } from '../../domain/assessment/standard-edit.ts';
 import { decodeBase, fieldId, standardFormPage } from '../../presenters/standard-form-page.ts';
 import { caseAccess, inspectionFor } from '../access.ts';
@@ -32,10 +33,13 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
     const [{ framework, assessment }, work, access] = await Promise.all([loadAssessment(db, inspection.id), listCaseWork(db, inspection.id), caseAccess(db, actor, scope)]);
     const workByRef = new Map(work.map((w) => [w.caseRef, w]));
     const mine = c.req.query('mine') === '1';
+    // The sign-off checklist links here for the cases still to finish.
+    const incompleteOnly = c.req.query('incomplete') === '1';
     const rows = assessment.cases
       // A case the person is assessing blind is left out: its progress would tell of its first assessment.
       .filter((x) => access.mayRead(x.caseRef))
       .filter((x) => !mine || workByRef.get(x.caseRef)?.assignedTo === actor.userId)
+      .filter((x) => !incompleteOnly || !isCaseComplete(framework, x))
       .map((x) => {
         const statuses = framework.caseStandards.map((s) => standardStatus(s, x).status).filter((s) => s !== 'not-applicable');
         const done = statuses.filter((s) => s === 'completed').length;
@@ -55,6 +59,7 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
       section: 'cases',
       rows,
       mine,
+      incompleteOnly,
       canAssess: canAssessCases(actor, scope),
       withheld: access.hidden.size ? blindListNote(access.hidden) : null,
     });

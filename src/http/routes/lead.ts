@@ -4,17 +4,18 @@ import { Hono, type Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { listAudit, listCaseWork, listInspectionJudgements, listInspectionMembers, listUsers, type Db } from '../../db/repositories/index.ts';
-import { auditEventHidden } from '../../domain/access/first-assessment.ts';
+import { auditEventHidden, blindListNote } from '../../domain/access/first-assessment.ts';
 import { canLeadInspection, canManageTeam, mayOpen } from '../../domain/access/permissions.ts';
 import { standardStatus } from '../../domain/assessment/standard-edit.ts';
 import { AppError } from '../../services/errors.ts';
 import { loadAssessment } from '../../services/inspections.ts';
-import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, reopenBlocker, setTeamMember, signOff, signOffBlockers } from '../../services/lead-inspector.ts';
+import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, reopenBlocker, setTeamMember, signOff, signOffChecks, SignOffRefused } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { caseAccess, inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
+import { signOffChecklistView } from '../../presenters/sign-off-page.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 
@@ -167,28 +168,40 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     return c.redirect(`/inspections/${inspection.id}/team?saved=1`, 303);
   });
 
-  const signOffPage = async (c: Context<AppEnv>, error?: string) => {
+  // The checklist before sign-off; after it, the lock and reopening. `refused`: sign-off was just refused.
+  const signOffPage = async (c: Context<AppEnv>, error?: string, refused = false) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('sign-off'));
+    const open = inspection.status !== 'signed-off';
+    const access = open ? await caseAccess(db, actor, scope) : undefined;
+    const checklist = open ? signOffChecklistView(inspection.id, await signOffChecks(db, inspection.id, access!.hidden)) : undefined;
+    const errors = refused && checklist ? checklist.refusal : error ? [{ href: '#reason', text: error }] : [];
     return page(
       c,
       'sign-off.njk',
       {
-        title: `${error ? 'Error: ' : ''}Sign-off: ${inspection.title}`,
+        title: `${errors.length ? 'Error: ' : ''}Sign-off: ${inspection.title}`,
         inspection,
         section: 'sign-off',
         canLead: canLeadInspection(actor, scope),
-        blockers: inspection.status === 'signed-off' ? [] : await signOffBlockers(db, inspection.id),
-        reopenBlocker: inspection.status === 'signed-off' ? await reopenBlocker(db, inspection.id) : null,
-        errors: error ? [{ href: '#reason', text: error }] : [],
+        checklist,
+        withheld: access?.hidden.size ? blindListNote(access.hidden) : null,
+        reopenBlocker: open ? null : await reopenBlocker(db, inspection.id),
+        errors,
+        errorTitle: refused ? 'The inspection cannot be signed off yet' : undefined,
         reasonError: error ? { text: error } : undefined,
       },
-      error ? 400 : 200,
+      errors.length ? 400 : 200,
     );
   };
   routes.get('/inspections/:id/sign-off', (c) => signOffPage(c));
   routes.post('/inspections/:id/sign-off', async (c) => {
     const { inspection } = await inspectionFor(c, db, canLeadInspection);
-    await signOff(db, inspection.id, actorOf(c));
+    try {
+      await signOff(db, inspection.id, actorOf(c));
+    } catch (e) {
+      if (e instanceof SignOffRefused) return signOffPage(c, undefined, true);
+      throw e;
+    }
     return c.redirect(`/inspections/${inspection.id}/sign-off`, 303);
   });
   routes.post('/inspections/:id/reopen', async (c) => {

@@ -9,6 +9,7 @@ import { serviceTaskFacts } from '../../services/service-tasks.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
 import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts';
 import { inspectionPage } from '../../presenters/inspection-page.ts';
+import { provisionalHtml } from '../../presenters/provisional.ts';
 import { caseAccess, inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
@@ -32,7 +33,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
             ? 'Inspections are of your region’s PDUs, and each PDU’s staff see their own. What they found across the region is in the regional feedback below.'
             : 'There are no inspections of your service to show yet.'
           : 'There are no inspections yet. Import case assessments with the command line: npx inspectorate import FILE --inspection ID.',
-      rows: rows.map(({ inspection: i, ratings }) => [
+      rows: rows.map(({ inspection: i, ratings, standing }) => [
         {
           html:
             `<a class="govuk-link" href="/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` +
@@ -42,7 +43,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
         { text: `${i.fieldworkStart} to ${i.fieldworkEnd}` },
         { text: ratings ? String(ratings.cases) : '–', format: 'numeric' },
         { text: `${i.frameworkId} ${i.frameworkVersion}` },
-        { html: ratings ? ratingTag(ratings.overall.rating, 'Not yet rated') : ratingTag(null, 'Embargoed until publication') },
+        { html: ratings ? ratingTag(ratings.overall.rating, 'Not yet rated') + provisionalHtml(standing) : ratingTag(null, 'Embargoed until publication') },
       ]),
     });
   });
@@ -60,9 +61,9 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
         embargoed: !scope.published,
         tasks: serviceTasks(inspection.id, await serviceTaskFacts(db, inspection.id), (area) => canOpenArea(actor, scope, area)),
       });
-    const [{ ratings }, framework, access] = await Promise.all([rateStoredInspection(db, inspection.id), frameworkOf(db, inspection), caseAccess(db, actor, scope)]);
+    const [{ ratings, standing }, framework, access] = await Promise.all([rateStoredInspection(db, inspection.id), frameworkOf(db, inspection), caseAccess(db, actor, scope)]);
     // Quality flags name a case's judgements: not those of a case the person is assessing blind.
-    return page(c, 'inspection.njk', inspectionPage(summary, { ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) }, framework));
+    return page(c, 'inspection.njk', inspectionPage(summary, { ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) }, framework, standing));
   });
 
   return pages;
