@@ -7,6 +7,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ProgrammeTables } from './schema-programme.ts';
 import type { SampleSurveyTables } from './schema-sample-survey.ts';
+import type { TimelineTables } from './schema-timeline.ts';
 
 /** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
 export type DateColumn = ColumnType<string, string, string>;
@@ -278,7 +279,7 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables {
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

@@ -15,6 +15,8 @@ import { actionPlanRoutes } from './routes/action-plan.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { inspectionNewRoutes } from './routes/inspection-new.ts';
+import { inspectionTimelineRoutes } from './routes/inspection-timeline.ts';
 import { leadRoutes } from './routes/lead.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -79,6 +81,8 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
   app.route('/admin', adminRoutes(db));
+  app.route('/', inspectionNewRoutes(db)); // before pageRoutes: /inspections/new is not /inspections/:id
+  app.route('/', inspectionTimelineRoutes(db));
   app.route('/', caseRoutes(db));
   app.route('/', leadRoutes(db));
   app.route('/', qualityRoutes(db));

@@ -33,14 +33,30 @@ export function bookingLabel(b: Booking): string {
 /** Every week of the cycle, from its stored input. */
 export const cycleWeeks = (input: CycleInput): Week[] => buildCalendar(input.start, input.years, input.blackouts ?? DEFAULT_BLACKOUTS).weeks;
 
-function bookingCell(cycleId: number, b: Booking, canPlan: boolean): string {
+/** The current cycle's bookings made into inspections (booking key → inspection id), and whether the person may make more. */
+export interface CycleInspections {
+  made: ReadonlyMap<string, number>;
+  canCreate: boolean;
+}
+
+/** A PDU booking's inspection: a link to it once made, else (for those who may) a link to make it. */
+function inspectionLink(cycleId: number, b: Booking, inspections: CycleInspections | undefined): string {
+  if (!inspections || b.kind === 'fact-finding') return '';
+  const id = inspections.made.get(bookingId(b));
+  if (id !== undefined) return `<br><a class="govuk-link govuk-body-s" href="/inspections/${id}">Inspection ${id}<span class="govuk-visually-hidden">: ${escapeHtml(bookingLabel(b))}</span></a>`;
+  return inspections.canCreate
+    ? `<br><a class="govuk-link govuk-body-s" href="/inspections/new?cycle=${cycleId}&amp;booking=${encodeURIComponent(bookingId(b))}">Create inspection<span class="govuk-visually-hidden">: ${escapeHtml(bookingLabel(b))}</span></a>`
+    : '';
+}
+
+function bookingCell(cycleId: number, b: Booking, canPlan: boolean, inspections?: CycleInspections): string {
   const kindTag = b.kind === 'fact-finding' ? tag('Fact-finding', 'purple') : b.kind === 'return-inspection' ? tag('Return', 'red') : '';
   const what = b.kind === 'fact-finding' ? `<strong>${escapeHtml(b.region)}</strong>` : `<strong>${escapeHtml(b.pdu!)}</strong><br><span class="govuk-body-s">${escapeHtml(b.region)}</span>`;
   const flags = [b.pinned ? tag('Pinned', 'blue') : '', b.beyondCapacity ? tag('Beyond capacity', 'orange') : ''].filter(Boolean).join(' ');
   const move = canPlan
     ? `<br><a class="govuk-link govuk-body-s" href="/programme/cycles/${cycleId}/move?booking=${encodeURIComponent(bookingId(b))}">Move or pin<span class="govuk-visually-hidden"> ${escapeHtml(bookingLabel(b))}</span></a>`
     : '';
-  return `${kindTag ? `${kindTag} ` : ''}${what}${flags ? `<br>${flags}` : ''}${move}`;
+  return `${kindTag ? `${kindTag} ` : ''}${what}${flags ? `<br>${flags}` : ''}${move}${inspectionLink(cycleId, b, inspections)}`;
 }
 
 export interface CalendarView {
@@ -51,7 +67,7 @@ export interface CalendarView {
   teamless: number;
 }
 
-export function calendarTable(cycleId: number, input: CycleInput, plan: CyclePlan, year: number, canPlan: boolean): CalendarView {
+export function calendarTable(cycleId: number, input: CycleInput, plan: CyclePlan, year: number, canPlan: boolean, inspections?: CycleInspections): CalendarView {
   const weeks = cycleWeeks(input).filter((w) => w.year === year);
   const inYear = plan.bookings.filter((b) => b.year === year);
   const teamless = inYear.filter((b) => b.team === null).length;
@@ -64,7 +80,7 @@ export function calendarTable(cycleId: number, input: CycleInput, plan: CyclePla
       ...columns.map((team) => {
         const cell = here.filter((b) => b.team === team);
         if (!cell.length) return w.blackout ? { html: `<span class="govuk-body-s">Blackout: ${escapeHtml(w.blackout)}</span>` } : { text: '' };
-        return { html: cell.map((b) => bookingCell(cycleId, b, canPlan)).join('<hr class="govuk-section-break govuk-section-break--s govuk-section-break--visible">') };
+        return { html: cell.map((b) => bookingCell(cycleId, b, canPlan, inspections)).join('<hr class="govuk-section-break govuk-section-break--s govuk-section-break--visible">') };
       }),
     ];
   });

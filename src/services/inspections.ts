@@ -52,7 +52,11 @@ export interface NewInspection {
   isDemo?: boolean;
 }
 
-export async function createInspection(db: Db, input: NewInspection, actor: string): Promise<Inspection> {
+/**
+ * Creates the inspection, audited; `alongside` runs in the same transaction (the booking it was
+ * made from, its lead), so nothing is half-stored.
+ */
+export async function createInspection(db: Db, input: NewInspection, actor: string, alongside?: (trx: Db, inspection: Inspection) => Promise<void>): Promise<Inspection> {
   const problems: string[] = [];
   if (!isRealDate(input.fieldworkStart)) problems.push(`fieldwork start "${input.fieldworkStart}" is not a date (YYYY-MM-DD)`);
   if (input.fieldworkEnd !== undefined && !isRealDate(input.fieldworkEnd)) problems.push(`fieldwork end "${input.fieldworkEnd}" is not a date (YYYY-MM-DD)`);
@@ -80,6 +84,7 @@ export async function createInspection(db: Db, input: NewInspection, actor: stri
       isDemo: input.isDemo ?? false,
     });
     await recordAudit(trx, { actor, action: 'inspection.created', entity: 'inspection', entityId: inspection.id, inspectionId: inspection.id, after: inspection });
+    await alongside?.(trx, inspection);
     return inspection;
   });
 }

@@ -13,6 +13,7 @@ import * as m0008 from './0008_action_plans.ts';
 import * as m0009 from './0009_annual_reports.ts';
 import * as m0010 from './0010_registry_inspections.ts';
 import * as m0012 from './0012_sign_in_counters.ts';
+import * as m0014 from './0014_inspection_timeline.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0009_annual_reports': m0009,
   '0010_registry_inspections': m0010,
   '0012_sign_in_counters': m0012,
+  '0014_inspection_timeline': m0014,
 };

@@ -106,6 +106,16 @@ export function canManageTeam(actor: Actor, inspection: InspectionScope): boolea
   return canPlanInspections(actor) || canLeadInspection(actor, inspection);
 }
 
+/** Creating an inspection, from a programme booking or directly: programme managers, administrators and lead inspectors (who lead what they create). */
+export function canCreateInspections(actor: Actor): boolean {
+  return canPlanInspections(actor) || actor.role === 'lead-inspector';
+}
+
+/** Moving a milestone of an inspection's timeline: its lead inspector, programme managers and administrators. */
+export function canMoveMilestones(actor: Actor, inspection: InspectionScope): boolean {
+  return canPlanInspections(actor) || canLeadInspection(actor, inspection);
+}
+
 /** The inspection programme: planned by programme managers and administrators, read by the inspectorate's staff; inspected services see none of it. */
 export function canViewProgramme(actor: Actor): boolean {
   return canPlanInspections(actor) || actor.role === 'analyst' || actor.role === 'lead-inspector' || actor.role === 'inspector';

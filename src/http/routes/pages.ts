@@ -2,7 +2,7 @@
 // (or, for the inspected service, its own tasks for the inspection).
 import { Hono } from 'hono';
 import { listInspections, listOrganisations, type Db } from '../../db/repositories/index.ts';
-import { canOpenArea, canViewRegionalFeedback, reportStatusOf } from '../../domain/access/permissions.ts';
+import { canOpenArea, canViewRegionalFeedback, reportStatusOf, canCreateInspections } from '../../domain/access/permissions.ts';
 import { STATUS_NAMES } from '../../domain/publication/workflow.ts';
 import { serviceTasks } from '../../presenters/service-tasks-page.ts';
 import { serviceTaskFacts } from '../../services/service-tasks.ts';
@@ -11,6 +11,7 @@ import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts
 import { inspectionPage } from '../../presenters/inspection-page.ts';
 import { provisionalHtml } from '../../presenters/provisional.ts';
 import { caseAccess, inspectionFor, sessionOf } from '../access.ts';
+import { timelineSection } from './inspection-timeline.ts';
 import type { AppEnv } from '../auth.ts';
 import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
 
@@ -25,6 +26,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
     return page(c, 'inspections.njk', {
       title: 'Inspections',
       activeNav: 'inspections',
+      canCreateInspections: canCreateInspections(actor),
       regionLinks: regions.map((r) => ({ href: `/regions/${r.id}/feedback`, text: r.name })),
       // A region's own staff: inspections are of PDUs, so their page is the region's feedback.
       emptyText:
@@ -63,7 +65,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
       });
     const [{ ratings, standing }, framework, access] = await Promise.all([rateStoredInspection(db, inspection.id), frameworkOf(db, inspection), caseAccess(db, actor, scope)]);
     // Quality flags name a case's judgements: not those of a case the person is assessing blind.
-    return page(c, 'inspection.njk', inspectionPage(summary, { ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) }, framework, standing));
+    return page(c, 'inspection.njk', { ...inspectionPage(summary, { ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) }, framework, standing), ...(await timelineSection(c, db, inspection, actor, scope)) });
   });
 
   return pages;

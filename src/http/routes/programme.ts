@@ -31,6 +31,7 @@ import {
   type CycleState,
 } from '../../services/programme/cycles.ts';
 import { isRealDate } from '../../services/programme/dates.ts';
+import { cycleInspections } from '../../services/inspection-booking.ts';
 import { ProgrammeFieldError } from '../../services/programme/errors.ts';
 import { canEditRegistry, canPlanInspections, canViewProgramme } from '../../services/programme/permissions.ts';
 import {
@@ -267,7 +268,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       yearNav: cyclePlan.years.map((y) => ({ text: `Year ${y.year}: ${shortDate(y.start)}`, href: `${base}?year=${y.year}${query}`, active: y.year === year })),
       unmet: unmetRows(cyclePlan),
       notes: cyclePlan.notes,
-      calendar: calendarTable(state.cycle.id, input, cyclePlan, year, canPlan),
+      calendar: calendarTable(state.cycle.id, input, cyclePlan, year, canPlan, isCurrent ? await cycleInspections(db, state.cycle.id, actor) : undefined),
       yearRows: yearRows(cyclePlan),
       splitHead: [{ text: 'Region' }, ...cyclePlan.years.map((y) => ({ text: `Year ${y.year}`, format: 'numeric' }))],
       splitRows: splitRows(state.cycle.id, cyclePlan),

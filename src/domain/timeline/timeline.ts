@@ -1,0 +1,141 @@
+// An inspection's timeline: each milestone's default date from the fieldwork dates (by the rules of
+// ./defaults.ts), the dates the lead inspector moved, and each milestone's state from what the
+// product knows has happened, or from today's date where it records nothing.
+import { addDays, isIsoDate } from '../sampling/dates.ts';
+import { MILESTONES, PDU_TIMELINE_DEFAULTS, type MilestoneKey, type MilestoneOwner, type TimelineDefaults } from './defaults.ts';
+import { addWorkingDays, onOrAfterWorkingDay, onOrBeforeWorkingDay, type BankHolidays } from './working-days.ts';
+
+export interface TimelineInput {
+  fieldworkStart: string;
+  fieldworkEnd: string;
+  holidays: BankHolidays;
+  defaults?: TimelineDefaults;
+}
+
+export interface PlannedMilestone {
+  key: MilestoneKey;
+  name: string;
+  owner: MilestoneOwner;
+  date: string;
+  defaultDate: string;
+  basis: string;
+  /** The date was moved from its default. */
+  moved: boolean;
+}
+
+/** Every milestone's default date, in timeline order. */
+export function defaultTimeline(input: TimelineInput): PlannedMilestone[] {
+  const { fieldworkStart, fieldworkEnd, holidays } = input;
+  const defaults = input.defaults ?? PDU_TIMELINE_DEFAULTS;
+  if (!isIsoDate(fieldworkStart) || !isIsoDate(fieldworkEnd)) throw new RangeError(`fieldwork dates must be YYYY-MM-DD: ${fieldworkStart}, ${fieldworkEnd}`);
+  if (fieldworkEnd < fieldworkStart) throw new RangeError(`fieldwork ends (${fieldworkEnd}) before it starts (${fieldworkStart})`);
+  const dates = new Map<MilestoneKey, string>();
+  const resolving = new Set<MilestoneKey>();
+  const dateOf = (key: MilestoneKey): string => {
+    const known = dates.get(key);
+    if (known) return known;
+    if (resolving.has(key)) throw new Error(`the timeline defaults go round in a circle at ${key}`);
+    resolving.add(key);
+    const rule = defaults[key].rule;
+    let date: string;
+    if ('given' in rule) date = rule.given === 'fieldwork-start' ? fieldworkStart : fieldworkEnd;
+    else if ('workingDays' in rule) date = addWorkingDays(dateOf(rule.from), rule.workingDays, holidays);
+    else {
+      const day = addDays(dateOf(rule.from), rule.days);
+      date = rule.align === 'on-or-before' ? onOrBeforeWorkingDay(day, holidays) : rule.align === 'on-or-after' ? onOrAfterWorkingDay(day, holidays) : day;
+    }
+    dates.set(key, date);
+    return date;
+  };
+  return MILESTONES.map((key) => {
+    const d = defaults[key];
+    const date = dateOf(key);
+    return { key, name: d.name, owner: d.owner, date, defaultDate: date, basis: d.basis, moved: false };
+  });
+}
+
+/** The timeline with the dates moved (the latest date for each milestone). */
+export function withMoves(timeline: readonly PlannedMilestone[], moved: ReadonlyMap<MilestoneKey, string>): PlannedMilestone[] {
+  return timeline.map((m) => {
+    const date = moved.get(m.key);
+    return date === undefined ? m : { ...m, date, moved: date !== m.defaultDate };
+  });
+}
+
+/**
+ * Milestones a move has put before one that comes earlier in the timeline (publication before the
+ * embargoed copy): each with the earlier milestone it now precedes, so the page can say so.
+ */
+export function outOfOrder(timeline: readonly PlannedMilestone[]): Map<MilestoneKey, PlannedMilestone> {
+  const found = new Map<MilestoneKey, PlannedMilestone>();
+  let latest: PlannedMilestone | undefined;
+  for (const m of timeline) {
+    if (latest && m.date < latest.date) found.set(m.key, latest);
+    else latest = m;
+  }
+  return found;
+}
+
+export type MilestoneState = 'not-started' | 'done' | 'late';
+
+/**
+ * What the product knows of each milestone: true it has happened, false it has not; a milestone
+ * left out is one the product does not record (the notice, the fieldwork days), whose state comes
+ * from its date alone.
+ */
+export type MilestoneFacts = Partial<Record<MilestoneKey, boolean>>;
+
+export function milestoneState(date: string, known: boolean | undefined, today: string): MilestoneState {
+  if (known === true) return 'done';
+  if (known === undefined) return date <= today ? 'done' : 'not-started';
+  return date < today ? 'late' : 'not-started';
+}
+
+export interface TimelineMilestone extends PlannedMilestone {
+  state: MilestoneState;
+  /** Whether the state comes from a record of it happening (true) or from the date alone. */
+  recorded: boolean;
+}
+
+export function timelineStates(timeline: readonly PlannedMilestone[], facts: MilestoneFacts, today: string): TimelineMilestone[] {
+  return timeline.map((m) => ({ ...m, state: milestoneState(m.date, facts[m.key], today), recorded: facts[m.key] !== undefined }));
+}
+
+export type ReportStage = 'draft' | 'factual-accuracy' | 'embargoed' | 'published';
+
+/** What the product records of an inspection, as the timeline needs it. */
+export interface InspectionProgress {
+  caseloadUploaded: boolean;
+  sampleConfirmed: boolean;
+  survey: 'none' | 'draft' | 'open' | 'closed';
+  signedOff: boolean;
+  /** The report's stage; null when no report has been started. */
+  report: ReportStage | null;
+  recommendations: number;
+  recommendationsAnswered: number;
+}
+
+const STAGES: readonly ReportStage[] = ['draft', 'factual-accuracy', 'embargoed', 'published'];
+const reached = (report: ReportStage | null, stage: ReportStage) => report !== null && STAGES.indexOf(report) >= STAGES.indexOf(stage);
+
+/**
+ * The facts behind each milestone's state. Case assessment and quality assurance are known
+ * complete once the inspection is signed off (sign-off needs both); before that they are not.
+ * The action plan is in once the report is published and every recommendation is answered.
+ */
+export function progressFacts(p: InspectionProgress): MilestoneFacts {
+  return {
+    'caseload-due': p.caseloadUploaded,
+    'sample-confirmed': p.sampleConfirmed,
+    'survey-open': p.survey === 'open' || p.survey === 'closed',
+    'survey-closed': p.survey === 'closed',
+    'case-assessment-complete': p.signedOff,
+    'qa-complete': p.signedOff,
+    'sign-off': p.signedOff,
+    'draft-to-service': reached(p.report, 'factual-accuracy'),
+    'factual-accuracy-due': reached(p.report, 'embargoed'),
+    'embargoed-copy': reached(p.report, 'embargoed'),
+    publication: reached(p.report, 'published'),
+    'action-plan-due': reached(p.report, 'published') && p.recommendationsAnswered >= p.recommendations,
+  };
+}
