@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { ConfigError, isLoopbackHost, loadConfig } from './config.ts';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:3000 with demo data', () => {
@@ -12,6 +12,8 @@ describe('configuration from the environment', () => {
       session: { idleMinutes: 120, maxHours: 12 },
       secureCookies: false,
       sms: { provider: 'local', outboxDir: resolve('data', 'outbox') },
+      email: { provider: 'local', outboxDir: resolve('data', 'outbox') },
+      serviceUrl: 'http://127.0.0.1:3000',
     });
   });
   it('switches to PostgreSQL with DATABASE_URL', () => {
@@ -24,6 +26,34 @@ describe('configuration from the environment', () => {
   });
   it('names every setting that is wrong', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db', PORT: 'eighty' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+  });
+
+  it('says what is wrong in one line, with the value given unless it may be secret', () => {
+    const error = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('accepted');
+    };
+    const wrong = error({ PORT: 'eighty', DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://me:hunter2@h/db' });
+    expect(wrong).toBeInstanceOf(ConfigError);
+    expect(wrong.message).not.toContain('\n');
+    expect(wrong.message).toMatch(/^Configuration is not valid: PORT="eighty": must be a whole number from 1 to 65535; DATABASE_URL: must be a postgres/);
+    expect(wrong.message).toContain('DEMO_DATA="maybe": must be on or off');
+    expect(wrong.message).not.toContain('hunter2');
+    expect(error({ OIDC_ISSUER: 'https://login.example' }).message).not.toContain('\n');
+  });
+
+  it('refuses demonstration accounts (published passwords) on a server reachable beyond this machine', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST=0\.0\.0\.0 serves beyond this machine.*set DEMO_DATA=off/);
+    expect(() => loadConfig({ HOST: '192.168.1.20', DEMO_DATA: 'on' })).toThrow(ConfigError);
+    expect(loadConfig({ HOST: '0.0.0.0', DEMO_DATA: 'off' }).host).toBe('0.0.0.0');
+    // On PostgreSQL demonstration accounts are never created, so only the labelled demo inspection is at stake.
+    expect(loadConfig({ HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db' }).demoData).toBe(true);
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1']) expect(isLoopbackHost(host)).toBe(true);
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', 'example.org', '127.0.0.1.example.org']) expect(isLoopbackHost(host)).toBe(false);
   });
 
   it('turns single sign-on on only with every setting it needs', () => {

@@ -1,62 +1,96 @@
-// `npm start`: opens the database (embedded PGlite unless DATABASE_URL is set), migrates it, loads
-// the reference data and the demonstration inspection, and serves the web app and API.
+// `npm start`: takes the port first (so a port in use is said before any slow work), opens the
+// database (embedded PGlite unless DATABASE_URL is set, locked to this process) and migrates it,
+// loads the reference data and the demonstration inspection, and serves the web app and API. A
+// start that fails says why in one line (start-failure.ts).
 import { serve } from '@hono/node-server';
-import { loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { isLoopbackHost, loadConfig, type Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { createApp } from './http/app.ts';
-import { listInspections } from './db/repositories/index.ts';
-import { ensureDemoInspection } from './services/demo.ts';
-import { createDemoNationalYears } from './services/demo-national.ts';
-import { ensureDemoUsers, type DemoAccount } from './services/identity/demo-users.ts';
+import { ensureDemoData } from './services/demo-data.ts';
+import { disableDemoAccounts } from './services/identity/demo-accounts-off.ts';
+import type { DemoAccount } from './services/identity/demo-users.ts';
 import { OidcClient } from './services/identity/oidc.ts';
+import { startMaintenance } from './services/maintenance.ts';
 import { loadReferenceData } from './services/reference-data.ts';
 import { createSmsSender } from './adapters/sms/index.ts';
 import { createSurveyMessaging } from './services/survey/messaging.ts';
+import { logger } from './observability/logger.ts';
+import { StartFailure, startFailureLine } from './start-failure.ts';
 
-const config = loadConfig();
-const started = Date.now();
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir });
-console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}` : 'PostgreSQL server from DATABASE_URL');
-const reference = await loadReferenceData(database.db);
-console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
-let demoAccounts: DemoAccount[] | undefined;
-if (config.demoData) {
-  const created = await ensureDemoInspection(database.db);
-  if (created) {
-    console.log(`Demonstration inspection ${created} created with generated cases`);
-    // Two years of published demonstration inspections, so national reporting has something to show.
-    const national = await createDemoNationalYears(database.db);
-    console.log(`Demonstration: ${national.inspections} published inspections (${national.surveys} with survey replies)${national.annualReport ? ` and annual report ${national.annualReport}` : ''}`);
-  }
-  // Demonstration accounts have known passwords, so they exist only on the local embedded database.
-  if (database.kind === 'pglite') {
-    const demoId = created ?? (await listInspections(database.db)).find((i) => i.isDemo)?.id;
-    demoAccounts = await ensureDemoUsers(database.db, demoId);
-    console.log('Demonstration accounts (embedded database only):');
-    for (const a of demoAccounts) console.log(`  ${a.displayName.padEnd(40)} ${a.email.padEnd(38)} ${a.password}`);
-  }
+function exitWith(error: unknown): never {
+  console.error(startFailureLine(error) ?? error);
+  process.exit(1);
 }
 
+const config = ((): Config => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return exitWith(error);
+  }
+})();
+const started = Date.now();
+
+// Until the app is ready every request is answered 503, so a probe can tell the server is starting.
+let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
+  new Response('Inspectorate is starting: try again in a few seconds.\n', { status: 503, headers: { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' } });
+const server = serve({ fetch: (request, env) => handle(request, env), port: config.port, hostname: config.host });
+await new Promise<void>((listening) => {
+  server.once('listening', listening);
+  server.once('error', (error: NodeJS.ErrnoException) =>
+    exitWith(
+      error.code === 'EADDRINUSE'
+        ? new StartFailure(`Port ${config.port} on ${config.host} is already in use: stop the other program or set PORT to another port.`)
+        : error.code === 'EACCES'
+          ? new StartFailure(`Port ${config.port} on ${config.host} needs privileges this user does not have: set PORT to 1024 or above.`)
+          : new StartFailure(`The server cannot listen on ${config.host}:${config.port}: ${error.message}`),
+    ),
+  );
+});
+server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
+
+let database: DatabaseHandle | undefined;
+async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: DemoAccount[] }> {
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir, holder: { kind: 'server', what: 'npm start' } });
+  console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}` : 'PostgreSQL server from DATABASE_URL');
+  const reference = await loadReferenceData(database.db);
+  console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
+  let demoAccounts: DemoAccount[] | undefined;
+  if (config.demoData) {
+    // Demonstration accounts have known passwords, so they exist only on the local embedded database
+    // (and config.ts refuses DEMO_DATA=on there with a HOST beyond this machine).
+    const demo = await ensureDemoData(database.db, { accounts: database.kind === 'pglite' });
+    for (const line of demo.made) console.log(line);
+    if (demo.accounts) {
+      demoAccounts = demo.accounts;
+      console.log('Demonstration accounts (embedded database only):');
+      for (const a of demoAccounts) console.log(`  ${a.displayName.padEnd(40)} ${a.email.padEnd(38)} ${a.password}`);
+    }
+  }
+  if (database.kind === 'pglite' && !isLoopbackHost(config.host)) {
+    const disabled = await disableDemoAccounts(database.db);
+    if (disabled) console.log(`Demonstration accounts disabled (${disabled}): HOST=${config.host} serves beyond this machine and their passwords are published`);
+  }
+  return { database, ...(demoAccounts ? { demoAccounts } : {}) };
+}
+
+const ready = await prepare().catch(async (error: unknown) => {
+  server.close();
+  await database?.close().catch(() => undefined);
+  return exitWith(error);
+});
+const db = ready.database.db;
 const oidc = config.oidc && { client: new OidcClient(config.oidc), cookieSecret: config.oidc.cookieSecret };
 if (oidc) console.log(`Single sign-on through ${config.oidc!.issuer}`);
 // Survey texts: GOV.UK Notify when configured, else the local outbox file (nothing is sent).
-const sms = createSurveyMessaging(database.db, { sender: createSmsSender(config.sms), ...(config.smsWebhookToken ? { webhookToken: config.smsWebhookToken } : {}) });
+const sms = createSurveyMessaging(db, { sender: createSmsSender(config.sms), ...(config.smsWebhookToken ? { webhookToken: config.smsWebhookToken } : {}) });
 console.log(`Survey texts: ${sms.sender.label}${sms.sender.real ? '' : ` in ${config.sms.outboxDir}`}; inbound webhook ${config.smsWebhookToken ? 'on at POST /sms/inbound' : 'off (set SMS_WEBHOOK_TOKEN)'}`);
 sms.dispatcher.kick(); // texts queued before a restart
-const app = createApp({ db: database.db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}), sms });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Inspectorate is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (ready in ${Date.now() - started} ms)`);
-});
-
-server.on('error', async (error: NodeJS.ErrnoException) => {
-  console.error(
-    error.code === 'EADDRINUSE'
-      ? `Port ${config.port} on ${config.host} is already in use: stop the other program or set PORT to another port.`
-      : `The server could not start: ${error.message}`,
-  );
-  await database.close();
-  process.exit(1);
-});
+const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(oidc ? { oidc } : {}), sms });
+handle = (request, env) => app.fetch(request, env);
+// Expired sessions and case links past their retention, at start and every hour.
+const maintenance = startMaintenance(db, { log: logger, policy: config.session });
+console.log(`Inspectorate is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (ready in ${Date.now() - started} ms)`);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -64,8 +98,9 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close();
+  await maintenance.stop();
   await sms.dispatcher.stop();
-  await database.close();
+  await ready.database.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

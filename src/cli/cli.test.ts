@@ -1,6 +1,7 @@
 // The command line in-process: `rate` and `validate` need no database; the database commands run
 // on an embedded database in a temporary folder.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { generateAssessment } from '../demo/generate-assessment.ts';
 import { writeAssessmentCsv, writeAssessmentJson } from '../interchange/assessment-file.ts';
 import { bundledFramework } from '../reference/frameworks.ts';
 import { runCapturing } from '../../test/support/cli.ts';
+import { readBytes, readInput } from './io.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +59,45 @@ describe('inspectorate rate FILE', () => {
     expect((await run('rate', join(dir, 'none.csv'))).stderr).toContain('no such file');
     expect((await run('rate')).code).toBe(2);
     expect((await run('rate', csvFile, '--framework', 'nope@1')).code).toBe(2);
+  });
+});
+
+describe('reading input', () => {
+  it('refuses a file that is not UTF-8, naming the line, instead of storing replacement characters', async () => {
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('case_ref,item,value\nA1,sentence_type,community\nA1,notes,'), Buffer.from([0xe9, 0x6c, 0xe9]), Buffer.from('\n')]));
+    const { code, stderr, stdout } = await run('validate', latin1);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${latin1}: line 3 is not UTF-8 text: save the file as UTF-8 (CSV UTF-8 in Excel) and try again; nothing was read from it\n`);
+    const utf16 = join(dir, 'utf16.csv');
+    writeFileSync(utf16, Buffer.from('\ufeffcase_ref,item,value\n', 'utf16le'));
+    expect((await run('rate', utf16)).stderr).toContain('is UTF-16 text: save it as UTF-8');
+    // A byte order mark, and characters beyond ASCII, are UTF-8 all the same.
+    writeFileSync(join(dir, 'bom.csv'), `\ufeff${readFileSync(csvFile, 'utf8')}`);
+    expect(readInput(join(dir, 'bom.csv')).startsWith('\ufeffcase_ref')).toBe(true);
+    expect((await run('rate', join(dir, 'bom.csv'))).code).toBe(0);
+  });
+
+  it('refuses a device or a folder at once, and anything larger than the limit', async () => {
+    const started = Date.now();
+    const zero = await run('rate', '/dev/zero', '--format', 'csv');
+    expect(zero).toMatchObject({ code: 1, stderr: 'Cannot read /dev/zero: it is a device, not a file\n' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await run('rate', dir, '--format', 'csv')).stderr).toContain('it is a folder, not a file');
+    expect(() => readBytes(csvFile, 1000)).toThrow(/larger than 1000 bytes/);
+    expect(readBytes(csvFile, 10_000_000).length).toBe(readFileSync(csvFile).length);
+  });
+
+  it('reads standard input that never ends only up to the limit', { timeout: 60_000 }, () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const run = spawnSync(process.execPath, ['bin/inspectorate.js', 'rate', '-', '--format', 'csv'], { stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', timeout: 50_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('Cannot read standard input: it is larger than 256 MB, the most the command line reads from one file or standard input\n');
+    } finally {
+      closeSync(zero);
+    }
   });
 });
 

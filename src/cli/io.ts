@@ -1,5 +1,5 @@
 // Small helpers shared by the commands: reading input files, reporting problems, exit codes.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Framework } from '../domain/framework/framework.ts';
 import { formatFromFileName, formatProblem, parseAssessmentFile, type FileProblem } from '../interchange/assessment-file.ts';
 
@@ -13,11 +13,83 @@ export class CliError extends Error {
   }
 }
 
-export function readInput(path: string): string {
+/**
+ * The most the command line reads from one file or standard input: well above the largest real
+ * inspection (a 40,000-case file is about 100 MB), and a bound on `rate /dev/zero` or a wrong file.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
+
+/** A file's text: read to at most `limit` bytes (a larger one is refused), and refused unless UTF-8. */
+export function readInput(path: string, limit = MAX_INPUT_BYTES): string {
+  return decodeUtf8(path, readBytes(path, limit));
+}
+
+const shown = (path: string) => (path === '-' ? 'standard input' : path);
+const cannotRead = (path: string, why: string) => new CliError(`Cannot read ${shown(path)}: ${why}`);
+const tooLarge = (path: string, limit: number) =>
+  new CliError(`Cannot read ${shown(path)}: it is larger than ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${limit} bytes`}, the most the command line reads from one file or standard input`);
+
+export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
+  let fd: number;
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    fd = path === '-' ? 0 : openSync(path, 'r');
   } catch (e) {
-    throw new CliError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw cannotRead(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw cannotRead(path, 'it is a folder, not a file');
+    // A device (/dev/zero, /dev/urandom) never ends; standard input may be a terminal, and is bounded below.
+    if ((stat.isCharacterDevice() || stat.isBlockDevice()) && path !== '-') throw cannotRead(path, 'it is a device, not a file');
+    if (stat.isFile() && stat.size > limit) throw tooLarge(path, limit);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, CHUNK, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // standard input not ready yet
+          continue;
+        }
+        if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+        throw cannotRead(path, (e as Error).message);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw tooLarge(path, limit);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+/** Bytes as UTF-8 text (a byte order mark kept, as the parsers expect), or a CliError naming the first line that is not. */
+export function decodeUtf8(path: string, bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+      throw new CliError(`${shown(path)} is UTF-16 text: save it as UTF-8 (CSV UTF-8 in Excel) and try again; nothing was read from it`);
+    // A newline byte never occurs inside a UTF-8 character, so the file can be checked line by line.
+    let line = 1;
+    for (let start = 0; start <= bytes.length; line++) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline === -1 ? bytes.length : newline;
+      try {
+        decoder.decode(bytes.subarray(start, end));
+      } catch {
+        break;
+      }
+      start = end + 1;
+    }
+    throw new CliError(`${shown(path)}: line ${line} is not UTF-8 text: save the file as UTF-8 (CSV UTF-8 in Excel) and try again; nothing was read from it`);
   }
 }
 

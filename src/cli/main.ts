@@ -2,9 +2,8 @@
 // the database (embedded PGlite in ./data by default, PostgreSQL with --database-url/DATABASE_URL).
 import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { listAudit, listInspections } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { casesCompleteText } from '../domain/sign-off/provisional.ts';
@@ -14,20 +13,19 @@ import { AppError } from '../services/errors.ts';
 import { createInspection, exportAssessments, importAssessments, rateStoredInspection } from '../services/inspections.ts';
 import { loadReferenceData } from '../services/reference-data.ts';
 import { formatProblem } from '../interchange/assessment-file.ts';
+import { startFailureLine } from '../start-failure.ts';
+import { noteRunningCommand, openCliDatabase, type DbOptions } from './database.ts';
 import { CliError, problemsText, readAssessmentFile, readInput } from './io.ts';
 import { registerProgrammeCommands } from './programme.ts';
+import { registerUserCommands } from './users.ts';
+import { registerBackupCommands } from './backup.ts';
 
 const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
 const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const json = (value: unknown): void => print(JSON.stringify(value, null, 2));
 
-interface DbOptions {
-  databaseUrl?: string;
-  dataDir: string;
-}
-
 async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: resolve(options.dataDir, 'pglite') });
+  const handle = await openCliDatabase(options);
   try {
     await loadReferenceData(handle.db, actor());
     return await fn(handle);
@@ -48,7 +46,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--database-url <url>', 'PostgreSQL server (default: the embedded database)').env('DATABASE_URL'))
     .addOption(new Option('--data-dir <dir>', 'folder of the embedded database').env('DATA_DIR').default('data'))
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => noteRunningCommand(command));
   const dbOptions = () => program.opts<DbOptions>();
 
   program
@@ -195,6 +194,8 @@ export function buildProgram(): Command {
     );
 
   registerProgrammeCommands(program, dbOptions);
+  registerUserCommands(program, dbOptions);
+  registerBackupCommands(program, dbOptions);
   return program;
 }
 
@@ -215,6 +216,11 @@ export async function runCli(argv: string[]): Promise<number> {
     if (e instanceof CliError) {
       process.stderr.write(`${e.message}\n`);
       return e.exitCode;
+    }
+    const line = startFailureLine(e); // the data folder in use or unusable, the server unreachable
+    if (line) {
+      process.stderr.write(`${line}\n`);
+      return 1;
     }
     if (e instanceof AppError) {
       process.stderr.write(`${e.message}\n${e.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);

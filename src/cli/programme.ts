@@ -17,10 +17,9 @@
 import { Command, Option } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { z } from 'zod';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { findProgrammeYearByLabel, listProgrammeYears, type ProgrammeYear } from '../db/repositories/index.ts';
 import { DEFAULT_BLACKOUTS } from '../domain/programme/calendar.ts';
 import type { CyclePlan } from '../domain/programme/cycle-types.ts';
@@ -35,13 +34,11 @@ import { createCycle, prepareCycle } from '../services/programme/cycles.ts';
 import { ProgrammeFieldError } from '../services/programme/errors.ts';
 import { makeYouthSelection, previewYouthSelection } from '../services/programme/youth.ts';
 import { loadReferenceData } from '../services/reference-data.ts';
+import { openCliDatabase, type DbOptions } from './database.ts';
 import { CliError, readInput } from './io.ts';
 import { registerRegistryCommands } from './programme-registry.ts';
 
-export interface DbOptions {
-  databaseUrl?: string;
-  dataDir: string;
-}
+export type { DbOptions } from './database.ts';
 
 export const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
 export const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -59,7 +56,7 @@ const OPTION_OF: Record<string, string> = {
 const kebab = (field: string) => OPTION_OF[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: resolve(options.dataDir, 'pglite') });
+  const handle = await openCliDatabase(options);
   try {
     await loadReferenceData(handle.db, actor());
     return await fn(handle);

@@ -3,11 +3,11 @@
 // newest version before the handle is returned, and values read back have the same JS types:
 //   int8 (count(*), sum(int), bigserial) → number   date → 'YYYY-MM-DD' string
 //   timestamptz → Date   json/jsonb → parsed value   numeric → string
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataFolder, prepareDataFolder, type DataFolderLock, type LockHolder } from './data-folder-lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -26,6 +26,10 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob | File;
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
+  /** What this process is, named to a second process refused the same data folder (default: its command line). */
+  holder?: LockHolder;
+  /** The data folder's lock when the caller took it already (restoring a backup); released on close. */
+  lock?: DataFolderLock;
 }
 
 export interface DatabaseHandle {
@@ -87,17 +91,32 @@ function openPostgres(url: string): DatabaseHandle {
 
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-  if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers: pgliteParsers,
-  });
+  // A folder is one process's at a time (data-folder-lock.ts); in memory nothing is shared.
+  let lock = options.lock;
+  if (dataDir && !lock) {
+    prepareDataFolder(dataDir);
+    lock = lockDataFolder(dataDir, options.holder ?? { kind: 'other', what: process.argv.slice(1).join(' ') });
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers: pgliteParsers,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   let closed: Promise<void> | undefined;
   const close = async () => {
-    await db.destroy();
-    if (!pglite.closed) await pglite.close();
+    try {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    } finally {
+      lock?.release();
+    }
   };
   return { db, kind: 'pglite', close: () => (closed ??= close()), pglite };
 }

@@ -36,8 +36,13 @@ export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
+/** Deletes sessions past their lifetime (or, given `idleSince`, not seen since then); returns how many. */
+export async function deleteExpiredSessions(db: Db, now: Date, idleSince?: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('user_session')
+    .where((eb) => (idleSince ? eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)]) : eb('expires_at', '<=', now)))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function recordSignInAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean }): Promise<void> {

@@ -1,0 +1,27 @@
+// The command line's database: the PostgreSQL server named by --database-url, or the embedded one
+// in --data-dir, which a command holds while it runs (data-folder-lock.ts): a running server, or
+// another command, refuses it and says so. Reads are refused too: a copy of a folder another
+// process is writing is not a consistent database, so read through the web app or API meanwhile.
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from '../db/database.ts';
+
+export interface DbOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+export const embeddedFolder = (options: DbOptions): string => resolve(options.dataDir, 'pglite');
+
+/** The command being run ("inspectorate import"), as the lock names it to another process. */
+let running = 'inspectorate';
+export const noteRunningCommand = (command: Command): void => {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  running = names.join(' ');
+};
+export const runningCommand = () => running;
+
+export function openCliDatabase(options: DbOptions, more: Pick<OpenDatabaseOptions, 'migrate' | 'loadDataDir' | 'lock'> = {}): Promise<DatabaseHandle> {
+  return openDatabase(options.databaseUrl ? { url: options.databaseUrl, ...more } : { dataDir: embeddedFolder(options), holder: { kind: 'command', what: running }, ...more });
+}

@@ -1,0 +1,65 @@
+// Housekeeping the server does on its own, at start and every hour: sessions past their lifetime or
+// idle limit are deleted (they could never be resumed, but would pile up), and the links from case
+// pseudonyms to the service's references are deleted once their retention period has ended
+// (retention.ts; retention-main.ts remains for running it by hand). A failed round is logged and
+// the next one tries again: housekeeping never stops the server.
+import { deleteExpiredSessions, type Db } from '../db/repositories/index.ts';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './identity/sessions.ts';
+import { deleteExpiredCaseLinks, type LinkDeletion } from './sample/retention.ts';
+
+export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
+
+export interface MaintenanceRound {
+  sessionsDeleted: number;
+  linksDeleted: LinkDeletion[];
+}
+
+export interface MaintenanceLog {
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/** One round of housekeeping, as of `now`. */
+export async function runMaintenance(db: Db, now: Date, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<MaintenanceRound> {
+  const sessionsDeleted = await deleteExpiredSessions(db, now, new Date(now.getTime() - policy.idleMinutes * 60_000));
+  const linksDeleted = await deleteExpiredCaseLinks(db, { today: now.toISOString().slice(0, 10), actor: 'system:retention' });
+  return { sessionsDeleted, linksDeleted };
+}
+
+export interface Maintenance {
+  /** Stops the schedule and waits for a round under way. */
+  stop(): Promise<void>;
+}
+
+/** Runs a round now and then every `intervalMs`; the timer does not keep the process alive. */
+export function startMaintenance(
+  db: Db,
+  options: { log: MaintenanceLog; policy?: SessionPolicy; intervalMs?: number; now?: () => Date },
+): Maintenance {
+  const { log, policy = DEFAULT_SESSION_POLICY, intervalMs = MAINTENANCE_INTERVAL_MS, now = () => new Date() } = options;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const round = () => {
+    if (stopped || running) return; // a slow round is not overtaken by the next
+    running = Promise.resolve()
+      .then(() => runMaintenance(db, now(), policy))
+      .then(
+        (done) => {
+          if (done.sessionsDeleted || done.linksDeleted.length)
+            log.info({ event: 'maintenance', sessionsDeleted: done.sessionsDeleted, caseLinksDeleted: done.linksDeleted.map((d) => ({ inspectionId: d.inspectionId, links: d.links })) }, 'maintenance round');
+        },
+        (error: unknown) => log.error({ event: 'maintenance', err: error }, 'maintenance round failed; trying again at the next'),
+      )
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(round, intervalMs);
+  timer.unref();
+  round();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
