@@ -1,16 +1,19 @@
 // Housekeeping the server does on its own, at start and every hour: sessions past their lifetime or
-// idle limit are deleted (they could never be resumed, but would pile up), and the links from case
+// idle limit are deleted (they could never be resumed, but would pile up), so are sign-in counters
+// with no attempt left in the rate limit's window, and the links from case
 // pseudonyms to the service's references are deleted once their retention period has ended
 // (retention.ts; retention-main.ts remains for running it by hand). A failed round is logged and
 // the next one tries again: housekeeping never stops the server.
 import { deleteExpiredSessions, type Db } from '../db/repositories/index.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './identity/sessions.ts';
+import { pruneSignInCounters } from './identity/sign-in.ts';
 import { deleteExpiredCaseLinks, type LinkDeletion } from './sample/retention.ts';
 
 export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 
 export interface MaintenanceRound {
   sessionsDeleted: number;
+  signInCountersDeleted: number;
   linksDeleted: LinkDeletion[];
 }
 
@@ -22,8 +25,9 @@ export interface MaintenanceLog {
 /** One round of housekeeping, as of `now`. */
 export async function runMaintenance(db: Db, now: Date, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<MaintenanceRound> {
   const sessionsDeleted = await deleteExpiredSessions(db, now, new Date(now.getTime() - policy.idleMinutes * 60_000));
+  const signInCountersDeleted = await pruneSignInCounters(db, now);
   const linksDeleted = await deleteExpiredCaseLinks(db, { today: now.toISOString().slice(0, 10), actor: 'system:retention' });
-  return { sessionsDeleted, linksDeleted };
+  return { sessionsDeleted, signInCountersDeleted, linksDeleted };
 }
 
 export interface Maintenance {
@@ -45,8 +49,8 @@ export function startMaintenance(
       .then(() => runMaintenance(db, now(), policy))
       .then(
         (done) => {
-          if (done.sessionsDeleted || done.linksDeleted.length)
-            log.info({ event: 'maintenance', sessionsDeleted: done.sessionsDeleted, caseLinksDeleted: done.linksDeleted.map((d) => ({ inspectionId: d.inspectionId, links: d.links })) }, 'maintenance round');
+          if (done.sessionsDeleted || done.signInCountersDeleted || done.linksDeleted.length)
+            log.info({ event: 'maintenance', sessionsDeleted: done.sessionsDeleted, signInCountersDeleted: done.signInCountersDeleted, caseLinksDeleted: done.linksDeleted.map((d) => ({ inspectionId: d.inspectionId, links: d.links })) }, 'maintenance round');
         },
         (error: unknown) => log.error({ event: 'maintenance', err: error }, 'maintenance round failed; trying again at the next'),
       )

@@ -1,8 +1,10 @@
 // The server's housekeeping (src/services/maintenance.ts): sessions past their lifetime or idle
 // limit deleted, case links past their retention deleted, on a schedule that survives a failure.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../src/db/repositories/index.ts';
 import { resumeSession, startSession } from '../../src/services/identity/sessions.ts';
+import { signInWithPassword } from '../../src/services/identity/sign-in.ts';
 import { createAccount } from '../../src/services/identity/users.ts';
 import { runMaintenance, startMaintenance } from '../../src/services/maintenance.ts';
 import { seedInspection } from '../support/storage-factories.ts';
@@ -34,6 +36,15 @@ describe('a maintenance round', () => {
     expect(await sessionCount()).toBe(before - 2);
     expect(await resumeSession(handle.db, live.token, at('2027-01-02T10:00:00Z'), policy)).toBeDefined();
     for (const gone of [old, idle]) expect(await handle.db.selectFrom('user_session').select('user_id').where('csrf_token', '=', gone.csrfToken).execute()).toEqual([]);
+  });
+
+  it('deletes sign-in counters with no attempt left in the rate limit\'s window', async () => {
+    await signInWithPassword(handle.db, { email: 'nobody@example.org', password: 'wrong guess', ip: '10.9.9.9' }, at('2027-01-03T10:00:00Z'));
+    const keys = async () => (await sql<{ n: number }>`select count(*)::int as n from sign_in_counter`.execute(handle.db)).rows[0]!.n;
+    expect(await keys()).toBeGreaterThan(0);
+    expect((await runMaintenance(handle.db, at('2027-01-03T10:05:00Z'), policy)).signInCountersDeleted).toBe(0);
+    expect((await runMaintenance(handle.db, at('2027-01-03T10:16:00Z'), policy)).signInCountersDeleted).toBeGreaterThan(0);
+    expect(await keys()).toBe(0);
   });
 
   it('deletes the case links whose retention period has ended, with an audit event', async () => {

@@ -1,5 +1,6 @@
-// Maintenance entry point: deletes the case links whose retention period has ended. Run it daily
-// (cron, a systemd timer or the platform's scheduler) against the same database as `npm start`:
+// Maintenance entry point: deletes the case links whose retention period has ended. The server
+// does this every hour (services/maintenance.ts); this runs it by hand, against the same database
+// as `npm start` (on the embedded database, only while the server is stopped):
 //
 //   npx tsx src/services/sample/retention-main.ts                       delete what is due today
 //   npx tsx src/services/sample/retention-main.ts --dry-run             list what is due, delete nothing
@@ -12,6 +13,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
 import type { RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
+import { startFailureLine } from '../../start-failure.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_LINK_RETENTION, deleteExpiredCaseLinks, recordPublicationDate } from './retention.ts';
 
@@ -44,9 +46,16 @@ if (options.retentionMonths !== undefined && options.retentionDays !== undefined
 const retention: RetentionPeriod =
   options.retentionMonths !== undefined ? { months: options.retentionMonths } : options.retentionDays !== undefined ? { days: options.retentionDays } : DEFAULT_LINK_RETENTION;
 
-const config = loadConfig();
-const url = options.databaseUrl ?? config.databaseUrl;
-const database = await openDatabase(url ? { url } : { dataDir: config.pgliteDir });
+const database = await (async () => {
+  const config = loadConfig();
+  const url = options.databaseUrl ?? config.databaseUrl;
+  return openDatabase(url ? { url } : { dataDir: config.pgliteDir, holder: { kind: 'command', what: 'retention-main.ts' } });
+})().catch((error: unknown) => {
+  const line = startFailureLine(error); // a setting, or the data folder in use
+  if (!line) throw error;
+  console.error(line);
+  process.exit(1);
+});
 let code = 0;
 try {
   for (const p of options.published ?? []) {
