@@ -17,9 +17,11 @@ const SERVER_CODES: Record<string, string> = {
 
 export function startFailureLine(error: unknown): string | undefined {
   if (error instanceof StartFailure || error instanceof ConfigError || error instanceof DataFolderError || error instanceof DataFolderInUseError) return error.message;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code in SERVER_CODES)
-    return `Cannot use the PostgreSQL server in DATABASE_URL: ${SERVER_CODES[code]}${(error as Error).message ? ` (${(error as Error).message.split('\n')[0]})` : ''}.`;
+  // The server's refusal arrives wrapped (a failed migration, say): look along the causes.
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && e.code in SERVER_CODES)
+      return `Cannot use the PostgreSQL server in DATABASE_URL: ${SERVER_CODES[e.code]}${typeof e.message === 'string' && e.message ? ` (${e.message.split('\n')[0]})` : ''}.`;
+  }
   return undefined;
 }
 

@@ -41,6 +41,10 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('starting the server', { timeou
     expectOneLine(start({ PORT: 'eighty', DATA_DIR: join(dir, 'unused') }), /^Configuration is not valid: PORT="eighty": must be a whole number from 1 to 65535$/);
   });
 
+  it('says in one line when the PostgreSQL server cannot be reached', () => {
+    expectOneLine(start({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/inspectorate', PORT: '3425' }), /^Cannot use the PostgreSQL server in DATABASE_URL: connection refused \(connect ECONNREFUSED 127\.0\.0\.1:1\)\.$/);
+  });
+
   it('refuses demonstration accounts on a server reachable beyond this machine', () => {
     expectOneLine(start({ HOST: '0.0.0.0', DEMO_DATA: 'on', PORT: '3420', DATA_DIR: join(dir, 'demo') }), /HOST=0\.0\.0\.0 serves beyond this machine.*set DEMO_DATA=off/);
     expect(existsSync(join(dir, 'demo'))).toBe(false);
