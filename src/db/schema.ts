@@ -112,6 +112,8 @@ export interface AuditEventTable {
   inspection_id: number | null;
   before: NullableJson<unknown>;
   after: NullableJson<unknown>;
+  /** The HTTP request that caused the event (its X-Request-Id); null outside a request. */
+  request_id: string | null;
 }
 
 export type UserRole = 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff';

@@ -10,7 +10,13 @@ import type { Db } from '../db/repositories/index.ts';
 import { AppError } from '../services/errors.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/identity/sessions.ts';
 import { csrfProtection, requireSignIn, sessionMiddleware, type AppEnv } from './auth.ts';
-import { govukDist, mojRoot, page } from './render.ts';
+import { limitBodies } from './body-limit.ts';
+import { errorPage, wantsJson } from './error-page.ts';
+import { healthRoutes } from './health.ts';
+import { refuseUnstorableInput } from './input-cleaning.ts';
+import { requestLog } from './request-log.ts';
+import { logger } from '../observability/logger.ts';
+import { govukDist, mojRoot } from './render.ts';
 import { actionPlanRoutes } from './routes/action-plan.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -49,6 +55,7 @@ const STATUS = { 'not-found': 404, invalid: 400, conflict: 409, forbidden: 403 }
 
 export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, sms = createSurveyMessaging(db) }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use(requestLog());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -71,8 +78,13 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.get('/assets/app.css', serveStatic({ path: join(publicDir, 'app.css') }));
   app.use('/assets/*', serveStatic({ root: assets, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
 
+  app.route('/', healthRoutes(db));
+
+  // Bodies are limited before anything reads them; the CSRF check reads every form.
+  app.use(limitBodies());
   app.use(sessionMiddleware({ db, policy: sessionPolicy, secureCookies }));
   app.use(csrfProtection());
+  app.use(refuseUnstorableInput());
   app.route('/', signInRoutes(db, { policy: sessionPolicy, secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}) }));
   // The text provider's inbound-message callback has no session: it checks a shared bearer token.
   app.route('/', smsWebhookRoutes(db, sms));
@@ -96,23 +108,22 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', nationalRoutes(db));
   app.route('/', pageRoutes(db));
 
-  const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
   app.notFound((c) =>
-    isApi(c.req.path)
+    wantsJson(c)
       ? c.json({ error: 'not-found', message: `No such resource: ${c.req.path}` }, 404)
-      : page(c, 'error.njk', { title: 'Page not found', heading: 'Page not found', message: 'If you typed the web address, check it is correct.' }, 404),
+      : errorPage(c, { heading: 'Page not found', message: 'If you typed the web address, check it is correct.' }, 404),
   );
   app.onError((error, c) => {
     // Hono's own middleware (the same-origin check) signals with HTTPException.
     if (error instanceof HTTPException && error.status < 500)
-      return isApi(c.req.path) ? c.json({ error: 'refused', message: error.message || 'Request refused' }, error.status) : page(c, 'error.njk', { title: 'Request refused', heading: 'Request refused', message: 'The request did not come from this service. Go back, reload the page and try again.' }, error.status);
+      return wantsJson(c) ? c.json({ error: 'refused', message: error.message || 'Request refused' }, error.status) : errorPage(c, { heading: 'Request refused', message: 'The request did not come from this service. Go back, reload the page and try again.' }, error.status);
     const status = error instanceof AppError ? STATUS[error.code] : 500;
-    if (status === 500) console.error(error);
+    if (status === 500) logger.error({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, err: error }, 'request failed');
     const message = status === 500 ? 'Sorry, there is a problem with the service.' : error.message;
-    if (isApi(c.req.path))
-      return c.json({ error: error instanceof AppError ? error.code : 'internal', message, ...(error instanceof AppError && error.problems.length ? { problems: error.problems } : {}) }, status);
+    if (wantsJson(c))
+      return c.json({ error: error instanceof AppError ? error.code : 'internal', message, ...(error instanceof AppError && error.problems.length ? { problems: error.problems } : {}), ...(status === 500 ? { reference: c.get('requestId') } : {}) }, status);
     const heading = status === 404 ? 'Page not found' : status === 403 ? 'You do not have access to this page' : message;
-    return page(c, 'error.njk', { title: heading, heading, message: status === 500 ? 'Try again later.' : message }, status);
+    return errorPage(c, { heading, message: status === 500 ? 'Try again later.' : message }, status);
   });
   return app;
 }

@@ -1,18 +1,18 @@
 // Sessions and CSRF at the HTTP edge. Every page and API route except sign-in and the assets needs
-// a session; every form POST needs the session's CSRF token (or, before sign-in, a double-submit
-// cookie) and a same-origin request.
+// a session; every state-changing request that is not JSON needs the session's CSRF token (or,
+// before sign-in, a double-submit cookie) and a same-origin request.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/repositories/index.ts';
-import { page } from './render.ts';
+import { errorPage } from './error-page.ts';
 import { resumeSession, type ActiveSession, type SessionPolicy } from '../services/identity/sessions.ts';
 
 export const SESSION_COOKIE = 'inspectorate_session';
 const PRE_SESSION_CSRF_COOKIE = 'inspectorate_csrf';
 
-export type AppEnv = { Variables: { session: ActiveSession | undefined; secureHeadersNonce?: string } };
+export type AppEnv = { Variables: { session: ActiveSession | undefined; secureHeadersNonce?: string; requestId?: string } };
 
 export interface AuthOptions {
   db: Db;
@@ -63,26 +63,56 @@ export function csrfTokenFor(c: Context<AppEnv>, secure: boolean): string {
   return c.get('session')?.csrfToken ?? preSessionCsrfToken(c, secure);
 }
 
-/** Same-origin check (Hono) plus the synchroniser token in the `_csrf` field of every form. */
+/** A media type without its parameters, in lower case (media types are case-insensitive). */
+export const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+/** JSON cannot be sent across sites without a CORS preflight, which this service never grants. */
+const isJson = (type: string) => type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+/** Callers with no session or cookies that authenticate themselves (the text provider's bearer token). */
+const TOKENLESS_PATHS = new Set(['/sms/inbound']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * Same-origin check (Hono's, and for JSON any Origin sent must be this one) plus the synchroniser
+ * token: in the `_csrf` field of a form, or the X-CSRF-Token header for any other body that is not
+ * JSON (text/plain, none at all, anything unknown).
+ */
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   const origin = csrf();
   return async (c, next) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || TOKENLESS_PATHS.has(c.req.path)) return next();
     return origin(c, async () => {
-      const type = c.req.header('content-type') ?? '';
-      if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
-        return void (await next()); // JSON requests need the session cookie (SameSite) and the origin check above
-      const body = await c.req.parseBody();
-      const sent = typeof body._csrf === 'string' ? body._csrf : undefined;
-      const expected = c.get('session')?.csrfToken ?? getCookie(c, PRE_SESSION_CSRF_COOKIE);
-      if (!sameToken(sent, expected)) {
-        c.status(403);
-        c.res = isApi(c)
-          ? c.json({ error: 'csrf', message: 'The form was out of date; go back, reload it and try again' }, 403)
-          : page(c, 'error.njk', { title: 'The form was out of date', heading: 'The form was out of date', message: 'Go back, reload the page and try again.' }, 403);
+      const type = mediaTypeOf(c.req.header('content-type'));
+      if (isJson(type)) {
+        const sentFrom = c.req.header('origin');
+        if (!sentFrom || sentFrom === new URL(c.req.url).origin) return next();
+        c.res = refuse(c);
         return;
       }
-      await next();
+      let body: Record<string, unknown> = {};
+      if (FORM_TYPES.has(type)) {
+        try {
+          body = await c.req.parseBody();
+        } catch {
+          c.res = unreadable(c); // a malformed multipart body
+          return;
+        }
+      }
+      const sent = typeof body._csrf === 'string' ? body._csrf : c.req.header(CSRF_HEADER);
+      const expected = c.get('session')?.csrfToken ?? getCookie(c, PRE_SESSION_CSRF_COOKIE);
+      if (sameToken(sent, expected)) return next();
+      c.res = refuse(c);
     });
   };
 }
+
+const unreadable = (c: Context<AppEnv>) =>
+  isApi(c)
+    ? c.json({ error: 'invalid', message: 'The form could not be read' }, 400)
+    : errorPage(c, { heading: 'The form could not be read', message: 'Go back, reload the page and try again.' }, 400);
+
+const refuse = (c: Context<AppEnv>) =>
+  isApi(c)
+    ? c.json({ error: 'csrf', message: 'The form was out of date; go back, reload it and try again' }, 403)
+    : errorPage(c, { heading: 'The form was out of date', message: 'Go back, reload the page and try again.' }, 403);

@@ -12,8 +12,10 @@ import * as m0007 from './0007_publication.ts';
 import * as m0008 from './0008_action_plans.ts';
 import * as m0009 from './0009_annual_reports.ts';
 import * as m0010 from './0010_registry_inspections.ts';
+import * as m0011 from './0011_audit_request_id.ts';
 import * as m0012 from './0012_sign_in_counters.ts';
 import * as m0014 from './0014_inspection_timeline.ts';
+import * as m0013 from './0013_webhook_flags.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -26,6 +28,8 @@ export const migrations: Record<string, Migration> = {
   '0008_action_plans': m0008,
   '0009_annual_reports': m0009,
   '0010_registry_inspections': m0010,
+  '0011_audit_request_id': m0011,
   '0012_sign_in_counters': m0012,
   '0014_inspection_timeline': m0014,
+  '0013_webhook_flags': m0013,
 };

@@ -1,6 +1,8 @@
 // The audit trail: who did what to which record, with the state before and after. Rows are only
-// ever added; inspection_id has no foreign key so the history outlives a deleted inspection.
+// ever added; inspection_id has no foreign key so the history outlives a deleted inspection. Each
+// event made while serving a request carries that request's id (from the request context).
 import type { Selectable } from 'kysely';
+import { currentRequestId } from '../../observability/request-context.ts';
 import type { AuditEventTable } from '../schema.ts';
 import { toJsonOrNull, type Db } from './shared.ts';
 
@@ -27,6 +29,8 @@ export interface AuditEvent {
   inspectionId: number | null;
   before: unknown;
   after: unknown;
+  /** The HTTP request that caused it; null from the command line and start-up. */
+  requestId: string | null;
 }
 
 export interface AuditFilter {
@@ -47,6 +51,7 @@ const toAuditEvent = (r: Selectable<AuditEventTable>): AuditEvent => ({
   inspectionId: r.inspection_id,
   before: r.before,
   after: r.after,
+  requestId: r.request_id,
 });
 
 export async function recordAudit(db: Db, event: AuditEventInput): Promise<AuditEvent> {
@@ -60,6 +65,7 @@ export async function recordAudit(db: Db, event: AuditEventInput): Promise<Audit
       inspection_id: event.inspectionId ?? null,
       before: toJsonOrNull(event.before),
       after: toJsonOrNull(event.after),
+      request_id: currentRequestId(),
       ...(event.at ? { at: event.at } : {}),
     })
     .returningAll()

@@ -2,6 +2,7 @@
 // conversations, inbound replies (one row per provider message id), the outbox of texts to send,
 // the suppression list and interview notes. Phone numbers live only in survey_respondent.phone
 // and sms_outbox.phone, and both are cleared when a survey closes or a text is sent.
+import { currentRequestId } from '../../observability/request-context.ts';
 import { sql, type Selectable } from 'kysely';
 import type { ConversationState } from '../../domain/survey/conversation.ts';
 import type { SurveyScript } from '../../domain/survey/questionnaire.ts';
@@ -257,6 +258,8 @@ export interface ReplyAuditEvent {
   entityId: string;
   before: unknown;
   after: unknown;
+  /** The webhook request that brought the reply (a batch holds replies from many requests). */
+  requestId?: string | null;
 }
 
 /**
@@ -266,11 +269,12 @@ export interface ReplyAuditEvent {
 export async function recordReplyAudits(db: Db, events: readonly ReplyAuditEvent[]): Promise<void> {
   if (!events.length) return;
   await sql`
-    insert into audit_event (actor, action, entity, entity_id, before, after)
-    select u.actor, u.action, u.entity, u.entity_id, u.before::jsonb, u.after::jsonb
+    insert into audit_event (actor, action, entity, entity_id, before, after, request_id)
+    select u.actor, u.action, u.entity, u.entity_id, u.before::jsonb, u.after::jsonb, u.request_id
     from unnest(${events.map((e) => e.actor)}::text[], ${events.map((e) => e.action)}::text[], ${events.map((e) => e.entity)}::text[], ${events.map((e) => e.entityId)}::text[],
-                ${events.map((e) => (e.before === undefined || e.before === null ? null : toJson(e.before)))}::text[], ${events.map((e) => (e.after === undefined || e.after === null ? null : toJson(e.after)))}::text[])
-      with ordinality as u(actor, action, entity, entity_id, before, after, ord)
+                ${events.map((e) => (e.before === undefined || e.before === null ? null : toJson(e.before)))}::text[], ${events.map((e) => (e.after === undefined || e.after === null ? null : toJson(e.after)))}::text[],
+                ${events.map((e) => e.requestId ?? currentRequestId())}::text[])
+      with ordinality as u(actor, action, entity, entity_id, before, after, request_id, ord)
     order by u.ord`.execute(db);
 }
 

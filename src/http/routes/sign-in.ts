@@ -11,14 +11,14 @@ import { signInWithOidc, type OidcClient, type PendingSignIn } from '../../servi
 import { csrfTokenFor, SESSION_COOKIE, setSessionCookie, type AppEnv } from '../auth.ts';
 import { fieldErrors, formErrors } from '../form-errors.ts';
 import { page } from '../render.ts';
+import { safeReturnTo } from '../return-to.ts';
+import { logger } from '../../observability/logger.ts';
 
 const SignInForm = z.object({
   email: z.string().trim().min(1, 'Enter your email address').email('Enter an email address in the correct format, like name@example.com'),
   password: z.string().min(1, 'Enter your password'),
 });
 
-/** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
-const safeReturnTo = (value: unknown) => (typeof value === 'string' && /^\/(?!\/)/.test(value) ? value : '/');
 
 const clientAddress = (c: Parameters<typeof getConnInfo>[0]) => {
   try {
@@ -86,13 +86,13 @@ export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
       try {
         identity = await client.finish(new URL(c.req.url), pending);
       } catch (e) {
-        console.warn(`Single sign-on refused: ${(e as Error).message}`);
+        logger.warn({ reason: (e as Error).message }, 'single sign-on refused');
         return refuse('Single sign-on did not confirm who you are. Try again');
       }
       const result = await signInWithOidc(db, identity, new Date(), options.policy);
       if (result.outcome === 'refused') return refuse(result.reason);
       setSessionCookie(c, result.session.token, result.session.expiresAt, options.secureCookies);
-      return c.redirect(pending.returnTo, 303);
+      return c.redirect(safeReturnTo(pending.returnTo), 303);
     });
   }
 

@@ -15,7 +15,7 @@ import { AppError } from '../../services/errors.ts';
 import { canInterview, canRunSurvey, canUploadServiceFiles, canViewSmsOutbox, canViewSurvey, canViewSurveyResults } from '../../services/survey/access.ts';
 import { readUkMobile } from '../../services/survey/contact-list.ts';
 import { loadFollowUps, noteProblems, recordInterviewNote, textFollowUp } from '../../services/survey/follow-ups.ts';
-import { InboundBatcher, receiveInbound } from '../../services/survey/inbound.ts';
+import { InboundBatcher, InboundUnavailable, receiveInbound } from '../../services/survey/inbound.ts';
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
 import { closeSurvey, loadSurvey, loadSurveyResults, sendSurvey, uploadContacts } from '../../services/survey/survey.ts';
 import { inspectionFor, requirePermission } from '../access.ts';
@@ -41,7 +41,6 @@ const InboundSchema = z.object({
   date_received: z.string().max(64).optional(),
 });
 
-const MAX_INBOUND_BYTES = 64 * 1024;
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** POST /sms/inbound: replies from the text provider, authenticated by a shared bearer token. */
@@ -56,12 +55,10 @@ export function smsWebhookRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
       return c.json({ error: 'unauthenticated', message: 'Send the shared secret as "Authorization: Bearer <token>"' }, 401);
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json'))
       return c.json({ error: 'invalid', message: 'Send the message as JSON (Content-Type: application/json)' }, 415);
-    if (Number(c.req.header('content-length') ?? 0) > MAX_INBOUND_BYTES) return c.json({ error: 'too-large', message: 'An inbound message is at most 64 KB' }, 413);
+    // The body is at most 64 KB (limitBodies, counted as it streams in).
     let body: unknown;
     try {
-      const text = await c.req.text();
-      if (text.length > MAX_INBOUND_BYTES) return c.json({ error: 'too-large', message: 'An inbound message is at most 64 KB' }, 413);
-      body = JSON.parse(text);
+      body = JSON.parse(await c.req.text());
     } catch {
       return c.json({ error: 'invalid', message: 'The body is not JSON' }, 400);
     }
@@ -69,7 +66,14 @@ export function smsWebhookRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
     if (!parsed.success)
       return c.json({ error: 'invalid', message: 'The message is not in the inbound text message shape', problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`) }, 400);
     const m = parsed.data;
-    const result = await batcher.receive({ id: m.id, sourceNumber: m.source_number, message: m.message, dateReceived: m.date_received ?? null });
+    // Never a 500 for a message in the right shape: it is handled, or held and tried again later.
+    let result;
+    try {
+      result = await batcher.accept({ id: m.id, sourceNumber: m.source_number, message: m.message, dateReceived: m.date_received ?? null });
+    } catch (error) {
+      if (!(error instanceof InboundUnavailable)) throw error;
+      return c.json({ error: 'unavailable', message: 'The message could not be stored now; send it again later' }, 503, { 'Retry-After': '60' });
+    }
     if (result.queued) sms.dispatcher.kick();
     return c.json({ outcome: result.outcome }, 200);
   });

@@ -11,11 +11,20 @@
 // transaction commits. Under a burst the webhook hands its messages to an InboundBatcher, which
 // handles those waiting together, so the database does a handful of statements per batch rather
 // than per reply (the embedded database runs one statement at a time).
+//
+// Nothing a well-authenticated provider sends is lost: text the database cannot store (a NUL, an
+// unpaired surrogate) is cleaned to U+FFFD and the reply's audit event says so; a message that
+// fails for any other reason is held (survey_inbound_held) and tried again later, because the
+// provider's redeliveries would only fail the same way.
 import {
   addSuppressions,
   cancelOutboxFor,
+  dueHeldInbound,
   enqueueSms,
   getSurvey,
+  holdInbound,
+  postponeHeldInbound,
+  releaseHeldInbound,
   insertInboundRows,
   lockRespondentsByPhones,
   recordReplyAudits,
@@ -30,6 +39,9 @@ import {
 import { followUpRequested, receiveReply, type ConversationState, type StepEvent } from '../../domain/survey/conversation.ts';
 import type { SurveyScript } from '../../domain/survey/questionnaire.ts';
 import { isOptOut } from '../../domain/survey/replies.ts';
+import { toStorable } from '../../domain/text/storable.ts';
+import { logger } from '../../observability/logger.ts';
+import { currentRequestId } from '../../observability/request-context.ts';
 import { readUkMobile } from './contact-list.ts';
 import { phoneHasher } from './messaging.ts';
 import { referencePrefix } from './survey.ts';
@@ -42,9 +54,14 @@ export interface InboundSms {
   message: string;
   /** When the provider received it (ISO 8601). */
   dateReceived?: string | null;
+  /** Cleaned of text the database cannot store before it came here (a held message). */
+  cleaned?: boolean;
+  /** The webhook request that brought it, for its audit event (default: the current request's). */
+  requestId?: string | null;
 }
 
-export type InboundOutcome = StepEvent | 'unmatched';
+/** Handled, or held to be tried again later (an unforeseen failure). */
+export type InboundOutcome = StepEvent | 'unmatched' | 'held';
 
 export interface InboundResult {
   outcome: InboundOutcome;
@@ -83,6 +100,17 @@ const parseDate = (s: string | null | undefined): Date | null => {
   return Number.isNaN(d.getTime()) ? null : d;
 };
 
+/** The message with text the database cannot store replaced by U+FFFD, and whether any was. */
+function storableMessage(m: InboundSms): { m: InboundSms; cleaned: boolean } {
+  const id = toStorable(m.id);
+  const sourceNumber = toStorable(m.sourceNumber);
+  const message = toStorable(m.message);
+  const dateReceived = m.dateReceived ? toStorable(m.dateReceived) : { text: m.dateReceived ?? null, cleaned: false };
+  const cleaned = !!m.cleaned || id.cleaned || sourceNumber.cleaned || message.cleaned || dateReceived.cleaned;
+  if (cleaned && !m.cleaned) logger.warn({ providerId: id.text, requestId: m.requestId ?? currentRequestId() }, 'inbound text message cleaned of characters the database cannot store');
+  return { m: { ...m, id: id.text, sourceNumber: sourceNumber.text, message: message.text, dateReceived: dateReceived.text }, cleaned };
+}
+
 /** A provider id stored before although no conversation had handled it: the batch is redone one by one. */
 class StoredBefore extends Error {}
 
@@ -100,7 +128,16 @@ const pick = (lives: readonly Live[]): Live =>
 
 /** Handles the messages together, in the order given, in one transaction. */
 export async function receiveInboundBatch(db: Db, messages: readonly InboundSms[]): Promise<InboundResult[]> {
-  const read = messages.map((m) => ({ m, phone: readUkMobile(m.sourceNumber), optOut: isOptOut(m.message), dateReceived: parseDate(m.dateReceived) }));
+  const read = messages.map(storableMessage).map(({ m, cleaned }) => ({
+    m,
+    cleaned,
+    requestId: m.requestId ?? currentRequestId(),
+    phone: readUkMobile(m.sourceNumber),
+    optOut: isOptOut(m.message),
+    dateReceived: parseDate(m.dateReceived),
+  }));
+  // Said in the audit event of a reply whose text was cleaned; nothing is added otherwise.
+  const flags = (cleaned: boolean) => (cleaned ? { cleaned: true } : {});
   const hash = read.some((r) => r.optOut) ? await hasherOf(db) : null;
   const phones = [...new Set(read.flatMap((r) => (r.phone.ok ? [r.phone.value] : [])))];
   try {
@@ -116,7 +153,7 @@ export async function receiveInboundBatch(db: Db, messages: readonly InboundSms[
       const audits: ReplyAuditEvent[] = [];
       const suppress: string[] = [];
       const seen = new Set<string>();
-      for (const { m, phone, optOut, dateReceived } of read) {
+      for (const { m, cleaned, requestId, phone, optOut, dateReceived } of read) {
         if (seen.has(m.id)) {
           results.push({ outcome: 'duplicate', queued: 0 });
           continue;
@@ -127,7 +164,7 @@ export async function receiveInboundBatch(db: Db, messages: readonly InboundSms[
         if (!lives.length) {
           // Not someone in an open survey (a closed survey forgot the number): keep the id, not the text.
           inbound.push({ providerId: m.id, surveyId: null, respondentId: null, event: 'unmatched', dateReceived });
-          audits.push({ actor: 'sms:inbound', action: 'survey.reply', entity: 'sms-inbound', entityId: m.id, before: null, after: { event: 'unmatched', optOut } });
+          audits.push({ actor: 'sms:inbound', action: 'survey.reply', entity: 'sms-inbound', entityId: m.id, before: null, after: { event: 'unmatched', optOut, ...flags(cleaned) }, requestId });
           results.push({ outcome: 'unmatched', queued: 0 });
           continue;
         }
@@ -155,7 +192,8 @@ export async function receiveInboundBatch(db: Db, messages: readonly InboundSms[
             entity: 'survey-respondent',
             entityId: `${live.respondent.surveyId}/${live.respondent.number}`,
             before: { status: before.status, position: before.position },
-            after: { event: step.event, status: step.state.status, position: step.state.position, question: step.recorded?.questionId ?? null, messageId: m.id },
+            after: { event: step.event, status: step.state.status, position: step.state.position, question: step.recorded?.questionId ?? null, messageId: m.id, ...flags(cleaned) },
+            requestId,
           });
         }
         if (outcome !== 'duplicate') inbound.push({ providerId: m.id, surveyId: primary.respondent.surveyId, respondentId: primary.respondent.id, event: outcome, dateReceived });
@@ -191,6 +229,36 @@ export async function receiveInbound(db: Db, message: InboundSms): Promise<Inbou
   return (await receiveInboundBatch(db, [message]))[0]!;
 }
 
+/** A message the webhook could neither handle nor hold: the provider must send it again. */
+export class InboundUnavailable extends Error {}
+
+const RETRY_EVERY_MS = 60_000;
+const RETRY_BATCH = 50;
+/** Tries again after 2, 4, 8… minutes, at most a day apart. */
+const nextAttempt = (attempts: number, now: Date) => new Date(now.getTime() + Math.min(2 ** attempts, 24 * 60) * 60_000);
+const failureOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
+
+/**
+ * Tries the held messages that are due again, one at a time: each handled one is released, each
+ * that fails again waits longer. A message already handled is a duplicate, so a retry is safe.
+ */
+export async function retryHeldInbound(db: Db, now = new Date()): Promise<{ handled: number; failed: number }> {
+  let handled = 0;
+  let failed = 0;
+  for (const held of await dueHeldInbound(db, now, RETRY_BATCH)) {
+    try {
+      await receiveInbound(db, { id: held.providerId, sourceNumber: held.sourceNumber, message: held.message, dateReceived: held.dateReceived, cleaned: held.cleaned, requestId: null });
+      await releaseHeldInbound(db, held.providerId);
+      handled++;
+    } catch (error) {
+      logger.error({ err: error, providerId: held.providerId, attempts: held.attempts + 1 }, 'held inbound text message failed again');
+      await postponeHeldInbound(db, held.providerId, failureOf(error), nextAttempt(held.attempts + 1, now));
+      failed++;
+    }
+  }
+  return { handled, failed };
+}
+
 /**
  * Gathers the messages that arrive while a batch is being handled and handles them together as
  * the next batch: one message waits for no one, a burst is handled a batch at a time. A batch
@@ -208,10 +276,32 @@ export class InboundBatcher {
   }
 
   receive(message: InboundSms): Promise<InboundResult> {
+    // The request that brought it, for its audit event: a batch is handled in the first one's context.
+    const brought = { ...message, requestId: message.requestId ?? currentRequestId() };
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ message, resolve, reject });
+      this.#waiting.push({ message: brought, resolve, reject });
       if (!this.#running) void this.#drain();
     });
+  }
+
+  /**
+   * Receives the message, and holds it to be tried again if it fails (outcome "held"); throws
+   * InboundUnavailable only when it could not even be held (the database is unreachable).
+   */
+  async accept(message: InboundSms): Promise<InboundResult> {
+    try {
+      return await this.receive(message);
+    } catch (error) {
+      logger.error({ err: error, providerId: message.id, requestId: currentRequestId() }, 'inbound text message failed: held to try again');
+      const { m, cleaned } = storableMessage(message);
+      try {
+        await holdInbound(this.#db, { providerId: m.id, sourceNumber: m.sourceNumber, message: m.message, dateReceived: m.dateReceived ?? null, cleaned }, failureOf(error), nextAttempt(1, new Date()));
+      } catch (holdError) {
+        logger.error({ err: holdError, providerId: message.id }, 'inbound text message could not be held');
+        throw new InboundUnavailable('The message could not be stored', { cause: holdError });
+      }
+      return { outcome: 'held', queued: 0 };
+    }
   }
 
   async #drain(): Promise<void> {
@@ -228,8 +318,19 @@ export class InboundBatcher {
           for (const w of batch) await receiveInbound(this.#db, w.message).then(w.resolve, w.reject);
         }
       }
+      await this.#retryHeld();
     } finally {
       this.#running = false;
+      if (this.#waiting.length) void this.#drain(); // arrived while held messages were tried
     }
+  }
+
+  #lastRetry = 0;
+
+  /** Held messages are tried again as later ones arrive, at most once a minute. */
+  async #retryHeld(): Promise<void> {
+    if (Date.now() - this.#lastRetry < RETRY_EVERY_MS) return;
+    this.#lastRetry = Date.now();
+    await retryHeldInbound(this.#db).catch((error: unknown) => logger.error({ err: error }, 'held inbound text messages could not be tried again'));
   }
 }

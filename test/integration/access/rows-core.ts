@@ -5,6 +5,9 @@ import { FINDINGS, LEAD_ONLY_POST, PAGE_FINDINGS, STAFF_READ, type Row } from '.
 const SECOND_ONLY = { default: 404, anonymous: 303, administrator: 403, 'programme-manager': 403, analyst: 403, 'service-own': 403, lead: 404, inspector: 404 } as const;
 
 export const coreRows: Row[] = [
+  // Health checks: public, for the load balancer; they show nothing of the service's data.
+  { method: 'GET', route: '/health', path: () => '/health', expect: { default: 200 } },
+  { method: 'GET', route: '/health/ready', path: () => '/health/ready', expect: { default: 200 } },
   { method: 'GET', route: '/sign-in', path: () => '/sign-in', expect: { default: 303, anonymous: 200 } },
   { method: 'POST', route: '/sign-in', path: () => '/sign-in', body: () => ({ email: `nobody-${Math.random()}@test.local`, password: 'wrong password' }), expect: { default: 400, anonymous: 403 } },
   { method: 'POST', route: '/sign-out', path: () => '/sign-out', expect: { default: 303, anonymous: 403 } },
@@ -38,6 +41,7 @@ export const coreRows: Row[] = [
   { method: 'POST', route: '/inspections/:id/cases/:caseRef/second/standards/:standardId', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/second/standards/2.2`, expect: { ...SECOND_ONLY, anonymous: 403 } },
   { method: 'POST', route: '/inspections/:id/cases/:caseRef/second/submit', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001/second/submit`, expect: { ...SECOND_ONLY, anonymous: 403 } },
   { method: 'GET', route: '/admin/users', path: () => '/admin/users', expect: { default: 403, anonymous: 303, administrator: 200 } },
+  { method: 'GET', route: '/admin/outbox', path: () => '/admin/outbox', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'GET', route: '/admin/users/new', path: () => '/admin/users/new', expect: { default: 403, anonymous: 303, administrator: 200 } },
   { method: 'POST', route: '/admin/users/new', path: () => '/admin/users/new', body: () => ({ displayName: 'New Person', email: `new-${Math.random()}@test.local`, role: 'inspector', password: 'a long enough password' }), expect: { default: 403, administrator: 303 } },
   { method: 'GET', route: '/admin/users/:id', path: (ctx) => `/admin/users/${ctx.userId('inspector')}`, expect: { default: 403, anonymous: 303, administrator: 200 } },
