@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFramework } from '../domain/framework/parse.ts';
 import type { Framework } from '../domain/framework/framework.ts';
+import { isSfoFrameworkText } from '../domain/sfo/framework.ts';
 
 export const referenceDir = fileURLToPath(new URL('../../reference/', import.meta.url));
 export const frameworksDir = join(referenceDir, 'frameworks');
@@ -26,7 +27,9 @@ export function bundledFrameworkFiles(): FrameworkFile[] {
   cache ??= readdirSync(frameworksDir)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()
-    .map((f) => loadFrameworkFile(join(frameworksDir, f)));
+    .map((f) => join(frameworksDir, f))
+    .filter((path) => !isSfoFrameworkText(readFileSync(path, 'utf8'))) // SFO review frameworks: sfo-frameworks.ts
+    .map(loadFrameworkFile);
   return cache;
 }
 
