@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports, ROLE_NAMES, type Actor } from '../domain/access/permissions.ts';
 import { INSPECTION_AREAS } from '../domain/publication/visibility.ts';
+import { govukDate, govukDateTime } from '../presenters/govuk-dates.ts';
 import { requestScope } from './access.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
@@ -21,6 +22,9 @@ const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, go
   throwOnUndefined: false,
 });
 env.addGlobal('serviceName', 'Inspectorate');
+// Every date a person reads: "5 October 2026", "5 October 2026 at 2:05pm" (UK time).
+env.addFilter('govukDate', govukDate);
+env.addFilter('govukDateTime', govukDateTime);
 
 export function render(template: string, context: Record<string, unknown>): string {
   return env.render(template, context);
