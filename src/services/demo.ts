@@ -1,6 +1,9 @@
-// The demonstration inspection `npm start` loads into an empty database, so a new user sees
-// ratings and their explanations at once. Its cases are generated and labelled as such.
+// Demonstration inspections of generated (labelled) cases: the building block of the demonstration
+// data `npm start` loads into an empty database (demo-data.ts), and of the tests' fixtures.
 import { listInspections, type Db } from '../db/repositories/index.ts';
+import type { InspectionAssessment } from '../domain/assessment/types.ts';
+import type { Framework } from '../domain/framework/framework.ts';
+import { fieldworkPlan, withStandardsDone } from '../demo/fieldwork-progress.ts';
 import { generateAssessment } from '../demo/generate-assessment.ts';
 import { DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
@@ -23,6 +26,35 @@ export interface DemoInspection {
   withEvidence?: boolean;
   /** Case references led by this and the inspection's id ('D12-001'), rather than 'DEMO-001'. */
   caseRefPrefix?: string;
+  /** Still in fieldwork: cases part-way through assessment (fieldworkPlan) and only the first domain-one standard rated. */
+  inFieldwork?: boolean;
+}
+
+/** The inspection's generated cases and judgements, every case fully assessed: the same for the same inspection every time. */
+export function generateDemoCases(framework: Framework, demo: DemoInspection, inspectionId: number): InspectionAssessment {
+  // 3.15: every case that began in a two-week window six months before fieldwork.
+  return generateAssessment(framework, {
+    seed: demo.seed,
+    cases: demo.cases,
+    windowStart: addDays(demo.fieldworkStart, -182),
+    ...(demo.caseRefPrefix !== undefined ? { caseRefPrefix: `${demo.caseRefPrefix}${inspectionId}-` } : {}),
+    ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}),
+    ...(demo.withEvidence ? { withEvidence: true } : {}),
+  });
+}
+
+/** The assessments as recorded so far in fieldwork: each case as far as fieldworkPlan has it, one domain-one rating made. */
+function assessedSoFar(framework: Framework, full: InspectionAssessment): InspectionAssessment {
+  const plans = new Map(fieldworkPlan(full.cases.map((c) => c.caseRef)).map((p) => [p.caseRef, p]));
+  const firstRated = framework.judgementStandards[0]?.id;
+  return {
+    ...full,
+    cases: full.cases.map((c) => {
+      const plan = plans.get(c.caseRef)!;
+      return plan.progress === 'complete' ? c : withStandardsDone(framework, c, plan.standardsDone);
+    }),
+    judgements: Object.fromEntries(Object.entries(full.judgements).filter(([id]) => id === firstRated)),
+  };
 }
 
 /** A demonstration inspection of the PDU under the default framework, with its generated (labelled) cases saved. */
@@ -39,20 +71,17 @@ export async function createDemoInspection(db: Db, demo: DemoInspection, actor =
     },
     actor,
   );
-  // 3.15: every case that began in a two-week window six months before fieldwork.
-  const assessment = generateAssessment(framework, {
-    seed: demo.seed,
-    cases: demo.cases,
-    windowStart: addDays(demo.fieldworkStart, -182),
-    ...(demo.caseRefPrefix !== undefined ? { caseRefPrefix: `${demo.caseRefPrefix}${inspection.id}-` } : {}),
-    ...(demo.qualityShift !== undefined ? { qualityShift: demo.qualityShift } : {}),
-    ...(demo.withEvidence ? { withEvidence: true } : {}),
-  });
+  const generated = generateDemoCases(framework, demo, inspection.id);
+  const assessment = demo.inFieldwork ? assessedSoFar(framework, generated) : generated;
   await saveAssessments(db, inspection.id, assessment, actor, 'assessments.generated');
   return inspection.id;
 }
 
-/** Creates the demonstration inspection if the database has no inspection at all. */
+/**
+ * The Leeds demonstration inspection with all 40 generated cases assessed (and nothing else), if the
+ * database has no inspection at all: the fixture many tests build on. `npm start` loads the fuller
+ * demonstration data instead (demo-data.ts), whose Leeds inspection is still in fieldwork.
+ */
 export async function ensureDemoInspection(db: Db, actor = 'system:demo'): Promise<number | undefined> {
   if ((await listInspections(db)).length) return undefined;
   return createDemoInspection(db, { pduName: DEMO.pdu, fieldworkStart: DEMO.fieldworkStart, seed: DEMO.seed, cases: DEMO.cases, withEvidence: true }, actor);

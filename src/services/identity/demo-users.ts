@@ -2,6 +2,7 @@
 // PostgreSQL server) so a new user can try every part of the product at once.
 import { findOrganisationByName, findUserCredentials, recordAudit, setInspectionMember, type Db } from '../../db/repositories/index.ts';
 import type { MemberRole } from '../../domain/access/permissions.ts';
+import type { DemoAssessor, DemoTeam } from '../../demo/fieldwork-progress.ts';
 import { createAccount } from './users.ts';
 
 export interface DemoAccount {
@@ -11,6 +12,8 @@ export interface DemoAccount {
   role: 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff';
   service?: string;
   demoInspectionRole?: MemberRole;
+  /** Their part in the demonstration team, whose work the demonstration data holds. */
+  teamPart?: DemoAssessor;
 }
 
 // Known passwords are acceptable only because these accounts exist only on a local embedded database.
@@ -18,9 +21,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@demo.inspectorate.local', password: 'demo-administrator', displayName: 'Alex Admin (demo)', role: 'administrator' },
   { email: 'programme@demo.inspectorate.local', password: 'demo-programme-manager', displayName: 'Priya Planner (demo)', role: 'programme-manager' },
   { email: 'analyst@demo.inspectorate.local', password: 'demo-analyst-account', displayName: 'Ade Analyst (demo)', role: 'analyst' },
-  { email: 'lead@demo.inspectorate.local', password: 'demo-lead-inspector', displayName: 'Lee Lead (demo)', role: 'lead-inspector', demoInspectionRole: 'lead-inspector' },
-  { email: 'inspector@demo.inspectorate.local', password: 'demo-inspector-one', displayName: 'Isla Inspector (demo)', role: 'inspector', demoInspectionRole: 'inspector' },
-  { email: 'inspector2@demo.inspectorate.local', password: 'demo-inspector-two', displayName: 'Ivo Inspector (demo)', role: 'inspector', demoInspectionRole: 'inspector' },
+  { email: 'lead@demo.inspectorate.local', password: 'demo-lead-inspector', displayName: 'Lee Lead (demo)', role: 'lead-inspector', demoInspectionRole: 'lead-inspector', teamPart: 'lead' },
+  { email: 'inspector@demo.inspectorate.local', password: 'demo-inspector-one', displayName: 'Isla Inspector (demo)', role: 'inspector', demoInspectionRole: 'inspector', teamPart: 'inspector' },
+  { email: 'inspector2@demo.inspectorate.local', password: 'demo-inspector-two', displayName: 'Ivo Inspector (demo)', role: 'inspector', demoInspectionRole: 'inspector', teamPart: 'inspector2' },
   { email: 'leeds@demo.inspectorate.local', password: 'demo-service-leeds', displayName: 'Sam Service, Leeds PDU (demo)', role: 'service-staff', service: 'Leeds' },
   { email: 'sheffield@demo.inspectorate.local', password: 'demo-service-sheffield', displayName: 'Sasha Service, Sheffield PDU (demo)', role: 'service-staff', service: 'Sheffield' },
 ];
@@ -44,3 +47,23 @@ export async function ensureDemoUsers(db: Db, demoInspectionId: number | undefin
   return DEMO_ACCOUNTS;
 }
 
+/** The demonstration team's user ids by their part, once their accounts exist. */
+export async function demoTeam(db: Db): Promise<DemoTeam | undefined> {
+  const team: Partial<DemoTeam> = {};
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.teamPart)) {
+    const found = await findUserCredentials(db, account.email);
+    if (!found) return undefined;
+    team[account.teamPart!] = found.user.id;
+  }
+  return team as DemoTeam;
+}
+
+/** The demonstration service staff's user ids, by the name of their PDU. */
+export async function demoServiceStaff(db: Db): Promise<Map<string, number>> {
+  const staff = new Map<string, number>();
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.service)) {
+    const found = await findUserCredentials(db, account.email);
+    if (found) staff.set(account.service!, found.user.id);
+  }
+  return staff;
+}
