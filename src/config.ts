@@ -66,7 +66,7 @@ export interface Config {
 }
 
 /** The value given, when it helps to see it; never a secret's, a key's or a URL's (it may hold a password). */
-const ECHOED = new Set(['PORT', 'HOST', 'DATA_DIR', 'DEMO_DATA', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SECURE_COOKIES', 'SMS_PROVIDER', 'OIDC_NAME', 'EMAIL_PROVIDER', 'SERVICE_URL']);
+const ECHOED = new Set(['PORT', 'HOST', 'DATA_DIR', 'DEMO_DATA', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SECURE_COOKIES', 'SMS_PROVIDER', 'OIDC_NAME', 'EMAIL_PROVIDER']);
 const given = (key: string, value: string | undefined): string => (value !== undefined && ECHOED.has(key) ? `=${JSON.stringify(value.slice(0, 60))}` : '');
 
 const OIDC_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;

@@ -13,6 +13,8 @@ import { OidcClient } from './services/identity/oidc.ts';
 import { startMaintenance } from './services/maintenance.ts';
 import { loadReferenceData } from './services/reference-data.ts';
 import { createSmsSender } from './adapters/sms/index.ts';
+import { createEmailSender } from './adapters/email/index.ts';
+import { createEmbargoMail } from './services/embargo-mail.ts';
 import { createSurveyMessaging } from './services/survey/messaging.ts';
 import { logger } from './observability/logger.ts';
 import { StartFailure, startFailureLine } from './start-failure.ts';
@@ -86,7 +88,11 @@ if (oidc) console.log(`Single sign-on through ${config.oidc!.issuer}`);
 const sms = createSurveyMessaging(db, { sender: createSmsSender(config.sms), ...(config.smsWebhookToken ? { webhookToken: config.smsWebhookToken } : {}) });
 console.log(`Survey texts: ${sms.sender.label}${sms.sender.real ? '' : ` in ${config.sms.outboxDir}`}; inbound webhook ${config.smsWebhookToken ? 'on at POST /sms/inbound' : 'off (set SMS_WEBHOOK_TOKEN)'}`);
 sms.dispatcher.kick(); // texts queued before a restart
-const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(oidc ? { oidc } : {}), sms });
+// The embargoed copy's emails: GOV.UK Notify when configured, else the local outbox file; those queued before a restart go now.
+const mail = createEmbargoMail(db, { sender: createEmailSender(config.email), serviceUrl: config.serviceUrl });
+console.log(`Embargoed copies: ${mail.sender.label}${mail.sender.real ? '' : ` in ${config.email.outboxDir}`}; links to ${config.serviceUrl}`);
+mail.dispatcher.kick();
+const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(oidc ? { oidc } : {}), sms, mail });
 handle = (request, env) => app.fetch(request, env);
 // Expired sessions and case links past their retention, at start and every hour.
 const maintenance = startMaintenance(db, { log: logger, policy: config.session });
@@ -100,6 +106,7 @@ async function stop(signal: string) {
   server.close();
   await maintenance.stop();
   await sms.dispatcher.stop();
+  await mail.dispatcher.stop();
   await ready.database.close();
   process.exit(0);
 }

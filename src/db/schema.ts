@@ -8,6 +8,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ProgrammeTables } from './schema-programme.ts';
 import type { SampleSurveyTables } from './schema-sample-survey.ts';
 import type { TimelineTables } from './schema-timeline.ts';
+import type { EmbargoTables } from './schema-embargo.ts';
 
 /** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
 export type DateColumn = ColumnType<string, string, string>;
@@ -281,7 +282,7 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables {
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

@@ -36,6 +36,8 @@ import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
 import { sampleRoutes } from './routes/sample.ts';
 import { smsWebhookRoutes, surveyRoutes } from './routes/survey.ts';
 import { createSurveyMessaging, type SurveyMessaging } from '../services/survey/messaging.ts';
+import { createEmbargoMail, type EmbargoMail } from '../services/embargo-mail.ts';
+import { embargoedCopyRoutes } from './routes/embargoed-copy.ts';
 
 export interface AppDeps {
   db: Db;
@@ -48,12 +50,14 @@ export interface AppDeps {
   oidc?: SignInOptions['oidc'];
   /** Texts for the survey: the provider, the outbox dispatcher and the inbound webhook's token (default: the local outbox, no token). */
   sms?: SurveyMessaging;
+  /** Emails of the embargoed copy: the provider and the dispatcher (default: the local outbox). */
+  mail?: EmbargoMail;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 const STATUS = { 'not-found': 404, invalid: 400, conflict: 409, forbidden: 403 } as const;
 
-export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, sms = createSurveyMessaging(db) }: AppDeps): Hono<AppEnv> {
+export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, sms = createSurveyMessaging(db), mail = createEmbargoMail(db) }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestLog());
   app.use(
@@ -89,16 +93,18 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   // The text provider's inbound-message callback has no session: it checks a shared bearer token.
   app.route('/', smsWebhookRoutes(db, sms));
   app.route('/', publicRoutes(db));
+  // A named recipient's link to the embargoed copy: no account; the link and their address let them in.
+  app.route('/', embargoedCopyRoutes(db, { secureCookies }));
   app.route('/', publicAnnualRoutes(db));
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
-  app.route('/admin', adminRoutes(db));
+  app.route('/admin', adminRoutes(db, { sms, mail }));
   app.route('/', inspectionNewRoutes(db)); // before pageRoutes: /inspections/new is not /inspections/:id
   app.route('/', inspectionTimelineRoutes(db));
   app.route('/', caseRoutes(db));
   app.route('/', leadRoutes(db));
   app.route('/', qualityRoutes(db));
-  app.route('/', publicationRoutes(db));
+  app.route('/', publicationRoutes(db, mail));
   app.route('/', actionPlanRoutes(db));
   app.route('/', programmeRoutes(db));
   app.route('/', sampleRoutes(db));

@@ -1,6 +1,7 @@
 // Writing and publishing an inspection's report: text and recommendations, the service's factual
-// accuracy comments (each accepted or rejected with a reason), the embargoed copy's recipients,
-// and publication on a set date. Every change is audited.
+// accuracy comments (each accepted or rejected with a reason), the embargoed copy's recipients
+// (each sent their own link in the transaction that records the embargo: embargo-mail.ts), and
+// publication on a set date or, after a confirmation, at once. Every change is audited.
 import {
   addEmbargoRecipient,
   addFactualAccuracyComment,
@@ -17,6 +18,7 @@ import {
   type Db,
 } from '../db/repositories/index.ts';
 import { effectiveStatus, textEditable, transitionProblems, type ReportStatus } from '../domain/publication/workflow.ts';
+import { queueEmbargoedCopies, withdrawEmbargoedCopies } from './embargo-mail.ts';
 import { AppError } from './errors.ts';
 import { requireInspection } from './inspections.ts';
 
@@ -88,14 +90,34 @@ export async function removeRecommendation(db: Db, input: { inspectionId: number
   });
 }
 
+/**
+ * Moves the report on. Embargoing queues each recipient's email in the same transaction; withdrawing
+ * the embargo withdraws their links and the emails not yet sent; publishing (at once, today) does
+ * too, as every link then leads to the public page.
+ */
 export async function moveReport(db: Db, input: { inspectionId: number; to: ReportStatus; publishOn?: string }, actor: string, today = todayIso()): Promise<void> {
-  const { report, state } = await reportOverview(db, input.inspectionId, today);
+  const { inspection, report, state, recipients } = await reportOverview(db, input.inspectionId, today);
   const problems = transitionProblems(state, input.to, today, input.publishOn);
   if (problems.length) throw new AppError('invalid', problems.join('; '));
+  const publishOn = input.to === 'embargoed' ? input.publishOn! : input.to === 'published' ? today : report.publishOn;
   await db.transaction().execute(async (trx) => {
-    await saveReport(trx, { ...report, status: input.to, publishOn: input.to === 'embargoed' ? input.publishOn! : report.publishOn, updatedBy: actor });
-    await recordAudit(trx, { actor, action: 'report.status-changed', entity: 'report', entityId: input.inspectionId, inspectionId: input.inspectionId, before: { status: report.status, publishOn: report.publishOn }, after: { status: input.to, publishOn: input.to === 'embargoed' ? input.publishOn : report.publishOn } });
+    await saveReport(trx, { ...report, status: input.to, publishOn, updatedBy: actor });
+    await recordAudit(trx, { actor, action: 'report.status-changed', entity: 'report', entityId: input.inspectionId, inspectionId: input.inspectionId, before: { status: report.status, publishOn: report.publishOn }, after: { status: input.to, publishOn } });
+    if (input.to === 'embargoed') await queueEmbargoedCopies(trx, { inspectionId: input.inspectionId, organisationId: inspection.organisationId, publishOn: publishOn!, recipients }, actor);
+    else if (report.status === 'embargoed') await withdrawEmbargoedCopies(trx, input.inspectionId, input.to === 'published' ? 'Not sent: the report was published' : 'Not sent: the embargo was withdrawn', actor);
   });
+}
+
+/** Publishes the report today, from the factual accuracy check or lifting the embargo early (the page asks to confirm first). */
+export const publishNow = (db: Db, inspectionId: number, actor: string, today = todayIso()): Promise<void> => moveReport(db, { inspectionId, to: 'published' }, actor, today);
+
+/** Sends a recipient a new link (the old one stops working), while the report is embargoed: after a failed email, or a link locked by wrong addresses. */
+export async function resendEmbargoedCopy(db: Db, input: { inspectionId: number; recipientId: number }, actor: string, today = todayIso()): Promise<void> {
+  const { inspection, report, recipients } = await reportOverview(db, input.inspectionId, today);
+  if (report.status !== 'embargoed') throw new AppError('conflict', 'The embargoed copy is sent only while the report is embargoed');
+  const recipient = recipients.find((r) => r.id === input.recipientId);
+  if (!recipient) throw new AppError('not-found', 'There is no such recipient');
+  await db.transaction().execute((trx) => queueEmbargoedCopies(trx, { inspectionId: input.inspectionId, organisationId: inspection.organisationId, publishOn: report.publishOn!, recipients: [recipient] }, actor));
 }
 
 export async function commentOnReport(db: Db, input: { inspectionId: number; section: string; comment: string }, actor: string): Promise<void> {
@@ -123,13 +145,17 @@ export async function decideComment(db: Db, input: { inspectionId: number; id: n
   });
 }
 
+/** Names a recipient of the embargoed copy; one named while the report is embargoed is sent their copy at once. */
 export async function addRecipient(db: Db, input: { inspectionId: number; name: string; email: string; organisation: string }, actor: string): Promise<void> {
-  const { report } = await reportOverview(db, input.inspectionId);
+  const { inspection, report } = await reportOverview(db, input.inspectionId);
   if (report.status === 'published') throw new AppError('conflict', 'The report is published');
   if (!input.name.trim()) throw new AppError('invalid', 'Enter the recipient’s name');
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email.trim())) throw new AppError('invalid', 'Enter an email address in the correct format, like name@example.com');
+  const recipient = { name: input.name.trim(), email: input.email.trim(), organisation: input.organisation.trim() };
   await db.transaction().execute(async (trx) => {
-    await addEmbargoRecipient(trx, input.inspectionId, { name: input.name.trim(), email: input.email.trim(), organisation: input.organisation.trim(), addedBy: actor });
-    await recordAudit(trx, { actor, action: 'report.embargo-recipient-added', entity: 'report', entityId: input.inspectionId, inspectionId: input.inspectionId, after: { name: input.name.trim(), email: input.email.trim(), organisation: input.organisation.trim() } });
+    const id = await addEmbargoRecipient(trx, input.inspectionId, { ...recipient, addedBy: actor });
+    // The address is personal data: the audit trail names the recipient, and the page shows the address.
+    await recordAudit(trx, { actor, action: 'report.embargo-recipient-added', entity: 'embargo-recipient', entityId: id, inspectionId: input.inspectionId, after: { name: recipient.name, organisation: recipient.organisation } });
+    if (report.status === 'embargoed') await queueEmbargoedCopies(trx, { inspectionId: input.inspectionId, organisationId: inspection.organisationId, publishOn: report.publishOn!, recipients: [{ id, ...recipient }] }, actor);
   });
 }

@@ -4,6 +4,9 @@
 // inbound webhook (Notify's "received text messages" callback), not here.
 import { NotifyClient } from 'notifications-node-client';
 import { SmsSendError, type OutgoingSms, type SmsSender } from '../../services/survey/sms-sender.ts';
+import { callNotify, NOTIFY_API_KEY_PATTERN } from '../notify-call.ts';
+
+export { NOTIFY_API_KEY_PATTERN } from '../notify-call.ts';
 
 export interface NotifyOptions {
   /** The API key, `name-serviceId-secret` as Notify gives it. */
@@ -14,13 +17,6 @@ export interface NotifyOptions {
   baseUrl?: string;
   /** Milliseconds to wait for Notify before trying the text again later. */
   timeoutMs?: number;
-}
-
-/** Notify's API key ends with the service id and the key's secret, two UUIDs. */
-export const NOTIFY_API_KEY_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface NotifyErrorBody {
-  errors?: { error?: string; message?: string }[];
 }
 
 /** Notify's error text without anything that looks like a phone number. */
@@ -40,29 +36,12 @@ export class NotifySmsSender implements SmsSender {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
   }
 
-  async send(message: OutgoingSms): Promise<{ providerId: string }> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SmsSendError(`GOV.UK Notify did not answer within ${this.#timeoutMs / 1000} s`, true)), this.#timeoutMs);
+  send(message: OutgoingSms): Promise<{ providerId: string }> {
+    return callNotify(() => this.#client.sendSms(this.#templateId, message.to, { personalisation: { message: message.body }, reference: message.reference }), {
+      what: 'text',
+      timeoutMs: this.#timeoutMs,
+      scrub: withoutNumbers,
+      fail: (m, retryable, status) => new SmsSendError(m, retryable, status),
     });
-    try {
-      const response = await Promise.race([
-        this.#client.sendSms(this.#templateId, message.to, { personalisation: { message: message.body }, reference: message.reference }),
-        timeout,
-      ]);
-      const id = response.data?.id;
-      if (typeof id !== 'string' || !id) throw new SmsSendError('GOV.UK Notify accepted the text but gave no id for it', false);
-      return { providerId: id };
-    } catch (error) {
-      if (error instanceof SmsSendError) throw error;
-      const response = (error as { response?: { status?: number; data?: NotifyErrorBody } }).response;
-      const status = response?.status;
-      if (status === undefined) throw new SmsSendError(`GOV.UK Notify could not be reached: ${withoutNumbers((error as Error).message ?? String(error))}`, true);
-      const detail = (response?.data?.errors ?? []).map((e) => [e.error, e.message].filter(Boolean).join(': ')).join('; ');
-      // 429: rate or daily limit; 5xx: Notify is having trouble. Both go again later. 4xx: the request is wrong.
-      throw new SmsSendError(`GOV.UK Notify refused the text (HTTP ${status})${detail ? `: ${withoutNumbers(detail)}` : ''}`, status === 429 || status >= 500, status);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

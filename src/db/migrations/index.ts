@@ -15,6 +15,7 @@ import * as m0010 from './0010_registry_inspections.ts';
 import * as m0011 from './0011_audit_request_id.ts';
 import * as m0012 from './0012_sign_in_counters.ts';
 import * as m0014 from './0014_inspection_timeline.ts';
+import * as m0015 from './0015_embargo_email.ts';
 import * as m0013 from './0013_webhook_flags.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0011_audit_request_id': m0011,
   '0012_sign_in_counters': m0012,
   '0014_inspection_timeline': m0014,
+  '0015_embargo_email': m0015,
   '0013_webhook_flags': m0013,
 };

@@ -17,5 +17,6 @@ export * from './sample-repository.ts';
 export * from './survey-repository.ts';
 export * from './inbound-held-repository.ts';
 export * from './report-repository.ts';
+export * from './embargo-mail-repository.ts';
 export * from './action-plan-repository.ts';
 export * from './annual-report-repository.ts';

@@ -106,6 +106,7 @@ export async function listEmbargoRecipients(db: Db, inspectionId: number): Promi
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, organisation: r.organisation }));
 }
 
-export async function addEmbargoRecipient(db: Db, inspectionId: number, r: { name: string; email: string; organisation: string; addedBy: string }): Promise<void> {
-  await db.insertInto('embargo_recipient').values({ inspection_id: inspectionId, name: r.name, email: r.email, organisation: r.organisation, added_by: r.addedBy }).execute();
+export async function addEmbargoRecipient(db: Db, inspectionId: number, r: { name: string; email: string; organisation: string; addedBy: string }): Promise<number> {
+  const row = await db.insertInto('embargo_recipient').values({ inspection_id: inspectionId, name: r.name, email: r.email, organisation: r.organisation, added_by: r.addedBy }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -39,6 +39,16 @@ describe('the publication workflow', () => {
     expect(effectiveStatus(embargoed, '2026-12-02')).toBe('published');
     for (const to of ['draft', 'factual-accuracy', 'embargoed'] as const) expect(transitionProblems(embargoed, to, '2026-12-02', '2027-01-01')).not.toEqual([]);
   });
+  it('publishes today, at once, from the factual accuracy check or the embargo, on the same checks as the embargo but recipients and date', () => {
+    const checking = { ...ready, status: 'factual-accuracy' as const, embargoRecipients: 0 };
+    expect(transitionProblems(checking, 'published', '2026-11-22')).toEqual([]);
+    expect(transitionProblems({ ...checking, undecidedComments: 1, inspectionSignedOff: false }, 'published', '2026-11-22')).toEqual([
+      'Sign the inspection’s ratings off first',
+      'Accept or reject every factual accuracy comment (1 undecided)',
+    ]);
+    expect(transitionProblems({ ...ready, status: 'embargoed', publishOn: '2026-12-01' }, 'published', '2026-11-22')).toEqual([]);
+    expect(transitionProblems(ready, 'published', '2026-11-22')).toEqual(['A report that is draft cannot move to published']);
+  });
   it('is never published before its date, whatever the state', () => {
     fc.assert(
       fc.property(fc.constantFrom('draft', 'factual-accuracy', 'embargoed'), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 28 }), (status, publishDay, today) => {

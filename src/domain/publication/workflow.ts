@@ -44,8 +44,9 @@ export function transitionProblems(state: ReportState, to: ReportStatus, today: 
   const problems: string[] = [];
   const allowed: Record<ReportStatus, ReportStatus[]> = {
     draft: ['factual-accuracy'],
-    'factual-accuracy': ['draft', 'embargoed'],
-    embargoed: ['factual-accuracy'],
+    // Published today, at once (after a confirmation): with no embargo, or lifting it early.
+    'factual-accuracy': ['draft', 'embargoed', 'published'],
+    embargoed: ['factual-accuracy', 'published'],
     published: [],
   };
   if (!allowed[from].includes(to)) return [`A report that is ${STATUS_NAMES[from].toLowerCase()} cannot move to ${STATUS_NAMES[to].toLowerCase()}`];
@@ -53,6 +54,12 @@ export function transitionProblems(state: ReportState, to: ReportStatus, today: 
     if (!state.inspectionSignedOff) problems.push(NOT_SIGNED_OFF);
     if (!state.overallFindings.trim()) problems.push('Write the overall findings');
     if (!state.recommendations) problems.push('Add at least one recommendation');
+    if (state.surveyOpen) problems.push(SURVEY_OPEN);
+  }
+  if (to === 'published') {
+    // The same as for the embargo, less the recipients and the date: it is today.
+    if (!state.inspectionSignedOff) problems.push(NOT_SIGNED_OFF);
+    if (state.undecidedComments) problems.push(`Accept or reject every factual accuracy comment (${state.undecidedComments} undecided)`);
     if (state.surveyOpen) problems.push(SURVEY_OPEN);
   }
   if (to === 'embargoed') {

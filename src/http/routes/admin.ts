@@ -1,10 +1,14 @@
-// Administration: accounts and their roles. Administrators only.
+// Administration: accounts and their roles, and the outbox of emails and texts. Administrators only.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getUser, listOrganisations, listUsers, type Db } from '../../db/repositories/index.ts';
+import { LocalEmailOutbox } from '../../adapters/email/local-outbox.ts';
+import { LocalOutboxSender } from '../../adapters/sms/local-outbox.ts';
+import { countEmails, countOutbox, getUser, listEmails, listOrganisations, listUsers, type Db } from '../../db/repositories/index.ts';
 import { canManageUsers, ROLE_NAMES, ROLES } from '../../domain/access/permissions.ts';
 import { AppError } from '../../services/errors.ts';
+import type { EmbargoMail } from '../../services/embargo-mail.ts';
 import { changeRole, createAccount, setAccountActive } from '../../services/identity/users.ts';
+import type { SurveyMessaging } from '../../services/survey/messaging.ts';
 import { requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors, formErrors } from '../form-errors.ts';
@@ -19,7 +23,12 @@ const NewUserForm = z.object({
   password: z.string().min(12, 'Enter a password of at least 12 characters'),
 });
 
-export function adminRoutes(db: Db): Hono<AppEnv> {
+const when = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString()).slice(0, 19).replace('T', ' ');
+/** An email's text for the page: lines kept, and its links followable (the local outbox is for trying the product). */
+const linked = (body: string) => escapeHtml(body).replace(/https?:\/\/[^\s<]+/g, (url) => `<a class="govuk-link" href="${url}">${url}</a>`).replace(/\n/g, '<br>');
+const statusRows = (counts: Record<string, number>) => Object.entries(counts).map(([status, n]) => [{ text: status.charAt(0).toUpperCase() + status.slice(1) }, { text: String(n), format: 'numeric' }]);
+
+export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: EmbargoMail }): Hono<AppEnv> {
   const admin = new Hono<AppEnv>();
   admin.use(async (c, next) => {
     requirePermission(c, canManageUsers);
@@ -119,6 +128,32 @@ export function adminRoutes(db: Db): Hono<AppEnv> {
     if (id === c.get('session')!.user.id) throw new AppError('invalid', 'You cannot disable your own account');
     await setAccountActive(db, id, body.active === 'true', `user:${c.get('session')!.user.id}`);
     return c.redirect(`/admin/users/${id}`, 303);
+  });
+
+  // What the service has sent or will send: the embargoed copy's emails (delivery from the database,
+  // never the addresses; with the local outbox, the file's emails too) and the survey's texts.
+  admin.get('/outbox', async (c) => {
+    const { sms, mail } = outboxes;
+    const [emailCounts, emails, textCounts] = await Promise.all([countEmails(db), listEmails(db, 50), countOutbox(db)]);
+    const localEmails = mail.sender instanceof LocalEmailOutbox ? await mail.sender.list(50) : null;
+    const localTexts = sms.sender instanceof LocalOutboxSender ? await sms.sender.list(20) : null;
+    return page(c, 'admin-outbox.njk', {
+      title: 'Outbox',
+      activeNav: 'users',
+      email: {
+        label: mail.sender.label,
+        file: mail.sender instanceof LocalEmailOutbox ? mail.sender.file : null,
+        countRows: statusRows(emailCounts),
+        rows: emails.map((e) => [{ text: e.reference }, { text: e.status }, { text: String(e.attempts), format: 'numeric' }, { text: when(e.createdAt) }, { text: e.sentAt ? when(e.sentAt) : '' }, { text: e.lastError ?? '' }]),
+        local: localEmails && { total: localEmails.total, rows: localEmails.entries.map((e) => [{ text: when(e.at) }, { text: e.to }, { text: e.subject }, { html: linked(e.body) }]) },
+      },
+      texts: {
+        label: sms.sender.label,
+        file: sms.sender instanceof LocalOutboxSender ? sms.sender.file : null,
+        countRows: statusRows(textCounts),
+        local: localTexts && { total: localTexts.total, rows: localTexts.entries.map((e) => [{ text: when(e.at) }, { text: e.to }, { text: e.body }, { text: e.reference }]) },
+      },
+    });
   });
 
   return admin;

@@ -1,9 +1,13 @@
 // The report's way to publication: the lead inspector's text, recommendations and decisions, the
-// inspected service's factual accuracy comments, embargo recipients, and the date it is published.
+// inspected service's factual accuracy comments, embargo recipients and the delivery of each one's
+// copy, and publication: on the date set, or at once after a confirmation page.
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
 import { canCommentOnReport, canLeadInspection, canOpenArea, mayOpen } from '../../domain/access/permissions.ts';
+import { longDate } from '../../domain/sampling/dates.ts';
 import { STATUS_NAMES, textEditable, transitionProblems, type ReportStatus } from '../../domain/publication/workflow.ts';
+import type { EmbargoMail } from '../../services/embargo-mail.ts';
+import { embargoDeliveries, WRONG_ADDRESS_LIMIT, type RecipientDelivery } from '../../services/embargo-mail.ts';
 import { AppError } from '../../services/errors.ts';
 import {
   addRecipient,
@@ -11,7 +15,9 @@ import {
   commentOnReport,
   decideComment,
   moveReport,
+  publishNow,
   removeRecommendation,
+  resendEmbargoedCopy,
   reportOverview,
   saveReportText,
   todayIso,
@@ -19,17 +25,45 @@ import {
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { idParam } from '../params.ts';
-import { page } from '../render.ts';
+import { escapeHtml, page, renderMacro } from '../render.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 const ADDRESSEES = { pdu: 'The PDU', region: 'The region', national: 'National (HMPPS)' } as const;
 
-export function publicationRoutes(db: Db): Hono<AppEnv> {
+const DELIVERY_TAGS = {
+  pending: { text: 'Queued', classes: 'govuk-tag--blue' },
+  sending: { text: 'Sending', classes: 'govuk-tag--blue' },
+  sent: { text: 'Sent', classes: 'govuk-tag--green' },
+  failed: { text: 'Failed', classes: 'govuk-tag--red' },
+  cancelled: { text: 'Not sent', classes: 'govuk-tag--grey' },
+} as const;
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
+/** "5 December 2026 at 6:46pm", UK time, as GOV.UK writes times. */
+const when = (d: Date) => LONDON.format(d).replace(/\s*([ap]m)$/i, (_, m: string) => m.toLowerCase());
+/** Where the recipient's copy is: queued, sent, failed with the reason; then how often it was opened. */
+function deliveryText(d: RecipientDelivery | undefined): string {
+  const email = d?.email;
+  if (!email) return 'Not sent yet: sent when the report is embargoed';
+  const opened = d.link?.opened ? `; opened ${d.link.opened === 1 ? 'once' : `${d.link.opened} times`}, last ${when(d.link.lastOpenedAt!)}` : '';
+  const locked = d.link && d.link.wrongAddresses >= WRONG_ADDRESS_LIMIT ? '; link locked after wrong addresses' : '';
+  switch (email.status) {
+    case 'sent':
+      return `${when(email.sentAt!)}${opened}${locked}`;
+    case 'failed':
+      return email.lastError ?? 'No reason given';
+    case 'cancelled':
+      return email.lastError ?? '';
+    default:
+      return email.attempts && email.lastError ? `Trying again at ${when(email.nextAttemptAt)}: ${email.lastError}` : `Since ${when(email.createdAt)}`;
+  }
+}
+
+export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const publicationPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('publication'));
-    const overview = await reportOverview(db, inspection.id);
+    const [overview, deliveries] = await Promise.all([reportOverview(db, inspection.id), embargoDeliveries(db, inspection.id)]);
     const lead = canLeadInspection(actor, scope);
     // The inspected service sees the draft's text and its comments, not the inspectorate's side (recipients, what blocks the next step).
     const workings = canOpenArea(actor, scope, 'publication-workings');
@@ -58,7 +92,20 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
         next,
         recommendations: overview.recommendations.map((r) => ({ ...r, addressee: ADDRESSEES[r.addressedTo] })),
         comments: overview.comments,
-        recipientRows: !workings ? [] : overview.recipients.map((r) => [{ text: r.name }, { text: r.email }, { text: r.organisation }]),
+        recipientRows: !workings
+          ? []
+          : overview.recipients.map((r) => {
+              const delivery = deliveries.get(r.id);
+              const tag = delivery?.email ? renderMacro('govuk/components/tag', 'govukTag', DELIVERY_TAGS[delivery.email.status]) + ' ' : '';
+              // After a failure or a locked link, the lead sends a new link (the old one stops working).
+              const resend = lead && status === 'embargoed'
+                ? `<form method="post" action="/inspections/${inspection.id}/publication/recipients/${r.id}/resend"><input type="hidden" name="_csrf" value="${escapeHtml(c.get('session')!.csrfToken)}">${renderMacro('govuk/components/button', 'govukButton', { html: `Send a new link<span class="govuk-visually-hidden"> to ${escapeHtml(r.name)}</span>`, classes: 'govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2' })}</form>`
+                : '';
+              return [{ text: r.name }, { text: r.email }, { text: r.organisation }, { html: `${tag}${escapeHtml(deliveryText(delivery))}${resend}` }];
+            }),
+        publishedNow: c.req.query('published') === 'now',
+        canPublishNow: lead && (status === 'factual-accuracy' || status === 'embargoed'),
+        localEmail: !mail.sender.real,
         addresseeItems: Object.entries(ADDRESSEES).map(([value, text]) => ({ value, text })),
       },
       error ? 400 : 200,
@@ -71,6 +118,8 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
       const { inspection } = await inspectionFor(c, db, check);
       try {
         await run(c, inspection.id, await c.req.parseBody());
+        // An embargo, a recipient named during it or a link sent again queued an email: send it now the change is committed.
+        mail.dispatcher.kick();
       } catch (e) {
         if (e instanceof AppError && e.code === 'invalid') return publicationPage(c, { href: `#${typeof field === 'string' ? field : field(c)}`, text: e.message });
         throw e;
@@ -87,6 +136,39 @@ export function publicationRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/publication/comments', act('comment', (c, id, b) => commentOnReport(db, { inspectionId: id, section: text(b.section), comment: text(b.comment) }, actorOf(c)), canCommentOnReport));
   // The error links to the comment's own decision (its radios' first input).
   routes.post('/inspections/:id/publication/comments/:commentId/decision', act((c) => `decision-${idParam(c, 'commentId')}`, (c, id, b) => decideComment(db, { inspectionId: id, id: idParam(c, 'commentId'), decision: text(b.decision), reason: text(b.reason) }, actorOf(c))));
+  routes.post('/inspections/:id/publication/recipients/:recipientId/resend', act('recipientName', (c, id) => resendEmbargoedCopy(db, { inspectionId: id, recipientId: idParam(c, 'recipientId') }, actorOf(c))));
+
+  // Publishing at once: a page that asks first; the form posts confirm=yes, and a post without it changes nothing.
+  const publishNowPage = async (c: Context<AppEnv>) => {
+    const { inspection } = await inspectionFor(c, db, canLeadInspection);
+    const overview = await reportOverview(db, inspection.id);
+    const status = overview.report.status;
+    if (status !== 'factual-accuracy' && status !== 'embargoed') throw new AppError('conflict', status === 'published' ? 'The report is already published' : 'Send the draft to the service for factual accuracy checking first');
+    const problems = transitionProblems(overview.state, 'published', todayIso());
+    return page(c, 'publication-publish-now.njk', {
+      title: `Publish the report now: ${inspection.title}`,
+      inspection,
+      section: 'publication',
+      embargoed: status === 'embargoed',
+      publishOn: overview.report.publishOn ? longDate(overview.report.publishOn) : null,
+      recipients: overview.recipients.length,
+      problems,
+    });
+  };
+  routes.get('/inspections/:id/publication/publish-now', publishNowPage);
+  routes.post('/inspections/:id/publication/publish-now', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canLeadInspection);
+    const body = await c.req.parseBody();
+    if (body.confirm !== 'yes') return c.redirect(`/inspections/${inspection.id}/publication/publish-now`, 303);
+    try {
+      await publishNow(db, inspection.id, actorOf(c));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid') return publicationPage(c, { href: '#status', text: e.message });
+      throw e;
+    }
+    mail.dispatcher.kick();
+    return c.redirect(`/inspections/${inspection.id}/publication?published=now`, 303);
+  });
   routes.post('/inspections/:id/publication/recipients', act('recipientName', (c, id, b) => addRecipient(db, { inspectionId: id, name: text(b.name), email: text(b.email), organisation: text(b.organisation) }, actorOf(c))));
 
   return routes;

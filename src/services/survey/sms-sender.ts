@@ -1,6 +1,7 @@
 // What the survey needs of a text-message provider: send one text to one number. The adapters in
 // src/adapters/sms implement it (GOV.UK Notify, and a local outbox file for trying the product).
 // Replies come back through the inbound webhook, not through this interface.
+import { SendError } from '../outbox/dispatcher.ts';
 
 export interface OutgoingSms {
   /** E.164 UK mobile number, +447…. */
@@ -20,13 +21,9 @@ export interface SmsSender {
 }
 
 /** A send that failed. `retryable`: the provider was busy or unreachable, so try again later. */
-export class SmsSendError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly status?: number,
-  ) {
-    super(message);
+export class SmsSendError extends SendError {
+  constructor(message: string, retryable: boolean, status?: number) {
+    super(message, retryable, status);
     this.name = 'SmsSendError';
   }
 }

@@ -14,6 +14,14 @@ export const publicationRows: Row[] = [
   { method: 'POST', route: '/inspections/:id/publication/comments', path: (ctx) => `/inspections/${ctx.demoId}/publication/comments`, body: () => ({ section: 'S', comment: 'C' }), expect: { ...LEAD_ONLY_POST, lead: 403, 'service-own': 409 } },
   { method: 'POST', route: '/inspections/:id/publication/comments/:commentId/decision', path: (ctx) => `/inspections/${ctx.demoId}/publication/comments/1/decision`, body: () => ({ decision: 'accepted', reason: 'R' }), expect: { ...LEAD_ONLY_POST, lead: 409 } },
   { method: 'POST', route: '/inspections/:id/publication/recipients', path: (ctx) => `/inspections/${ctx.demoId}/publication/recipients`, body: () => ({ name: 'N', email: 'n@example.org', organisation: 'O' }), expect: LEAD_ONLY_POST },
+  // Sending a recipient a new link: only while embargoed (409 in draft).
+  { method: 'POST', route: '/inspections/:id/publication/recipients/:recipientId/resend', path: (ctx) => `/inspections/${ctx.demoId}/publication/recipients/1/resend`, expect: { ...LEAD_ONLY_POST, lead: 409 } },
+  // Publishing at once: the lead's confirmation page (409 while the report is a draft) and the confirmed post (refused in draft: 400).
+  { method: 'GET', route: '/inspections/:id/publication/publish-now', path: (ctx) => `/inspections/${ctx.demoId}/publication/publish-now`, expect: { ...LEAD_ONLY_POST, anonymous: 303, lead: 409 } },
+  { method: 'POST', route: '/inspections/:id/publication/publish-now', path: (ctx) => `/inspections/${ctx.demoId}/publication/publish-now`, body: () => ({ confirm: 'yes' }), expect: { ...LEAD_ONLY_POST, lead: 400 } },
+  // A recipient's link to the embargoed copy needs no account: without a valid link nobody gets anything (anonymous posts fail the CSRF check).
+  { method: 'GET', route: '/embargoed', path: () => '/embargoed?link=not-a-link', expect: { default: 404 } },
+  { method: 'POST', route: '/embargoed', path: () => '/embargoed', body: () => ({ link: 'not-a-link', email: 'n@example.org' }), expect: { default: 404, anonymous: 403 } },
   { method: 'GET', route: '/inspections/:id/action-plan', path: (ctx) => `/inspections/${ctx.demoId}/action-plan`, expect: PAGE_FINDINGS },
   // Nothing is published in the matrix: the service's answers are refused as too early (409); others may not answer.
   { method: 'POST', route: '/inspections/:id/action-plan/:recommendationId/response', path: (ctx) => `/inspections/${ctx.demoId}/action-plan/1/response`, body: () => ({ response: 'agreed', actions: 'A', owner: 'O' }), expect: { ...LEAD_ONLY_POST, lead: 409, 'service-own': 409 } },

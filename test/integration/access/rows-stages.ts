@@ -40,6 +40,8 @@ export const serviceStageRows: ServiceStageRow[] = [
   { route: '/inspections/:id/report', path: page('/report'), expect: FROM_DRAFT_REPORT },
   { route: '/inspections/:id/report', path: page('/report?format=pdf'), expect: FROM_DRAFT_REPORT },
   { route: '/inspections/:id/publication', path: page('/publication'), expect: FROM_DRAFT_REPORT },
+  // Publishing at once is the lead's: the inspected service never reaches the confirmation page.
+  { route: '/inspections/:id/publication/publish-now', path: page('/publication/publish-now'), expect: NEVER },
   { route: '/inspections/:id/action-plan', path: page('/action-plan'), expect: ONCE_PUBLISHED },
   // The inspectorate's workings: never, at any stage.
   { route: '/inspections/:id/cases', path: page('/cases'), expect: NEVER },

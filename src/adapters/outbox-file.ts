@@ -1,0 +1,58 @@
+// A local outbox file: one JSON object per line, appended one at a time (lines never interleave),
+// read back newest first. The text and email local outboxes write their messages here instead of
+// sending them. Created readable by this user only: it holds numbers, addresses and links.
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export class OutboxFile<T> {
+  readonly file: string;
+  #handle: Promise<FileHandle> | undefined;
+  #writing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dir: string,
+    name: string,
+  ) {
+    this.file = join(dir, name);
+  }
+
+  #open(): Promise<FileHandle> {
+    return (this.#handle ??= mkdir(this.dir, { recursive: true }).then(() => open(this.file, 'a', 0o600)));
+  }
+
+  async append(entry: T): Promise<void> {
+    const line = `${JSON.stringify(entry)}\n`;
+    const write = this.#writing.then(async () => (await this.#open()).write(line));
+    this.#writing = write.catch(() => undefined);
+    await write;
+  }
+
+  /** The newest `limit` entries, newest first, and how many the file holds. */
+  async list(limit = 200): Promise<{ entries: T[]; total: number }> {
+    await this.#writing;
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], total: 0 };
+      throw e;
+    }
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    const entries: T[] = [];
+    for (let i = lines.length - 1; i >= 0 && entries.length < limit; i--) {
+      try {
+        entries.push(JSON.parse(lines[i]!) as T);
+      } catch {
+        // A line cut short by a crash: skip it.
+      }
+    }
+    return { entries, total: lines.length };
+  }
+
+  async close(): Promise<void> {
+    await this.#writing;
+    const handle = this.#handle;
+    this.#handle = undefined;
+    if (handle) await (await handle).close();
+  }
+}
