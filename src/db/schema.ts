@@ -7,6 +7,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ProgrammeTables } from './schema-programme.ts';
 import type { SampleSurveyTables } from './schema-sample-survey.ts';
+import type { ReportWritingTables } from './schema-report-writing.ts';
 import type { TimelineTables } from './schema-timeline.ts';
 import type { EmbargoTables } from './schema-embargo.ts';
 
@@ -282,7 +283,7 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables, ReportWritingTables {
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

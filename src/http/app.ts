@@ -30,6 +30,7 @@ import { publicationRoutes } from './routes/publication.ts';
 import { publicRoutes } from './routes/public.ts';
 import { nationalRoutes, publicAnnualRoutes } from './routes/national.ts';
 import { reportRoutes } from './routes/report.ts';
+import { reportWritingRoutes } from './routes/report-writing.ts';
 import { regionalFeedbackRoutes } from './routes/regional-feedback.ts';
 import { programmeRoutes } from './routes/programme.ts';
 import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
@@ -110,6 +111,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', sampleRoutes(db));
   app.route('/', surveyRoutes(db, sms));
   app.route('/', reportRoutes(db));
+  app.route('/', reportWritingRoutes(db));
   app.route('/', regionalFeedbackRoutes(db));
   app.route('/', nationalRoutes(db));
   app.route('/', pageRoutes(db));

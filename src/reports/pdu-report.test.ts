@@ -50,7 +50,7 @@ describe('the PDU report model', () => {
   const report = buildPduReport(input());
 
   it('has every section, in order, and the title page facts', () => {
-    expect(report.sections.map((s) => s.id)).toEqual(['foreword', 'overall-findings', 'ratings', 'standards', 'chart', 'diversity', 'people-on-probation', 'outcomes', 'victim-work', 'recommendations', 'annexe']);
+    expect(report.sections.map((s) => s.id)).toEqual(['foreword', 'ratings', 'overall-findings', 'standards', 'chart', 'diversity', 'people-on-probation', 'outcomes', 'victim-work', 'recommendations', 'annexe']);
     expect(report.title).toBe('An inspection of probation services in Sheffield');
     expect(report.facts).toContainEqual({ label: 'Fieldwork', value: '2026-09-07 to 2026-09-11' });
     expect(report.facts).toContainEqual({ label: 'Framework', value: `${framework.definition.title}, version 2021` });

@@ -6,6 +6,8 @@ import type { Framework } from '../domain/framework/framework.ts';
 import { formatRange } from '../domain/rating/explain.ts';
 import { bandRange, percentage } from '../domain/rating/percentages.ts';
 import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
+import { parseList, parseNarrative, type NarrativeBlock } from '../domain/report-writing/narrative.ts';
+import { availablePlaceholders, fillPlaceholders } from '../domain/report-writing/placeholders.ts';
 import { casesCompleteText, type RatingsStanding } from '../domain/sign-off/provisional.ts';
 import { MINIMUM_GROUP_SIZE } from '../domain/survey/results.ts';
 import { keyQuestionChart, type KeyQuestionChart } from '../presenters/charts/key-question-chart.ts';
@@ -71,6 +73,14 @@ export interface ReportStandard {
   limits: AppliedLimit[];
   rationale?: string;
   keyQuestions: KeyQuestionRow[];
+  /** What the report's writers say of the standard: a short narrative, then strengths and areas for improvement. */
+  narrative: StandardNarrative;
+}
+
+export interface StandardNarrative {
+  text: NarrativeBlock[];
+  strengths: string[];
+  improvements: string[];
 }
 
 export interface DiversityPromptResult {
@@ -102,6 +112,8 @@ export interface PduReport {
   sections: ReportSection[];
   foreword: string | null;
   overallFindings: string | null;
+  /** The written sections as paragraphs and lists, placeholders filled from the ratings (empty when not written). */
+  narrative: { foreword: NarrativeBlock[]; overallFindings: NarrativeBlock[]; diversity: NarrativeBlock[]; peopleOnProbation: NarrativeBlock[] };
   ratings: {
     rows: { id: string; name: string; rating: string; points: string; setBy: string; limitedFrom?: string }[];
     overall: { score: number; maxScore: number; rating: string | null; summary: string };
@@ -237,8 +249,8 @@ export function buildPduReport(input: PduReportInput): PduReport {
   const bands = def.rules.keyQuestionBands;
   const sections: ReportSection[] = [
     { id: 'foreword', title: 'Foreword' },
-    { id: 'overall-findings', title: 'Overall findings' },
     { id: 'ratings', title: 'Ratings' },
+    { id: 'overall-findings', title: 'Overall findings' },
     { id: 'standards', title: 'Findings by standard' },
     ...(chart ? [{ id: 'chart', title: 'Key questions against the rating bands' }] : []),
     { id: 'diversity', title: 'Diversity' },
@@ -248,6 +260,16 @@ export function buildPduReport(input: PduReportInput): PduReport {
     { id: 'recommendations', title: 'Recommendations' },
     { id: 'annexe', title: 'Annexe: methodology and data' },
   ];
+
+  // Ratings and figures in the narrative are placeholders, filled from these ratings whenever the report is made.
+  const placeholders = availablePlaceholders({ ratings, ...(input.standing ? { casesComplete: input.standing.casesComplete } : {}), surveyResponseRate: survey?.responseRate ?? null });
+  const fill = (t: string | undefined) => fillPlaceholders(t ?? '', placeholders).trim();
+  const written = (key: string, part = 'text') => fill(text.sections?.[key]?.[part]);
+  const standardNarrative = (id: string): StandardNarrative => ({
+    text: parseNarrative(written(`standard-${id}`, 'narrative')),
+    strengths: parseList(written(`standard-${id}`, 'strengths')),
+    improvements: parseList(written(`standard-${id}`, 'improvements')),
+  });
 
   const provisional = input.standing?.provisional ? `PROVISIONAL: ${casesCompleteText(input.standing)}, not yet signed off` : null;
   return {
@@ -263,8 +285,14 @@ export function buildPduReport(input: PduReportInput): PduReport {
       { label: 'Overall rating', value: `${ratings.overall.rating ?? 'Not yet rated'}${provisional && ratings.overall.rating ? ' (provisional)' : ''}` },
     ],
     sections,
-    foreword: text.foreword?.trim() || null,
-    overallFindings: text.overallFindings?.trim() || null,
+    foreword: fill(text.foreword) || null,
+    overallFindings: fill(text.overallFindings) || null,
+    narrative: {
+      foreword: parseNarrative(fill(text.foreword)),
+      overallFindings: parseNarrative(fill(text.overallFindings)),
+      diversity: parseNarrative(written('diversity')),
+      peopleOnProbation: parseNarrative(written('people-on-probation')),
+    },
     ratings: {
       rows: rated.map((s) => ({
         id: s.id,
@@ -289,6 +317,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
       limits: s.explanation.limits,
       ...(s.rationale ? { rationale: s.rationale } : {}),
       keyQuestions: s.assessedBy === 'lead-inspector-judgement' ? [] : s.keyQuestions.map((k) => kqRow(k, true)),
+      narrative: standardNarrative(s.id),
     })),
     chart,
     diversity: {

@@ -1,4 +1,5 @@
 // The report page's view model: the report model's sections as rows for GOV.UK tables and tags.
+import { narrativeHtml } from '../domain/report-writing/narrative.ts';
 import { escapeHtml, ratingTag } from '../http/render.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import { percentText, type KeyQuestionRow, type PduReport } from './pdu-report.ts';
@@ -25,7 +26,14 @@ export function reportPage(inspection: InspectionSummary & { organisationId: num
       num(r.points),
     ]),
     overallRatingHtml: ratingTag(report.ratings.overall.rating, 'Not yet rated'),
-    standards: report.standards.map((s) => ({ ...s, ratingHtml: ratingTag(s.rating, 'Not yet rated'), rows: kqRows(s.keyQuestions) })),
+    // The writers' text is escaped as it is turned into paragraphs and lists (domain/report-writing/narrative.ts).
+    narrativeHtml: {
+      foreword: narrativeHtml(report.narrative.foreword),
+      overallFindings: narrativeHtml(report.narrative.overallFindings),
+      diversity: narrativeHtml(report.narrative.diversity),
+      peopleOnProbation: narrativeHtml(report.narrative.peopleOnProbation),
+    },
+    standards: report.standards.map((s) => ({ ...s, ratingHtml: ratingTag(s.rating, 'Not yet rated'), rows: kqRows(s.keyQuestions), narrativeHtml: narrativeHtml(s.narrative.text) })),
     chartRows: report.chart ? kqRows(report.chart.rows) : [],
     diversityRatingHtml: ratingTag(report.diversity.rating, 'Not yet judged'),
     diversityRows: report.diversity.prompts.map((p) => [{ text: `${p.id} ${p.text}` }, num(`${p.yes} of ${p.answered}`), num(percentText(p.percentage))]),

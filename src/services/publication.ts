@@ -20,6 +20,7 @@ import {
 import { effectiveStatus, textEditable, transitionProblems, type ReportStatus } from '../domain/publication/workflow.ts';
 import { queueEmbargoedCopies, withdrawEmbargoedCopies } from './embargo-mail.ts';
 import { AppError } from './errors.ts';
+import { recordSectionVersion } from './report-writing.ts';
 import { requireInspection } from './inspections.ts';
 
 export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
@@ -63,6 +64,9 @@ export async function saveReportText(db: Db, input: { inspectionId: number; fore
   if (input.foreword.length > 50_000 || input.overallFindings.length > 50_000) throw new AppError('invalid', 'Each text must be 50,000 characters or fewer');
   await db.transaction().execute(async (trx) => {
     await saveReport(trx, { ...report, foreword: input.foreword.trim(), overallFindings: input.overallFindings.trim(), updatedBy: actor });
+    // Each changed text is also a new version of its section, so the writing pages keep its whole history.
+    for (const [section, before, after] of [['foreword', report.foreword, input.foreword.trim()], ['overall-findings', report.overallFindings, input.overallFindings.trim()]] as const)
+      if (before !== after) await recordSectionVersion(trx, { inspectionId: input.inspectionId, section, parts: { text: after }, baseVersion: 'latest', approved: true, note: 'Saved on the report and publication page', commentId: null }, actor);
     await recordAudit(trx, { actor, action: 'report.text-saved', entity: 'report', entityId: input.inspectionId, inspectionId: input.inspectionId, before: { foreword: report.foreword, overallFindings: report.overallFindings }, after: { foreword: input.foreword.trim(), overallFindings: input.overallFindings.trim() } });
   });
 }

@@ -128,7 +128,7 @@ describe('the tagged PDF of a published inspection', () => {
     const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
     const headings = [...tree.matchAll(/^\s*(H[1-6]) \(block\)\n\s*"([^"]*)"/gm)].map((m) => ({ level: Number(m[1]!.slice(1)), text: m[2]! }));
     const texts = headings.map((h) => h.text);
-    const order = [TITLE, 'Contents', 'Foreword', 'Overall findings', 'Ratings', 'Findings by standard', '2.2 Assessment', 'Key questions against the rating bands', 'Diversity', 'The views of people on probation', 'Recommendations', 'The PDU should', 'Annexe: methodology and data'];
+    const order = [TITLE, 'Contents', 'Foreword', 'Ratings', 'Overall findings', 'Findings by standard', '2.2 Assessment', 'Key questions against the rating bands', 'Diversity', 'The views of people on probation', 'Recommendations', 'The PDU should', 'Annexe: methodology and data'];
     const at = order.map((t) => texts.indexOf(t));
     expect(at.every((i) => i >= 0), JSON.stringify(texts)).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));

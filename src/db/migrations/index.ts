@@ -17,6 +17,7 @@ import * as m0012 from './0012_sign_in_counters.ts';
 import * as m0014 from './0014_inspection_timeline.ts';
 import * as m0015 from './0015_embargo_email.ts';
 import * as m0013 from './0013_webhook_flags.ts';
+import * as m0016 from './0016_report_narrative.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_inspection_timeline': m0014,
   '0015_embargo_email': m0015,
   '0013_webhook_flags': m0013,
+  '0016_report_narrative': m0016,
 };

@@ -16,6 +16,8 @@ export const INSPECTION_AREAS = [
   'report',
   /** The report's text, recommendations and factual accuracy comments. */
   'publication',
+  /** Writing the report: the sections' drafts, their versions and tracked changes, the named writers. */
+  'report-writing',
   /** Embargo recipients and moving the report on: the inspectorate's side of publication. */
   'publication-workings',
   'action-plan',

@@ -1,8 +1,9 @@
 // The PDU inspection report as a tagged PDF (PDF/UA-1), from the same report model as the page:
-// a cover, the contents with page numbers, the foreword and findings, the ratings table, a section
-// per standard (rating, explanation, rationale, key-question table and a figure of them against
-// the bands), diversity, the people-on-probation survey, outcomes, victim work, recommendations and
-// the methodology annexe. The contents' page numbers are filled in once every heading is placed.
+// a cover, the contents with page numbers, the foreword, the ratings table, the overall findings, a
+// section per standard (the writers' narrative, strengths and areas for improvement, then rating,
+// explanation, rationale, key-question table and a figure of them against the bands), diversity,
+// the people-on-probation survey, outcomes, victim work, recommendations and the methodology annexe. The contents' page numbers are filled in once every heading is placed.
+import type { NarrativeBlock } from '../../domain/report-writing/narrative.ts';
 import { printable } from '../pdf-document.ts';
 import { percentText, type KeyQuestionRow, type PduReport } from '../pdu-report.ts';
 import { keyQuestionFigure, type FigureBand } from './key-question-figure.ts';
@@ -24,9 +25,18 @@ const paragraphs = (doc: TaggedDocument, text: string | null, fallback: string) 
   for (const para of text.split(/\n\s*\n/)) doc.paragraph(para.trim());
 };
 
+/** The writers' paragraphs and bulleted lists, or the fallback when nothing is written yet. */
+const narrative = (doc: TaggedDocument, blocks: NarrativeBlock[], fallback?: string) => {
+  if (!blocks.length && fallback) return doc.paragraph(fallback, STYLES.muted);
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') doc.paragraph(printable(b.text));
+    else doc.list(b.items.map(printable), false);
+  }
+};
+
 /** The report with every text passed through `printable` (Roboto has no arrows). */
 function renderReport(report: PduReport): TaggedDocument {
-  const doc = new TaggedDocument({ title: report.title, subject: 'PDU inspection report', author: AUTHOR, running: report.title });
+  const doc = new TaggedDocument({ title: report.title, subject: 'PDU inspection report', author: AUTHOR, running: report.provisional ? `${report.title} - ${printable(report.provisional)}` : report.title });
   const t = printable;
   const bands: FigureBand[] = report.annexe.bands.map((b) => ({ rating: b.rating, minPercent: b.minPercent }));
   const chapter = (id: string, title: string, body: () => void, newPage = true) =>
@@ -40,6 +50,7 @@ function renderReport(report: PduReport): TaggedDocument {
     doc.doc.y = 180;
     doc.paragraph(AUTHOR, STYLES.kicker);
     doc.heading(1, t(report.title));
+    if (report.provisional) doc.paragraph(t(report.provisional), STYLES.warning);
     if (report.isDemo) doc.paragraph(DEMO_WARNING, STYLES.warning);
     doc.doc.y += 20;
     doc.table({ caption: 'About this inspection', rows: report.facts.map((f) => [t(f.label), t(f.value)]), widths: [150, doc.width - 150] });
@@ -55,8 +66,7 @@ function renderReport(report: PduReport): TaggedDocument {
   doc.heading(1, 'Contents', { newPage: true });
   doc.contents(entries);
 
-  chapter('foreword', 'Foreword', () => paragraphs(doc, report.foreword ? t(report.foreword) : null, 'The lead inspector has not yet written the foreword.'));
-  chapter('overall-findings', 'Overall findings', () => paragraphs(doc, report.overallFindings ? t(report.overallFindings) : null, 'The lead inspector has not yet written the overall findings.'), false);
+  chapter('foreword', 'Foreword', () => narrative(doc, report.narrative.foreword, 'The lead inspector has not yet written the foreword.'));
 
   const r = report.ratings;
   chapter('ratings', 'Ratings', () => {
@@ -73,6 +83,8 @@ function renderReport(report: PduReport): TaggedDocument {
     if (r.limits.length) doc.list(r.limits.map((l) => t(`${l.standardId}: ${l.description} (${l.from} limited to ${l.to})`)), false);
     else doc.paragraph('No limiting rule changed a rating.');
   });
+  // The overall findings follow the ratings summary, as a published report sets them.
+  chapter('overall-findings', 'Overall findings', () => narrative(doc, report.narrative.overallFindings, 'The lead inspector has not yet written the overall findings.'), false);
 
   chapter('standards', 'Findings by standard', () => {
     report.standards.forEach((s, i) => {
@@ -81,6 +93,16 @@ function renderReport(report: PduReport): TaggedDocument {
         if (i > 0) doc.newPage();
         doc.heading(2, t(`${s.id} ${s.name}`), { destination: `standard-${s.id}` });
         if (s.statement) doc.paragraph(t(s.statement), STYLES.muted);
+        // The narrative before the figures.
+        narrative(doc, s.narrative.text);
+        if (s.narrative.strengths.length) {
+          doc.heading(3, 'Strengths');
+          doc.list(s.narrative.strengths.map(t), false);
+        }
+        if (s.narrative.improvements.length) {
+          doc.heading(3, 'Areas for improvement');
+          doc.list(s.narrative.improvements.map(t), false);
+        }
         doc.paragraph(`Rating: ${s.rating ?? 'Not yet rated'}${s.ratingBeforeLimits ? ` (limited from ${s.ratingBeforeLimits})` : ''}`, STYLES.strong);
         doc.paragraph(t(s.explanation));
         if (s.rationale) doc.paragraph(t(`Rationale: ${s.rationale}`));
@@ -106,6 +128,7 @@ function renderReport(report: PduReport): TaggedDocument {
 
   const d = report.diversity;
   chapter('diversity', 'Diversity', () => {
+    narrative(doc, report.narrative.diversity);
     doc.paragraph(t(`${d.name}: ${d.rating ?? 'Not yet judged'}`), STYLES.strong);
     paragraphs(doc, d.rationale ? t(d.rationale) : null, "The lead inspector has not yet recorded the diversity judgement's rationale.");
     for (const h of d.hurdle) doc.paragraph(t(h), STYLES.muted);
@@ -120,6 +143,7 @@ function renderReport(report: PduReport): TaggedDocument {
 
   const pop = report.peopleOnProbation;
   chapter('people-on-probation', 'The views of people on probation', () => {
+    narrative(doc, report.narrative.peopleOnProbation);
     doc.paragraph(t(pop.statement));
     if (pop.statements.length)
       doc.table({

@@ -50,6 +50,10 @@ export const serviceStageRows: ServiceStageRow[] = [
   { route: '/inspections/:id/cases/:caseRef/second', path: (ctx) => `/inspections/${ctx.demoId}/cases/${ctx.blindCase}/second`, expect: NEVER },
   { route: '/inspections/:id/cases/:caseRef/second/standards/:standardId', path: (ctx) => `/inspections/${ctx.demoId}/cases/${ctx.blindCase}/second/standards/2.2`, expect: NEVER },
   { route: '/inspections/:id/judgements', path: page('/judgements'), expect: NEVER },
+  // Drafts of the report's text: the service reads only the draft report itself, from the factual accuracy check.
+  { route: '/inspections/:id/report-writing', path: page('/report-writing'), expect: NEVER },
+  { route: '/inspections/:id/report-writing/:section', path: page('/report-writing/overall-findings'), expect: NEVER },
+  { route: '/inspections/:id/report-writing/:section/compare', path: page('/report-writing/overall-findings/compare'), expect: NEVER },
   { route: '/inspections/:id/team', path: page('/team'), expect: NEVER },
   { route: '/inspections/:id/quality', path: page('/quality'), expect: NEVER },
   { route: '/inspections/:id/sign-off', path: page('/sign-off'), expect: NEVER },
