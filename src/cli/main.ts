@@ -19,6 +19,7 @@ import { CliError, problemsText, readAssessmentFile, readInput } from './io.ts';
 import { registerProgrammeCommands } from './programme.ts';
 import { registerUserCommands } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerSfoCommands } from './sfo.ts';
 
 const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
 const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -196,6 +197,7 @@ export function buildProgram(): Command {
   registerProgrammeCommands(program, dbOptions);
   registerUserCommands(program, dbOptions);
   registerBackupCommands(program, dbOptions);
+  registerSfoCommands(program, dbOptions);
   return program;
 }
 

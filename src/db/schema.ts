@@ -10,6 +10,7 @@ import type { SampleSurveyTables } from './schema-sample-survey.ts';
 import type { ReportWritingTables } from './schema-report-writing.ts';
 import type { TimelineTables } from './schema-timeline.ts';
 import type { EmbargoTables } from './schema-embargo.ts';
+import type { SfoTables } from './schema-sfo.ts';
 
 /** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
 export type DateColumn = ColumnType<string, string, string>;
@@ -283,7 +284,7 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables, ReportWritingTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables, ReportWritingTables, SfoTables {
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

@@ -3,6 +3,7 @@
 import { listOrganisations, recordAudit, upsertOrganisation, type Db } from '../db/repositories/index.ts';
 import { loadRegions } from '../reference/organisations.ts';
 import { storeBundledFrameworks } from './frameworks.ts';
+import { storeBundledSfoFrameworks } from './sfo/frameworks.ts';
 import { loadProgrammeRegistry } from './programme/registry.ts';
 
 export interface ReferenceDataResult {
@@ -14,7 +15,7 @@ export interface ReferenceDataResult {
 export async function loadReferenceData(db: Db, actor = 'system'): Promise<ReferenceDataResult> {
   const file = loadRegions();
   return db.transaction().execute(async (trx) => {
-    const frameworksAdded = await storeBundledFrameworks(trx);
+    const frameworksAdded = [...(await storeBundledFrameworks(trx)), ...(await storeBundledSfoFrameworks(trx))];
     const before = (await listOrganisations(trx)).length;
     let pdus = 0;
     for (const region of file.regions) {

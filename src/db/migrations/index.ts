@@ -18,6 +18,7 @@ import * as m0014 from './0014_inspection_timeline.ts';
 import * as m0015 from './0015_embargo_email.ts';
 import * as m0013 from './0013_webhook_flags.ts';
 import * as m0016 from './0016_report_narrative.ts';
+import * as m0019 from './0019_sfo_reviews.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_embargo_email': m0015,
   '0013_webhook_flags': m0013,
   '0016_report_narrative': m0016,
+  '0019_sfo_reviews': m0019,
 };

@@ -1,0 +1,98 @@
+// Table types for the quality assurance of SFO reviews, merged into Database. Matches
+// migrations/0019_sfo_reviews.ts.
+import type { ColumnType, Generated } from 'kysely';
+
+type DateColumn = ColumnType<string, string, string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface SfoFrameworkTable {
+  id: string;
+  version: string;
+  title: string;
+  /** The parsed SfoFrameworkDefinition, as checked when it was loaded. */
+  definition: Json<unknown>;
+  /** The original file text, kept verbatim. */
+  source_text: string;
+  loaded_at: CreatedAt;
+}
+
+export interface SfoReviewTable {
+  id: Generated<number>;
+  review_ref: string;
+  region_id: number;
+  pdu: string | null;
+  offence_category: string;
+  notified_on: DateColumn;
+  submitted_on: ColumnType<string | null, string | null, string | null>;
+  extension_granted: boolean;
+  author_role: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface SfoSampleTable {
+  id: Generated<number>;
+  framework_id: string;
+  framework_version: string;
+  period_from: DateColumn;
+  period_to: DateColumn;
+  share: number;
+  seed: number;
+  /** The references the seed drew, before any change by hand. */
+  drawn: Json<string[]>;
+  drawn_by: string;
+  drawn_at: CreatedAt;
+}
+
+export interface SfoSampleReviewTable {
+  sample_id: number;
+  review_id: number;
+  added_by_hand: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface SfoSampleChangeTable {
+  id: Generated<number>;
+  sample_id: number;
+  review_id: number;
+  change: 'add' | 'remove';
+  reason: string;
+  changed_by: string;
+  changed_at: CreatedAt;
+}
+
+export type SfoAssessmentState = 'not-started' | 'in-progress' | 'submitted' | 'moderated' | 'signed-off';
+
+export interface SfoAssessmentTable {
+  id: Generated<number>;
+  sample_id: number;
+  review_id: number;
+  framework_id: string;
+  framework_version: string;
+  inspector_id: number | null;
+  state: ColumnType<SfoAssessmentState, SfoAssessmentState | undefined, SfoAssessmentState>;
+  overall_rating: string | null;
+  overall_rationale: string | null;
+  updated_by: string;
+  updated_at: CreatedAt;
+}
+
+export interface SfoStandardRatingTable {
+  assessment_id: number;
+  standard_id: string;
+  rating: string | null;
+  rationale: string | null;
+  evidence: string | null;
+  updated_by: string;
+  updated_at: CreatedAt;
+}
+
+export interface SfoTables {
+  sfo_framework: SfoFrameworkTable;
+  sfo_review: SfoReviewTable;
+  sfo_sample: SfoSampleTable;
+  sfo_sample_review: SfoSampleReviewTable;
+  sfo_sample_change: SfoSampleChangeTable;
+  sfo_assessment: SfoAssessmentTable;
+  sfo_standard_rating: SfoStandardRatingTable;
+}
