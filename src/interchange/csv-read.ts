@@ -1,6 +1,7 @@
 // CSV text to source rows: the header, one row per fact, every row with the line it starts on.
-import { parseCsvRecords, withoutBom, type CsvRecord } from './csv-records.ts';
 import { CsvError } from 'csv-parse/sync';
+import { eachCsvRecord, withoutBom } from './csv-records.ts';
+import { withoutSpreadsheetEscape } from './csv-safe.ts';
 import type { FileProblem } from './problems.ts';
 import type { Column, SourceRow } from './rows.ts';
 
@@ -11,35 +12,6 @@ export const CSV_COLUMNS: readonly Column[] = ['case_ref', 'item', 'value'];
 export interface RowsRead {
   rows: SourceRow[];
   errors: FileProblem[];
-}
-
-/** Line numbers by offset. csv-parse reports offsets in UTF-8 bytes; its own line count is not
- * reliable for CRLF inside quoted fields, so lines are counted here. */
-class Lines {
-  private readonly starts: number[] = [0];
-  constructor(private readonly bytes: Buffer) {
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
-      if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) this.starts.push(i + 1);
-    }
-  }
-  /** 1-based line of a byte offset. */
-  lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  /** The first offset at or after `from` that is not a line break: where a record really starts. */
-  skipBreaks(from: number): number {
-    let i = from;
-    while (i < this.bytes.length && (this.bytes[i] === 0x0a || this.bytes[i] === 0x0d)) i++;
-    return i;
-  }
 }
 
 /** The line of a quote that opens a field and is never closed, read the way csv-parse reads. */
@@ -64,15 +36,14 @@ function unclosedQuoteLine(text: string): number | undefined {
 const blank = (fields: string[]) => fields.every((f) => f.trim() === '');
 
 export function readCsvRows(text: string): RowsRead {
-  const body = withoutBom(text);
-  const lines = new Lines(Buffer.from(body, 'utf8'));
-  let records: CsvRecord[];
+  const numbered: { fields: string[]; line: number }[] = [];
   try {
-    records = parseCsvRecords(body).records;
+    // A cell the writer escaped against spreadsheet formulas is read as it was before.
+    eachCsvRecord(text, (fields, line) => void numbered.push({ fields: fields.map(withoutSpreadsheetEscape), line }));
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const row = unclosedQuoteLine(body);
+      const row = unclosedQuoteLine(withoutBom(text));
       return {
         rows: [],
         errors: [{ ...(row !== undefined ? { row } : {}), message: 'a quoted field is opened with " and never closed; close it with another "' }],
@@ -81,12 +52,6 @@ export function readCsvRows(text: string): RowsRead {
     return { rows: [], errors: [{ message: `the file cannot be read as CSV: ${e.message}` }] };
   }
 
-  let previousEnd = 0;
-  const numbered = records.map(({ record, info }) => {
-    const line = lines.lineAt(lines.skipBreaks(previousEnd));
-    previousEnd = info.bytes;
-    return { fields: record, line };
-  });
   const nonBlank = numbered.filter((r) => !blank(r.fields));
   const header = nonBlank[0];
   const expected = `the first line must be the header ${CSV_COLUMNS.join(',')}`;

@@ -9,6 +9,7 @@ import type { Framework, ItemRef } from '../domain/framework/framework.ts';
 import type { CaseAttribute, Condition, Standard } from '../domain/framework/schema.ts';
 import type { FileProblem } from './problems.ts';
 import { childPath, locate, rowName, type Column, type SourceRow } from './rows.ts';
+import { textFault } from './text-faults.ts';
 import { listAnd, listOr, nearest, readAnswer, readAttribute, readProgress, readRating, readText, readYesNo } from './vocabulary.ts';
 
 export interface ValidateOptions {
@@ -110,6 +111,22 @@ interface CaseDraft {
   path?: string;
 }
 
+const COLUMN_TEXT = { case_ref: (r: SourceRow) => r.caseRef, item: (r: SourceRow) => r.item, value: (r: SourceRow) => r.value } as const;
+
+/** A row's values that hold characters no text can (text-faults.ts), each at its column. */
+function textFaults(row: SourceRow): { problems: FileProblem[]; caseRef: boolean } {
+  const faults = (Object.keys(COLUMN_TEXT) as Column[]).map((column) => ({ column, fault: textFault(COLUMN_TEXT[column](row)) }));
+  const faulty = (column: Column) => faults.some((f) => f.column === column && f.fault);
+  const about = {
+    ...(row.caseRef && !faulty('case_ref') ? { caseRef: row.caseRef } : {}),
+    ...(row.item.trim() && !faulty('item') ? { item: row.item.trim() } : {}),
+  };
+  return {
+    problems: faults.flatMap(({ column, fault }) => (fault ? [{ ...locate(row, column), ...about, message: `the ${column} ${fault}` }] : [])),
+    caseRef: faulty('case_ref'),
+  };
+}
+
 export function validateRows(framework: Framework, rows: SourceRow[], options: ValidateOptions = {}): Validated {
   const vocabulary = vocabularyOf(framework);
   const errors: FileProblem[] = [];
@@ -120,7 +137,13 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
   const judgementsGiven = new Set<string>();
   const seen = new Map<string, SourceRow>();
 
-  for (const row of rows) {
+  for (const source of rows) {
+    // Text the database cannot store is reported where it is; the row is read no further (a row
+    // with a faulty case reference does not even start its case).
+    const faults = textFaults(source);
+    errors.push(...faults.problems);
+    if (faults.caseRef) continue;
+    const row = faults.problems.length ? { ...source, broken: true } : source;
     const caseRef = row.caseRef;
     const about = (item?: string): Pick<FileProblem, 'caseRef' | 'item'> => ({
       ...(caseRef ? { caseRef } : {}),

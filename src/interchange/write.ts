@@ -1,9 +1,9 @@
 // An inspection assessment to CSV or JSON text, in framework order, so that reading the text back
 // gives the same assessment.
-import { stringify } from 'csv-stringify/sync';
 import type { CaseAssessment, InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { CSV_COLUMNS } from './csv-read.ts';
+import { stringifyCsv } from './csv-safe.ts';
 import { JSON_FORMAT_NAME } from './json-read.ts';
 
 type Entry = [item: string, value: string];
@@ -79,7 +79,9 @@ export interface CsvWriteOptions {
   bom?: boolean;
 }
 
-/** `case_ref,item,value`: inspection-level rows (empty case_ref) first, then the cases in order. */
+/** `case_ref,item,value`: inspection-level rows (empty case_ref) first, then the cases in order; a
+ * cell a spreadsheet would read as a formula is written with a quote in front (csv-safe.ts), which
+ * reading the file takes off again. */
 export function writeAssessmentCsv(framework: Framework, assessment: InspectionAssessment, options: CsvWriteOptions = {}): string {
   checkFramework(framework, assessment);
   const records: string[][] = [
@@ -87,7 +89,7 @@ export function writeAssessmentCsv(framework: Framework, assessment: InspectionA
     ...judgementEntries(framework, assessment).map(([item, value]) => ['', item, value]),
     ...assessment.cases.flatMap((c) => caseEntries(framework, c).map(([item, value]) => [c.caseRef, item, value])),
   ];
-  return stringify(records, { bom: options.bom ?? false });
+  return stringifyCsv(records, { bom: options.bom ?? false });
 }
 
 export function writeAssessmentJson(framework: Framework, assessment: InspectionAssessment): string {

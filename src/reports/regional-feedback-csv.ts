@@ -1,6 +1,6 @@
 // Regional feedback's figures as one tidy CSV for analysts: a row per rating, and per key question
 // and prompt a row for the region (pooled), each PDU and the nation, with n, N and the percentage.
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from '../interchange/csv-safe.ts';
 import type { Figure, ItemRow, RegionalFeedback } from '../domain/regional-feedback/types.ts';
 
 const COLUMNS = ['section', 'scope', 'standard', 'item', 'text', 'rating', 'sufficient', 'applicable', 'percentage', 'fewer_than_5_cases'] as const;
@@ -26,7 +26,7 @@ export function regionalFeedbackCsv(f: RegionalFeedback): string {
     ...f.keyQuestions.flatMap((k) => itemRows(k.rated ? 'key question' : 'key question (not rated)', k)),
     ...f.prompts.flatMap((p) => itemRows('prompt', p)),
   ];
-  return stringify(rows, { header: true, columns: [...COLUMNS] });
+  return stringifyCsv(rows, { header: true, columns: [...COLUMNS] });
 }
 
 export const regionalFeedbackFileName = (f: RegionalFeedback, ext: string): string =>

@@ -2,9 +2,9 @@
 // from its stored cut), its figures as CSV, the cut itself, the check against live data, the
 // foreword and the publication date; the same as JSON; and, once published, the public page. The
 // page of either is also a PDF (`?format=pdf`).
-import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
+import { stringifyCsv } from '../../interchange/csv-safe.ts';
 import { canProduceNationalReports, canViewNationalReports } from '../../domain/access/permissions.ts';
 import { annualReportPublished } from '../../domain/national/annual-report.ts';
 import { annualFigureRows, annualReportView, publishedAnnualReport, WITHHELD_NOTE } from '../../presenters/annual-report-page.ts';
@@ -35,7 +35,7 @@ const formErrorsOf = (e: AppError, firstField: string): FormError[] =>
   (e instanceof FieldError ? e.fields : [{ field: firstField, message: e.message }]).map((f) => ({ href: `#${f.field}`, text: f.message }));
 
 const figuresCsv = (c: Context, loaded: LoadedAnnualReport) =>
-  c.body(stringify(annualFigureRows(loaded.report), { header: true }), 200, {
+  c.body(stringifyCsv(annualFigureRows(loaded.report), { header: true }), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="annual-report-${loaded.report.year.label.replace('/', '-')}-figures.csv"`,
   });

@@ -1,7 +1,7 @@
 // Public pages and open data: published material only, no sign-in. Nothing embargoed appears here.
 import { Hono } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from '../../interchange/csv-safe.ts';
 import { reportFileName } from '../../reports/load-report.ts';
 import { loadPublishedReport } from '../../reports/load-published-report.ts';
 import { reportPage } from '../../reports/report-html.ts';
@@ -15,7 +15,7 @@ import type { AppEnv } from '../auth.ts';
 import { idParam } from '../params.ts';
 import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
 
-const csv = (rows: object[]) => (rows.length ? stringify(rows, { header: true }) : '');
+const csv = (rows: object[]) => (rows.length ? stringifyCsv(rows, { header: true }) : '');
 
 export function publicRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

@@ -5,7 +5,7 @@
 import type { Framework } from '../../domain/framework/framework.ts';
 import { readCsvTable } from './csv-table.ts';
 import type { TableRead } from './table.ts';
-import { validateCaseload, type CaseloadResult } from './validate.ts';
+import { caseloadChecker, type CaseloadResult } from './validate.ts';
 import { readXlsxTable } from './xlsx-table.ts';
 
 export type { CaseloadResult } from './validate.ts';
@@ -13,15 +13,17 @@ export { formatProblem, type FileProblem } from '../problems.ts';
 
 export type CaseloadFormat = 'csv' | 'xlsx';
 
-const fromTable = (framework: Framework, read: TableRead): CaseloadResult =>
-  read.ok ? validateCaseload(framework, read.table) : { ok: false, errors: read.errors, warnings: [] };
+/** The checker's result, unless the file could not be read to its end (then that is the problem). */
+const outcome = (read: TableRead, result: () => CaseloadResult): CaseloadResult => (read.ok ? result() : { ok: false, errors: read.errors, warnings: [] });
 
 export function parseCaseloadCsv(framework: Framework, text: string): CaseloadResult {
-  return fromTable(framework, readCsvTable(text));
+  const checker = caseloadChecker(framework, 'csv');
+  return outcome(readCsvTable(text, checker.row), checker.result);
 }
 
 export async function parseCaseloadXlsx(framework: Framework, bytes: Uint8Array): Promise<CaseloadResult> {
-  return fromTable(framework, await readXlsxTable(bytes));
+  const checker = caseloadChecker(framework, 'xlsx');
+  return outcome(await readXlsxTable(bytes, checker.row), checker.result);
 }
 
 /** The format a file name implies: `.csv` or `.xlsx`, in any case. */

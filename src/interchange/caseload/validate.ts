@@ -2,13 +2,15 @@
 // (a missing required column or two columns for one fact are errors; columns not recognised are
 // not read, and the upload says which). Then row by row: each value read with the assessment
 // file's vocabulary, so both files accept the same spellings. Any error rejects the whole file.
+// Rows are checked as they are read; only the cases and the problems are kept.
 import { canonicalCaseRef, CASE_REF, caseloadFields, PRACTITIONER, type CaseloadField, type EligibleCase } from '../../domain/sampling/eligible-cases.ts';
 import type { Framework } from '../../domain/framework/framework.ts';
 import type { CaseAttribute } from '../../domain/framework/schema.ts';
 import type { FileProblem } from '../problems.ts';
 import { listAnd, listOr, readAttribute, type Read } from '../vocabulary.ts';
 import { headingIndex, headingKey } from './headers.ts';
-import { isBlankRow, type Table } from './table.ts';
+import { MAX_LISTED_PROBLEMS, tooManyProblems } from './limits.ts';
+import { cellFaults, EMPTY_FILE, isBlankRow, type TableChecker, type TableRow, type TableSource } from './table.ts';
 
 export type CaseloadResult =
   | { ok: true; cases: EligibleCase[]; warnings: FileProblem[] }
@@ -48,13 +50,21 @@ function readField(field: CaseloadField, raw: string): Read<string> {
 
 const quoted = (headings: readonly string[]) => headings.map((h) => `'${h.trim()}'`);
 
-export function validateCaseload(framework: Framework, table: Table): CaseloadResult {
-  const fields = caseloadFields(framework);
+/** What the heading row says: the column of each field read, or why the file cannot be read. */
+interface Columns {
+  line: number;
+  headings: string[];
+  /** Read left to right, so a row's problems are listed in the order of its columns. */
+  used: { field: CaseloadField; at: number; heading: string }[];
+  /** Columns with no heading: a warning if any row has a value in one. */
+  unnamed: number[];
+}
+
+function readHeadings(fields: readonly CaseloadField[], header: TableRow, errors: FileProblem[], warnings: FileProblem[]): Columns | undefined {
   const index = headingIndex(fields);
-  const errors: FileProblem[] = [];
-  const warnings: FileProblem[] = [];
-  const headerRow = table.header.line;
-  const headings = table.header.cells;
+  const { line, cells: headings } = header;
+  const faults = cellFaults(header, (i) => `${i + 1}`, 'heading');
+  if (faults.length) return void errors.push(...faults.map((f) => f.problem));
 
   // Which column gives each field.
   const columns = new Map<string, number[]>();
@@ -67,44 +77,60 @@ export function validateCaseload(framework: Framework, table: Table): CaseloadRe
   });
   // Fewer than two required columns recognised: most likely another file, or no heading row.
   if (fields.filter((f) => f.required && columns.has(f.id)).length < 2)
-    return {
-      ok: false,
-      errors: [{ row: headerRow, message: `the first row must name the columns (for example ${fields.filter((f) => f.required).map((f) => f.label).join(', ')}); none of '${headings.join(',')}' is one` }],
-      warnings,
-    };
+    return void errors.push({ row: line, message: `the first row must name the columns (for example ${fields.filter((f) => f.required).map((f) => f.label).join(', ')}); none of '${headings.join(',')}' is one` });
   for (const f of fields) {
     const at = columns.get(f.id) ?? [];
     if (at.length > 1)
-      errors.push({ row: headerRow, message: `columns ${listAnd(quoted(at.map((i) => headings[i]!)))} ${at.length === 2 ? 'both' : 'all'} give the ${f.label.toLowerCase()}; keep one` });
+      errors.push({ row: line, message: `columns ${listAnd(quoted(at.map((i) => headings[i]!)))} ${at.length === 2 ? 'both' : 'all'} give the ${f.label.toLowerCase()}; keep one` });
     if (!at.length && f.required)
-      errors.push({ row: headerRow, message: `no column for the ${f.label.toLowerCase()}; head it ${listOr(quoted(index.spellings(f.id).slice(0, 4)))}` });
+      errors.push({ row: line, message: `no column for the ${f.label.toLowerCase()}; head it ${listOr(quoted(index.spellings(f.id).slice(0, 4)))}` });
   }
   if (unread.length)
-    warnings.push({ row: headerRow, message: `column${unread.length > 1 ? 's' : ''} ${quoted(unread).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not a fact the sample needs, so ${unread.length > 1 ? 'they are' : 'it is'} not read or kept` });
-  const unnamed = headings.map((h, i) => (h.trim() === '' ? i : -1)).filter((i) => i >= 0 && table.rows.some((r) => (r.cells[i] ?? '').trim() !== ''));
-  if (unnamed.length) warnings.push({ row: headerRow, message: `${unnamed.length} column${unnamed.length > 1 ? 's have' : ' has'} values but no heading, so ${unnamed.length > 1 ? 'they are' : 'it is'} not read` });
-
-  // Read left to right, so a row's problems are listed in the order of its columns.
+    warnings.push({ row: line, message: `column${unread.length > 1 ? 's' : ''} ${quoted(unread).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not a fact the sample needs, so ${unread.length > 1 ? 'they are' : 'it is'} not read or kept` });
   const used = fields
     .filter((f) => columns.get(f.id)?.length === 1)
     .map((f) => ({ field: f, at: columns.get(f.id)![0]!, heading: headings[columns.get(f.id)![0]!]!.trim() }))
     .sort((a, b) => a.at - b.at);
+  const unnamed = headings.flatMap((h, i) => (h.trim() === '' ? [i] : []));
+  return { line, headings, used, unnamed };
+}
+
+/**
+ * Checks a caseload row by row as it is read (the first row with any text names the columns) and
+ * keeps only the cases and the problems: every problem by row, column and case, up to
+ * MAX_LISTED_PROBLEMS, after which it needs no more rows.
+ */
+export function caseloadChecker(framework: Framework, source: TableSource): TableChecker<CaseloadResult> {
+  const fields = caseloadFields(framework);
+  const errors: FileProblem[] = [];
+  const warnings: FileProblem[] = [];
+  let header: TableRow | undefined;
+  let columns: Columns | undefined;
+  let rows = 0;
+  const unnamedWithValues = new Set<number>();
   const firstRowOf = new Map<string, number>();
   const cases: EligibleCase[] = [];
-  for (const row of table.rows) {
+
+  const checkRow = ({ headings, used, unnamed }: Columns, row: TableRow) => {
     const { line, cells } = row;
+    for (const i of unnamed) if ((cells[i] ?? '').trim() !== '') unnamedWithValues.add(i);
+    // Text the database cannot store, in any column, read or not.
+    const faults = cellFaults(row, (i) => headings[i]?.trim() || `${i + 1}`, 'value');
     const wide = !isBlankRow(cells.slice(headings.length));
-    if (wide || (table.source === 'csv' && cells.length < headings.length)) {
+    if (wide || (source === 'csv' && cells.length < headings.length)) {
       errors.push({ row: line, message: `the row has ${cells.length} values but the first row names ${headings.length} columns; put text containing commas in double quotes` });
-      continue;
+      errors.push(...faults.map((f) => f.problem));
+      return;
     }
     const values = new Map<string, string>();
-    const rowErrors: FileProblem[] = [];
+    const found = [...faults];
     for (const { field, at, heading } of used) {
+      if (faults.some((f) => f.at === at)) continue;
       const read = readField(field, cells[at] ?? '');
       if (read.ok) values.set(field.id, read.value);
-      else rowErrors.push({ row: line, column: heading, message: read.message });
+      else found.push({ at, problem: { row: line, column: heading, message: read.message } });
     }
+    const rowErrors = found.sort((a, b) => a.at - b.at).map((f) => f.problem);
     const caseRef = values.get(CASE_REF);
     if (caseRef) {
       for (const e of rowErrors) e.caseRef = caseRef;
@@ -114,11 +140,32 @@ export function validateCaseload(framework: Framework, table: Table): CaseloadRe
       else firstRowOf.set(caseRef, line);
     }
     errors.push(...rowErrors);
-    if (rowErrors.length || !caseRef) continue;
+    if (rowErrors.length || !caseRef) return;
     const attributes: Record<string, string> = {};
     for (const [id, v] of values) if (id !== CASE_REF && id !== PRACTITIONER && v !== '') attributes[id] = v;
     cases.push({ caseRef, practitioner: values.get(PRACTITIONER) ?? '', attributes });
-  }
-  if (!table.rows.length) errors.push({ row: headerRow, message: 'the file names its columns but lists no cases' });
-  return errors.length ? { ok: false, errors, warnings } : { ok: true, cases, warnings };
+  };
+
+  return {
+    row(row) {
+      if (!header) {
+        header = row;
+        columns = readHeadings(fields, row, errors, warnings);
+      } else if (columns) {
+        rows++;
+        checkRow(columns, row);
+      }
+      return errors.length <= MAX_LISTED_PROBLEMS;
+    },
+    result() {
+      if (!header) return { ok: false, errors: [{ message: EMPTY_FILE }], warnings };
+      // A heading row the columns cannot be read from is the only problem reported.
+      if (!columns) return { ok: false, errors, warnings: [] };
+      const unnamed = unnamedWithValues.size;
+      if (unnamed) warnings.push({ row: columns.line, message: `${unnamed} column${unnamed > 1 ? 's have' : ' has'} values but no heading, so ${unnamed > 1 ? 'they are' : 'it is'} not read` });
+      if (!rows) errors.push({ row: columns.line, message: 'the file names its columns but lists no cases' });
+      if (errors.length > MAX_LISTED_PROBLEMS) errors.splice(MAX_LISTED_PROBLEMS, Infinity, { message: tooManyProblems() });
+      return errors.length ? { ok: false, errors, warnings } : { ok: true, cases, warnings };
+    },
+  };
 }

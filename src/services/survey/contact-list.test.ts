@@ -42,6 +42,7 @@ describe('the contact list file', () => {
         { phone: '+447700900002', name: null, row: 4 },
       ],
       warnings: [{ row: 1, message: "column 'NOMIS' is not read or kept: the survey needs only the phone number and, if you like, a name" }],
+      listedTwice: 0,
     });
   });
 
@@ -61,6 +62,25 @@ describe('the contact list file', () => {
     expect(none.ok ? '' : formatProblem(none.errors[0]!)).toContain('no column for the phone number');
     const twice = parseContactList('Phone,Mobile\n07700 900001,07700 900002\n');
     expect(twice.ok ? '' : formatProblem(twice.errors[0]!)).toContain("columns 'Phone' and 'Mobile' both give the phone number");
+  });
+
+  it('names the row and column of a NUL character, which the database cannot store, and quotes none of it', () => {
+    const result = parseContactList('Phone number,Name,Notes\n07700 900001,A\u0000nn,\n07700 900002,Ben,x\u0000\n');
+    expect(result.ok ? [] : result.errors.map(formatProblem)).toEqual([
+      'row 2, column Name: the value contains a NUL character (a zero byte), which text cannot hold: the file may be damaged; save it again as CSV UTF-8, or type the value again',
+      'row 3, column Notes: the value contains a NUL character (a zero byte), which text cannot hold: the file may be damaged; save it again as CSV UTF-8, or type the value again',
+    ]);
+  });
+
+  it('lists a thousand repeated numbers and counts the rest', () => {
+    const rows = Array.from({ length: 1_500 }, () => '07700 900001');
+    const result = parseContactList(['Phone number', '07700 900001', ...rows].join('\n'));
+    expect(result.ok && [result.contacts.length, result.listedTwice, result.warnings.length, result.warnings.at(-1)!.message]).toEqual([
+      1,
+      1_500,
+      1_001,
+      '500 more rows give a number already listed; each number is texted once',
+    ]);
   });
 
   it('reads the generated lists used by the demonstration and the benchmark', () => {

@@ -5,7 +5,8 @@
 import { formatProblem, type FileProblem } from '../../interchange/problems.ts';
 import { readCsvTable } from '../../interchange/caseload/csv-table.ts';
 import { headingKey } from '../../interchange/caseload/headers.ts';
-import { isBlankRow } from '../../interchange/caseload/table.ts';
+import { MAX_LISTED_PROBLEMS, tooManyProblems } from '../../interchange/caseload/limits.ts';
+import { cellFaults, EMPTY_FILE, isBlankRow, type TableRow } from '../../interchange/caseload/table.ts';
 
 export { formatProblem, type FileProblem };
 
@@ -18,7 +19,7 @@ export interface ContactRow {
 }
 
 export type ContactListResult =
-  | { ok: true; contacts: ContactRow[]; warnings: FileProblem[] }
+  | { ok: true; contacts: ContactRow[]; warnings: FileProblem[]; /** Rows whose number an earlier row gave. */ listedTwice: number }
   | { ok: false; errors: FileProblem[]; warnings: FileProblem[] };
 
 export const PHONE_HEADINGS = ['Phone number', 'phone', 'mobile', 'mobile number', 'mobile phone', 'mobile phone number', 'mobile no', 'telephone', 'telephone number', 'tel', 'phone no', 'contact number', 'number', 'phone_number'];
@@ -63,55 +64,83 @@ export const nationalFormat = (e164: string): string => `0${e164.slice(3, 7)} ${
 const phoneKeys = new Set(PHONE_HEADINGS.map(headingKey));
 const nameKeys = new Set(NAME_HEADINGS.map(headingKey));
 
-export function parseContactList(text: string): ContactListResult {
-  const read = readCsvTable(text);
-  if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
-  const { header, rows } = read.table;
-  const headings = header.cells;
-  const errors: FileProblem[] = [];
-  const warnings: FileProblem[] = [];
+/** The columns the heading row names, or undefined (with the problem) when the list cannot be read. */
+interface ContactColumns {
+  line: number;
+  headings: string[];
+  phoneAt: number;
+  nameAt: number | undefined;
+}
+
+function readHeadings(header: TableRow, errors: FileProblem[], warnings: FileProblem[]): ContactColumns | undefined {
+  const { line, cells: headings } = header;
+  const faults = cellFaults(header, (i) => `${i + 1}`, 'heading');
+  if (faults.length) return void errors.push(...faults.map((f) => f.problem));
   const phoneAt = headings.flatMap((h, i) => (phoneKeys.has(headingKey(h)) ? [i] : []));
   const nameAt = headings.flatMap((h, i) => (nameKeys.has(headingKey(h)) ? [i] : []));
   const unread = headings.filter((h, i) => h.trim() !== '' && !phoneAt.includes(i) && !nameAt.includes(i));
   const quoted = (at: number[]) => at.map((i) => `'${headings[i]!.trim()}'`).join(' and ');
   if (!phoneAt.length)
-    return {
-      ok: false,
-      errors: [{ row: header.line, message: `no column for the phone number; the first row must name the columns, with one headed ${PHONE_HEADINGS.slice(0, 4).map((h) => `'${h}'`).join(', ')} or 'Telephone'` }],
-      warnings,
-    };
-  if (phoneAt.length > 1) errors.push({ row: header.line, message: `columns ${quoted(phoneAt)} both give the phone number; keep one` });
-  if (nameAt.length > 1) errors.push({ row: header.line, message: `columns ${quoted(nameAt)} both give the name; keep one` });
+    return void errors.push({ row: line, message: `no column for the phone number; the first row must name the columns, with one headed ${PHONE_HEADINGS.slice(0, 4).map((h) => `'${h}'`).join(', ')} or 'Telephone'` });
+  if (phoneAt.length > 1) errors.push({ row: line, message: `columns ${quoted(phoneAt)} both give the phone number; keep one` });
+  if (nameAt.length > 1) errors.push({ row: line, message: `columns ${quoted(nameAt)} both give the name; keep one` });
   if (unread.length)
-    warnings.push({ row: header.line, message: `column${unread.length > 1 ? 's' : ''} ${unread.map((h) => `'${h.trim()}'`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read or kept: the survey needs only the phone number and, if you like, a name` });
-  if (errors.length) return { ok: false, errors, warnings };
+    warnings.push({ row: line, message: `column${unread.length > 1 ? 's' : ''} ${unread.map((h) => `'${h.trim()}'`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read or kept: the survey needs only the phone number and, if you like, a name` });
+  return errors.length ? undefined : { line, headings, phoneAt: phoneAt[0]!, nameAt: nameAt[0] };
+}
 
-  const phoneColumn = headings[phoneAt[0]!]!.trim();
-  const nameColumn = nameAt.length ? headings[nameAt[0]!]!.trim() : undefined;
+/** Reads the list row by row as the CSV is parsed, keeping only the contacts and the problems. */
+export function parseContactList(text: string): ContactListResult {
+  const errors: FileProblem[] = [];
+  const warnings: FileProblem[] = [];
   const firstRowOf = new Map<string, number>();
   const contacts: ContactRow[] = [];
-  for (const { line, cells } of rows) {
+  let listedTwice = 0;
+  let header: TableRow | undefined;
+  let columns: ContactColumns | undefined;
+  let rows = 0;
+
+  const checkRow = ({ headings, phoneAt, nameAt }: ContactColumns, row: TableRow) => {
+    const { line, cells } = row;
+    const phoneColumn = headings[phoneAt]!.trim();
+    // Text the database cannot store, in any column, read or not: reported in place of the reading.
+    const faults = cellFaults(row, (i) => headings[i]?.trim() || `${i + 1}`, 'value').map((f) => f.problem);
     if (!isBlankRow(cells.slice(headings.length))) {
       errors.push({ row: line, message: `the row has ${cells.length} values but the first row names ${headings.length} columns; put text containing commas in double quotes` });
-      continue;
+      return void errors.push(...faults);
     }
-    const phone = readUkMobile(cells[phoneAt[0]!] ?? '');
-    const name = nameAt.length ? (cells[nameAt[0]!] ?? '').trim().replace(/\s+/g, ' ') : '';
+    if (faults.length) return void errors.push(...faults);
+    const phone = readUkMobile(cells[phoneAt] ?? '');
+    const name = nameAt !== undefined ? (cells[nameAt] ?? '').trim().replace(/\s+/g, ' ') : '';
     const rowErrors: FileProblem[] = [];
     if (!phone.ok) rowErrors.push({ row: line, column: phoneColumn, message: phone.message });
-    if (name.length > MAX_NAME_LENGTH) rowErrors.push({ row: line, column: nameColumn!, message: `the name has ${name.length} characters; give ${MAX_NAME_LENGTH} or fewer (a first name is enough)` });
-    if (rowErrors.length || !phone.ok) {
-      errors.push(...rowErrors);
-      continue;
-    }
+    if (name.length > MAX_NAME_LENGTH) rowErrors.push({ row: line, column: headings[nameAt!]!.trim(), message: `the name has ${name.length} characters; give ${MAX_NAME_LENGTH} or fewer (a first name is enough)` });
+    if (rowErrors.length || !phone.ok) return void errors.push(...rowErrors);
     const first = firstRowOf.get(phone.value);
     if (first !== undefined) {
-      warnings.push({ row: line, column: phoneColumn, message: `the number is also on row ${first}; it is texted once` });
-      continue;
+      if (++listedTwice <= MAX_LISTED_PROBLEMS) warnings.push({ row: line, column: phoneColumn, message: `the number is also on row ${first}; it is texted once` });
+      return;
     }
     firstRowOf.set(phone.value, line);
     contacts.push({ phone: phone.value, name: name || null, row: line });
-  }
-  if (!rows.length) errors.push({ row: header.line, message: 'the file names its columns but lists no one' });
-  return errors.length ? { ok: false, errors, warnings } : { ok: true, contacts, warnings };
+  };
+
+  const read = readCsvTable(text, (row) => {
+    if (!header) {
+      header = row;
+      columns = readHeadings(row, errors, warnings);
+    } else if (columns) {
+      rows++;
+      checkRow(columns, row);
+    }
+    return errors.length <= MAX_LISTED_PROBLEMS;
+  });
+  if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
+  if (!header) return { ok: false, errors: [{ message: EMPTY_FILE }], warnings: [] };
+  if (!columns) return { ok: false, errors, warnings };
+  if (!rows) errors.push({ row: columns.line, message: 'the file names its columns but lists no one' });
+  if (errors.length > MAX_LISTED_PROBLEMS) errors.splice(MAX_LISTED_PROBLEMS, Infinity, { message: tooManyProblems() });
+  if (listedTwice > MAX_LISTED_PROBLEMS)
+    warnings.push({ message: `${(listedTwice - MAX_LISTED_PROBLEMS).toLocaleString('en-GB')} more rows give a number already listed; each number is texted once` });
+  return errors.length ? { ok: false, errors, warnings } : { ok: true, contacts, warnings, listedTwice };
 }

@@ -86,7 +86,7 @@ export async function uploadContacts(db: Db, input: { inspectionId: number; file
       entityId: survey.id,
       inspectionId: inspection.id,
       before: before && { people: before.total },
-      after: { people: kept.length, suppressed: suppressed.size, listedTwice: parsed.warnings.filter((w) => w.column).length },
+      after: { people: kept.length, suppressed: suppressed.size, listedTwice: parsed.listedTwice },
     });
     return { ok: true as const, people: kept.length, suppressed: suppressed.size, warnings: parsed.warnings };
   });
