@@ -24,6 +24,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { inspectionNewRoutes } from './routes/inspection-new.ts';
 import { inspectionTimelineRoutes } from './routes/inspection-timeline.ts';
 import { leadRoutes } from './routes/lead.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { publicationRoutes } from './routes/publication.ts';
@@ -104,6 +105,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', inspectionTimelineRoutes(db));
   app.route('/', caseRoutes(db));
   app.route('/', leadRoutes(db));
+  app.route('/', auditRoutes(db));
   app.route('/', qualityRoutes(db));
   app.route('/', publicationRoutes(db, mail));
   app.route('/', actionPlanRoutes(db));

@@ -123,12 +123,13 @@ describe('sign-off', () => {
 describe('the audit trail', () => {
   it('shows every change to the lead inspector and exports it as CSV', async () => {
     const html = await (await get(lead, `/inspections/${demoId}/audit`)).text();
-    expect(html).toContain('judgement.recorded');
+    expect(html).toContain('Reopened the inspection');
     const csv = await get(lead, `/inspections/${demoId}/audit?format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csv.text();
-    expect(text.split('\n')[0]).toBe('when,who,action,record,before,after');
+    expect(text.split('\n')[0]).toBe('id,at,actor,action,entity,entity_id,inspection_id,before,after,who,what,changes');
     expect(text).toContain('inspection.reopened');
+    expect(text).toContain('judgement.recorded');
     expect((await get(inspector, `/inspections/${demoId}/audit`)).status).toBe(403);
   });
 });

@@ -48,3 +48,9 @@ export const blindListNote = (hidden: ReadonlySet<string>): string =>
 /** Audit events of a case carry its answers: those of hidden cases are left out of the person's audit trail. */
 export const auditEventHidden = (access: FirstAssessmentAccess, inspectionId: number, event: { entity: string; entityId: string }): boolean =>
   event.entity === 'case' && [...access.hidden].some((ref) => event.entityId === `${inspectionId}/${ref}`);
+
+/** The same rule as the records a query of the audit trail leaves out (so its pages and totals agree). */
+export const hiddenAuditRecords = (access: FirstAssessmentAccess, inspectionId: number): { entity: 'case'; entityIds: string[] } => ({
+  entity: 'case',
+  entityIds: [...access.hidden].sort().map((ref) => `${inspectionId}/${ref}`),
+});

@@ -96,6 +96,16 @@ export function canViewAudit(actor: Actor, inspection: InspectionScope): boolean
   return actor.role === 'administrator' || canLeadInspection(actor, inspection);
 }
 
+/** The programme's audit trail (registry, cycles, years, topics, consultation, youth selections): programme managers and administrators. */
+export function canViewProgrammeAudit(actor: Actor): boolean {
+  return actor.role === 'administrator' || actor.role === 'programme-manager';
+}
+
+/** National reporting's audit trail (annual reports' data cuts, forewords, publication): analysts and administrators. */
+export function canViewNationalAudit(actor: Actor): boolean {
+  return actor.role === 'administrator' || actor.role === 'analyst';
+}
+
 /** Creating inspections and managing who works on them. */
 export function canPlanInspections(actor: Actor): boolean {
   return actor.role === 'administrator' || actor.role === 'programme-manager';

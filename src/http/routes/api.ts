@@ -1,8 +1,8 @@
 // The JSON API: frameworks, organisations, inspections, cases and ratings with explanations, each
 // behind the same access rules as the pages (the session of the web app).
 import { Hono } from 'hono';
-import { listAudit, listFrameworks, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
-import { auditEventHidden, blindExportRefusal } from '../../domain/access/first-assessment.ts';
+import { listFrameworks, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
+import { blindExportRefusal } from '../../domain/access/first-assessment.ts';
 import { canViewFindings, mayOpen } from '../../domain/access/permissions.ts';
 import { AppError } from '../../services/errors.ts';
 import { storedFramework } from '../../services/frameworks.ts';
@@ -11,6 +11,8 @@ import { visibleInspections } from '../../services/inspection-list.ts';
 import { caseAccess, inspectionFor, requireWholeCaseExport, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { enumQuery } from '../params.ts';
+import { auditQueryOf, EVENTS_PER_PAGE, readAuditFilters } from '../../presenters/audit-filters.ts';
+import { readAuditPage } from '../../services/audit-trail.ts';
 
 export function apiRoutes(db: Db): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -94,10 +96,16 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
     return c.body(body, 200, { 'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json' });
   });
 
+  // Raw values as stored (actor ids, action codes, JSON before and after), newest first; the page's
+  // filters apply (person=<actor>, kind, case, from-/to- day, month and year), and page=N gives 50 at a time.
   api.get('/inspections/:id/audit', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('audit'));
-    const [events, access] = await Promise.all([listAudit(db, { inspectionId: inspection.id }), caseAccess(db, actor, scope)]);
-    return c.json({ events: events.filter((e) => !auditEventHidden(access, inspection.id, e)) });
+    const { filters, errors } = readAuditFilters(c.req.query());
+    if (errors.length) throw new AppError('invalid', errors.map((e) => e.text).join('; '));
+    const paged = c.req.query('page') !== undefined;
+    const access = await caseAccess(db, actor, scope);
+    const { events, total } = await readAuditPage(db, auditQueryOf({ inspectionId: inspection.id }, filters, inspection.id, paged), { inspection, access });
+    return c.json({ events, total, ...(paged ? { page: filters.page, perPage: EVENTS_PER_PAGE } : {}) });
   });
 
   return api;

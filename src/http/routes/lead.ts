@@ -1,10 +1,9 @@
 // The lead inspector's pages: domain-one ratings and the diversity judgement, the team and case
-// assignment, sign-off and reopening, and the audit trail (with a CSV export).
+// assignment, sign-off and reopening. (The audit trail is in ./audit.ts.)
 import { Hono, type Context } from 'hono';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { listAudit, listCaseWork, listInspectionJudgements, listInspectionMembers, listUsers, type Db } from '../../db/repositories/index.ts';
-import { auditEventHidden, blindListNote } from '../../domain/access/first-assessment.ts';
+import { listCaseWork, listInspectionJudgements, listInspectionMembers, listUsers, type Db } from '../../db/repositories/index.ts';
+import { blindListNote } from '../../domain/access/first-assessment.ts';
 import { canLeadInspection, canManageTeam, mayOpen } from '../../domain/access/permissions.ts';
 import { standardStatus } from '../../domain/assessment/standard-edit.ts';
 import { AppError } from '../../services/errors.ts';
@@ -210,32 +209,6 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     if (!reason.success || !reason.data.trim()) return signOffPage(c, 'Give the reason for reopening the inspection');
     await reopen(db, inspection.id, reason.data, actorOf(c));
     return c.redirect(`/inspections/${inspection.id}/sign-off`, 303);
-  });
-
-  routes.get('/inspections/:id/audit', async (c) => {
-    const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('audit'));
-    // A lead inspector can be a case's second assessor: that case's saved answers stay out of their trail until they submit.
-    const [all, access] = await Promise.all([listAudit(db, { inspectionId: inspection.id }), caseAccess(db, actor, scope)]);
-    const events = all.filter((e) => !auditEventHidden(access, inspection.id, e));
-    const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
-    if (c.req.query('format') === 'csv') {
-      c.header('Content-Disposition', `attachment; filename="inspection-${inspection.id}-audit.csv"`);
-      const csv = stringify([['when', 'who', 'action', 'record', 'before', 'after'], ...events.map((e) => [e.at.toISOString(), e.actor, e.action, `${e.entity} ${e.entityId}`, show(e.before), show(e.after)])]);
-      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-    }
-    return page(c, 'audit.njk', {
-      title: `Audit trail: ${inspection.title}`,
-      inspection,
-      section: 'audit',
-      rows: [...events].reverse().map((e) => [
-        { text: e.at.toISOString().slice(0, 19).replace('T', ' ') },
-        { text: e.actor },
-        { text: e.action },
-        { text: `${e.entity} ${e.entityId}` },
-        { html: `<code>${escapeHtml(show(e.before))}</code>` },
-        { html: `<code>${escapeHtml(show(e.after))}</code>` },
-      ]),
-    });
   });
 
   return routes;
