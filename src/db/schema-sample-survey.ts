@@ -144,6 +144,23 @@ export interface SurveyInterviewNoteTable {
   recorded_at: CreatedAt;
 }
 
+/** A contact list with bad rows, held until its uploader confirms or cancels (migration 0018). */
+export interface PendingContactListTable {
+  token_hash: string;
+  inspection_id: number;
+  user_id: number;
+  session_hash: string;
+  file_name: string;
+  /** ContactRow[]: the good rows. */
+  contacts: Json<unknown[]>;
+  /** FileProblem[]: the rows left out and why (numbers masked). */
+  left_out: Json<unknown[]>;
+  warnings: Json<unknown[]>;
+  listed_twice: number;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface SampleSurveyTables {
   case_sample: CaseSampleTable;
   caseload_case: CaseloadCaseTable;
@@ -156,4 +173,5 @@ export interface SampleSurveyTables {
   sms_suppression: SmsSuppressionTable;
   sms_secret: SmsSecretTable;
   survey_interview_note: SurveyInterviewNoteTable;
+  pending_contact_list: PendingContactListTable;
 }

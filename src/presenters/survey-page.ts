@@ -2,11 +2,12 @@
 // statement, groups with suppression, free text by theme, domain-one evidence) as GOV.UK tables.
 import type { RespondentCounts, SurveyRecord } from '../db/repositories/index.ts';
 import type { Proportion, SurveyResults } from '../domain/survey/results.ts';
+import { govukDateTime } from './govuk-dates.ts';
 
 type Cell = { text: string; format?: 'numeric'; classes?: string; rowspan?: number } | { html: string; format?: 'numeric' };
 
 const pct = (p: number | null) => (p === null ? '–' : `${p.toFixed(1)}%`);
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '');
+const when = (d: Date | null) => (d ? govukDateTime(d) : '');
 
 export const agreeText = (a: Proportion): string => (a.of ? `${pct(a.percent)} (${a.count} of ${a.of}; 95% interval ${a.interval!.low}% to ${a.interval!.high}%)` : 'No answers');
 

@@ -2,9 +2,10 @@
 // idle limit are deleted (they could never be resumed, but would pile up), so are sign-in counters
 // with no attempt left in the rate limit's window, and the links from case
 // pseudonyms to the service's references are deleted once their retention period has ended
-// (retention.ts; retention-main.ts remains for running it by hand). A failed round is logged and
+// (retention.ts; retention-main.ts remains for running it by hand); contact lists held for a check
+// past their hour are deleted with their numbers. A failed round is logged and
 // the next one tries again: housekeeping never stops the server.
-import { deleteExpiredSessions, type Db } from '../db/repositories/index.ts';
+import { deleteExpiredPendingContactLists, deleteExpiredSessions, type Db } from '../db/repositories/index.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './identity/sessions.ts';
 import { pruneSignInCounters } from './identity/sign-in.ts';
 import { deleteExpiredCaseLinks, type LinkDeletion } from './sample/retention.ts';
@@ -14,6 +15,7 @@ export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 export interface MaintenanceRound {
   sessionsDeleted: number;
   signInCountersDeleted: number;
+  heldContactListsDeleted: number;
   linksDeleted: LinkDeletion[];
 }
 
@@ -26,8 +28,9 @@ export interface MaintenanceLog {
 export async function runMaintenance(db: Db, now: Date, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<MaintenanceRound> {
   const sessionsDeleted = await deleteExpiredSessions(db, now, new Date(now.getTime() - policy.idleMinutes * 60_000));
   const signInCountersDeleted = await pruneSignInCounters(db, now);
+  const heldContactListsDeleted = await deleteExpiredPendingContactLists(db, now);
   const linksDeleted = await deleteExpiredCaseLinks(db, { today: now.toISOString().slice(0, 10), actor: 'system:retention' });
-  return { sessionsDeleted, signInCountersDeleted, linksDeleted };
+  return { sessionsDeleted, signInCountersDeleted, heldContactListsDeleted, linksDeleted };
 }
 
 export interface Maintenance {
@@ -49,8 +52,8 @@ export function startMaintenance(
       .then(() => runMaintenance(db, now(), policy))
       .then(
         (done) => {
-          if (done.sessionsDeleted || done.signInCountersDeleted || done.linksDeleted.length)
-            log.info({ event: 'maintenance', sessionsDeleted: done.sessionsDeleted, signInCountersDeleted: done.signInCountersDeleted, caseLinksDeleted: done.linksDeleted.map((d) => ({ inspectionId: d.inspectionId, links: d.links })) }, 'maintenance round');
+          if (done.sessionsDeleted || done.signInCountersDeleted || done.heldContactListsDeleted || done.linksDeleted.length)
+            log.info({ event: 'maintenance', sessionsDeleted: done.sessionsDeleted, signInCountersDeleted: done.signInCountersDeleted, heldContactListsDeleted: done.heldContactListsDeleted, caseLinksDeleted: done.linksDeleted.map((d) => ({ inspectionId: d.inspectionId, links: d.links })) }, 'maintenance round');
         },
         (error: unknown) => log.error({ event: 'maintenance', err: error }, 'maintenance round failed; trying again at the next'),
       )

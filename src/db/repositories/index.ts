@@ -15,6 +15,7 @@ export * from './quality-repository.ts';
 export * from './programme-repositories.ts';
 export * from './sample-repository.ts';
 export * from './survey-repository.ts';
+export * from './pending-contact-list-repository.ts';
 export * from './inbound-held-repository.ts';
 export * from './report-repository.ts';
 export * from './embargo-mail-repository.ts';

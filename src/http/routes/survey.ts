@@ -4,11 +4,13 @@
 // so it is mounted before sign-in is required and checks a shared bearer token instead.
 import { timingSafeEqual, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { LocalOutboxSender } from '../../adapters/sms/local-outbox.ts';
 import { countOutbox, type Db } from '../../db/repositories/index.ts';
 import { allMessages } from '../../domain/survey/questionnaire.ts';
 import type { FileProblem } from '../../interchange/problems.ts';
+import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { problemRows, problemSummary } from '../../presenters/sample-page.ts';
 import { countRows, evidenceRows, groupTables, replyRows, responseRows, statementTable, surveyStatusText } from '../../presenters/survey-page.ts';
 import { AppError } from '../../services/errors.ts';
@@ -17,14 +19,18 @@ import { readUkMobile } from '../../services/survey/contact-list.ts';
 import { loadFollowUps, noteProblems, recordInterviewNote, textFollowUp } from '../../services/survey/follow-ups.ts';
 import { InboundBatcher, InboundUnavailable, receiveInbound } from '../../services/survey/inbound.ts';
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
+import { cancelContactList, confirmContactList, findHeldContactList, HELD_LIST_GONE, rowsLeftOut, type ContactListHolder } from '../../services/survey/pending-contacts.ts';
 import { closeSurvey, loadSurvey, loadSurveyResults, sendSurvey, uploadContacts } from '../../services/survey/survey.ts';
+import { hashToken } from '../../services/identity/sessions.ts';
 import { inspectionFor, requirePermission } from '../access.ts';
-import type { AppEnv } from '../auth.ts';
+import { SESSION_COOKIE, type AppEnv } from '../auth.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
 import { page } from '../render.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '');
+/** A held contact list belongs to the person and the sign-in session that uploaded it. */
+const holderOf = (c: Context<AppEnv>): ContactListHolder => ({ userId: c.get('session')!.user.id, sessionHash: hashToken(getCookie(c, SESSION_COOKIE) ?? '') });
+const when = (d: Date | null) => (d ? govukDateTime(d) : '');
 
 function respondentParam(c: Context): number {
   const id = Number(c.req.param('respondentId'));
@@ -142,7 +148,9 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
     const file = (await c.req.parseBody()).contacts;
     if (!(file instanceof File) || !file.size) return surveyPage(c, { errors: [{ href: '#contacts', text: 'Choose the contact list to upload' }] }, 400);
     try {
-      const result = await uploadContacts(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actorOf(c));
+      const result = await uploadContacts(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actorOf(c), holderOf(c));
+      // Only some rows are wrong: the uploader checks which rows would be left out before anything is kept.
+      if (!result.ok && result.held) return c.redirect(`/inspections/${inspection.id}/survey/contacts/check?upload=${encodeURIComponent(result.held.token)}`, 303);
       if (!result.ok) {
         const single = result.errors.length === 1 && result.errors[0]!.row === undefined;
         return surveyPage(c, { errors: problemSummary(result.errors, '#contacts'), ...(single ? {} : { problems: result.errors }), warnings: result.warnings }, 400);
@@ -153,6 +161,50 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
       if (e instanceof AppError && e.code === 'conflict') return surveyPage(c, { errors: [{ href: '#contacts', text: e.message }] }, 409);
       throw e;
     }
+  });
+
+  const heldToken = async (c: Context<AppEnv>) => {
+    const body = await c.req.parseBody();
+    return typeof body.upload === 'string' ? body.upload.slice(0, 100) : '';
+  };
+  const heldListGone = (c: Context<AppEnv>, message: string) => surveyPage(c, { errors: [{ href: '#contacts', text: message }] }, 400);
+
+  routes.get('/inspections/:id/survey/contacts/check', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canUploadServiceFiles);
+    const token = (c.req.query('upload') ?? '').slice(0, 100);
+    const held = await findHeldContactList(db, inspection.id, token, holderOf(c));
+    if (!held) return heldListGone(c, HELD_LIST_GONE);
+    const leftOut = rowsLeftOut(held.leftOut);
+    return page(c, 'survey-contacts-check.njk', {
+      title: `Check the contact list: ${inspection.title}`,
+      inspection,
+      section: 'survey',
+      token,
+      fileName: held.fileName,
+      people: held.contacts.length,
+      leftOut,
+      expiresAt: held.expiresAt,
+      problems: problemRows(held.leftOut.map((p) => ({ ...p, message: p.message.charAt(0).toUpperCase() + p.message.slice(1) })), false),
+      warnings: held.warnings,
+    });
+  });
+
+  routes.post('/inspections/:id/survey/contacts/confirm', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canUploadServiceFiles);
+    try {
+      const { people } = await confirmContactList(db, inspection.id, await heldToken(c), holderOf(c), actorOf(c));
+      return c.redirect(`/inspections/${inspection.id}/survey?uploaded=${people}`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'not-found') return heldListGone(c, e.message);
+      if (e instanceof AppError && e.code === 'conflict') return surveyPage(c, { errors: [{ href: '#contacts', text: e.message }] }, 409);
+      throw e;
+    }
+  });
+
+  routes.post('/inspections/:id/survey/contacts/cancel', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canUploadServiceFiles);
+    if (!(await cancelContactList(db, inspection.id, await heldToken(c), holderOf(c)))) return heldListGone(c, HELD_LIST_GONE);
+    return c.redirect(`/inspections/${inspection.id}/survey?done=contacts-cancelled`, 303);
   });
 
   routes.post('/inspections/:id/survey/send', async (c) => {
@@ -295,7 +347,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
         countRows: Object.entries(counts).map(([status, n]) => [{ text: status.charAt(0).toUpperCase() + status.slice(1) }, { text: String(n), format: 'numeric' }]),
         file: sms.sender instanceof LocalOutboxSender ? sms.sender.file : null,
         total: local?.total ?? 0,
-        rows: (local?.entries ?? []).map((e) => [{ text: e.at.slice(0, 19).replace('T', ' ') }, { text: e.to }, { text: e.body }, { text: e.reference }]),
+        rows: (local?.entries ?? []).map((e) => [{ text: govukDateTime(e.at) }, { text: e.to }, { text: e.body }, { text: e.reference }]),
         from: state.from ?? '',
         text: state.text ?? '',
         fromError: fields.from,

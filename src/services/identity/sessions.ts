@@ -20,7 +20,8 @@ export interface SessionPolicy {
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 120, maxHours: 12 };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** The stored form of a cookie token (its SHA-256): the key of user_session. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 const newToken = () => randomBytes(32).toString('base64url');
 
 export interface NewSession {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, nationalFormat, parseContactList, readUkMobile } from './contact-list.ts';
+import { formatProblem, maskNumber, nationalFormat, parseContactList, readUkMobile } from './contact-list.ts';
 import { demoContactsCsv, demoPhone } from './demo-contacts.ts';
 
 describe('UK mobile numbers', () => {
@@ -51,10 +51,26 @@ describe('the contact list file', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map(formatProblem)).toEqual([
-      "row 3, column Phone number: '0113 496 0000' is a landline or service number; the survey needs a UK mobile number, beginning 07",
+      "row 3, column Phone number: '•••• ••• •000' is a landline or service number; the survey needs a UK mobile number, beginning 07",
       'row 4, column Phone number: no phone number given',
       'row 5: the row has 3 values but the first row names 2 columns; put text containing commas in double quotes',
     ]);
+    expect(result.usable).toEqual({ contacts: [{ phone: '+447700900001', name: 'Ann', row: 2 }], listedTwice: 0 });
+  });
+
+  it('gives no rows to go on with when the columns are wrong, no row is good or the reading stopped', () => {
+    const noGood = parseContactList('Phone number\n0113 496 0000\n\n');
+    expect(!noGood.ok && noGood.usable).toBe(undefined);
+    const twoPhones = parseContactList('Phone,Mobile\n07700 900001,07700 900002\n');
+    expect(!twoPhones.ok && twoPhones.usable).toBe(undefined);
+    const many = parseContactList(['Phone number', '07700 900001', ...Array.from({ length: 1_200 }, () => 'x')].join('\n'));
+    expect(!many.ok && many.usable).toBe(undefined);
+  });
+
+  it('hides every digit of a number but the last 3', () => {
+    expect(maskNumber('+44 7700 900123')).toBe('+•• •••• •••123');
+    expect(maskNumber('12')).toBe('12');
+    expect(maskNumber('call me')).toBe('call me');
   });
 
   it('needs a phone number column, once', () => {

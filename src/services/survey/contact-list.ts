@@ -1,6 +1,7 @@
 // The contact list a PDU sends for the text survey: everyone on probation in the PDU, as CSV with a
-// phone number and, optionally, a name. Checked whole: every problem is listed by row and column,
-// and a list with any error is not kept. Numbers must be UK mobile numbers; they are kept in
+// phone number and, optionally, a name. Checked whole: every problem is listed by row and column
+// (numbers masked), and a list with any error is not kept as it stands; when only some rows are
+// wrong the good rows are given too, for the uploader to go on with. Numbers must be UK mobile numbers; they are kept in
 // E.164 form (+447…). Duplicates are texted once. Other columns are not read or kept.
 import { formatProblem, type FileProblem } from '../../interchange/problems.ts';
 import { readCsvTable } from '../../interchange/caseload/csv-table.ts';
@@ -20,7 +21,13 @@ export interface ContactRow {
 
 export type ContactListResult =
   | { ok: true; contacts: ContactRow[]; warnings: FileProblem[]; /** Rows whose number an earlier row gave. */ listedTwice: number }
-  | { ok: false; errors: FileProblem[]; warnings: FileProblem[] };
+  | {
+      ok: false;
+      errors: FileProblem[];
+      warnings: FileProblem[];
+      /** When the columns are right and only some rows are wrong (each listed): the good rows. */
+      usable?: { contacts: ContactRow[]; listedTwice: number };
+    };
 
 export const PHONE_HEADINGS = ['Phone number', 'phone', 'mobile', 'mobile number', 'mobile phone', 'mobile phone number', 'mobile no', 'telephone', 'telephone number', 'tel', 'phone no', 'contact number', 'number', 'phone_number'];
 export const NAME_HEADINGS = ['Name', 'first name', 'forename', 'given name', 'full name', 'preferred name'];
@@ -113,7 +120,7 @@ export function parseContactList(text: string): ContactListResult {
     const phone = readUkMobile(cells[phoneAt] ?? '');
     const name = nameAt !== undefined ? (cells[nameAt] ?? '').trim().replace(/\s+/g, ' ') : '';
     const rowErrors: FileProblem[] = [];
-    if (!phone.ok) rowErrors.push({ row: line, column: phoneColumn, message: phone.message });
+    if (!phone.ok) rowErrors.push({ row: line, column: phoneColumn, message: maskQuoted(phone.message, (cells[phoneAt] ?? '').trim()) });
     if (name.length > MAX_NAME_LENGTH) rowErrors.push({ row: line, column: headings[nameAt!]!.trim(), message: `the name has ${name.length} characters; give ${MAX_NAME_LENGTH} or fewer (a first name is enough)` });
     if (rowErrors.length || !phone.ok) return void errors.push(...rowErrors);
     const first = firstRowOf.get(phone.value);
@@ -142,5 +149,20 @@ export function parseContactList(text: string): ContactListResult {
   if (errors.length > MAX_LISTED_PROBLEMS) errors.splice(MAX_LISTED_PROBLEMS, Infinity, { message: tooManyProblems() });
   if (listedTwice > MAX_LISTED_PROBLEMS)
     warnings.push({ message: `${(listedTwice - MAX_LISTED_PROBLEMS).toLocaleString('en-GB')} more rows give a number already listed; each number is texted once` });
-  return errors.length ? { ok: false, errors, warnings } : { ok: true, contacts, warnings, listedTwice };
+  if (!errors.length) return { ok: true, contacts, warnings, listedTwice };
+  // Every row was read (the reading stops at too many problems), so the good rows are all here.
+  const allRead = errors.length <= MAX_LISTED_PROBLEMS && rows > 0;
+  return { ok: false, errors, warnings, ...(allRead && contacts.length ? { usable: { contacts, listedTwice } } : {}) };
 }
+
+/** A number as shown in a problem: every digit but the last 3 hidden ("•••• ••• •123"). */
+export function maskNumber(text: string): string {
+  let shown = 3;
+  return [...text]
+    .reverse()
+    .map((ch) => (/\d/.test(ch) && shown-- <= 0 ? '•' : ch))
+    .reverse()
+    .join('');
+}
+
+const maskQuoted = (message: string, text: string) => (text ? message.split(`'${text}'`).join(`'${maskNumber(text)}'`) : message);

@@ -9,7 +9,6 @@ import {
   countRespondents,
   deleteRespondents,
   forgetSurveyContacts,
-  getOrganisation,
   getSurveyByInspection,
   listConversationStates,
   listFollowUps,
@@ -17,7 +16,6 @@ import {
   listUnsentPhones,
   lockSurvey,
   recordAudit,
-  replaceRespondents,
   startConversations,
   suppressedHashes,
   updateSurvey,
@@ -30,32 +28,34 @@ import {
 } from '../../db/repositories/index.ts';
 import type { Framework } from '../../domain/framework/framework.ts';
 import { startConversation } from '../../domain/survey/conversation.ts';
-import { buildSurveyScript, type SurveyScript } from '../../domain/survey/questionnaire.ts';
 import { surveyResults, type Proportion, type SurveyResults } from '../../domain/survey/results.ts';
 import { AppError } from '../errors.ts';
 import { frameworkOf, requireInspection } from '../inspections.ts';
 import { MAX_UPLOAD_BYTES } from '../sample/case-sample.ts';
 import { parseContactList, type FileProblem } from './contact-list.ts';
+import { inspectionTakingContacts, keepContacts } from './keep-contacts.ts';
+import { holdContactList, type ContactListHolder, type HeldContactList } from './pending-contacts.ts';
 import { phoneHasher } from './messaging.ts';
 
 export type ContactUploadResult =
   | { ok: true; people: number; suppressed: number; warnings: FileProblem[] }
-  | { ok: false; errors: FileProblem[]; warnings: FileProblem[] };
+  | { ok: false; errors: FileProblem[]; warnings: FileProblem[]; /** Only some rows were wrong: the list is held for a check. */ held?: HeldContactList };
 
 /** The outbox reference of a survey's texts: `survey-12-r345` (survey 12, respondent row 345). */
 export const referencePrefix = (surveyId: number) => `survey-${surveyId}-r`;
 
-async function scriptFor(db: Db, inspection: Inspection, framework: Framework): Promise<SurveyScript> {
-  const organisation = await getOrganisation(db, inspection.organisationId);
-  return buildSurveyScript(framework, organisation ? { area: organisation.name } : {});
-}
-
-/** The contact list (CSV: phone number, optional name); a list with any error changes nothing. */
-export async function uploadContacts(db: Db, input: { inspectionId: number; fileName: string; bytes: Uint8Array }, actor: string): Promise<ContactUploadResult> {
-  const inspection = await requireInspection(db, input.inspectionId);
-  if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is signed off, so its survey cannot change');
-  const current = await getSurveyByInspection(db, inspection.id);
-  if (current && current.status !== 'draft') throw new AppError('conflict', `The survey has been ${current.status === 'open' ? 'sent' : 'closed'}, so the contact list cannot be replaced`);
+/**
+ * The contact list (CSV: phone number, optional name). A list without problems is kept. A list with
+ * any problem changes nothing; but when only some rows are wrong and `holder` is given, the good
+ * rows and the rows left out are held for the holder to check (pending-contacts.ts).
+ */
+export async function uploadContacts(
+  db: Db,
+  input: { inspectionId: number; fileName: string; bytes: Uint8Array },
+  actor: string,
+  holder?: ContactListHolder,
+): Promise<ContactUploadResult> {
+  const inspection = await inspectionTakingContacts(db, input.inspectionId);
   const problem = (message: string): ContactUploadResult => ({ ok: false, errors: [{ message }], warnings: [] });
   if (!input.bytes.length) return problem('The file is empty: choose the contact list again');
   if (input.bytes.length > MAX_UPLOAD_BYTES) return problem(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
@@ -67,29 +67,13 @@ export async function uploadContacts(db: Db, input: { inspectionId: number; file
     return problem('The file is not UTF-8 text: in your spreadsheet program save it as "CSV UTF-8"');
   }
   const parsed = parseContactList(text);
-  if (!parsed.ok) return parsed;
-  const framework = await frameworkOf(db, inspection);
-  const script = await scriptFor(db, inspection, framework);
-  const hash = await phoneHasher(db);
-  return db.transaction().execute(async (trx) => {
-    const survey = (await lockSurvey(trx, inspection.id, { frameworkKey: framework.key, script }))!;
-    if (survey.status !== 'draft') throw new AppError('conflict', 'The survey has been sent, so the contact list cannot be replaced');
-    const suppressed = await suppressedHashes(trx, parsed.contacts.map((c) => hash(c.phone)));
-    const kept = parsed.contacts.filter((c) => !suppressed.has(hash(c.phone)));
-    const before = survey.contactsUploadedAt ? await countRespondents(trx, survey.id) : null;
-    await replaceRespondents(trx, survey.id, kept.map((c) => ({ phone: c.phone, name: c.name })));
-    await updateSurvey(trx, survey.id, { contactsUploadedBy: actor, contactsUploadedAt: new Date(), contactsSuppressed: suppressed.size });
-    await recordAudit(trx, {
-      actor,
-      action: 'survey.contacts-uploaded',
-      entity: 'survey',
-      entityId: survey.id,
-      inspectionId: inspection.id,
-      before: before && { people: before.total },
-      after: { people: kept.length, suppressed: suppressed.size, listedTwice: parsed.listedTwice },
-    });
-    return { ok: true as const, people: kept.length, suppressed: suppressed.size, warnings: parsed.warnings };
-  });
+  if (!parsed.ok) {
+    if (!parsed.usable || !holder) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
+    const held = await holdContactList(db, inspection, { fileName: input.fileName, ...parsed.usable, leftOut: parsed.errors, warnings: parsed.warnings }, holder);
+    return { ok: false, errors: parsed.errors, warnings: parsed.warnings, held };
+  }
+  const kept = await keepContacts(db, inspection, parsed, actor);
+  return { ok: true, ...kept, warnings: parsed.warnings };
 }
 
 /** Starts every conversation: the opening texts and first statement are queued for each person. */

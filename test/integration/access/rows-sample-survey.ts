@@ -18,6 +18,10 @@ export const sampleSurveyRows: Row[] = [
   { method: 'POST', route: '/inspections/:id/sample/confirm', path: (ctx) => `/inspections/${ctx.demoId}/sample/confirm`, expect: { ...LEAD_ONLY_POST, lead: 400 } },
   { method: 'GET', route: '/inspections/:id/survey', path: (ctx) => `/inspections/${ctx.demoId}/survey`, expect: SEES_INSPECTION },
   { method: 'POST', route: '/inspections/:id/survey/contacts', path: (ctx) => `/inspections/${ctx.demoId}/survey/contacts`, expect: SERVICE_OR_LEAD_UPLOAD },
+  // The check of a contact list with bad rows, and going on or cancelling: no list is held, so the uploaders get 400.
+  { method: 'GET', route: '/inspections/:id/survey/contacts/check', path: (ctx) => `/inspections/${ctx.demoId}/survey/contacts/check?upload=none`, expect: { ...SERVICE_OR_LEAD_UPLOAD, anonymous: 303 } },
+  { method: 'POST', route: '/inspections/:id/survey/contacts/confirm', path: (ctx) => `/inspections/${ctx.demoId}/survey/contacts/confirm`, expect: SERVICE_OR_LEAD_UPLOAD },
+  { method: 'POST', route: '/inspections/:id/survey/contacts/cancel', path: (ctx) => `/inspections/${ctx.demoId}/survey/contacts/cancel`, expect: SERVICE_OR_LEAD_UPLOAD },
   // No contact list, so sending is refused even for the lead; there is no survey to close.
   { method: 'POST', route: '/inspections/:id/survey/send', path: (ctx) => `/inspections/${ctx.demoId}/survey/send`, expect: { ...LEAD_ONLY_POST, lead: 400 } },
   { method: 'POST', route: '/inspections/:id/survey/close', path: (ctx) => `/inspections/${ctx.demoId}/survey/close`, expect: { ...LEAD_ONLY_POST, lead: 409 } },
