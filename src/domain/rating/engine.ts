@@ -1,20 +1,17 @@
 // The rating engine: a framework version's rules applied to an inspection's assessments.
-// Pure: no I/O, no clock, same input → same output.
-import { applicableItems } from '../assessment/applicability.ts';
-import { flagCase } from '../assessment/consistency.ts';
-import type { CaseAssessment, InspectionAssessment } from '../assessment/types.ts';
-
-/** A case with the items that apply to it, worked out once per rating. */
-interface RatedCase {
-  assessment: CaseAssessment;
-  applicable: Set<string>;
-}
+// Pure: no I/O, no clock, same input → same output. An inspection is counted (counts.ts), then
+// rated from its counts; the database's bulk counts are rated by the same rateFromCounts.
+import { flagCase, type QualityFlag } from '../assessment/consistency.ts';
+import type { CaseAssessment, InspectionAssessment, RecordedJudgement } from '../assessment/types.ts';
 import type { Framework } from '../framework/framework.ts';
 import type { Standard } from '../framework/schema.ts';
+import { ApplicabilityByProfile } from './case-profile.ts';
+import { countedItems, InspectionCounts } from './counts.ts';
 import { explainCaseRating, explainOverall } from './explain.ts';
 import { bandIndex, bandRange, percentage, wilsonInterval } from './percentages.ts';
 import type {
   AppliedLimit,
+  CountedRatings,
   InspectionRatings,
   KeyQuestionResult,
   OutcomeQuestionResult,
@@ -22,22 +19,6 @@ import type {
 } from './result.ts';
 
 export class FrameworkMismatchError extends Error {}
-
-function countItem(framework: Framework, standard: Standard, itemId: string, text: string, cases: readonly RatedCase[]): KeyQuestionResult {
-  let applicable = 0;
-  let sufficient = 0;
-  let missing = 0;
-  for (const c of cases) {
-    const answer = c.assessment.answers[itemId];
-    if (!c.applicable.has(itemId) || answer === 'na') continue;
-    if (answer === undefined) missing++;
-    else {
-      applicable++;
-      if (answer === 'yes') sufficient++;
-    }
-  }
-  return keyQuestionFromCounts(framework, { id: itemId, text, standardId: standard.id }, { applicable, sufficient, missing, notApplicable: cases.length - applicable - missing });
-}
 
 /** A key question's figures, band and interval from its counts: one inspection's cases, or cases pooled nationally. */
 export function keyQuestionFromCounts(
@@ -58,27 +39,19 @@ export function keyQuestionFromCounts(
   };
 }
 
-function outcomeQuestions(framework: Framework, standard: Standard, cases: readonly RatedCase[]): OutcomeQuestionResult[] {
+function outcomeQuestions(framework: Framework, standard: Standard, counts: InspectionCounts): OutcomeQuestionResult[] {
   return standard.keyQuestions.flatMap((kq) =>
-    kq.prompts.map((p) => {
-      const base = countItem(framework, standard, p.id, p.text, cases);
-      const progress = { sufficient: 0, some: 0, none: 0 };
-      let stabilityCredited = 0;
-      for (const c of cases) {
-        if (!c.applicable.has(p.id)) continue;
-        const detail = c.assessment.outcomes[p.id];
-        if (detail?.progress) progress[detail.progress]++;
-        if (detail?.stabilityCredited) stabilityCredited++;
-      }
-      return { ...base, progress, stabilityCredited };
-    }),
+    kq.prompts.map((p) => ({
+      ...keyQuestionFromCounts(framework, { id: p.id, text: p.text, standardId: standard.id }, counts.item(p.id)),
+      ...counts.outcomeProgress(p.id),
+    })),
   );
 }
 
-function rateCaseStandard(framework: Framework, standard: Standard, cases: readonly RatedCase[]): StandardResult {
-  const keyQuestions = standard.keyQuestions.map((kq) => countItem(framework, standard, kq.id, kq.text, cases));
+function rateCaseStandard(framework: Framework, standard: Standard, counts: InspectionCounts, standardIndex: number): StandardResult {
+  const keyQuestions = standard.keyQuestions.map((kq) => keyQuestionFromCounts(framework, { id: kq.id, text: kq.text, standardId: standard.id }, counts.item(kq.id)));
   const treatment = framework.treatment(standard.id);
-  const casesApplicable = cases.filter((c) => standard.keyQuestions.some((kq) => c.applicable.has(kq.id))).length;
+  const casesApplicable = counts.standardCases(standardIndex);
   const base = {
     id: standard.id,
     name: standard.name,
@@ -90,7 +63,7 @@ function rateCaseStandard(framework: Framework, standard: Standard, cases: reado
   };
   const reason = framework.definition.rules.standards.find((s) => s.standard === standard.id)?.reason;
   if (standard.assessedBy === 'case-outcomes') {
-    const outcomes = outcomeQuestions(framework, standard, cases);
+    const outcomes = outcomeQuestions(framework, standard, counts);
     return {
       ...base,
       rating: null,
@@ -119,8 +92,10 @@ function rateCaseStandard(framework: Framework, standard: Standard, cases: reado
   return { ...base, rating: explanation.band?.rating ?? null, points: null, explanation };
 }
 
-function rateJudgementStandard(standard: Standard, assessment: InspectionAssessment): StandardResult {
-  const recorded = assessment.judgements[standard.id];
+type Judgements = Readonly<Record<string, RecordedJudgement>>;
+
+function rateJudgementStandard(standard: Standard, judgements: Judgements): StandardResult {
+  const recorded = judgements[standard.id];
   return {
     id: standard.id,
     name: standard.name,
@@ -142,10 +117,10 @@ function rateJudgementStandard(standard: Standard, assessment: InspectionAssessm
 }
 
 /** Applies the framework's limiting rules (e.g. the diversity hurdle) to the standards' ratings. */
-function applyLimits(framework: Framework, standards: StandardResult[], assessment: InspectionAssessment): void {
+function applyLimits(framework: Framework, standards: StandardResult[], judgements: Judgements): void {
   const scale = framework.ratingScale;
   for (const rule of framework.definition.rules.limitingRules) {
-    if (assessment.judgements[rule.when.judgement]?.rating !== rule.when.rating) continue;
+    if (judgements[rule.when.judgement]?.rating !== rule.when.rating) continue;
     const target = standards.find((s) => s.id === rule.limit.standard);
     if (!target?.rating) continue;
     if (scale.indexOf(target.rating) <= scale.indexOf(rule.limit.highestRating)) continue;
@@ -157,32 +132,46 @@ function applyLimits(framework: Framework, standards: StandardResult[], assessme
   }
 }
 
+/** Counts the inspection's cases in one pass, each case's applicable items worked out once per profile. */
+export function countInspection(framework: Framework, cases: readonly CaseAssessment[], profiles = new ApplicabilityByProfile(framework)): InspectionCounts {
+  const counts = new InspectionCounts(countedItems(framework));
+  for (const c of cases) counts.addCase(c, profiles.of(c).items);
+  return counts;
+}
+
+/** The ratings from an inspection's counts and recorded judgements: everything but the case-by-case flags. */
+export function rateFromCounts(framework: Framework, counts: InspectionCounts, judgements: Judgements): CountedRatings {
+  if (counts.layout !== countedItems(framework)) throw new FrameworkMismatchError(`The counts were not made under ${framework.key}`);
+  const { rules } = framework.definition;
+  let caseIndex = 0;
+  const standards = framework.standards.map((s) =>
+    s.assessedBy === 'lead-inspector-judgement'
+      ? rateJudgementStandard(s, judgements)
+      : rateCaseStandard(framework, s, counts, caseIndex++),
+  );
+  applyLimits(framework, standards, judgements);
+  for (const s of standards) if (s.treatment === 'rated' && s.rating) s.points = rules.points[s.rating] ?? null;
+
+  return {
+    frameworkKey: framework.key,
+    cases: counts.cases,
+    standards,
+    judgements: rules.judgements.map((j) => {
+      const recorded = judgements[j.id];
+      return { id: j.id, name: j.name, rating: recorded?.rating ?? null, ...(recorded?.rationale ? { rationale: recorded.rationale } : {}) };
+    }),
+    overall: explainOverall(framework, standards),
+  };
+}
+
 export function rateInspection(framework: Framework, assessment: InspectionAssessment): InspectionRatings {
   if (assessment.frameworkKey !== framework.key)
     throw new FrameworkMismatchError(
       `Assessments were made under ${assessment.frameworkKey} and must be rated by that version's rules, not ${framework.key}`,
     );
-  const { rules } = framework.definition;
-  const cases: RatedCase[] = assessment.cases.map((c) => ({ assessment: c, applicable: applicableItems(framework, c) }));
-  const standards = framework.standards.map((s) =>
-    s.assessedBy === 'lead-inspector-judgement'
-      ? rateJudgementStandard(s, assessment)
-      : rateCaseStandard(framework, s, cases),
-  );
-  applyLimits(framework, standards, assessment);
-  for (const s of standards) if (s.treatment === 'rated' && s.rating) s.points = rules.points[s.rating] ?? null;
-
-  const judgements = rules.judgements.map((j) => {
-    const recorded = assessment.judgements[j.id];
-    return { id: j.id, name: j.name, rating: recorded?.rating ?? null, ...(recorded?.rationale ? { rationale: recorded.rationale } : {}) };
-  });
-
-  return {
-    frameworkKey: framework.key,
-    cases: cases.length,
-    standards,
-    judgements,
-    overall: explainOverall(framework, standards),
-    flags: cases.flatMap((c) => flagCase(framework, c.assessment, c.applicable)),
-  };
+  const profiles = new ApplicabilityByProfile(framework);
+  const rated = rateFromCounts(framework, countInspection(framework, assessment.cases, profiles), assessment.judgements);
+  const flags: QualityFlag[] = [];
+  for (const c of assessment.cases) flagCase(framework, c, profiles.of(c).applicable, flags);
+  return { ...rated, flags };
 }

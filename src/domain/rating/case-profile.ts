@@ -1,0 +1,114 @@
+// Which items apply to a case depends only on the case attributes the framework's conditions read
+// and, where one of those is not recorded, on which of the deciding items were answered yes or no
+// (applicability.ts). That is the case's profile: cases with the same profile have the same
+// applicable items, so they are worked out once per profile, not once per case. The database's
+// bulk counts group cases by the same profile (repositories/rating-counts-repository.ts).
+import { applicableItems } from '../assessment/applicability.ts';
+import type { CaseAssessment } from '../assessment/types.ts';
+import type { Framework } from '../framework/framework.ts';
+import type { Condition } from '../framework/schema.ts';
+import { countedItems, profileItems, type CountedItems, type ProfileItems } from './counts.ts';
+
+export interface ProfileShape {
+  /** The case attributes any applicability condition reads, in a fixed order. */
+  attributes: string[];
+  /** Items whose being answered can decide applicability when an attribute is not recorded. */
+  deciders: string[];
+}
+
+const shapes = new WeakMap<Framework, ProfileShape>();
+
+/** The attributes and deciding items of the framework's conditions; worked out once per framework. */
+export function profileShape(framework: Framework): ProfileShape {
+  const known = shapes.get(framework);
+  if (known) return known;
+  const attributes = new Set<string>();
+  const deciders = new Set<string>();
+  const add = (condition: Condition | undefined, items: string[]) => {
+    if (!condition) return;
+    attributes.add(condition.attribute);
+    for (const id of items) deciders.add(id);
+  };
+  for (const s of framework.caseStandards) {
+    add(s.appliesWhen, s.keyQuestions.flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]));
+    for (const kq of s.keyQuestions) {
+      add(kq.appliesWhen, [kq.id, ...kq.prompts.map((p) => p.id)]);
+      for (const p of kq.prompts) add(p.appliesWhen, [p.id]);
+    }
+  }
+  const shape = { attributes: [...attributes], deciders: [...deciders] };
+  shapes.set(framework, shape);
+  return shape;
+}
+
+/** A value the conditions cannot decide on (applicability.ts: absent or ''). */
+export const undecided = (value: unknown): boolean => value === undefined || value === '';
+
+const answered = (answer: unknown) => answer === 'yes' || answer === 'no';
+
+/**
+ * The case's profile as a string, or null when it has none that can be trusted as a key (an
+ * attribute that is not a string): such a case is worked out on its own.
+ */
+export function profileKey(shape: ProfileShape, c: CaseAssessment): string | null {
+  let key = '';
+  let open = false;
+  for (const attribute of shape.attributes) {
+    const value: unknown = c.attributes[attribute];
+    if (value === undefined) {
+      key += '-;';
+      open = true;
+    } else if (typeof value === 'string') {
+      key += `${value.length}:${value};`;
+      if (value === '') open = true;
+    } else return null;
+  }
+  if (!open) return key;
+  // An attribute is not recorded: which deciding items were answered matters too.
+  key += '|';
+  for (let i = 0; i < shape.deciders.length; i++) if (answered(c.answers[shape.deciders[i]!])) key += `${i},`;
+  return key;
+}
+
+export interface Applicability {
+  applicable: Set<string>;
+  items: ProfileItems;
+}
+
+/** Applicable items by profile, each worked out from the first case met with that profile. */
+export class ApplicabilityByProfile {
+  private readonly shape: ProfileShape;
+  private readonly layout: CountedItems;
+  private readonly known = new Map<string, Applicability>();
+
+  constructor(private readonly framework: Framework) {
+    this.shape = profileShape(framework);
+    this.layout = countedItems(framework);
+  }
+
+  of(c: CaseAssessment): Applicability {
+    const key = profileKey(this.shape, c);
+    let found = key === null ? undefined : this.known.get(key);
+    if (!found) {
+      const applicable = applicableItems(this.framework, c);
+      found = { applicable, items: profileItems(this.layout, applicable) };
+      if (key !== null) this.known.set(key, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * A case standing for a profile read from the database: the attributes the conditions read, each
+ * as its JSON text (null when the case has no such attribute), and the deciding items answered
+ * (as yes, which is all applicability asks of them).
+ */
+export function caseOfProfile(shape: ProfileShape, attributeJson: readonly (string | null)[], answeredDeciders: readonly string[] | null): CaseAssessment {
+  const c: CaseAssessment = { caseRef: '', attributes: {}, answers: {}, outcomes: {}, evidence: {} };
+  shape.attributes.forEach((a, i) => {
+    const json = attributeJson[i];
+    if (json !== null && json !== undefined) c.attributes[a] = JSON.parse(json) as string;
+  });
+  for (const id of answeredDeciders ?? []) c.answers[id] = 'yes';
+  return c;
+}
