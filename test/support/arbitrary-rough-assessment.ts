@@ -21,7 +21,9 @@ const roughening = (framework: Framework) =>
 
 const CONDITION_ATTRIBUTES = ['psr_prepared', 'sentence_type', 'victim_contact_eligible'];
 
-function roughen(framework: Framework, c: CaseAssessment, r: fc.RecordValue<ReturnType<typeof roughening>>): CaseAssessment {
+type Roughening = ReturnType<typeof roughening> extends fc.Arbitrary<infer T> ? T : never;
+
+function roughen(framework: Framework, c: CaseAssessment, r: Roughening): CaseAssessment {
   const out = structuredClone(c);
   r.attributes.forEach((what, i) => {
     const attribute = CONDITION_ATTRIBUTES[i]!;
