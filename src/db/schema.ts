@@ -9,6 +9,7 @@ import type { ProgrammeTables } from './schema-programme.ts';
 import type { SampleSurveyTables } from './schema-sample-survey.ts';
 import type { ReportWritingTables } from './schema-report-writing.ts';
 import type { TimelineTables } from './schema-timeline.ts';
+import type { DomainOneTables } from './schema-domain-one.ts';
 import type { EmbargoTables } from './schema-embargo.ts';
 import type { SfoTables } from './schema-sfo.ts';
 
@@ -284,7 +285,7 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables, ReportWritingTables, SfoTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables, ReportWritingTables, SfoTables, DomainOneTables {
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

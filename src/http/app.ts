@@ -24,6 +24,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { inspectionNewRoutes } from './routes/inspection-new.ts';
 import { inspectionTimelineRoutes } from './routes/inspection-timeline.ts';
 import { leadRoutes } from './routes/lead.ts';
+import { domainOneRoutes } from './routes/domain-one.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -105,6 +106,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', inspectionTimelineRoutes(db));
   app.route('/', caseRoutes(db));
   app.route('/', leadRoutes(db));
+  app.route('/', domainOneRoutes(db));
   app.route('/', auditRoutes(db));
   app.route('/', qualityRoutes(db));
   app.route('/', publicationRoutes(db, mail));

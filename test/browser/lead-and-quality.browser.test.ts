@@ -74,11 +74,12 @@ describe('lead inspector and quality assurance pages', () => {
     const page = await fixture.browser.newPage({ viewport: { width: 1200, height: 900 } });
     await signInAs(page, fixture.baseUrl, 'lead');
     await page.goto(`${fixture.baseUrl}/inspections/${fixture.demoId}/judgements`);
-    const leadership = page.locator('#item-1-1');
+    await page.getByRole('link', { name: 'Evidence and rating for 1.1 Leadership' }).click();
+    const leadership = page.locator('#rating-section');
     await leadership.getByLabel('Good').check();
     await leadership.getByLabel('Rationale').fill('Leaders set a clear direction; staff know the local plans.');
-    await leadership.getByRole('button', { name: 'Save the rating for 1.1 Leadership' }).click();
-    await expect(page.locator('#item-1-1').innerText()).resolves.toContain('Current rating: Good');
+    await leadership.getByRole('button', { name: 'Save the rating for 1.1' }).click();
+    await expect(page.locator('#rating-section').innerText()).resolves.toContain('Current rating: Good');
     await page.getByRole('link', { name: 'Sign-off' }).click();
     // The checklist: the unsettled disagreement stops sign-off, and links to where it is settled.
     await check(page, 'sign-off-blocked', 'Sign-off');

@@ -141,10 +141,10 @@ describe('the survey in Chromium', () => {
     await lead.goto(`${base()}/survey/results`);
     await expect(lead.locator('main').innerText()).resolves.toContain('Response rate');
     await check(lead, 'survey-results', 'Survey results');
-    await lead.goto(`${base()}/judgements`);
+    await lead.goto(`${base()}/domain-one/1.3`);
     await lead.getByText('Survey evidence for 1.3').click();
-    await expect(lead.locator('#item-1-3 .govuk-details').innerText()).resolves.toContain('Housing support came quickly');
-    await check(lead, 'judgements-survey-evidence', 'Domain one and diversity');
+    await expect(lead.locator('details', { hasText: 'Survey evidence for 1.3' }).innerText()).resolves.toContain('Housing support came quickly');
+    await check(lead, 'judgements-survey-evidence', '1.3 Services');
     expect(problems).toEqual([]);
     await lead.close();
   });

@@ -18,12 +18,13 @@ import { findOrganisationByName } from '../../src/db/repositories/index.ts';
 import { nationalRows } from './access/rows-national.ts';
 import { publicRatingsRows } from './access/rows-public-ratings.ts';
 import { timelineRows } from './access/rows-timeline.ts';
+import { domainOneRows } from './access/rows-domain-one.ts';
 import { auditRows } from './access/rows-audit.ts';
 import { reportWritingRows } from './access/rows-report-writing.ts';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...auditRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...auditRows, ...domainOneRows];
 
 
 let handle: TestDatabase;

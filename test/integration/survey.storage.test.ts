@@ -298,8 +298,8 @@ describe('answers, follow-ups and results', () => {
     expect(html).toContain('Evidence for domain one');
   });
 
-  it('puts the survey evidence and interview notes beside the domain-one judgements', async () => {
-    const html = await (await get(lead, `/inspections/${inspection.id}/judgements`)).text();
+  it('puts the survey evidence and interview notes beside the domain-one standard they inform', async () => {
+    const html = await (await get(lead, `/inspections/${inspection.id}/domain-one/1.3`)).text();
     expect(html).toContain('Survey evidence for 1.3');
     expect(html).toContain('1.3.1a');
     expect(html).toContain('agree or strongly agree');

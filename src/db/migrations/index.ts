@@ -20,6 +20,7 @@ import * as m0013 from './0013_webhook_flags.ts';
 import * as m0016 from './0016_report_narrative.ts';
 import * as m0019 from './0019_sfo_reviews.ts';
 import * as m0018 from './0018_pending_contact_lists.ts';
+import * as m0017 from './0017_domain_one_evidence.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0016_report_narrative': m0016,
   '0019_sfo_reviews': m0019,
   '0018_pending_contact_lists': m0018,
+  '0017_domain_one_evidence': m0017,
 };

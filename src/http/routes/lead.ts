@@ -11,6 +11,7 @@ import { loadAssessment } from '../../services/inspections.ts';
 import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, reopenBlocker, setTeamMember, signOff, signOffChecks, SignOffRefused } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { caseAccess, inspectionFor } from '../access.ts';
+import { domainOneOverview } from './domain-one.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
@@ -34,6 +35,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
         inspection,
         section: 'judgements',
         surveyEvidence: await judgementSurveyEvidence(db, inspection.id),
+        ...(await domainOneOverview(c, db, inspection, actor, scope)),
         editable,
         errors: failed ? [{ href: `#rating-${failed.itemId.replace(/\./g, '-')}`, text: failed.message }] : [],
         items: items.map((item) => {

@@ -50,6 +50,11 @@ export const serviceStageRows: ServiceStageRow[] = [
   { route: '/inspections/:id/cases/:caseRef/second', path: (ctx) => `/inspections/${ctx.demoId}/cases/${ctx.blindCase}/second`, expect: NEVER },
   { route: '/inspections/:id/cases/:caseRef/second/standards/:standardId', path: (ctx) => `/inspections/${ctx.demoId}/cases/${ctx.blindCase}/second/standards/2.2`, expect: NEVER },
   { route: '/inspections/:id/judgements', path: page('/judgements'), expect: NEVER },
+  // Domain one's evidence and its forms: the inspectorate's own at every stage.
+  { route: '/inspections/:id/domain-one/:standardId', path: page('/domain-one/1.1'), expect: NEVER },
+  { route: '/inspections/:id/domain-one/:standardId/evidence/new', path: page('/domain-one/1.1/evidence/new'), expect: NEVER },
+  { route: '/inspections/:id/domain-one/:standardId/evidence/:evidenceId', path: page('/domain-one/1.1/evidence/1'), expect: NEVER },
+  { route: '/inspections/:id/domain-one/:standardId/evidence/:evidenceId/withdraw', path: page('/domain-one/1.1/evidence/1/withdraw'), expect: NEVER },
   // Drafts of the report's text: the service reads only the draft report itself, from the factual accuracy check.
   { route: '/inspections/:id/report-writing', path: page('/report-writing'), expect: NEVER },
   { route: '/inspections/:id/report-writing/:section', path: page('/report-writing/overall-findings'), expect: NEVER },
