@@ -34,8 +34,11 @@ const config = ((): Config => {
 const started = Date.now();
 
 // Until the app is ready every request is answered 503, so a probe can tell the server is starting.
-let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
-  new Response('Inspectorate is starting: try again in a few seconds.\n', { status: 503, headers: { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' } });
+// Liveness (/health) is already true: the process is up; readiness waits.
+let handle: (request: Request, env: unknown) => Response | Promise<Response> = (request) =>
+  new URL(request.url).pathname === '/health'
+    ? Response.json({ status: 'ok', starting: true }, { headers: { 'cache-control': 'no-store' } })
+    : new Response('Inspectorate is starting: try again in a few seconds.\n', { status: 503, headers: { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' } });
 const server = serve({ fetch: (request, env) => handle(request, env), port: config.port, hostname: config.host });
 await new Promise<void>((listening) => {
   server.once('listening', listening);

@@ -86,10 +86,16 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one process on an embedded dat
     let output = '';
     server.stdout!.on('data', (d) => (output += d));
     server.stderr!.on('data', (d) => (output += d));
+    // While it opens a new folder (seconds), the port already answers: alive, not yet ready.
+    const whileStarting = new Set<string>();
+    const status = (path: string) => fetch(`http://127.0.0.1:3423${path}`).then((r) => r.status, () => 0);
     for (const deadline = Date.now() + 200_000; !output.includes('Inspectorate is running at'); ) {
       if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
+      const [health, page] = await Promise.all([status('/health'), status('/sign-in')]);
+      if (!output.includes('Inspectorate is running at') && page !== 0) whileStarting.add(`${health} ${page}`);
       await new Promise((r) => setTimeout(r, 200));
     }
+    expect([...whileStarting]).toContain('200 503');
     expect((await fetch('http://127.0.0.1:3423/sign-in')).status).toBe(200);
 
     const holder = new RegExp(`^The embedded database ${dataDir}/pglite is in use by the Inspectorate server \\(npm start, pid ${server.pid}\\) since \\S+: stop that server first, or do this in the web app\\.$`);
