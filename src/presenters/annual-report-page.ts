@@ -4,6 +4,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import { SMALL_NUMBER, type AnnualReport, type Figure } from '../domain/national/annual-report.ts';
 import type { RatingCounts } from '../domain/rating/distribution.ts';
 import { MINIMUM_GROUP_SIZE } from '../domain/survey/results.ts';
+import { govukDate } from './govuk-dates.ts';
 import { percentagesChart } from './charts/key-question-chart.ts';
 
 type Cell = { text: string; format?: 'numeric' } | { html: string; format?: 'numeric' };
@@ -91,7 +92,7 @@ export function annualReportView(report: AnnualReport, framework: Framework) {
       'Statutory victim work is rated nationally only, from all cases pooled, by the lowest key question.',
       'The data cut fixes the figures: the report always shows the data as it stood when the cut was taken.',
     ],
-    inspectionRows: report.inspections.map((i) => [{ text: i.organisation }, { text: i.region }, { text: i.fieldworkStart }, { text: i.publishedOn }, { text: i.overall ?? 'Not rated' }]),
+    inspectionRows: report.inspections.map((i) => [{ text: i.organisation }, { text: i.region }, { text: govukDate(i.fieldworkStart) }, { text: govukDate(i.publishedOn) }, { text: i.overall ?? 'Not rated' }]),
   };
 }
 

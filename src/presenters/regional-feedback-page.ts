@@ -5,6 +5,7 @@ import { STATUS_NAMES } from '../domain/publication/workflow.ts';
 import { keyQuestionsByStandard } from '../domain/regional-feedback/feedback.ts';
 import { FEW_CASES, type Figure, type RegionalFeedback } from '../domain/regional-feedback/types.ts';
 import { demoTag, escapeHtml, ratingTag } from '../http/render.ts';
+import { govukDate } from './govuk-dates.ts';
 import { regionalFeedbackTitle } from '../reports/regional-feedback-pdf.ts';
 
 const num = (text: string) => ({ text, format: 'numeric' });
@@ -38,7 +39,7 @@ export function regionalFeedbackPage(f: RegionalFeedback, years: BusinessYear[])
     jsonHref: `/api/regions/${f.region.id}/feedback?year=${f.year.start}`,
     inspectionRows: f.inspections.map((i) => [
       { html: escapeHtml(i.pdu) + demoTag(i.isDemo) + (i.pooled ? '' : `<br><span class="govuk-body-s">${escapeHtml(i.frameworkKey)}: not in the pooled figures</span>`) },
-      { text: `${i.fieldworkStart} to ${i.fieldworkEnd}` },
+      { text: `${govukDate(i.fieldworkStart)} to ${govukDate(i.fieldworkEnd)}` },
       num(String(i.cases)),
       { text: STATUS_NAMES[i.reportStatus] },
       { html: `${ratingTag(i.overall.rating, 'Not yet rated')} <span class="govuk-body-s">${i.overall.score} of ${i.overall.maxScore}</span>` },

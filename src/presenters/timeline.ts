@@ -1,6 +1,7 @@
 // The inspection's timeline as the overview page shows it: a table of milestones with their date,
 // owner and state (late ones tagged red and listed in a warning), and the moves made, with reasons.
 import { fullDate } from '../domain/timeline/dates.ts';
+import { govukDateTime } from './govuk-dates.ts';
 import type { MilestoneState } from '../domain/timeline/timeline.ts';
 import type { InspectionTimeline, OwnedMilestone } from '../services/inspection-timeline.ts';
 import { escapeHtml, renderMacro } from '../http/render.ts';
@@ -44,7 +45,7 @@ export function timelineView(inspectionId: number, timeline: InspectionTimeline,
       { text: `${fullDate(m.from)} → ${fullDate(m.to)}` },
       { text: m.reason },
       { text: m.movedByName },
-      { text: m.movedAt.toISOString().slice(0, 16).replace('T', ' ') },
+      { text: govukDateTime(m.movedAt) },
     ]),
     bookingText: timeline.booking ? `Booked in the PDU cycle for the week of ${fullDate(timeline.booking.week)}${timeline.booking.team ? ` (${timeline.booking.team})` : ''}` : null,
   };

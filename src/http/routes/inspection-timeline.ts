@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { Db, Inspection } from '../../db/repositories/index.ts';
 import { canMoveMilestones, type Actor, type InspectionScope } from '../../domain/access/permissions.ts';
 import { timelineView } from '../../presenters/timeline.ts';
+import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { fullDate } from '../../domain/timeline/dates.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import { inspectionTimeline, isMilestone, moveMilestone } from '../../services/inspection-timeline.ts';
@@ -63,7 +64,7 @@ export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
         history: timeline.moves
           .filter((m) => m.milestone === key)
           .reverse()
-          .map((m) => [{ text: `${fullDate(m.from)} → ${fullDate(m.to)}` }, { text: m.reason }, { text: m.movedByName }, { text: m.movedAt.toISOString().slice(0, 16).replace('T', ' ') }]),
+          .map((m) => [{ text: `${fullDate(m.from)} → ${fullDate(m.to)}` }, { text: m.reason }, { text: m.movedByName }, { text: govukDateTime(m.movedAt) }]),
         dateItems: dateInputItems(values, 'date', failure ? undefined : milestone.date, failure?.dateParts ?? []),
         reason: values.reason ?? '',
         fieldErrors: { date: errorOf('date'), reason: errorOf('reason') },

@@ -10,6 +10,7 @@ import { visibleInspections } from '../../services/inspection-list.ts';
 import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts';
 import { inspectionPage } from '../../presenters/inspection-page.ts';
 import { provisionalHtml } from '../../presenters/provisional.ts';
+import { govukDate } from '../../presenters/govuk-dates.ts';
 import { caseAccess, inspectionFor, sessionOf } from '../access.ts';
 import { timelineSection } from './inspection-timeline.ts';
 import type { AppEnv } from '../auth.ts';
@@ -42,7 +43,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
             demoTag(i.isDemo),
         },
         { text: i.regionName ?? '–' },
-        { text: `${i.fieldworkStart} to ${i.fieldworkEnd}` },
+        { text: `${govukDate(i.fieldworkStart)} to ${govukDate(i.fieldworkEnd)}` },
         { text: ratings ? String(ratings.cases) : '–', format: 'numeric' },
         { text: `${i.frameworkId} ${i.frameworkVersion}` },
         { html: ratings ? ratingTag(ratings.overall.rating, 'Not yet rated') + provisionalHtml(standing) : ratingTag(null, 'Embargoed until publication') },

@@ -98,6 +98,7 @@ import {
   topicRows,
   youthRegistryRows,
 } from '../../presenters/programme-pages.ts';
+import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
@@ -286,7 +287,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         { html: r.revision === state.shown.revision ? `<strong>${r.revision}</strong>` : `<a class="govuk-link" href="${base}?revision=${r.revision}&year=${year}">${r.revision}<span class="govuk-visually-hidden">: view this revision</span></a>`, format: 'numeric' },
         { text: r.change },
         { text: r.createdBy },
-        { text: r.createdAt.toISOString().slice(0, 16).replace('T', ' ') },
+        { text: govukDateTime(r.createdAt) },
       ]),
     });
   });
@@ -513,7 +514,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
               ]
             : []),
           ...(intel?.note ? [{ key: { text: 'Note' }, value: { text: intel.note } }] : []),
-          ...(intel ? [{ key: { text: 'Last changed' }, value: { text: `${intel.updatedAt.toISOString().slice(0, 10)} by ${intel.updatedBy}` } }] : []),
+          ...(intel ? [{ key: { text: 'Last changed' }, value: { text: `${govukDate(intel.updatedAt)} by ${intel.updatedBy}` } }] : []),
         ],
         nameRows: nameRows(org.name, record.names, today()),
         inspectionRows: inspectionRows(record.inspections, canEdit ? { serviceId: id } : undefined),
@@ -586,7 +587,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         section: 'services',
         org: record.organisation,
         result,
-        recorded: `${result.recordedAt.toISOString().slice(0, 10)} by ${result.recordedBy}${result.updatedBy && result.updatedAt ? `; corrected ${result.updatedAt.toISOString().slice(0, 10)} by ${result.updatedBy}` : ''}`,
+        recorded: `${govukDate(result.recordedAt)} by ${result.recordedBy}${result.updatedBy && result.updatedAt ? `; corrected ${govukDate(result.updatedAt)} by ${result.updatedBy}` : ''}`,
         errors: errorsOf(failed),
         resultValues: values,
         resultErrors: fieldErrors(errorsOf(correctFailed)),
@@ -673,7 +674,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
           { text: shortDate(s.asOf) },
           { text: String(s.seed), format: 'numeric' },
           { text: String(s.result.selected.length), format: 'numeric' },
-          { text: `${s.createdBy}, ${s.createdAt.toISOString().slice(0, 10)}` },
+          { text: `${s.createdBy}, ${govukDate(s.createdAt)}` },
         ]),
       },
       status(failed),
@@ -708,7 +709,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         { key: { text: 'Seed of the random draw' }, value: { text: String(input.seed) } },
         { key: { text: 'Inspections the year can take' }, value: { text: input.capacity === undefined ? 'Not given' : String(input.capacity) } },
         { key: { text: 'Services considered' }, value: { text: String(input.services.length) } },
-        { key: { text: 'Made by' }, value: { text: `${selection.createdBy}, ${selection.createdAt.toISOString().slice(0, 16).replace('T', ' ')}` } },
+        { key: { text: 'Made by' }, value: { text: `${selection.createdBy}, ${govukDateTime(selection.createdAt)}` } },
       ],
       repeats: repeatsExactly(selection),
       rows: selectedRows(result, organisationIds),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/repositories/index.ts';
 import { canOpenArea } from '../../domain/access/permissions.ts';
 import { MAX_SHIFT_WEEKS } from '../../domain/sampling/window.ts';
-import { longDate } from '../../domain/sampling/dates.ts';
+import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import type { FileProblem } from '../../interchange/problems.ts';
 import {
   mixTables,
@@ -100,7 +100,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
         confirmedNow: c.req.query('confirmed'),
         status: confirmed ? 'Confirmed' : 'Not confirmed',
         summaryRows: [
-          { key: { text: 'Fieldwork starts' }, value: { text: longDate(inspection.fieldworkStart) } },
+          { key: { text: 'Fieldwork starts' }, value: { text: govukDate(inspection.fieldworkStart) } },
           { key: { text: 'Window' }, value: { text: windowText(confirmed?.summary.window ?? window) } },
           { key: { text: 'How the sample is chosen' }, value: { text: methodText(framework, confirmed?.summary.statistical ? { method: 'statistical', ...confirmed.summary.statistical } : record) } },
           {
@@ -109,14 +109,14 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
               text: confirmed
                 ? `${confirmed.summary.caseloadSize} cases; deleted when the sample was confirmed`
                 : record?.caseloadUploadedAt
-                  ? `${record.caseloadCases} cases, uploaded ${record.caseloadUploadedAt.toISOString().slice(0, 16).replace('T', ' ')} (${record.caseloadFormat?.toUpperCase()})`
+                  ? `${record.caseloadCases} cases, uploaded ${govukDateTime(record.caseloadUploadedAt)} (${record.caseloadFormat?.toUpperCase()})`
                   : 'Not uploaded yet',
             },
           },
           { key: { text: 'Sample' }, value: { text: summary ? sizeText(summary) : 'None yet: upload the caseload' } },
           {
             key: { text: 'Status' },
-            value: { text: confirmed ? `Confirmed on ${record!.confirmedAt!.toISOString().slice(0, 10)}: the inspection's cases are created` : 'Not confirmed' },
+            value: { text: confirmed ? `Confirmed on ${govukDate(record!.confirmedAt)}: the inspection's cases are created` : 'Not confirmed' },
           },
         ],
         upload,
@@ -139,7 +139,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
               { text: x.practitioner },
             ])
           : null,
-        linksDeleted: record?.linksDeletedAt ? record.linksDeletedAt.toISOString().slice(0, 10) : null,
+        linksDeleted: record?.linksDeletedAt ? govukDate(record.linksDeletedAt) : null,
         manage,
         windowForm: {
           weeks: {
