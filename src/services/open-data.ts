@@ -3,7 +3,7 @@
 import { getInspection, getReport, listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
 import { FEWEST_CASES_SHOWN, inspectionFigureWithheld } from '../domain/disclosure/thresholds.ts';
 import { frameworkKey } from '../domain/framework/framework.ts';
-import { rateStoredInspections } from './inspections.ts';
+import { rateInspectionsFromCounts } from './bulk-ratings.ts';
 import { currentPublication } from './inspection-scope.ts';
 
 /**
@@ -16,13 +16,13 @@ export const SUPPRESS_BELOW = FEWEST_CASES_SHOWN;
 export const LICENCE =
   'Contains public sector information licensed under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).';
 
-/** Published inspections with their publication dates and ratings: one batch read of their assessments. */
+/** Published inspections with their publication dates and ratings, rated in bulk from SQL counts. */
 async function withRatings(db: Db, inspections: InspectionListItem[], publishOn: ReadonlyMap<number, string | null>) {
-  const rated = await rateStoredInspections(db, inspections.map((i) => i.id));
+  const rated = await rateInspectionsFromCounts(db, inspections.map((i) => i.id));
   return inspections.map((inspection) => ({
     inspection,
     publishOn: publishOn.get(inspection.id) ?? null,
-    ratings: rated.get(inspection.id)!.ratings,
+    ratings: rated.get(inspection.id)!,
   }));
 }
 

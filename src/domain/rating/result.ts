@@ -118,3 +118,6 @@ export interface InspectionRatings {
   overall: OverallResult;
   flags: QualityFlag[];
 }
+
+/** Ratings made from counts alone (many inspections at once): everything but the case-by-case flags. */
+export type CountedRatings = Omit<InspectionRatings, 'flags'>;

@@ -52,7 +52,7 @@ import type { YouthService } from '../../domain/programme/youth-risk.ts';
 import { loadRegions } from '../../reference/organisations.ts';
 import { loadYouthServices } from '../../reference/youth-services.ts';
 import { AppError } from '../errors.ts';
-import { rateStoredInspections } from '../inspections.ts';
+import { rateInspectionsFromCounts } from '../bulk-ratings.ts';
 import { todayIso } from '../publication.ts';
 import { parseFields, ProgrammeFieldError } from './errors.ts';
 
@@ -93,9 +93,9 @@ async function publishedInApp(db: Db, today: string, inspections: readonly Inspe
   const { published, publishOn } = await publicationStates(db, today);
   if (!published.size) return byOrganisation;
   const shown = inspections.filter((i) => published.has(i.id)).reverse();
-  const rated = await rateStoredInspections(db, shown.map((i) => i.id));
+  const rated = await rateInspectionsFromCounts(db, shown.map((i) => i.id));
   for (const i of shown) {
-    const { ratings } = rated.get(i.id)!;
+    const ratings = rated.get(i.id)!;
     const date = publishOn.get(i.id) ?? null;
     const entry: HistoryEntry = {
       published: date ?? i.fieldworkEnd,

@@ -1,0 +1,98 @@
+// Counts for re-rating many inspections at once, added up in SQL in one statement: cases per
+// profile, and per item its yes, no and n/a answers and its outcome details per profile. What a
+// profile is (which attributes, which deciding items, which items) comes from the caller
+// (domain/rating/profile-counts.ts); nothing here knows the rules. Evidence is never read.
+import { sql, type RawBuilder } from 'kysely';
+import type { CountRequest, ProfileCountRow } from '../../domain/rating/profile-counts.ts';
+import type { Db } from './shared.ts';
+
+interface Row {
+  kind: number;
+  inspection_id: number;
+  item_id: string | null;
+  attributes: (string | null)[];
+  deciders: string[] | null;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+export async function countAnswersByProfile(db: Db, inspectionIds: readonly number[], request: CountRequest): Promise<ProfileCountRow[]> {
+  if (!inspectionIds.length) return [];
+  const { attributes } = request;
+  if (attributes.length > 30) throw new Error('Too many attributes in applicability conditions to count by profile');
+  // Each attribute as its JSON text; absent is null. An attribute absent or '' leaves applicability to the answers.
+  const values = attributes.length
+    ? sql`array[${sql.join(attributes.map((a) => sql`(c.attributes -> ${a}::text)::text`))}]::text[]`
+    : sql`'{}'::text[]`;
+  const undecided = attributes.length ? sql.join(attributes.map((a) => sql`coalesce(c.attributes ->> ${a}::text, '') = ''`), sql` or `) : sql`false`;
+  // Per item, only the attributes its own conditions read (the rest null), so that items without
+  // conditions are counted once per inspection.
+  const itemValues: RawBuilder<unknown> = attributes.length
+    ? sql`array[${sql.join(attributes.map((_, k) => sql`case when i.mask & ${1 << k}::int <> 0 then p.attributes[${k + 1}::int] end`))}]::text[]`
+    : sql`'{}'::text[]`;
+
+  const { rows } = await sql<Row>`
+    with p as materialized (
+      select c.id, c.inspection_id, ${values} as attributes,
+             case when ${undecided} then array(
+               select x.item_id from case_answer x
+               where x.case_id = c.id and x.item_id = any(${request.deciders}::text[]) and x.answer in ('yes', 'no')
+               order by x.item_id collate "C") end as deciders
+      from inspection_case c
+      where c.inspection_id = any(${inspectionIds}::int[])
+    ),
+    i as (select * from unnest(${request.items.map((x) => x.id)}::text[], ${request.items.map((x) => x.attributeMask)}::int[]) as i(item_id, mask))
+    select 0 as kind, p.inspection_id, null::text as item_id, p.attributes, p.deciders, count(*)::int as a, 0 as b, 0 as c, 0 as d
+    from p group by p.inspection_id, p.attributes, p.deciders
+    union all
+    select 1, p.inspection_id, a.item_id, ${itemValues}, p.deciders,
+           count(*) filter (where a.answer = 'yes')::int, count(*) filter (where a.answer = 'no')::int,
+           count(*) filter (where a.answer = 'na')::int, 0
+    from case_answer a join p on p.id = a.case_id join i on i.item_id = a.item_id
+    group by p.inspection_id, a.item_id, 4, p.deciders
+    union all
+    select 2, p.inspection_id, o.item_id, ${itemValues}, p.deciders,
+           count(*) filter (where o.progress = 'sufficient')::int, count(*) filter (where o.progress = 'some')::int,
+           count(*) filter (where o.progress = 'none')::int, count(*) filter (where o.stability_credited)::int
+    from case_outcome o join p on p.id = o.case_id join i on i.item_id = o.item_id
+    where o.item_id = any(${request.outcomeItems}::text[])
+    group by p.inspection_id, o.item_id, 4, p.deciders`.execute(db);
+
+  return rows.map((r): ProfileCountRow => {
+    const common = { inspectionId: r.inspection_id, attributes: r.attributes, deciders: r.deciders };
+    if (r.kind === 0) return { kind: 'cases', ...common, cases: r.a };
+    if (r.kind === 1) return { kind: 'answers', ...common, itemId: r.item_id!, yes: r.a, no: r.b, na: r.c };
+    return { kind: 'outcomes', ...common, itemId: r.item_id!, sufficient: r.a, some: r.b, none: r.c, stabilityCredited: r.d };
+  });
+}
+
+/** The inspections' recorded judgements, by inspection id then item id. */
+export async function judgementsOfInspections(db: Db, inspectionIds: readonly number[]): Promise<Map<number, Record<string, { rating: string; rationale?: string }>>> {
+  const result = new Map<number, Record<string, { rating: string; rationale?: string }>>(inspectionIds.map((id) => [id, {}]));
+  if (!inspectionIds.length) return result;
+  const rows = await db
+    .selectFrom('inspection_judgement')
+    .select(['inspection_id', 'item_id', 'rating', 'rationale'])
+    .where('inspection_id', '=', sql<number>`any(${[...inspectionIds]}::int[])`)
+    .orderBy('inspection_id')
+    .orderBy(sql`item_id collate "C"`)
+    .execute();
+  for (const j of rows) {
+    const target = result.get(j.inspection_id);
+    if (target) target[j.item_id] = j.rationale === null ? { rating: j.rating } : { rating: j.rating, rationale: j.rationale };
+  }
+  return result;
+}
+
+/** Each existing inspection's framework version (`id@version`), by inspection id. */
+export async function frameworkKeysOfInspections(db: Db, inspectionIds: readonly number[]): Promise<Map<number, string>> {
+  if (!inspectionIds.length) return new Map();
+  const rows = await db
+    .selectFrom('inspection')
+    .select(['id', 'framework_id', 'framework_version'])
+    .where('id', '=', sql<number>`any(${[...inspectionIds]}::int[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, `${r.framework_id}@${r.framework_version}`]));
+}
