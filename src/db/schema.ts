@@ -120,7 +120,7 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
-export type UserRole = 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff';
+export type UserRole = 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff' | 'sfo-inspector' | 'sfo-lead';
 
 export interface AppUserTable {
   id: Generated<number>;

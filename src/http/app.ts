@@ -37,6 +37,7 @@ import { regionalFeedbackRoutes } from './routes/regional-feedback.ts';
 import { programmeRoutes } from './routes/programme.ts';
 import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
 import { sampleRoutes } from './routes/sample.ts';
+import { sfoRoutes } from './routes/sfo.ts';
 import { smsWebhookRoutes, surveyRoutes } from './routes/survey.ts';
 import { createSurveyMessaging, type SurveyMessaging } from '../services/survey/messaging.ts';
 import { createEmbargoMail, type EmbargoMail } from '../services/embargo-mail.ts';
@@ -118,6 +119,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', reportWritingRoutes(db));
   app.route('/', regionalFeedbackRoutes(db));
   app.route('/', nationalRoutes(db));
+  app.route('/', sfoRoutes(db));
   app.route('/', pageRoutes(db));
 
   app.notFound((c) =>

@@ -24,7 +24,7 @@ export interface BodyLimit {
 
 /** Forms: ample for the longest rationale or report text. */
 export const FORM_LIMIT: BodyLimit = { maxBytes: 1 * MB, words: '1 MB' };
-/** A service's file: the caseload (CSV or XLSX) or the survey's contact list. */
+/** A file: a service's caseload (CSV or XLSX), the survey's contact list, the register of SFO reviews. */
 export const UPLOAD_LIMIT: BodyLimit = { maxBytes: 20 * MB, words: '20 MB' };
 /** One inbound text message from the text provider. */
 export const WEBHOOK_LIMIT: BodyLimit = { maxBytes: 64 * KB, words: '64 KB' };
@@ -33,6 +33,7 @@ export const WEBHOOK_LIMIT: BodyLimit = { maxBytes: 64 * KB, words: '64 KB' };
 const ROUTE_LIMITS: readonly [RegExp, BodyLimit][] = [
   [/^\/inspections\/[^/]+\/sample\/caseload\/?$/, UPLOAD_LIMIT],
   [/^\/inspections\/[^/]+\/survey\/contacts\/?$/, UPLOAD_LIMIT],
+  [/^\/sfo\/register\/?$/, UPLOAD_LIMIT],
   [/^\/sms\/inbound\/?$/, WEBHOOK_LIMIT],
 ];
 

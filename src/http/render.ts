@@ -5,10 +5,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports, ROLE_NAMES, type Actor } from '../domain/access/permissions.ts';
+import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports, canViewSfoReviews, ROLE_NAMES, type Actor } from '../domain/access/permissions.ts';
 import { INSPECTION_AREAS } from '../domain/publication/visibility.ts';
 import { govukDate, govukDateTime } from '../presenters/govuk-dates.ts';
 import { requestScope } from './access.ts';
+import { flashMessage } from './flash.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 
@@ -72,10 +73,12 @@ export function page(c: Context, template: string, context: Record<string, unkno
     render(template, {
       ...context,
       cspNonce: c.get('secureHeadersNonce'),
-      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor) },
+      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor), canViewSfo: canViewSfoReviews(session.actor) },
       // The inspection's sub navigation offers only what the person may open at the report's stage.
       inspectionNav: session && isInspection(context.inspection) ? inspectionNav(c, session.actor, context.inspection) : undefined,
       csrfToken: context.csrfToken ?? session?.csrfToken,
+      // The success banner after a save (flash.njk), named by the redirect.
+      flash: flashMessage(c.req.query('flash')),
     }),
     status,
   );

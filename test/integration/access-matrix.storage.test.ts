@@ -21,10 +21,11 @@ import { timelineRows } from './access/rows-timeline.ts';
 import { domainOneRows } from './access/rows-domain-one.ts';
 import { auditRows } from './access/rows-audit.ts';
 import { reportWritingRows } from './access/rows-report-writing.ts';
+import { sfoRows } from './access/rows-sfo.ts';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...auditRows, ...domainOneRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...auditRows, ...domainOneRows, ...sfoRows];
 
 
 let handle: TestDatabase;

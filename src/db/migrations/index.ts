@@ -19,6 +19,7 @@ import * as m0015 from './0015_embargo_email.ts';
 import * as m0013 from './0013_webhook_flags.ts';
 import * as m0016 from './0016_report_narrative.ts';
 import * as m0019 from './0019_sfo_reviews.ts';
+import * as m0020 from './0020_sfo_roles.ts';
 import * as m0018 from './0018_pending_contact_lists.ts';
 import * as m0017 from './0017_domain_one_evidence.ts';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0013_webhook_flags': m0013,
   '0016_report_narrative': m0016,
   '0019_sfo_reviews': m0019,
+  '0020_sfo_roles': m0020,
   '0018_pending_contact_lists': m0018,
   '0017_domain_one_evidence': m0017,
 };

@@ -3,7 +3,7 @@
 import { serviceMayOpen, type InspectionArea } from '../publication/visibility.ts';
 import type { ReportStatus } from '../publication/workflow.ts';
 
-export const ROLES = ['administrator', 'programme-manager', 'analyst', 'lead-inspector', 'inspector', 'service-staff'] as const;
+export const ROLES = ['administrator', 'programme-manager', 'analyst', 'lead-inspector', 'inspector', 'service-staff', 'sfo-inspector', 'sfo-lead'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -13,6 +13,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   'lead-inspector': 'Lead inspector',
   inspector: 'Inspector',
   'service-staff': 'Staff of an inspected service',
+  'sfo-inspector': 'SFO QA inspector',
+  'sfo-lead': 'SFO QA lead',
 };
 
 export type MemberRole = 'lead-inspector' | 'inspector';
@@ -39,6 +41,9 @@ export interface InspectionScope {
 
 /** The report's status as access decisions read it: published wins, and no report is a draft. */
 export const reportStatusOf = (inspection: InspectionScope): ReportStatus => (inspection.published ? 'published' : (inspection.reportStatus ?? 'draft'));
+
+/** The SFO QA team: their work is the quality assurance of Serious Further Offence reviews, not inspections. */
+const SFO_TEAM: readonly Role[] = ['sfo-inspector', 'sfo-lead'];
 
 /** Roles that see every inspection, read-only unless another rule allows more. */
 const SEES_ALL: readonly Role[] = ['administrator', 'programme-manager', 'analyst'];
@@ -150,12 +155,22 @@ export function canViewRegionalFeedback(actor: Actor, regionId: number): boolean
   return actor.role === 'service-staff' && actor.organisationId === regionId;
 }
 
-/** Annual national reports, drafts included: the inspectorate's own staff; inspected services see only published ones. */
+/** Annual national reports, drafts included: the inspectorate's inspection staff; inspected services (and the SFO QA team, whose work is apart) see only published ones. */
 export function canViewNationalReports(actor: Actor): boolean {
-  return actor.role !== 'service-staff';
+  return actor.role !== 'service-staff' && !SFO_TEAM.includes(actor.role);
 }
 
 /** Taking data cuts, writing the foreword and setting publication: analysts and administrators. */
 export function canProduceNationalReports(actor: Actor): boolean {
   return actor.role === 'analyst' || actor.role === 'administrator';
+}
+
+/** The quality assurance of Serious Further Offence reviews (the register, samples): the SFO QA team and administrators; nobody else, and never an inspected service. */
+export function canViewSfoReviews(actor: Actor): boolean {
+  return SFO_TEAM.includes(actor.role) || actor.role === 'administrator';
+}
+
+/** Drawing an SFO sample and adding or removing reviews by hand: the SFO QA lead and administrators. */
+export function canManageSfoSample(actor: Actor): boolean {
+  return actor.role === 'sfo-lead' || actor.role === 'administrator';
 }

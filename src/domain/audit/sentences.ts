@@ -248,6 +248,7 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
   'user.single-sign-on-linked': { kind: 'accounts', say: () => 'Linked the account to single sign-on' },
   'sfo-framework.loaded': { kind: 'sfo', say: (e) => `Loaded the serious further offence review framework ${quoted(a(e).title, e.entityId)}` },
   'sfo-register.imported': { kind: 'sfo', say: (e) => `Imported the register of serious further offence reviews: ${count(n(a(e).reviews), 'review')}` },
+  'sfo-review.added': { kind: 'sfo', say: (e) => `Added review ${textOf(a(e).reviewRef) ?? e.entityId} to the register of serious further offence reviews` },
   'sfo-sample.drawn': { kind: 'sfo', say: (e) => `Drew a sample of serious further offence reviews: ${count(n(a(e).selected), 'review')}` },
   'sfo-sample.review-added': { kind: 'sfo', say: (e) => `Added review ${textOf(a(e).reviewRef) ?? '(unknown)'} to the serious further offence sample${because(a(e).reason)}`, quiet: reasonSaid },
   'sfo-sample.review-removed': { kind: 'sfo', say: (e) => `Removed review ${textOf(a(e).reviewRef) ?? '(unknown)'} from the serious further offence sample${because(a(e).reason)}`, quiet: reasonSaid },
