@@ -13,6 +13,9 @@ export function fixHref(inspectionId: number, fix: FixAt): string {
       return `${base}/cases/${ref(fix.caseRef)}`;
     case 'judgements':
       return `${base}/judgements${fix.itemId ? `#item-${fix.itemId.replace(/\./g, '-')}` : ''}`;
+    case 'domain-one':
+      // Each domain-one standard has its own page, with the rating form beside the evidence.
+      return `${base}/domain-one/${encodeURIComponent(fix.standardId)}#rating-section`;
     case 'standard':
       return `${base}#standard-${fix.standardId}`;
     case 'second-assessments':

@@ -115,7 +115,7 @@ describe('sign-off', () => {
   it('lists what blocks sign-off', async () => {
     await handle.db.deleteFrom('inspection_judgement').where('inspection_id', '=', demoId).where('item_id', '=', '1.2').execute();
     const html = await (await get(lead, `/inspections/${demoId}/sign-off`)).text();
-    expect(html).toContain(`<a class="govuk-link" href="/inspections/${demoId}/judgements#item-1-2">Rate standard 1.2 Staffing</a>`);
+    expect(html).toContain(`<a class="govuk-link" href="/inspections/${demoId}/domain-one/1.2#rating-section">Rate standard 1.2 Staffing</a>`);
     expect((await app.request(`/inspections/${demoId}/sign-off`, formPost(lead, {}))).status).toBe(400);
   });
 });

@@ -84,7 +84,7 @@ describe('sign-off refused', () => {
     for (const href of [
       `/inspections/${id}/cases?incomplete=1`,
       `/inspections/${id}/cases/DEMO-005`,
-      `/inspections/${id}/judgements#item-1-2`,
+      `/inspections/${id}/domain-one/1.2#rating-section`,
       `/inspections/${id}/judgements#item-diversity`,
       `/inspections/${id}/quality#second-DEMO-002`,
       `/inspections/${id}/quality#second-DEMO-003`,

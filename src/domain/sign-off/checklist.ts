@@ -9,6 +9,7 @@ export type FixAt =
   | { page: 'cases'; incompleteOnly: boolean }
   | { page: 'case'; caseRef: string }
   | { page: 'judgements'; itemId?: string }
+  | { page: 'domain-one'; standardId: string }
   | { page: 'standard'; standardId: string }
   | { page: 'second-assessments'; caseRef?: string }
   | { page: 'disagreements'; caseRef?: string; item?: string };
@@ -70,7 +71,7 @@ function ratingsCheck(standards: SignOffInput['standards'], judgements: SignOffI
       .filter((s) => !s.rating)
       .map((s): SignOffBlocker =>
         s.assessedBy === 'lead-inspector-judgement'
-          ? { check, text: `Rate standard ${s.id} ${s.name}`, fixAt: { page: 'judgements', itemId: s.id } }
+          ? { check, text: `Rate standard ${s.id} ${s.name}`, fixAt: { page: 'domain-one', standardId: s.id } }
           : { check, text: `Standard ${s.id} ${s.name} has no rating yet (its explanation says why)`, fixAt: { page: 'standard', standardId: s.id } },
       ),
     ...judgements.filter((j) => !j.rating).map((j): SignOffBlocker => ({ check, text: `Make the ${j.name.toLowerCase()} judgement`, fixAt: { page: 'judgements', itemId: j.id } })),

@@ -75,7 +75,7 @@ describe('the sign-off checklist', () => {
     expect(blockers).toEqual([
       { check: 'cases', text: 'Case C1 is not complete', fixAt: { page: 'case', caseRef: 'C1' } },
       { check: 'cases', text: 'Case C3 is not complete', fixAt: { page: 'case', caseRef: 'C3' } },
-      { check: 'ratings', text: 'Rate standard 1.1 Leadership', fixAt: { page: 'judgements', itemId: '1.1' } },
+      { check: 'ratings', text: 'Rate standard 1.1 Leadership', fixAt: { page: 'domain-one', standardId: '1.1' } },
       { check: 'ratings', text: 'Standard 2.2 Assessment has no rating yet (its explanation says why)', fixAt: { page: 'standard', standardId: '2.2' } },
       { check: 'ratings', text: 'Make the diversity judgement', fixAt: { page: 'judgements', itemId: 'diversity' } },
       { check: 'second-assessments', text: 'Case C1: choose its second assessor', fixAt: { page: 'second-assessments', caseRef: 'C1' } },
