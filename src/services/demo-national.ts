@@ -1,8 +1,8 @@
 // Demonstration data for national reporting: two business years of published PDU inspections
 // (generated, labelled cases) taken through the real workflow (assessed, signed off, checked for
-// factual accuracy, embargoed, published on a date that has passed), half of them with a people-on-
-// probation survey run before sign-off (generated contacts and replies, demo-survey.ts), and an
-// annual report built from them. Loaded by `npm start` into a new embedded database only.
+// factual accuracy, published on a date that has passed), half of them with a people-on-probation
+// survey run before sign-off (generated contacts and replies, demo-survey.ts), and an annual report
+// built from them. Loaded by `npm start` into a new database (demo-data.ts).
 import { listRegionsWithPdus, type Db } from '../db/repositories/index.ts';
 import { GENERATED_LABEL } from '../demo/generate-assessment.ts';
 import { businessYear, businessYearOf } from '../domain/national/business-year.ts';
@@ -24,6 +24,8 @@ export interface PublishedDemo {
   qualityShift?: number;
   /** Run a survey of this many generated people, numbered from `phoneOffset` (demoPhone), before sign-off. */
   survey?: { people: number; phoneOffset: number };
+  /** A publication date still to come: the report is embargoed until then (a recipient named) rather than published. */
+  publishOn?: string;
 }
 
 /**
@@ -40,8 +42,13 @@ export async function publishDemoInspection(db: Db, demo: PublishedDemo, actor =
   await addRecommendationTo(db, { ...input, addressedTo: 'region', text: `${GENERATED_LABEL} Make sure staff have manageable workloads.` }, actor);
   const end = addDays(demo.fieldworkStart, 4);
   await moveReport(db, { ...input, to: 'factual-accuracy' }, actor, addDays(end, 30));
-  await addRecipient(db, { ...input, name: 'Regional Probation Director (demonstration)', email: 'rpd@demo.inspectorate.local', organisation: 'Probation Service' }, actor);
-  await moveReport(db, { ...input, to: 'embargoed', publishOn: addDays(end, 60) }, actor, addDays(end, 45));
+  if (demo.publishOn) {
+    await addRecipient(db, { ...input, name: 'Regional Probation Director (demonstration)', email: 'rpd@demo.inspectorate.local', organisation: 'Probation Service' }, actor);
+    await moveReport(db, { ...input, to: 'embargoed', publishOn: demo.publishOn }, actor);
+  }
+  // Else published on the day, with no embargo: an embargo emails its recipients, and no email of a
+  // publication in the past could have been sent.
+  else await moveReport(db, { ...input, to: 'published' }, actor, addDays(end, 60));
   return id;
 }
 

@@ -19,7 +19,7 @@ import {
   publishedAnnualReports,
   reportableYears,
 } from '../../src/services/national-reports.ts';
-import { moveReport } from '../../src/services/publication.ts';
+import { reportOverview } from '../../src/services/publication.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { loadSurveyResults } from '../../src/services/survey/survey.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -115,11 +115,10 @@ describe('annual national report', () => {
   it('leaves out an inspection still under embargo', async () => {
     const { cut } = await loadAnnualReport(handle.db, reportId);
     const year = cut.year;
-    const id = await publishDemoInspection(handle.db, { pduName: 'Sheffield', fieldworkStart: year.from.replace('-04-01', '-09-07'), seed: 9, cases: 10 }, 'test');
-    // Put its publication date in the future again: embargoed, not published.
+    // Its publication date is tomorrow: embargoed, not published.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await moveReport(handle.db, { inspectionId: id, to: 'factual-accuracy' }, 'test', '2000-01-01');
-    await moveReport(handle.db, { inspectionId: id, to: 'embargoed', publishOn: tomorrow }, 'test');
+    const id = await publishDemoInspection(handle.db, { pduName: 'Sheffield', fieldworkStart: year.from.replace('-04-01', '-09-07'), seed: 9, cases: 10, publishOn: tomorrow }, 'test');
+    expect((await reportOverview(handle.db, id)).report.status).toBe('embargoed');
     const next = await loadAnnualReport(handle.db, await createAnnualReport(handle.db, { year: year.label, framework: DEFAULT_FRAMEWORK }, 'test'));
     expect(next.cut.current.inspections.map((i) => i.id)).not.toContain(id);
   });

@@ -9,7 +9,6 @@ import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { rateStoredInspection } from '../../src/services/inspections.ts';
 import { LICENCE } from '../../src/services/open-data.ts';
 import { recordInspectionResult } from '../../src/services/programme/registry.ts';
-import { moveReport } from '../../src/services/publication.ts';
 import { improvementSummary, latestRatingRows, publicPduRatings } from '../../src/services/public-ratings.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -28,10 +27,8 @@ beforeAll(async () => {
   ids.sheffieldOld = await publishDemoInspection(db, { pduName: 'Sheffield', fieldworkStart: '2024-05-06', seed: 11, cases: 8 }, 'test');
   ids.sheffield = await publishDemoInspection(db, { pduName: 'Sheffield', fieldworkStart: '2025-06-02', seed: 12, cases: 8, qualityShift: 0.2 }, 'test');
   ids.doncaster = await publishDemoInspection(db, { pduName: 'Doncaster', fieldworkStart: '2023-05-01', seed: 13, cases: 8 }, 'test');
-  // Barnsley and Rotherham: taken to publication, then embargoed again until tomorrow.
-  ids.embargoed = await publishDemoInspection(db, { pduName: 'Barnsley and Rotherham', fieldworkStart: '2025-07-07', seed: 14, cases: 8 }, 'test');
-  await moveReport(db, { inspectionId: ids.embargoed, to: 'factual-accuracy' }, 'test', '2000-01-01');
-  await moveReport(db, { inspectionId: ids.embargoed, to: 'embargoed', publishOn: tomorrow }, 'test');
+  // Barnsley and Rotherham: taken as far as the embargo, to be published tomorrow.
+  ids.embargoed = await publishDemoInspection(db, { pduName: 'Barnsley and Rotherham', fieldworkStart: '2025-07-07', seed: 14, cases: 8, publishOn: tomorrow }, 'test');
   for (const [key, name] of [['sheffield', 'Sheffield'], ['doncaster', 'Doncaster'], ['barnsley', 'Barnsley and Rotherham'], ['lancashire', 'Central Lancashire'], ['bolton', 'Bolton']] as const)
     org[key] = (await findOrganisationByName(db, 'pdu', name))!.id;
   org.yorkshire = (await findOrganisationByName(db, 'pdu', 'Sheffield'))!.parentId!;
