@@ -114,10 +114,11 @@ describe('the register', () => {
     expect(res.status).toBe(400);
     const listed = summary(await res.text());
     expect(listed).toContain('href="#review_ref"');
-    expect(listed).toContain('href="#region"');
+    expect(listed).toContain('<a href="#review_ref">Enter the review reference</a>');
+    expect(listed).toContain('<a href="#region">Select the region</a>');
     expect(listed).toContain('The date the review was notified must be a real date');
     expect(listed).toContain('The date the review was submitted must include a month and a year');
-    expect(listed).toContain('href="#extension"');
+    expect(listed).toContain('<a href="#extension">Select whether an extension was granted</a>');
     expect(await count()).toBe(61);
     const before = await post(sfoInspector, '/sfo/reviews', { ...byHand, region: regions[2]!, 'submitted_date-day': '1', 'submitted_date-month': '3', 'submitted_date-year': '2024' });
     expect(summary(await before.text())).toMatch(/before the date notified/);
@@ -153,7 +154,7 @@ describe('samples', () => {
     expect(listed).toContain('The last day of the period must include a day');
     expect(listed).toContain('The share must be a percentage');
     expect(listed).toContain('The seed must be a whole number');
-    expect(summary(await (await draw(lead, { 'from-year': '2030', 'to-year': '2031' })).text())).toContain('No review in the register was submitted');
+    expect(summary(await (await draw(lead, { 'from-year': '2030', 'to-year': '2031' })).text())).toContain('No review in the register was submitted from 1 April 2030 to 31 March 2031');
   });
 
   it('draws a sample, stores the seed, and shows each region’s counts', async () => {

@@ -267,8 +267,18 @@ export function sfoRoutes(db: Db) {
 
 const FIELD_NAMES: Record<string, string> = Object.fromEntries([...REGISTER_COLUMNS.map((c) => [c.id, c.label]), ['periodFrom', 'The period'], ['periodTo', 'The end of the period'], ['reviewRef', 'The review'], ['reason', 'The reason']]);
 
-/** A service's message as an error summary's sentence: "give …" stands alone; "must be …" is said of its field. */
-function sentence(message: string, field: string): string {
+/** What the GOV.UK pattern says of a required field left empty on the form (the file's rules say "no … given"). */
+const EMPTY_FIELD: Record<string, string> = {
+  review_ref: 'Enter the review reference',
+  region: 'Select the region',
+  offence_category: 'Select the offence category',
+  extension: 'Select whether an extension was granted',
+};
+
+/** A service's message as an error summary's sentence: "give …" stands alone; "must be …" is said of its field; dates in words. */
+function sentence(raw: string, field: string): string {
+  if (/^no .* given$/.test(raw) && EMPTY_FIELD[field]) return EMPTY_FIELD[field];
+  const message = raw.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => govukDate(iso));
   if (/^(give|no |review |the |'|no review)/i.test(message) && !/^(must|is )/.test(message)) return message.charAt(0).toUpperCase() + message.slice(1);
   return `${FIELD_NAMES[field] ?? field} ${message}`;
 }
