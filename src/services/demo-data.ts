@@ -25,8 +25,9 @@ export interface DemoData {
  * (a PostgreSQL server) the inspections are the same but nobody is assigned and nothing is dip-sampled.
  */
 export async function ensureDemoData(db: Db, options: { accounts: boolean }, today = todayIso(), actor = 'system:demo'): Promise<DemoData> {
-  if ((await listInspections(db)).length) {
-    const demoId = (await listInspections(db)).find((i) => i.isDemo)?.id;
+  const existing = await listInspections(db);
+  if (existing.length) {
+    const demoId = existing.find((i) => i.isDemo)?.id;
     return { made: [], ...(options.accounts ? { accounts: await ensureDemoUsers(db, demoId, actor) } : {}) };
   }
   const made: string[] = [];
