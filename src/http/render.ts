@@ -9,6 +9,7 @@ import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports
 import { INSPECTION_AREAS } from '../domain/publication/visibility.ts';
 import { govukDate, govukDateTime } from '../presenters/govuk-dates.ts';
 import { requestScope } from './access.ts';
+import { flashMessage } from './flash.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 
@@ -76,6 +77,8 @@ export function page(c: Context, template: string, context: Record<string, unkno
       // The inspection's sub navigation offers only what the person may open at the report's stage.
       inspectionNav: session && isInspection(context.inspection) ? inspectionNav(c, session.actor, context.inspection) : undefined,
       csrfToken: context.csrfToken ?? session?.csrfToken,
+      // The success banner after a save (flash.njk), named by the redirect.
+      flash: flashMessage(c.req.query('flash')),
     }),
     status,
   );

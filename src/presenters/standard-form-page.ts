@@ -60,8 +60,11 @@ function radios(field: FormField, legend: string, values: FlatValues, errors: Ma
 export function standardFormPage(ctx: StandardFormContext) {
   const errors = new Map(ctx.errors.map((e) => [e.key, e.message]));
   const form = standardForm(ctx.standard, ctx.assessment);
+  // The error summary follows the page's order, whatever order the problems were found in.
+  const order = new Map(form.flatMap((kq) => [...kq.prompts.flatMap((p) => p.fields), kq.judgement, kq.evidence]).map((f, i) => [f.key, i]));
+  const inPageOrder = [...ctx.errors].sort((a, b) => (order.get(a.key) ?? order.size) - (order.get(b.key) ?? order.size));
   return {
-    errorList: ctx.errors.map((e) => ({ text: e.message, href: `#${fieldId(e.key)}` })),
+    errorList: inPageOrder.map((e) => ({ text: e.message, href: `#${fieldId(e.key)}` })),
     base: encodeBase(ctx.base),
     version: ctx.version,
     keyQuestions: form.map((kq) => ({

@@ -21,6 +21,7 @@ import {
   type MergeConflict,
   type StandardStatus,
 } from '../domain/assessment/standard-edit.ts';
+import { missingAnswers } from '../domain/assessment/missing-answers.ts';
 import type { CaseAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import type { Standard } from '../domain/framework/schema.ts';
@@ -106,7 +107,7 @@ export async function saveStandard(db: Db, input: StandardSave, actor: string): 
     const updated = applyStandard(standard, current, next);
     if (input.mode === 'complete') {
       const missing = [...requiredKeys(standard, updated)].filter((k) => !next[k]);
-      if (missing.length) return { outcome: 'invalid' as const, problems: missing.map((key) => ({ key, message: missingMessage(key) })), values: next };
+      if (missing.length) return { outcome: 'invalid' as const, problems: missingAnswers(standard, updated, new Set(missing)), values: next };
     }
     if (!(await claimCaseVersion(trx, input.inspectionId, input.caseRef, work.version, actor)))
       throw new AppError('conflict', 'Someone saved this case at the same moment; go back and save again');
@@ -126,8 +127,3 @@ export async function saveStandard(db: Db, input: StandardSave, actor: string): 
   });
 }
 
-function missingMessage(key: string): string {
-  if (key.endsWith(':progress')) return `Select the progress made for ${key.split(':')[0]}`;
-  if (/^\d+\.\d+\.\d+$/.test(key)) return `Select your judgement on key question ${key}`;
-  return `Answer prompt ${key}`;
-}

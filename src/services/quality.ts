@@ -25,6 +25,7 @@ import {
 import { firstAssessmentAccess, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
 import type { Actor, InspectionScope } from '../domain/access/permissions.ts';
 import { applyStandard, requiredKeys, standardStatus, valueProblems, type FlatValues } from '../domain/assessment/standard-edit.ts';
+import { missingAnswers } from '../domain/assessment/missing-answers.ts';
 import type { Answer, CaseAssessment, InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { agreement, disagreements, type Disagreement } from '../domain/quality/agreement.ts';
@@ -100,7 +101,7 @@ export async function saveSecondStandard(
   const updated = applyStandard(standard, assessment, values);
   if (input.mode === 'complete') {
     const missing = [...requiredKeys(standard, updated)].filter((k) => !values[k]);
-    if (missing.length) return { outcome: 'invalid', problems: missing.map((key) => ({ key, message: `Answer ${key}` })), values };
+    if (missing.length) return { outcome: 'invalid', problems: missingAnswers(standard, updated, new Set(missing)), values };
   }
   await db.transaction().execute(async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, 'its quality assurance is closed');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { axeViolations, screenshotsDir, signInAs, startBrowserFixture, type BrowserFixture } from './browser.ts';
+import { govukDate } from '../../src/presenters/govuk-dates.ts';
 
 let fixture: BrowserFixture;
 const today = new Date().toISOString().slice(0, 10);
@@ -39,15 +40,21 @@ describe('annual national report', () => {
     await page.screenshot({ path: join(screenshotsDir, 'annual-report.png'), fullPage: true });
 
     // A date in the past is refused with the field named.
-    await page.getByLabel('Publication date').fill('2001-01-01');
+    const publicationDate = async (iso: string) => {
+      const fieldset = page.getByRole('group', { name: /Publication date/ });
+      await fieldset.getByLabel('Day').fill(String(Number(iso.slice(8, 10))));
+      await fieldset.getByLabel('Month').fill(String(Number(iso.slice(5, 7))));
+      await fieldset.getByLabel('Year').fill(iso.slice(0, 4));
+    };
+    await publicationDate('2001-01-01');
     await page.getByRole('button', { name: 'Set the publication date' }).click();
     await expect(page.getByRole('alert').innerText()).resolves.toContain('the publication date must be today or later');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Foreword').fill('A year of inspections.\n\nWork to keep people safe must improve.');
     await page.getByRole('button', { name: 'Save the foreword' }).click();
-    await page.getByLabel('Publication date').fill(today);
+    await publicationDate(today);
     await page.getByRole('button', { name: 'Set the publication date' }).click();
-    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(`Published ${today}`);
+    await expect(page.locator('.govuk-caption-l').innerText()).resolves.toBe(`Published ${govukDate(today)}`);
 
     const check = page.getByRole('link', { name: 'Check the data cut against the live data' });
     await check.click();

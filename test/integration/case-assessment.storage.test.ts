@@ -76,7 +76,8 @@ describe('recording a standard', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('There is a problem');
-    expect(html).toMatch(/href="#f-2-2-2"[^>]*>Select your judgement on key question 2\.2\.2/);
+    // In words, as the form asks it, linked to the field.
+    expect(html).toMatch(/href="#f-2-2-2"[^>]*>Answer &#39;[A-Z][^<]+\?&#39; \(key question 2\.2\.2\)/);
     // Nothing was saved by the refused completion.
     expect((await stored()).answers['2.2.2']).toBeDefined();
   });

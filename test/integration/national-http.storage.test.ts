@@ -48,7 +48,7 @@ describe('national reports in the web app', () => {
   it('takes the data cut and shows every section of the report from it', async () => {
     const made = await post(analyst, '/national/annual', { year: '2025/26', framework: 'hmip-adult-pdu@2021' });
     expect(made.status).toBe(303);
-    reportId = Number(made.headers.get('location')!.split('/').pop());
+    reportId = Number(new URL(made.headers.get('location')!, 'http://localhost').pathname.split('/').pop());
     const { report } = await loadAnnualReport(handle.db, reportId);
     const html = await (await get(inspector, `/national/annual/${reportId}`)).text();
     for (const heading of ['Ratings', 'Key questions nationally', 'Key questions by region', 'Key questions by risk of serious harm level', 'Key questions by ethnic group', 'Statutory victim work', 'Outcomes', 'People on probation', 'Compared with 2024/25', 'Inspections included'])
@@ -77,14 +77,21 @@ describe('national reports in the web app', () => {
 
   it('keeps the report internal until its publication date', async () => {
     expect((await get(undefined, `/public/annual/${reportId}`)).status).toBe(404);
-    const bad = await post(analyst, `/national/annual/${reportId}/publication`, { publishOn: '2020-01-01' });
+    // The GOV.UK date input: each part in its own field, its problems in GOV.UK's words.
+    const parts = (iso: string) => ({ 'publishOn-day': String(Number(iso.slice(8, 10))), 'publishOn-month': String(Number(iso.slice(5, 7))), 'publishOn-year': iso.slice(0, 4) });
+    const noMonth = await post(analyst, `/national/annual/${reportId}/publication`, { 'publishOn-day': '5', 'publishOn-month': '', 'publishOn-year': '2030' });
+    expect(noMonth.status).toBe(400);
+    expect(await noMonth.text()).toMatch(/href="#publishOn-month"[^>]*>Publication date must include a month/);
+    const notReal = await post(analyst, `/national/annual/${reportId}/publication`, { 'publishOn-day': '31', 'publishOn-month': '2', 'publishOn-year': '2030' });
+    expect(await notReal.text()).toContain('Publication date must be a real date');
+    const bad = await post(analyst, `/national/annual/${reportId}/publication`, parts('2020-01-01'));
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('href="#publishOn"');
+    expect(await bad.text()).toContain('href="#publishOn-day"');
     expect((await post(analyst, `/national/annual/${reportId}/foreword`, { foreword: 'The year in probation.' })).status).toBe(303);
-    expect((await post(analyst, `/national/annual/${reportId}/publication`, { publishOn: tomorrow })).status).toBe(303);
+    expect((await post(analyst, `/national/annual/${reportId}/publication`, parts(tomorrow))).status).toBe(303);
     expect((await get(undefined, `/public/annual/${reportId}`)).status).toBe(404);
     expect(await (await get(undefined, '/public')).text()).not.toContain(`/public/annual/${reportId}`);
-    expect((await post(analyst, `/national/annual/${reportId}/publication`, { publishOn: today })).status).toBe(303);
+    expect((await post(analyst, `/national/annual/${reportId}/publication`, parts(today))).status).toBe(303);
     const page = await (await get(undefined, `/public/annual/${reportId}`)).text();
     expect(page).toContain('The year in probation.');
     expect(page).toContain('Open Government Licence');

@@ -83,7 +83,7 @@ describe('recording an inspection result', () => {
       source: 'HMI Probation report',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/programme/services/${hull.id}#inspections`);
+    expect(res.headers.get('location')).toBe(`/programme/services/${hull.id}?flash=result-saved#inspections`);
 
     const page = await html(planner, `/programme/services/${hull.id}`);
     expect(page).toMatch(new RegExp(`${published}</th>[\\s\\S]*?Inadequate[\\s\\S]*?Recorded by an administrator \\(user:${admin.userId}\\)[\\s\\S]*?HMI Probation report`));

@@ -139,7 +139,11 @@ describe('the action plan', () => {
     const missingOwner = await respond({ response: 'agreed', actions: 'Retrain staff', owner: '', dueOn: '' });
     expect(missingOwner.status).toBe(400);
     expect(await missingOwner.text()).toContain('Name the owner of the actions');
-    expect((await respond({ response: 'agreed', actions: 'Risk of harm training for every practitioner', owner: 'Head of PDU', dueOn: '2027-03-31' })).status).toBe(303);
+    // The due date is a GOV.UK date input, its problems in GOV.UK's words and linked to the part to correct.
+    const noMonth = await respond({ response: 'agreed', actions: 'Retrain staff', owner: 'Head of PDU', 'dueOn-day': '31', 'dueOn-month': '', 'dueOn-year': '2027' });
+    expect(noMonth.status).toBe(400);
+    expect(await noMonth.text()).toMatch(new RegExp(`href="#due-${id}-month"[^>]*>The date the actions are due must include a month`));
+    expect((await respond({ response: 'agreed', actions: 'Risk of harm training for every practitioner', owner: 'Head of PDU', 'dueOn-day': '31', 'dueOn-month': '3', 'dueOn-year': '2027' })).status).toBe(303);
     expect((await app.request(`/inspections/${demoId}/action-plan/${id}/progress`, formPost(leeds, { note: 'Half the practitioners trained' }))).status).toBe(303);
     const after = await (await get(lead, `/inspections/${demoId}/action-plan`)).text();
     expect(after).toContain('Risk of harm training for every practitioner');

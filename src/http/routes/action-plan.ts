@@ -7,7 +7,9 @@ import { actionPlan, recordProgress, respondToRecommendation, reviewPreviousReco
 import { AppError } from '../../services/errors.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { withFlash, type FlashKey } from '../flash.ts';
 import { page } from '../render.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
 
 const RESPONSE_NAMES = { agreed: 'Agreed', 'partly-agreed': 'Partly agreed', 'not-agreed': 'Not agreed' } as const;
 const OUTCOME_NAMES = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met' } as const;
@@ -27,6 +29,9 @@ export function actionPlanRoutes(db: Db): Hono<AppEnv> {
       addressee: ADDRESSEES[r.addressedTo],
       responseName: r.response && RESPONSE_NAMES[r.response.response],
       reviewNames: r.reviews.map((v) => `${OUTCOME_NAMES[v.outcome]}: ${v.note}`),
+      // The date the actions are due, as a GOV.UK date input (optional).
+      dueItems: dateInputItems({}, 'dueOn', r.response?.dueOn ?? undefined, error?.href.startsWith(`#due-${r.id}-`) ? [error.href.slice(`#due-${r.id}-`.length) as DateParts] : []),
+      dueError: error?.href.startsWith(`#due-${r.id}-`) ? { text: error.text } : undefined,
     });
     return page(
       c,
@@ -59,14 +64,24 @@ export function actionPlanRoutes(db: Db): Hono<AppEnv> {
         if (e instanceof AppError && e.code === 'invalid') return planPage(c, { href: `#${field(c)}`, text: e.message });
         throw e;
       }
-      return c.redirect(`/inspections/${inspection.id}/action-plan`, 303);
+      return c.redirect(withFlash(`/inspections/${inspection.id}/action-plan`, `${field(c).split('-')[0]}-saved` as FlashKey), 303);
     };
   const actor = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
   const recommendationId = (c: Context<AppEnv>) => Number(c.req.param('recommendationId'));
 
   routes.get('/inspections/:id/action-plan', (c) => planPage(c));
-  routes.post('/inspections/:id/action-plan/:recommendationId/response', act((c) => `response-${c.req.param('recommendationId')}`, canAnswer, (c, id, b) =>
-    respondToRecommendation(db, { inspectionId: id, recommendationId: recommendationId(c), response: b.response ?? '', actions: b.actions ?? '', owner: b.owner ?? '', dueOn: b.dueOn ?? '' }, actor(c))));
+  routes.post('/inspections/:id/action-plan/:recommendationId/response', async (c) => {
+    const body = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    // The due date is optional: read only when any of its parts is typed.
+    const typed = ['day', 'month', 'year'].some((p) => (body[`dueOn-${p}`] ?? '').trim() !== '');
+    const due = typed ? readDateInput(body, 'dueOn', 'the date the actions are due') : undefined;
+    if (due && !due.ok) {
+      await inspectionFor(c, db, canAnswer);
+      return planPage(c, { href: due.href.replace('#dueOn-', `#due-${recommendationId(c)}-`), text: due.message });
+    }
+    return act((c) => `response-${c.req.param('recommendationId')}`, canAnswer, (c, id, b) =>
+      respondToRecommendation(db, { inspectionId: id, recommendationId: recommendationId(c), response: b.response ?? '', actions: b.actions ?? '', owner: b.owner ?? '', dueOn: due?.ok ? due.date : (b.dueOn ?? '') }, actor(c)))(c);
+  });
   routes.post('/inspections/:id/action-plan/:recommendationId/progress', act((c) => `progress-${c.req.param('recommendationId')}`, canAnswer, (c, id, b) =>
     recordProgress(db, { inspectionId: id, recommendationId: recommendationId(c), note: b.note ?? '' }, actor(c))));
   routes.post('/inspections/:id/action-plan/:recommendationId/review', act((c) => `outcome-${c.req.param('recommendationId')}`, canLeadInspection, (c, id, b) =>

@@ -11,6 +11,7 @@ import { changeRole, createAccount, setAccountActive } from '../../services/iden
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
 import { requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { withFlash } from '../flash.ts';
 import { fieldErrors, formErrors } from '../form-errors.ts';
 import { idParam } from '../params.ts';
 import { escapeHtml, page } from '../render.ts';
@@ -119,7 +120,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
       if (e instanceof AppError && e.code === 'invalid') return userPage(c, { href: '#organisationId', text: e.message });
       throw e;
     }
-    return c.redirect(`/admin/users/${id}`, 303);
+    return c.redirect(withFlash(`/admin/users/${id}`, 'role-changed'), 303);
   });
 
   admin.post('/users/:id/active', async (c) => {
@@ -127,7 +128,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
     const body = await c.req.parseBody();
     if (id === c.get('session')!.user.id) throw new AppError('invalid', 'You cannot disable your own account');
     await setAccountActive(db, id, body.active === 'true', `user:${c.get('session')!.user.id}`);
-    return c.redirect(`/admin/users/${id}`, 303);
+    return c.redirect(withFlash(`/admin/users/${id}`, body.active === 'true' ? 'account-enabled' : 'account-disabled'), 303);
   });
 
   // What the service has sent or will send: the embargoed copy's emails (delivery from the database,

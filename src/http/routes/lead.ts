@@ -13,6 +13,7 @@ import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { caseAccess, inspectionFor } from '../access.ts';
 import { domainOneOverview } from './domain-one.ts';
 import type { AppEnv } from '../auth.ts';
+import { withFlash } from '../flash.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
 import { signOffChecklistView } from '../../presenters/sign-off-page.ts';
@@ -76,7 +77,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       if (e instanceof AppError && e.code === 'invalid') return judgementsPage(c, { ...input, message: e.message });
       throw e;
     }
-    return c.redirect(`/inspections/${inspection.id}/judgements#item-${input.itemId.replace(/\./g, '-')}`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/judgements#item-${input.itemId.replace(/\./g, '-')}`, 'judgement-saved'), 303);
   });
 
   const teamPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
@@ -146,13 +147,13 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       if (e instanceof AppError && e.code === 'invalid') return teamPage(c, { href: '#userId', text: e.message });
       throw e;
     }
-    return c.redirect(`/inspections/${inspection.id}/team`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/team`, 'member-added'), 303);
   });
 
   routes.post('/inspections/:id/team/members/:userId/remove', async (c) => {
     const { inspection } = await inspectionFor(c, db, canManageTeam);
     await removeTeamMember(db, { inspectionId: inspection.id, userId: Number(c.req.param('userId')) }, actorOf(c));
-    return c.redirect(`/inspections/${inspection.id}/team`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/team`, 'member-removed'), 303);
   });
 
   routes.post('/inspections/:id/team/assignments', async (c) => {
@@ -166,7 +167,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       if (current.get(caseRef) === userId) continue;
       await assignCaseTo(db, { inspectionId: inspection.id, caseRef, userId }, actorOf(c));
     }
-    return c.redirect(`/inspections/${inspection.id}/team?saved=1`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/team`, 'assignments-saved'), 303);
   });
 
   // The checklist before sign-off; after it, the lock and reopening. `refused`: sign-off was just refused.
@@ -203,14 +204,14 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       if (e instanceof SignOffRefused) return signOffPage(c, undefined, true);
       throw e;
     }
-    return c.redirect(`/inspections/${inspection.id}/sign-off`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/sign-off`, 'signed-off'), 303);
   });
   routes.post('/inspections/:id/reopen', async (c) => {
     const { inspection } = await inspectionFor(c, db, canLeadInspection);
     const reason = z.string().safeParse((await c.req.parseBody()).reason);
     if (!reason.success || !reason.data.trim()) return signOffPage(c, 'Give the reason for reopening the inspection');
     await reopen(db, inspection.id, reason.data, actorOf(c));
-    return c.redirect(`/inspections/${inspection.id}/sign-off`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/sign-off`, 'reopened'), 303);
   });
 
   return routes;

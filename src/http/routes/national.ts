@@ -25,7 +25,9 @@ import { LICENCE } from '../../services/open-data.ts';
 import { todayIso } from '../../services/publication.ts';
 import { requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { withFlash } from '../flash.ts';
 import type { FormError } from '../form-errors.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { enumQuery, idParam } from '../params.ts';
 import { escapeHtml, page } from '../render.ts';
@@ -101,7 +103,9 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
     );
   };
 
-  const reportPage = async (c: Context<AppEnv>, errors: FormError[] = [], values: Record<string, string> = {}) => {
+  const reportPage = async (c: Context<AppEnv>, found: FormError[] = [], values: Record<string, string> = {}, dateParts: DateParts[] = []) => {
+    // The publication date is a GOV.UK date input: its problems link to its first field.
+    const errors = found.map((e) => (e.href === '#publishOn' ? { ...e, href: '#publishOn-day' } : e));
     const actor = requirePermission(c, canViewNationalReports);
     const loaded = await loadAnnualReport(db, idParam(c));
     const { stored, report, framework } = loaded;
@@ -113,7 +117,9 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
         activeNav: 'national',
         errors,
         errorFor: fieldErrors(errors),
-        stored: { ...stored, publishOn: values.publishOn ?? stored.publishOn },
+        stored,
+        publishOnItems: dateInputItems(values, 'publishOn', values['publishOn-day'] === undefined ? (stored.publishOn ?? undefined) : undefined, dateParts),
+        publishOnError: errors.find((e) => e.href.startsWith('#publishOn')) && { text: errors.find((e) => e.href.startsWith('#publishOn'))!.text },
         published: annualReportPublished(stored, todayIso()),
         takenAt: stored.takenAt.toISOString().slice(0, 16).replace('T', ' '),
         foreword: values.foreword ?? stored.foreword,
@@ -132,7 +138,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
     const values = await body(c);
     try {
       const id = await createAnnualReport(db, { year: values.year ?? '', framework: values.framework ?? '' }, actorName(c));
-      return c.redirect(`/national/annual/${id}`, 303);
+      return c.redirect(withFlash(`/national/annual/${id}`, 'report-created'), 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return indexPage(c, formErrorsOf(e, 'year'), values);
       throw e;
@@ -181,10 +187,15 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
       if (e instanceof AppError && e.code === 'invalid') return reportPage(c, formErrorsOf(e, field), values);
       throw e;
     }
-    return c.redirect(`/national/annual/${id}`, 303);
+    return c.redirect(withFlash(`/national/annual/${id}`, field === 'foreword' ? 'foreword-saved' : 'publication-saved'), 303);
   };
   routes.post('/national/annual/:id/foreword', act('foreword', (id, v, actor) => saveAnnualForeword(db, id, v.foreword ?? '', actor)));
-  routes.post('/national/annual/:id/publication', act('publishOn', (id, v, actor) => publishAnnualReport(db, id, v.publishOn ?? '', actor)));
+  routes.post('/national/annual/:id/publication', async (c) => {
+    requirePermission(c, canProduceNationalReports);
+    const date = readDateInput(await body(c), 'publishOn', 'publication date');
+    if (!date.ok) return reportPage(c, [{ href: date.href, text: date.message }], await body(c), date.parts);
+    return act('publishOn', (id, _values, actor) => publishAnnualReport(db, id, date.date, actor))(c);
+  });
 
   routes.get('/api/national/annual', async (c) => {
     requirePermission(c, canViewNationalReports);

@@ -101,6 +101,7 @@ import {
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { withFlash } from '../flash.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
 import { escapeHtml as escape, page } from '../render.ts';
 
@@ -544,7 +545,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await renameService(db, id, values, actorOf(c));
-        return c.redirect(`/programme/services/${id}`, 303);
+        return c.redirect(withFlash(`/programme/services/${id}`, 'rename-saved'), 303);
       },
       (failed) => servicePage(c, { ...failed, errors: failed.errors.map((e) => (e.href === '#note' ? { ...e, href: '#rename-note' } : e)) }),
     );
@@ -553,7 +554,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     requirePermission(c, canEditRegistry);
     const id = numParam(c, 'id', 'a service');
     await cancelScheduledRename(db, id, actorOf(c));
-    return c.redirect(`/programme/services/${id}`, 303);
+    return c.redirect(withFlash(`/programme/services/${id}`, 'rename-cancelled'), 303);
   });
   routes.post('/programme/services/:id/inspections', async (c) => {
     requirePermission(c, canEditRegistry);
@@ -564,7 +565,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await recordInspectionResult(db, id, values, actorOf(c));
-        return c.redirect(`/programme/services/${id}#inspections`, 303);
+        return c.redirect(withFlash(`/programme/services/${id}#inspections`, 'result-saved'), 303);
       },
       (failed) => servicePage(c, failed),
     );
@@ -609,7 +610,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await correctInspectionResult(db, id, resultId, values, actorOf(c));
-        return c.redirect(`/programme/services/${id}#inspections`, 303);
+        return c.redirect(withFlash(`/programme/services/${id}#inspections`, 'result-saved'), 303);
       },
       (failed) => resultPage(c, failed),
     );
@@ -624,7 +625,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await withdrawInspectionResult(db, id, resultId, values, actorOf(c));
-        return c.redirect(`/programme/services/${id}#inspections`, 303);
+        return c.redirect(withFlash(`/programme/services/${id}#inspections`, 'result-withdrawn'), 303);
       },
       (failed) => resultPage(c, failed),
     );
@@ -638,7 +639,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await updateIntelligence(db, id, values, actorOf(c));
-        return c.redirect(`/programme/services/${id}`, 303);
+        return c.redirect(withFlash(`/programme/services/${id}`, 'intelligence-saved'), 303);
       },
       (failed) => servicePage(c, failed),
     );
@@ -807,7 +808,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await updateYearSettings(db, id, values, actorOf(c));
-        return c.redirect(`/programme/years/${id}`, 303);
+        return c.redirect(withFlash(`/programme/years/${id}`, 'year-saved'), 303);
       },
       (failed) => yearPage(c, failed),
     );
@@ -861,7 +862,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await saveTopic(db, yearId, null, topicFromForm(values), actorOf(c));
-        return c.redirect(`/programme/years/${yearId}`, 303);
+        return c.redirect(withFlash(`/programme/years/${yearId}`, 'topic-saved'), 303);
       },
       (failed) => topicPage(c, null, failed),
     );
@@ -877,7 +878,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await saveTopic(db, yearId, topicId, topicFromForm(values), actorOf(c));
-        return c.redirect(`/programme/years/${yearId}`, 303);
+        return c.redirect(withFlash(`/programme/years/${yearId}`, 'topic-saved'), 303);
       },
       (failed) => topicPage(c, topicId, failed),
     );
@@ -886,7 +887,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     plan(c);
     const yearId = numParam(c, 'id', 'a programme year');
     await removeTopic(db, yearId, numParam(c, 'topicId', 'a topic'), actorOf(c));
-    return c.redirect(`/programme/years/${yearId}`, 303);
+    return c.redirect(withFlash(`/programme/years/${yearId}`, 'topic-removed'), 303);
   });
 
   // ---- The consultation ---------------------------------------------------------------------
@@ -965,7 +966,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await saveQuestion(db, yearId, null, values, actorOf(c));
-        return c.redirect(`/programme/years/${yearId}/consultation/questions`, 303);
+        return c.redirect(withFlash(`/programme/years/${yearId}/consultation/questions`, 'question-saved'), 303);
       },
       (failed) => questionsPage(c, failed),
     );
@@ -980,7 +981,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       values,
       async () => {
         await saveQuestion(db, yearId, questionId, values, actorOf(c));
-        return c.redirect(`/programme/years/${yearId}/consultation/questions#question-${questionId}`, 303);
+        return c.redirect(withFlash(`/programme/years/${yearId}/consultation/questions#question-${questionId}`, 'question-saved'), 303);
       },
       (failed) => questionsPage(c, failed),
     );
@@ -989,7 +990,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     plan(c);
     const yearId = numParam(c, 'id', 'a programme year');
     await removeQuestion(db, yearId, numParam(c, 'questionId', 'a question'), actorOf(c));
-    return c.redirect(`/programme/years/${yearId}/consultation/questions`, 303);
+    return c.redirect(withFlash(`/programme/years/${yearId}/consultation/questions`, 'question-removed'), 303);
   });
 
   const responsesPage = async (c: C, failed?: Failure) => {

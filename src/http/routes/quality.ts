@@ -19,6 +19,7 @@ import { flattenStandard, type FlatValues } from '../../domain/assessment/standa
 import { standardFormPage } from '../../presenters/standard-form-page.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { withFlash } from '../flash.ts';
 import { page, renderMacro } from '../render.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
@@ -81,7 +82,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
     if (seedText && !/^\d{1,9}$/.test(seedText)) return overviewPage(c, { href: '#seed', text: 'Enter the seed as a whole number, or leave it blank for a new one' });
     const seed = seedText ? Number(seedText) : randomInt(1, 1_000_000_000);
     await drawDipSample(db, inspection.id, { share: percent / 100, firstInspectionAll: body.firstInspectionAll === 'yes', minimumPerInspector: 1 }, seed, actorOf(c));
-    return c.redirect(`/inspections/${inspection.id}/quality`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/quality`, 'dip-sample-drawn'), 303);
   });
 
   routes.post('/inspections/:id/quality/assignments', async (c) => {
@@ -100,7 +101,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
         throw e;
       }
     }
-    return c.redirect(`/inspections/${inspection.id}/quality`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/quality`, 'second-assessor-saved'), 303);
   });
 
   routes.post('/inspections/:id/quality/settle', async (c) => {
@@ -115,7 +116,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
       if (e instanceof AppError && e.code === 'invalid') return overviewPage(c, { href: `#reason-${key}`, text: e.message });
       throw e;
     }
-    return c.redirect(`/inspections/${inspection.id}/quality#disagreements`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/quality#disagreements`, 'disagreement-settled'), 303);
   });
 
   // The second assessor's own view of the case: its details and their answers, never the first assessment.
@@ -182,7 +183,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
       actorOf(c),
     );
     if (result.outcome === 'invalid') return secondFormPage(c, result.values, result.problems);
-    return c.redirect(secondHref(inspection.id, view.assessment.caseRef), 303);
+    return c.redirect(withFlash(secondHref(inspection.id, view.assessment.caseRef), 'second-saved'), 303);
   });
 
   routes.post('/inspections/:id/cases/:caseRef/second/submit', async (c) => {
@@ -193,7 +194,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
       if (e instanceof AppError && e.code === 'invalid') return c.redirect(`${secondHref(inspection.id, view.assessment.caseRef)}?error=incomplete`, 303);
       throw e;
     }
-    return c.redirect(`/inspections/${inspection.id}/quality`, 303);
+    return c.redirect(withFlash(`/inspections/${inspection.id}/quality`, 'second-submitted'), 303);
   });
 
   return routes;
