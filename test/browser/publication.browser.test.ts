@@ -215,8 +215,14 @@ describe('publishing the Leeds report', () => {
   });
 
   it('embargoes the report with a named recipient and a publication date ahead', async () => {
+    const fillPublicationDate = async (iso: string) => {
+      const group = lead.getByRole('group', { name: 'Publication date' });
+      await group.getByLabel('Day').fill(String(Number(iso.slice(8, 10))));
+      await group.getByLabel('Month').fill(String(Number(iso.slice(5, 7))));
+      await group.getByLabel('Year').fill(iso.slice(0, 4));
+    };
     // Without a recipient the embargo is refused.
-    await lead.getByLabel('Publication date').fill(isoDay(7));
+    await fillPublicationDate(isoDay(7));
     await lead.getByRole('button', { name: 'Embargo the report for publication' }).click();
     await expect(lead.locator('.govuk-error-summary').innerText()).resolves.toContain('Name at least one recipient of the embargoed copy');
     await check(lead, 'embargo-refused', /Report and publication/);
@@ -229,12 +235,12 @@ describe('publishing the Leeds report', () => {
     await expect(lead.getByRole('table', { name: 'Recipients' }).innerText()).resolves.toContain('rpd@justice.example');
 
     // Today will not do: the embargo must mean something.
-    await lead.getByLabel('Publication date').fill(isoDay(0));
+    await fillPublicationDate(isoDay(0));
     await lead.getByRole('button', { name: 'Embargo the report for publication' }).click();
     await expect(lead.locator('.govuk-error-summary').innerText()).resolves.toContain('The publication date must be after today');
     await check(lead, 'embargo-today-refused', /Report and publication/);
 
-    await lead.getByLabel('Publication date').fill(isoDay(1));
+    await fillPublicationDate(isoDay(1));
     await lead.getByRole('button', { name: 'Embargo the report for publication' }).click();
     await check(lead, 'embargoed', 'Report and publication');
     expect(await statusOf(lead)).toBe('Embargoed');

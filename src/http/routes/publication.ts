@@ -24,6 +24,8 @@ import {
 } from '../../services/publication.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { withFlash, type FlashKey } from '../flash.ts';
 import { idParam } from '../params.ts';
 import { escapeHtml, page, renderMacro } from '../render.ts';
 
@@ -61,7 +63,7 @@ function deliveryText(d: RecipientDelivery | undefined): string {
 export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
-  const publicationPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
+  const publicationPage = async (c: Context<AppEnv>, error?: { href: string; text: string }, dateValues: Record<string, string> = {}, dateParts: DateParts[] = []) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('publication'));
     const [overview, deliveries] = await Promise.all([reportOverview(db, inspection.id), embargoDeliveries(db, inspection.id)]);
     const lead = canLeadInspection(actor, scope);
@@ -81,6 +83,9 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
         inspection,
         section: 'publication',
         errors: error ? [error] : [],
+        // The publication date of the embargo, as a GOV.UK date input.
+        publishOnItems: dateInputItems(dateValues, 'publishOn', undefined, dateParts),
+        publishOnError: error?.href.startsWith('#publishOn') ? { text: error.text } : undefined,
         lead,
         canComment: canCommentOnReport(actor, scope) && status === 'factual-accuracy',
         editable: lead && textEditable(status),
@@ -112,6 +117,9 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
     );
   };
 
+  /** The success banner after a change, by the field the change's form holds. */
+  const publicationFlash = (field: string): FlashKey =>
+    field === 'overallFindings' ? 'report-saved' : field === 'recommendation' ? 'recommendations-saved' : field === 'status' ? 'status-changed' : field === 'comment' ? 'comment-sent' : field === 'recipientName' ? 'recipients-saved' : 'decision-saved';
   /** Runs a change, showing a refusal from the rules on the page rather than as an error page. */
   const act = (field: string | ((c: Context<AppEnv>) => string), run: (c: Context<AppEnv>, id: number, body: Record<string, string | File>) => Promise<void>, check = canLeadInspection) =>
     async (c: Context<AppEnv>) => {
@@ -124,7 +132,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
         if (e instanceof AppError && e.code === 'invalid') return publicationPage(c, { href: `#${typeof field === 'string' ? field : field(c)}`, text: e.message });
         throw e;
       }
-      return c.redirect(`/inspections/${inspection.id}/publication`, 303);
+      return c.redirect(withFlash(`/inspections/${inspection.id}/publication`, publicationFlash(typeof field === 'string' ? field : field(c))), 303);
     };
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -132,7 +140,16 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
   routes.post('/inspections/:id/publication/text', act('overallFindings', (c, id, b) => saveReportText(db, { inspectionId: id, foreword: text(b.foreword), overallFindings: text(b.overallFindings) }, actorOf(c))));
   routes.post('/inspections/:id/publication/recommendations', act('recommendation', (c, id, b) => addRecommendationTo(db, { inspectionId: id, addressedTo: text(b.addressedTo), text: text(b.recommendation) }, actorOf(c))));
   routes.post('/inspections/:id/publication/recommendations/:recommendationId/remove', act('recommendation', (c, id) => removeRecommendation(db, { inspectionId: id, id: Number(c.req.param('recommendationId')) }, actorOf(c))));
-  routes.post('/inspections/:id/publication/status', act('status', (c, id, b) => moveReport(db, { inspectionId: id, to: text(b.to) as ReportStatus, publishOn: text(b.publishOn) || undefined }, actorOf(c))));
+  routes.post('/inspections/:id/publication/status', async (c) => {
+    const body = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, text(v)]));
+    // The form's GOV.UK date input; a client sending the whole date as publishOn (YYYY-MM-DD) is read as before.
+    const embargo = body.to === 'embargoed' && !body.publishOn ? readDateInput(body, 'publishOn', 'publication date') : undefined;
+    if (embargo && !embargo.ok) {
+      await inspectionFor(c, db, canLeadInspection);
+      return publicationPage(c, { href: embargo.href, text: embargo.message }, body, embargo.parts);
+    }
+    return act('status', (c, id) => moveReport(db, { inspectionId: id, to: body.to as ReportStatus, publishOn: embargo?.ok ? embargo.date : body.publishOn || undefined }, actorOf(c)))(c);
+  });
   routes.post('/inspections/:id/publication/comments', act('comment', (c, id, b) => commentOnReport(db, { inspectionId: id, section: text(b.section), comment: text(b.comment) }, actorOf(c)), canCommentOnReport));
   // The error links to the comment's own decision (its radios' first input).
   routes.post('/inspections/:id/publication/comments/:commentId/decision', act((c) => `decision-${idParam(c, 'commentId')}`, (c, id, b) => decideComment(db, { inspectionId: id, id: idParam(c, 'commentId'), decision: text(b.decision), reason: text(b.reason) }, actorOf(c))));
