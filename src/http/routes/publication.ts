@@ -6,6 +6,8 @@ import type { Db } from '../../db/repositories/index.ts';
 import { canCommentOnReport, canLeadInspection, canOpenArea, mayOpen } from '../../domain/access/permissions.ts';
 import { longDate } from '../../domain/sampling/dates.ts';
 import { STATUS_NAMES, textEditable, transitionProblems, type ReportStatus } from '../../domain/publication/workflow.ts';
+import { narrativeHtml, parseNarrative } from '../../domain/report-writing/narrative.ts';
+import { fillPlaceholders } from '../../domain/report-writing/placeholders.ts';
 import type { EmbargoMail } from '../../services/embargo-mail.ts';
 import { embargoDeliveries, WRONG_ADDRESS_LIMIT, type RecipientDelivery } from '../../services/embargo-mail.ts';
 import { AppError } from '../../services/errors.ts';
@@ -22,6 +24,7 @@ import {
   saveReportText,
   todayIso,
 } from '../../services/publication.ts';
+import { placeholdersOf } from '../../services/report-writing.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
@@ -70,6 +73,10 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
     // The inspected service sees the draft's text and its comments, not the inspectorate's side (recipients, what blocks the next step).
     const workings = canOpenArea(actor, scope, 'publication-workings');
     const status = overview.report.status;
+    const editable = lead && textEditable(status);
+    // Read as the report shows it: placeholders filled in, paragraphs and lists kept.
+    const placeholders = editable ? [] : await placeholdersOf(db, inspection.id);
+    const asRead = (text: string | null) => (text ? narrativeHtml(parseNarrative(fillPlaceholders(text, placeholders))) : '');
     const next: { to: ReportStatus; label: string }[] =
       status === 'draft' ? [{ to: 'factual-accuracy', label: 'Send the draft to the service for factual accuracy checking' }]
       : status === 'factual-accuracy' ? [{ to: 'embargoed', label: 'Embargo the report for publication' }, { to: 'draft', label: 'Return the report to draft' }]
@@ -88,7 +95,8 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
         publishOnError: error?.href.startsWith('#publishOn') ? { text: error.text } : undefined,
         lead,
         canComment: canCommentOnReport(actor, scope) && status === 'factual-accuracy',
-        editable: lead && textEditable(status),
+        editable,
+        textHtml: editable ? null : { foreword: asRead(overview.report.foreword), overallFindings: asRead(overview.report.overallFindings) },
         statusName: STATUS_NAMES[status],
         status,
         report: overview.report,
