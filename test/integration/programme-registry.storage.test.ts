@@ -56,14 +56,14 @@ describe('recording an inspection result', () => {
     expect(res.status).toBe(400);
     const text = await res.text();
     expect(text).toContain('govuk-error-summary');
-    expect(text).toMatch(/href="#published"[^>]*>The date the report was published must be today or in the past/);
-    expect(text).toMatch(/href="#fieldwork"[^>]*>The date fieldwork started must be a real date/);
+    expect(text).toMatch(/href="#published-day"[^>]*>The date the report was published must be today or in the past/);
+    expect(text).toMatch(/href="#fieldwork-day"[^>]*>The date fieldwork started must be a real date/);
     expect(text).toMatch(/href="#overallRating"[^>]*>Select the overall rating/);
     expect(text).toMatch(/href="#url"[^>]*>The link to the report must be a web address/);
     const missing = await (await post(admin, `/programme/services/${hull.id}/inspections`, {})).text();
-    expect(missing).toMatch(/href="#published"[^>]*>Enter the date the report was published/);
+    expect(missing).toMatch(/href="#published-day"[^>]*>Enter the date the report was published/);
     const order = await (await post(admin, `/programme/services/${hull.id}/inspections`, { published: '2026-03-01', fieldwork: '2026-04-01', overallRating: 'Good' })).text();
-    expect(order).toMatch(/href="#fieldwork"[^>]*>The date fieldwork started must be on or before the date the report was published/);
+    expect(order).toMatch(/href="#fieldwork-day"[^>]*>The date fieldwork started must be on or before the date the report was published/);
     expect((await post(planner, `/programme/services/${hull.id}/inspections`, { published: '2026-03-01', overallRating: 'Good' })).status).toBe(403);
     expect(await getServiceRecord(handle.db, hull.id)).toMatchObject({ inspections: [expect.objectContaining({ source: 'reference' })] });
   });
@@ -106,7 +106,7 @@ describe('recording an inspection result', () => {
 
     // The same report twice is refused.
     const twice = await post(admin, `/programme/services/${hull.id}/inspections`, { published, overallRating: 'Good' });
-    expect(await twice.text()).toMatch(/href="#published"[^>]*>A result published on [\d-]+ is already recorded: correct it instead/);
+    expect(await twice.text()).toMatch(/href="#published-day"[^>]*>A result published on [\d-]+ is already recorded: correct it instead/);
   });
 
   it('counts for the youth justice risk score too', async () => {
@@ -181,10 +181,16 @@ describe('a rename announced ahead of its date', () => {
   it('refuses a date that is not real, or before the last name change, and a name another service will take', async () => {
     const central = await pdu('Central Lancashire');
     const notReal = await post(admin, `/programme/services/${central.id}/name`, { name: 'Preston', effectiveFrom: '2027-02-29' });
-    expect(await notReal.text()).toMatch(/href="#effectiveFrom"[^>]*>The date the new name takes effect must be a real date/);
+    expect(await notReal.text()).toMatch(/href="#effectiveFrom-day"[^>]*>The date the new name takes effect must be a real date/);
+    // The form's GOV.UK date input: its problems in GOV.UK's words, linked to the part to correct.
+    const noMonth = await post(admin, `/programme/services/${central.id}/name`, { name: 'Preston', 'effectiveFrom-day': '5', 'effectiveFrom-month': '', 'effectiveFrom-year': '2027' });
+    expect(noMonth.status).toBe(400);
+    expect(await noMonth.text()).toMatch(/href="#effectiveFrom-month"[^>]*>The date the new name takes effect must include a month/);
+    const notRealParts = await post(admin, `/programme/services/${central.id}/name`, { name: 'Preston', 'effectiveFrom-day': '29', 'effectiveFrom-month': '2', 'effectiveFrom-year': '2027' });
+    expect(await notRealParts.text()).toContain('The date the new name takes effect must be a real date');
     const earlier = await post(admin, `/programme/services/${central.id}/name`, { name: 'Preston', effectiveFrom: addDays(from, -1) });
     expect(earlier.status).toBe(400);
-    expect(await earlier.text()).toMatch(new RegExp(`href="#effectiveFrom"[^>]*>The date the new name takes effect must be after the last name change, on ${from}`));
+    expect(await earlier.text()).toMatch(new RegExp(`href="#effectiveFrom-day"[^>]*>The date the new name takes effect must be after the last name change, on ${from}`));
     const same = await post(admin, `/programme/services/${central.id}/name`, { name: 'Lancashire Central and Preston', effectiveFrom: addDays(from, 10) });
     expect(await same.text()).toContain('The service is already to be called Lancashire Central and Preston');
     const east = await pdu('East Lancashire');

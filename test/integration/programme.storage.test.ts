@@ -65,7 +65,7 @@ describe('the registry', () => {
     const york = (await findOrganisationByName(handle.db, 'pdu', 'York'))!;
     const notADate = await post(admin, `/programme/services/${york.id}/name`, { name: 'York and Selby', effectiveFrom: '2026-02-30', note: '' });
     expect(notADate.status).toBe(400);
-    expect(await notADate.text()).toMatch(/href="#effectiveFrom"[^>]*>The date the new name takes effect must be a real date/);
+    expect(await notADate.text()).toMatch(/href="#effectiveFrom-day"[^>]*>The date the new name takes effect must be a real date/);
     const clash = await post(admin, `/programme/services/${york.id}/name`, { name: 'Leeds', effectiveFrom: '2026-01-05' });
     expect(await clash.text()).toContain('There is already a PDU called Leeds in Yorkshire and the Humber');
     expect((await post(planner, `/programme/services/${york.id}/name`, { name: 'York and Selby', effectiveFrom: '2026-01-05' })).status).toBe(403);
@@ -399,7 +399,7 @@ describe('programme years, topics and the consultation', () => {
     const bad = await post(planner, `/programme/years/${yearId}/consultation/responses`, { questionId: '', receivedOn: '2027-13-01', text: '' });
     expect(bad.status).toBe(400);
     const text = await bad.text();
-    for (const field of ['questionId', 'receivedOn', 'text']) expect(text).toContain(`href="#${field}"`);
+    for (const field of ['questionId', 'receivedOn-day', 'text']) expect(text).toContain(`href="#${field}"`);
     const ok = await post(planner, `/programme/years/${yearId}/consultation/responses`, { questionId: String(q3.id), respondentName: '', respondentOrganisation: 'Probation Institute', receivedOn: '2026-03-14', text: 'Consider a thematic on pre-sentence reports.' });
     expect(ok.status).toBe(303);
     const page = await html(analyst, `/programme/years/${yearId}/consultation/responses`);

@@ -102,6 +102,7 @@ import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash } from '../flash.ts';
+import { dateInputItems, readDateInput } from '../date-input.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
 import { escapeHtml as escape, page } from '../render.ts';
 
@@ -139,12 +140,55 @@ async function formBody(c: C): Promise<Values> {
   return values;
 }
 
+/** The programme forms' dates, each a GOV.UK date input (NAME-day, NAME-month, NAME-year), named as in messages. */
+const DATE_LABELS: Record<string, string> = {
+  receivedOn: 'the date received',
+  caseloadAsOf: 'the date of the caseload figure',
+  effectiveFrom: 'the date the new name takes effect',
+  published: 'the date the report was published',
+  fieldwork: 'the date fieldwork started',
+};
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+
+/** Reads each date input typed into its YYYY-MM-DD value (a date with no part typed is left as sent, or empty); the problems in GOV.UK's words. */
+function readDates(values: Values): FormError[] {
+  const errors: FormError[] = [];
+  for (const [name, label] of Object.entries(DATE_LABELS)) {
+    if (!DATE_PARTS.some((p) => `${name}-${p}` in values)) continue;
+    if (!DATE_PARTS.some((p) => (values[`${name}-${p}`] ?? '').trim())) values[name] = '';
+    else {
+      const date = readDateInput(values, name, label);
+      if (date.ok) values[name] = date.date;
+      else errors.push({ href: date.href, text: date.message });
+    }
+  }
+  return errors;
+}
+
+/** Field id → its error, a date's under its name too (the date input's errorMessage). */
+const formFieldErrors = (errors: FormError[]) => ({
+  ...fieldErrors(errors),
+  ...Object.fromEntries(errors.flatMap((e) => DATE_PARTS.flatMap((p) => (e.href.endsWith(`-${p}`) && e.href.slice(1, -p.length - 1) in DATE_LABELS ? [[e.href.slice(1, -p.length - 1), { text: e.text }]] : [])))),
+});
+
+/** Each date input's items: the parts typed, or those of the YYYY-MM-DD value; the parts in error marked. */
+const dateItemsOf = (values: Values, errors: FormError[]) =>
+  Object.fromEntries(
+    Object.keys(DATE_LABELS).map((name) => [
+      name,
+      dateInputItems(values, name, isRealDate(values[name] ?? '') ? values[name] : undefined, errors.flatMap((e) => DATE_PARTS.filter((p) => e.href === `#${name}-${p}`))),
+    ]),
+  );
+
 /** Runs a write; a ProgrammeFieldError re-renders the form with every problem linked to its field. */
 async function attempt(form: string, values: Values, write: () => Promise<Response>, render: (failed: Failure) => Response | Promise<Response>): Promise<Response> {
+  const dateErrors = readDates(values);
+  if (dateErrors.length) return render({ form, values, errors: dateErrors });
   try {
     return await write();
   } catch (e) {
-    if (e instanceof ProgrammeFieldError) return render({ form, values, errors: e.fields.map((f) => ({ href: `#${f.field}`, text: f.message })) });
+    // A date's problem links to its first part.
+    if (e instanceof ProgrammeFieldError) return render({ form, values, errors: e.fields.map((f) => ({ href: `#${f.field}${f.field in DATE_LABELS ? '-day' : ''}`, text: f.message })) });
     throw e;
   }
 }
@@ -521,16 +565,19 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         inspectionRows: inspectionRows(record.inspections, canEdit ? { serviceId: id } : undefined),
         inspectionHead: [{ text: 'Published' }, { text: 'Overall rating' }, { text: 'Source' }, { text: 'Report and notes' }, ...(canEdit ? [{ html: '<span class="govuk-visually-hidden">Change</span>' }] : [])],
         resultValues,
-        resultErrors: fieldErrors(errorsOf(resultFailed)),
+        resultErrors: formFieldErrors(errorsOf(resultFailed)),
+        resultDates: dateItemsOf(resultValues, errorsOf(resultFailed)),
         ...resultChoices(record, resultValues),
         planned,
         score,
         scoreTotal,
         selections,
         renameValues: renameFailed?.values ?? { name: '', effectiveFrom: '', note: '' },
-        renameErrors: fieldErrors(errorsOf(renameFailed)),
+        renameErrors: formFieldErrors(errorsOf(renameFailed)),
+        renameDates: dateItemsOf(renameFailed?.values ?? {}, errorsOf(renameFailed)),
         intelValues,
-        intelErrors: fieldErrors(errorsOf(intelFailed)),
+        intelErrors: formFieldErrors(errorsOf(intelFailed)),
+        intelDates: dateItemsOf(intelValues, errorsOf(intelFailed)),
       },
       status(failed),
     );
@@ -591,7 +638,8 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         recorded: `${govukDate(result.recordedAt)} by ${result.recordedBy}${result.updatedBy && result.updatedAt ? `; corrected ${govukDate(result.updatedAt)} by ${result.updatedBy}` : ''}`,
         errors: errorsOf(failed),
         resultValues: values,
-        resultErrors: fieldErrors(errorsOf(correctFailed)),
+        resultErrors: formFieldErrors(errorsOf(correctFailed)),
+        resultDates: dateItemsOf(values, errorsOf(correctFailed)),
         withdrawValues: failedFor(failed, 'withdraw')?.values ?? { reason: '' },
         withdrawErrors: fieldErrors(errorsOf(failedFor(failed, 'withdraw'))),
         ...resultChoices(record, values),
@@ -1014,7 +1062,8 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
         total: responses.length,
         values,
         errors,
-        fieldErrors: fieldErrors(errors),
+        fieldErrors: formFieldErrors(errors),
+        dates: dateItemsOf(values, errors),
         questionItems: [{ value: '', text: 'Select a question' }, ...numbered.map((q) => ({ value: String(q.id), text: `Q${q.number}: ${q.text.length > 90 ? `${q.text.slice(0, 90)}…` : q.text}`, selected: values.questionId === String(q.id) }))],
       },
       status(failed),
