@@ -11,6 +11,7 @@ import { changeRole, createAccount, setAccountActive } from '../../services/iden
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
 import { requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { withFlash } from '../flash.ts';
 import { fieldErrors, formErrors } from '../form-errors.ts';
 import { idParam } from '../params.ts';
@@ -24,7 +25,7 @@ const NewUserForm = z.object({
   password: z.string().min(12, 'Enter a password of at least 12 characters'),
 });
 
-const when = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString()).slice(0, 19).replace('T', ' ');
+const when = (d: Date | string) => govukDateTime(d);
 /** An email's text for the page: lines kept, and its links followable (the local outbox is for trying the product). */
 const linked = (body: string) => escapeHtml(body).replace(/https?:\/\/[^\s<]+/g, (url) => `<a class="govuk-link" href="${url}">${url}</a>`).replace(/\n/g, '<br>');
 const statusRows = (counts: Record<string, number>) => Object.entries(counts).map(([status, n]) => [{ text: status.charAt(0).toUpperCase() + status.slice(1) }, { text: String(n), format: 'numeric' }]);
@@ -47,7 +48,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
         { text: u.email },
         { text: ROLE_NAMES[u.role] + (u.organisationId ? `, ${organisations.get(u.organisationId) ?? ''}` : '') },
         { text: u.active ? 'Active' : 'Disabled' },
-        { text: u.lastSignedInAt ? u.lastSignedInAt.toISOString().slice(0, 16).replace('T', ' ') : 'Never' },
+        { text: u.lastSignedInAt ? govukDateTime(u.lastSignedInAt) : 'Never' },
         { html: `<a class="govuk-link" href="/admin/users/${u.id}">Manage<span class="govuk-visually-hidden"> ${escapeHtml(u.displayName)}</span></a>` },
       ]),
     });

@@ -13,6 +13,7 @@ import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { caseAccess, inspectionFor } from '../access.ts';
 import { domainOneOverview } from './domain-one.ts';
 import type { AppEnv } from '../auth.ts';
+import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { withFlash } from '../flash.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
@@ -48,7 +49,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
             ...item,
             key,
             ratingHtml: ratingTag(current?.rating ?? null, 'Not yet rated'),
-            recorded: current && `${current.recordedBy} at ${current.recordedAt.toISOString().slice(0, 16).replace('T', ' ')}`,
+            recorded: current && `${current.recordedBy}, ${govukDateTime(current.recordedAt)}`,
             rationale: current?.rationale,
             radios: {
               idPrefix: `rating-${key}`,

@@ -25,6 +25,7 @@ import { LICENCE } from '../../services/open-data.ts';
 import { todayIso } from '../../services/publication.ts';
 import { requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
+import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { withFlash } from '../flash.ts';
 import type { FormError } from '../form-errors.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
@@ -89,8 +90,8 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
           { text: r.frameworkKey },
           { text: String(r.inspections), format: 'numeric' },
           { text: String(r.cases), format: 'numeric' },
-          { text: `${r.takenAt.toISOString().slice(0, 16).replace('T', ' ')} by ${r.takenBy}` },
-          { text: annualReportPublished(r, today) ? `Published ${r.publishOn}` : r.status === 'published' ? `To be published ${r.publishOn}` : 'Draft' },
+          { text: `${govukDateTime(r.takenAt)} by ${r.takenBy}` },
+          { text: annualReportPublished(r, today) ? `Published ${govukDate(r.publishOn)}` : r.status === 'published' ? `To be published ${govukDate(r.publishOn)}` : 'Draft' },
         ]),
         yearItems: years.map((y) => ({
           value: y.year.label,
@@ -121,7 +122,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
         publishOnItems: dateInputItems(values, 'publishOn', values['publishOn-day'] === undefined ? (stored.publishOn ?? undefined) : undefined, dateParts),
         publishOnError: errors.find((e) => e.href.startsWith('#publishOn')) && { text: errors.find((e) => e.href.startsWith('#publishOn'))!.text },
         published: annualReportPublished(stored, todayIso()),
-        takenAt: stored.takenAt.toISOString().slice(0, 16).replace('T', ' '),
+        takenAt: govukDateTime(stored.takenAt),
         foreword: values.foreword ?? stored.foreword,
         canProduce: canProduceNationalReports(actor),
         ...annualReportView(report, framework),
