@@ -7,10 +7,10 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ProgrammeTables } from './schema-programme.ts';
 import type { SampleSurveyTables } from './schema-sample-survey.ts';
-import type { ReportWritingTables } from './schema-report-writing.ts';
 import type { TimelineTables } from './schema-timeline.ts';
-import type { DomainOneTables } from './schema-domain-one.ts';
 import type { EmbargoTables } from './schema-embargo.ts';
+import type { ReportWritingTables } from './schema-report-writing.ts';
+import type { DomainOneTables } from './schema-domain-one.ts';
 import type { SfoTables } from './schema-sfo.ts';
 
 /** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
@@ -285,7 +285,7 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, EmbargoTables, ReportWritingTables, SfoTables, DomainOneTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, ReportWritingTables, EmbargoTables, DomainOneTables, SfoTables {
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

@@ -18,14 +18,14 @@ import { findOrganisationByName } from '../../src/db/repositories/index.ts';
 import { nationalRows } from './access/rows-national.ts';
 import { publicRatingsRows } from './access/rows-public-ratings.ts';
 import { timelineRows } from './access/rows-timeline.ts';
-import { domainOneRows } from './access/rows-domain-one.ts';
 import { auditRows } from './access/rows-audit.ts';
+import { domainOneRows } from './access/rows-domain-one.ts';
 import { reportWritingRows } from './access/rows-report-writing.ts';
 import { sfoRows } from './access/rows-sfo.ts';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...auditRows, ...domainOneRows, ...sfoRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows];
 
 
 let handle: TestDatabase;
@@ -106,7 +106,10 @@ describe('access to every route', () => {
       for (const person of PEOPLE) {
         if (row.route === '/sign-out') continue;
         const { status, text } = await request(row, person);
-        const embargoed = status === 200 && /embargoed until|"embargoed":true/i.test(text) && !/"standards"/.test(text);
+        // Only the inspections' pages (and the home page listing them) can be 'embargoed'; elsewhere
+        // (the administrators' outbox of embargo emails, say) the words are content, not the embargo.
+        const ofAnInspection = row.route === '/' || /^\/(api\/)?inspections(\/|$)/.test(row.route);
+        const embargoed = ofAnInspection && status === 200 && /embargoed until|"embargoed":true/i.test(text) && !/"standards"/.test(text);
         results[person] = embargoed ? 'embargoed' : status;
         expected[person] = row.expect[person] ?? row.expect.default;
       }

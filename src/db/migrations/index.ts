@@ -14,14 +14,14 @@ import * as m0009 from './0009_annual_reports.ts';
 import * as m0010 from './0010_registry_inspections.ts';
 import * as m0011 from './0011_audit_request_id.ts';
 import * as m0012 from './0012_sign_in_counters.ts';
+import * as m0013 from './0013_webhook_flags.ts';
 import * as m0014 from './0014_inspection_timeline.ts';
 import * as m0015 from './0015_embargo_email.ts';
-import * as m0013 from './0013_webhook_flags.ts';
 import * as m0016 from './0016_report_narrative.ts';
+import * as m0017 from './0017_domain_one_evidence.ts';
+import * as m0018 from './0018_pending_contact_lists.ts';
 import * as m0019 from './0019_sfo_reviews.ts';
 import * as m0020 from './0020_sfo_roles.ts';
-import * as m0018 from './0018_pending_contact_lists.ts';
-import * as m0017 from './0017_domain_one_evidence.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -36,12 +36,12 @@ export const migrations: Record<string, Migration> = {
   '0010_registry_inspections': m0010,
   '0011_audit_request_id': m0011,
   '0012_sign_in_counters': m0012,
+  '0013_webhook_flags': m0013,
   '0014_inspection_timeline': m0014,
   '0015_embargo_email': m0015,
-  '0013_webhook_flags': m0013,
   '0016_report_narrative': m0016,
+  '0017_domain_one_evidence': m0017,
+  '0018_pending_contact_lists': m0018,
   '0019_sfo_reviews': m0019,
   '0020_sfo_roles': m0020,
-  '0018_pending_contact_lists': m0018,
-  '0017_domain_one_evidence': m0017,
 };
