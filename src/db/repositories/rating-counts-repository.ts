@@ -2,7 +2,7 @@
 // profile, and per item its yes, no and n/a answers and its outcome details per profile. What a
 // profile is (which attributes, which deciding items, which items) comes from the caller
 // (domain/rating/profile-counts.ts); nothing here knows the rules. Evidence is never read.
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { CountRequest, ProfileCountRow } from '../../domain/rating/profile-counts.ts';
 import type { Db } from './shared.ts';
 
@@ -29,36 +29,68 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
   const undecided = attributes.length ? sql.join(attributes.map((a) => sql`coalesce(c.attributes ->> ${a}::text, '') = ''`), sql` or `) : sql`false`;
   // Per item, only the attributes its own conditions read (the rest null), so that items without
   // conditions are counted once per inspection.
-  const itemValues: RawBuilder<unknown> = attributes.length
-    ? sql`array[${sql.join(attributes.map((_, k) => sql`case when i.mask & ${1 << k}::int <> 0 then p.attributes[${k + 1}::int] end`))}]::text[]`
+  const masked = attributes.length
+    ? sql`array[${sql.join(attributes.map((_, k) => sql`case when m.mask & ${1 << k}::int <> 0 then d.attributes[${k + 1}::int] end`))}]::text[]`
     : sql`'{}'::text[]`;
 
+  // Answers are grouped by small integers (inspection, item, profile number) as a plain GROUP BY
+  // would be; the profiles' values are joined on only to the grouped rows.
   const { rows } = await sql<Row>`
     with p as materialized (
-      select c.id, c.inspection_id, ${values} as attributes,
-             case when ${undecided} then array(
-               select x.item_id from case_answer x
-               where x.case_id = c.id and x.item_id = any(${request.deciders}::text[]) and x.answer in ('yes', 'no')
-               order by x.item_id collate "C") end as deciders
-      from inspection_case c
-      where c.inspection_id = any(${inspectionIds}::int[])
+      select x.*, dense_rank() over (order by x.attributes, x.deciders) as profile
+      from (
+        select c.id, c.inspection_id, ${values} as attributes,
+               case when ${undecided} then array(
+                 select x.item_id from case_answer x
+                 where x.case_id = c.id and x.item_id = any(${request.deciders}::text[]) and x.answer in ('yes', 'no')
+                 order by x.item_id collate "C") end as deciders
+        from inspection_case c
+        where c.inspection_id = any(${inspectionIds}::int[])
+      ) x
     ),
-    i as (select * from unnest(${request.items.map((x) => x.id)}::text[], ${request.items.map((x) => x.attributeMask)}::int[]) as i(item_id, mask))
-    select 0 as kind, p.inspection_id, null::text as item_id, p.attributes, p.deciders, count(*)::int as a, 0 as b, 0 as c, 0 as d
-    from p group by p.inspection_id, p.attributes, p.deciders
+    i as (select * from unnest(${request.items.map((x) => x.id)}::text[], ${request.items.map((x) => x.attributeMask)}::int[]) as i(item_id, mask)),
+    seen as materialized (
+      select m.profile, m.mask, m.attributes, m.deciders, dense_rank() over (order by m.attributes, m.deciders) as seen
+      from (
+        select d.profile, m.mask, ${masked} as attributes, d.deciders
+        from (select distinct profile, attributes, deciders from p) d cross join (select distinct mask from i) m
+      ) m
+    ),
+    shown as (select distinct on (seen) seen, attributes, deciders from seen order by seen),
+    a as (
+      select p.inspection_id, a.item_id, p.profile,
+             count(*) filter (where a.answer = 'yes') as yes, count(*) filter (where a.answer = 'no') as no,
+             count(*) filter (where a.answer = 'na') as na
+      from case_answer a join p on p.id = a.case_id
+      where a.item_id = any(${request.items.map((x) => x.id)}::text[])
+      group by p.inspection_id, a.item_id, p.profile
+    ),
+    o as (
+      select p.inspection_id, o.item_id, p.profile,
+             count(*) filter (where o.progress = 'sufficient') as sufficient, count(*) filter (where o.progress = 'some') as some,
+             count(*) filter (where o.progress = 'none') as none, count(*) filter (where o.stability_credited) as credited
+      from case_outcome o join p on p.id = o.case_id
+      where o.item_id = any(${request.outcomeItems}::text[])
+      group by p.inspection_id, o.item_id, p.profile
+    ),
+    am as (
+      select a.inspection_id, a.item_id, s.seen, sum(a.yes) as yes, sum(a.no) as no, sum(a.na) as na
+      from a join i on i.item_id = a.item_id join seen s on s.profile = a.profile and s.mask = i.mask
+      group by a.inspection_id, a.item_id, s.seen
+    ),
+    om as (
+      select o.inspection_id, o.item_id, s.seen, sum(o.sufficient) as sufficient, sum(o.some) as some, sum(o.none) as none, sum(o.credited) as credited
+      from o join i on i.item_id = o.item_id join seen s on s.profile = o.profile and s.mask = i.mask
+      group by o.inspection_id, o.item_id, s.seen
+    )
+    select 0 as kind, c.inspection_id, null::text as item_id, c.attributes, c.deciders, c.n::int as a, 0 as b, 0 as c, 0 as d
+    from (select p.inspection_id, min(p.attributes) as attributes, min(p.deciders) as deciders, count(*) as n from p group by p.inspection_id, p.profile) c
     union all
-    select 1, p.inspection_id, a.item_id, ${itemValues}, p.deciders,
-           count(*) filter (where a.answer = 'yes')::int, count(*) filter (where a.answer = 'no')::int,
-           count(*) filter (where a.answer = 'na')::int, 0
-    from case_answer a join p on p.id = a.case_id join i on i.item_id = a.item_id
-    group by p.inspection_id, a.item_id, 4, p.deciders
+    select 1, am.inspection_id, am.item_id, shown.attributes, shown.deciders, am.yes::int, am.no::int, am.na::int, 0
+    from am join shown on shown.seen = am.seen
     union all
-    select 2, p.inspection_id, o.item_id, ${itemValues}, p.deciders,
-           count(*) filter (where o.progress = 'sufficient')::int, count(*) filter (where o.progress = 'some')::int,
-           count(*) filter (where o.progress = 'none')::int, count(*) filter (where o.stability_credited)::int
-    from case_outcome o join p on p.id = o.case_id join i on i.item_id = o.item_id
-    where o.item_id = any(${request.outcomeItems}::text[])
-    group by p.inspection_id, o.item_id, 4, p.deciders`.execute(db);
+    select 2, om.inspection_id, om.item_id, shown.attributes, shown.deciders, om.sufficient::int, om.some::int, om.none::int, om.credited::int
+    from om join shown on shown.seen = om.seen`.execute(db);
 
   return rows.map((r): ProfileCountRow => {
     const common = { inspectionId: r.inspection_id, attributes: r.attributes, deciders: r.deciders };

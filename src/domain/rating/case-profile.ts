@@ -7,7 +7,8 @@ import { applicableItems } from '../assessment/applicability.ts';
 import type { CaseAssessment } from '../assessment/types.ts';
 import type { Framework } from '../framework/framework.ts';
 import type { Condition } from '../framework/schema.ts';
-import { countedItems, profileItems, type CountedItems, type ProfileItems } from './counts.ts';
+import { flagPlan, type FlagPlan } from '../assessment/consistency.ts';
+import { countedItems, profileItems, type ProfileItems } from './counts.ts';
 
 export interface ProfileShape {
   /** The case attributes any applicability condition reads, in a fixed order. */
@@ -71,29 +72,38 @@ export function profileKey(shape: ProfileShape, c: CaseAssessment): string | nul
 }
 
 export interface Applicability {
-  applicable: Set<string>;
+  applicable: ReadonlySet<string>;
   items: ProfileItems;
+  flags: FlagPlan;
 }
 
-/** Applicable items by profile, each worked out from the first case met with that profile. */
+/** Profiles kept per framework version before the memory is cleared (a few dozen in practice). */
+const KEPT = 4_096;
+const known = new WeakMap<Framework, Map<string, Applicability>>();
+
+/** What applies under a profile; `c` is any case with that profile. */
+export function applicabilityOf(framework: Framework, c: CaseAssessment): Applicability {
+  const applicable = applicableItems(framework, c);
+  return { applicable, items: profileItems(countedItems(framework), applicable), flags: flagPlan(framework, applicable) };
+}
+
+/** Applicable items by profile, each worked out from the first case met with that profile (and kept for the framework version). */
 export class ApplicabilityByProfile {
   private readonly shape: ProfileShape;
-  private readonly layout: CountedItems;
-  private readonly known = new Map<string, Applicability>();
+  private readonly known: Map<string, Applicability>;
 
   constructor(private readonly framework: Framework) {
     this.shape = profileShape(framework);
-    this.layout = countedItems(framework);
+    let kept = known.get(framework);
+    if (!kept || kept.size > KEPT) known.set(framework, (kept = new Map()));
+    this.known = kept;
   }
 
   of(c: CaseAssessment): Applicability {
     const key = profileKey(this.shape, c);
-    let found = key === null ? undefined : this.known.get(key);
-    if (!found) {
-      const applicable = applicableItems(this.framework, c);
-      found = { applicable, items: profileItems(this.layout, applicable) };
-      if (key !== null) this.known.set(key, found);
-    }
+    if (key === null) return applicabilityOf(this.framework, c);
+    let found = this.known.get(key);
+    if (!found) this.known.set(key, (found = applicabilityOf(this.framework, c)));
     return found;
   }
 }

@@ -1,7 +1,7 @@
 // The rating engine: a framework version's rules applied to an inspection's assessments.
 // Pure: no I/O, no clock, same input → same output. An inspection is counted (counts.ts), then
 // rated from its counts; the database's bulk counts are rated by the same rateFromCounts.
-import { flagCase, type QualityFlag } from '../assessment/consistency.ts';
+import { flagByPlan, type QualityFlag } from '../assessment/consistency.ts';
 import type { CaseAssessment, InspectionAssessment, RecordedJudgement } from '../assessment/types.ts';
 import type { Framework } from '../framework/framework.ts';
 import type { Standard } from '../framework/schema.ts';
@@ -31,8 +31,13 @@ export function keyQuestionFromCounts(
   const bands = rules.keyQuestionBands;
   const index = applicable ? bandIndex(sufficient, applicable, bands, rules.percentages) : -1;
   return {
-    ...item,
-    ...counts,
+    id: item.id,
+    text: item.text,
+    standardId: item.standardId,
+    applicable,
+    sufficient,
+    missing: counts.missing,
+    notApplicable: counts.notApplicable,
     percentage: percentage(sufficient, applicable, rules.percentages),
     interval: wilsonInterval(sufficient, applicable),
     band: index < 0 ? null : { rating: bands[index]!.rating, ...bandRange(bands, index, rules.percentages) },
@@ -172,6 +177,6 @@ export function rateInspection(framework: Framework, assessment: InspectionAsses
   const profiles = new ApplicabilityByProfile(framework);
   const rated = rateFromCounts(framework, countInspection(framework, assessment.cases, profiles), assessment.judgements);
   const flags: QualityFlag[] = [];
-  for (const c of assessment.cases) flagCase(framework, c, profiles.of(c).applicable, flags);
+  for (const c of assessment.cases) flagByPlan(c, profiles.of(c).flags, flags);
   return { ...rated, flags };
 }

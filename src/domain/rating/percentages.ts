@@ -23,9 +23,7 @@ export function reaches(n: number, total: number, minPercent: number, rules: Per
 /** Index of the band n of N falls in (bands ascending). */
 export function bandIndex(n: number, total: number, bands: readonly Band[], rules: PercentageRules): number {
   let index = 0;
-  bands.forEach((b, i) => {
-    if (reaches(n, total, b.minPercent, rules)) index = i;
-  });
+  for (let i = 0; i < bands.length; i++) if (reaches(n, total, bands[i]!.minPercent, rules)) index = i;
   return index;
 }
 
