@@ -37,6 +37,10 @@ export const serviceStageRows: ServiceStageRow[] = [
   { route: '/inspections/:id', path: page(''), expect: EMBARGOED_UNTIL_PUBLISHED },
   { route: '/inspections/:id/sample', path: page('/sample'), expect: ALWAYS },
   { route: '/inspections/:id/survey', path: page('/survey'), expect: ALWAYS },
+  // The check of an uploaded contact list: theirs to make (no list held here, so 400 naming why).
+  { route: '/inspections/:id/survey/contacts/check', path: page('/survey/contacts/check?upload=none'), expect: { draft: 400, 'factual-accuracy': 400, embargoed: 400, published: 400 } },
+  // The timeline is the inspectorate's plan: moving a milestone is never the service's.
+  { route: '/inspections/:id/timeline/:milestone', path: page('/timeline/publication'), expect: NEVER },
   { route: '/inspections/:id/report', path: page('/report'), expect: FROM_DRAFT_REPORT },
   { route: '/inspections/:id/report', path: page('/report?format=pdf'), expect: FROM_DRAFT_REPORT },
   { route: '/inspections/:id/publication', path: page('/publication'), expect: FROM_DRAFT_REPORT },
