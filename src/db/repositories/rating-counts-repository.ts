@@ -3,14 +3,15 @@
 // profile is (which attributes, which deciding items, which items) comes from the caller
 // (domain/rating/profile-counts.ts); nothing here knows the rules. Evidence is never read.
 import { sql } from 'kysely';
-import type { CountRequest, ProfileCountRow } from '../../domain/rating/profile-counts.ts';
+import type { CountRequest, ProfileCountRow, ProfileCounts, SeenProfile } from '../../domain/rating/profile-counts.ts';
 import type { Db } from './shared.ts';
 
 interface Row {
   kind: number;
-  inspection_id: number;
+  inspection_id: number | null;
   item_id: string | null;
-  attributes: (string | null)[];
+  profile: number;
+  attributes: (string | null)[] | null;
   deciders: string[] | null;
   a: number;
   b: number;
@@ -18,8 +19,8 @@ interface Row {
   d: number;
 }
 
-export async function countAnswersByProfile(db: Db, inspectionIds: readonly number[], request: CountRequest): Promise<ProfileCountRow[]> {
-  if (!inspectionIds.length) return [];
+export async function countAnswersByProfile(db: Db, inspectionIds: readonly number[], request: CountRequest): Promise<ProfileCounts> {
+  if (!inspectionIds.length) return { profiles: new Map(), rows: [] };
   const { attributes } = request;
   if (attributes.length > 30) throw new Error('Too many attributes in applicability conditions to count by profile');
   // Each attribute as its JSON text; absent is null. An attribute absent or '' leaves applicability to the answers.
@@ -34,7 +35,8 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     : sql`'{}'::text[]`;
 
   // Answers are grouped by small integers (inspection, item, profile number) as a plain GROUP BY
-  // would be; the profiles' values are joined on only to the grouped rows.
+  // would be; each profile's values come back once, in rows of their own.
+  const everyAttribute = (2 ** attributes.length) - 1;
   const { rows } = await sql<Row>`
     with p as materialized (
       select x.*, dense_rank() over (order by x.attributes, x.deciders) as profile
@@ -53,7 +55,7 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
       select m.profile, m.mask, m.attributes, m.deciders, dense_rank() over (order by m.attributes, m.deciders) as seen
       from (
         select d.profile, m.mask, ${masked} as attributes, d.deciders
-        from (select distinct profile, attributes, deciders from p) d cross join (select distinct mask from i) m
+        from (select distinct profile, attributes, deciders from p) d cross join (select mask from i union select ${everyAttribute}::int) m
       ) m
     ),
     shown as (select distinct on (seen) seen, attributes, deciders from seen order by seen),
@@ -83,21 +85,26 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
       from o join i on i.item_id = o.item_id join seen s on s.profile = o.profile and s.mask = i.mask
       group by o.inspection_id, o.item_id, s.seen
     )
-    select 0 as kind, c.inspection_id, null::text as item_id, c.attributes, c.deciders, c.n::int as a, 0 as b, 0 as c, 0 as d
-    from (select p.inspection_id, min(p.attributes) as attributes, min(p.deciders) as deciders, count(*) as n from p group by p.inspection_id, p.profile) c
+    select 0 as kind, p.inspection_id, null::text as item_id, s.seen::int as profile, null::text[] as attributes, null::text[] as deciders,
+           count(*)::int as a, 0 as b, 0 as c, 0 as d
+    from p join seen s on s.profile = p.profile and s.mask = ${everyAttribute}::int
+    group by p.inspection_id, s.seen
     union all
-    select 1, am.inspection_id, am.item_id, shown.attributes, shown.deciders, am.yes::int, am.no::int, am.na::int, 0
-    from am join shown on shown.seen = am.seen
+    select 1, am.inspection_id, am.item_id, am.seen::int, null, null, am.yes::int, am.no::int, am.na::int, 0 from am
     union all
-    select 2, om.inspection_id, om.item_id, shown.attributes, shown.deciders, om.sufficient::int, om.some::int, om.none::int, om.credited::int
-    from om join shown on shown.seen = om.seen`.execute(db);
+    select 2, om.inspection_id, om.item_id, om.seen::int, null, null, om.sufficient::int, om.some::int, om.none::int, om.credited::int from om
+    union all
+    select 3, null, null, shown.seen::int, shown.attributes, shown.deciders, 0, 0, 0, 0 from shown`.execute(db);
 
-  return rows.map((r): ProfileCountRow => {
-    const common = { inspectionId: r.inspection_id, attributes: r.attributes, deciders: r.deciders };
-    if (r.kind === 0) return { kind: 'cases', ...common, cases: r.a };
-    if (r.kind === 1) return { kind: 'answers', ...common, itemId: r.item_id!, yes: r.a, no: r.b, na: r.c };
-    return { kind: 'outcomes', ...common, itemId: r.item_id!, sufficient: r.a, some: r.b, none: r.c, stabilityCredited: r.d };
-  });
+  const profiles = new Map<number, SeenProfile>();
+  const counted: ProfileCountRow[] = [];
+  for (const r of rows) {
+    if (r.kind === 3) profiles.set(r.profile, { attributes: r.attributes ?? [], deciders: r.deciders });
+    else if (r.kind === 0) counted.push({ kind: 'cases', inspectionId: r.inspection_id!, profile: r.profile, cases: r.a });
+    else if (r.kind === 1) counted.push({ kind: 'answers', inspectionId: r.inspection_id!, itemId: r.item_id!, profile: r.profile, yes: r.a, no: r.b, na: r.c });
+    else counted.push({ kind: 'outcomes', inspectionId: r.inspection_id!, itemId: r.item_id!, profile: r.profile, sufficient: r.a, some: r.b, none: r.c, stabilityCredited: r.d });
+  }
+  return { profiles, rows: counted };
 }
 
 /** The inspections' recorded judgements, by inspection id then item id. */

@@ -3,9 +3,9 @@
 // profile cut down to the attributes that item's conditions read). Turned here into the same
 // InspectionCounts a pass over the cases gives (counts.ts), so the ratings are the same.
 import type { Framework } from '../framework/framework.ts';
-import { caseOfProfile, profileShape, type ProfileShape } from './case-profile.ts';
+import { caseOfProfile, profileShape } from './case-profile.ts';
 import { applicableItems } from '../assessment/applicability.ts';
-import { countedItems, InspectionCounts, profileItems, type CountedItems, type ProfileItems } from './counts.ts';
+import { countedItems, InspectionCounts, profileItems, type ProfileItems } from './counts.ts';
 
 /** What the database is asked to count, for a framework version. */
 export interface CountRequest {
@@ -20,24 +20,25 @@ export interface CountRequest {
 }
 
 /**
- * One row of the database's counts. `attributes`: JSON text of each requested attribute (null
- * when absent, or when not among the item's); `deciders`: the deciding items answered yes or no,
- * given only for a case where some requested attribute is absent or empty.
+ * A profile as the database saw it: the JSON text of each requested attribute (null when absent,
+ * or when not among those the counted item's conditions read), and the deciding items answered
+ * yes or no, given only for a case where some requested attribute is absent or empty.
  */
+export interface SeenProfile {
+  attributes: (string | null)[];
+  deciders: string[] | null;
+}
+
+/** One row of the database's counts, its profile by number. */
 export type ProfileCountRow =
-  | { kind: 'cases'; inspectionId: number; attributes: (string | null)[]; deciders: string[] | null; cases: number }
-  | { kind: 'answers'; inspectionId: number; itemId: string; attributes: (string | null)[]; deciders: string[] | null; yes: number; no: number; na: number }
-  | {
-      kind: 'outcomes';
-      inspectionId: number;
-      itemId: string;
-      attributes: (string | null)[];
-      deciders: string[] | null;
-      sufficient: number;
-      some: number;
-      none: number;
-      stabilityCredited: number;
-    };
+  | { kind: 'cases'; inspectionId: number; profile: number; cases: number }
+  | { kind: 'answers'; inspectionId: number; itemId: string; profile: number; yes: number; no: number; na: number }
+  | { kind: 'outcomes'; inspectionId: number; itemId: string; profile: number; sufficient: number; some: number; none: number; stabilityCredited: number };
+
+export interface ProfileCounts {
+  profiles: Map<number, SeenProfile>;
+  rows: ProfileCountRow[];
+}
 
 const requests = new WeakMap<Framework, CountRequest>();
 
@@ -56,38 +57,27 @@ export function countRequest(framework: Framework): CountRequest {
   return request;
 }
 
-/** Applicability per profile as the database gives it, worked out once per distinct profile. */
-class ProfilesFromRows {
-  private readonly known = new Map<string, ProfileItems>();
-  constructor(
-    private readonly framework: Framework,
-    private readonly shape: ProfileShape,
-    private readonly layout: CountedItems,
-  ) {}
-
-  of(attributes: readonly (string | null)[], deciders: readonly string[] | null): ProfileItems {
-    // JSON texts never hold a raw control character, and '' is no JSON text: the key is unambiguous.
-    const key = `${attributes.map((a) => a ?? '').join('\u0001')}\u0002${deciders ? deciders.join('\u0001') : '\u0003'}`;
-    let items = this.known.get(key);
-    if (!items) this.known.set(key, (items = profileItems(this.layout, applicableItems(this.framework, caseOfProfile(this.shape, attributes, deciders)))));
-    return items;
-  }
-}
-
 /**
  * Each inspection's counts from the database's rows. Every inspection in `inspectionIds` gets
  * counts (none for one with no cases). A row's item counts only where it applies under its profile.
  */
-export function countsFromProfiles(framework: Framework, inspectionIds: readonly number[], rows: readonly ProfileCountRow[]): Map<number, InspectionCounts> {
+export function countsFromProfiles(framework: Framework, inspectionIds: readonly number[], { profiles, rows }: ProfileCounts): Map<number, InspectionCounts> {
   const layout = countedItems(framework);
-  const profiles = new ProfilesFromRows(framework, profileShape(framework), layout);
+  const shape = profileShape(framework);
+  const applying = new Map<number, ProfileItems>();
+  for (const [n, p] of profiles) applying.set(n, profileItems(layout, applicableItems(framework, caseOfProfile(shape, p.attributes, p.deciders))));
+  const itemsOf = (n: number) => {
+    const items = applying.get(n);
+    if (!items) throw new Error(`The counts name profile ${n}, which they do not describe`);
+    return items;
+  };
   const result = new Map<number, InspectionCounts>(inspectionIds.map((id) => [id, new InspectionCounts(layout)]));
   // Cases first: each applicable item starts as unanswered in all of them.
-  for (const row of rows) if (row.kind === 'cases') result.get(row.inspectionId)?.addCases(row.cases, profiles.of(row.attributes, row.deciders));
+  for (const row of rows) if (row.kind === 'cases') result.get(row.inspectionId)?.addCases(row.cases, itemsOf(row.profile));
   for (const row of rows) {
     const counts = result.get(row.inspectionId);
     if (!counts || row.kind === 'cases') continue;
-    const items = profiles.of(row.attributes, row.deciders);
+    const items = itemsOf(row.profile);
     if (row.kind === 'answers') {
       counts.addAnswers(row.itemId, 'yes', row.yes, items);
       counts.addAnswers(row.itemId, 'no', row.no, items);
