@@ -48,7 +48,8 @@ describe('creating an inspection in Chromium', () => {
     await check(page, 'booking-check', problems);
     await page.getByRole('button', { name: 'Create the inspection' }).click();
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Inspection created from the PDU cycle’s booking');
-    const timeline = page.locator('#timeline ~ .app-table-scroll table');
+    // The overview's timeline (the report's tables follow it on the page).
+    const timeline = page.getByRole('region', { name: 'Timeline' }).getByRole('table');
     await expect(timeline.innerText()).resolves.toContain('Factual accuracy comments due');
     const rows = await timeline.locator('tbody tr').allInnerTexts();
     expect(rows).toHaveLength(15);

@@ -69,7 +69,8 @@ describe('public ratings tables', () => {
     await page.screenshot({ path: join(screenshotsDir, 'public-pdu.png'), fullPage: true });
 
     await page.getByRole('link', { name: /^Report for Cardiff and the Vale/ }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Demonstration inspection: Cardiff and the Vale PDU (generated cases)');
+    // The published inspection's page carries its whole report, under the report's title.
+    await expect(page.locator('h1').innerText()).resolves.toBe('An inspection of probation services in Cardiff and the Vale');
     await expect(page.getByText('Demonstration data: the cases and judgements in this inspection are generated, not real.').count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -67,7 +67,7 @@ describe('the case sample in Chromium', () => {
     const problems: string[] = [];
     const page = await newPage('lead', problems);
     await page.goto(base());
-    await page.getByRole('link', { name: 'Case sample' }).click();
+    await page.getByRole('link', { name: 'Case sample', exact: true }).click();
     await expect(page.locator('main').innerText()).resolves.toContain('of the 400 cases in the caseload');
     await check(page, 'sample', 'Case sample');
     await page.getByLabel('Move the window').selectOption('1');
