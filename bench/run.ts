@@ -37,12 +37,10 @@ const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 const scale = quick ? 0.1 : 1;
 const framework = bundledFramework();
-// With --json, stdout carries the array only: every other line goes to stderr, and the app's
-// request log (JSON lines on stdout) is off unless LOG_LEVEL asks for it.
-if (json) {
-  console.log = (...args: unknown[]) => console.error(...args);
-  if (!process.env.LOG_LEVEL) logger.level = 'silent';
-}
+// The app's request log (a JSON line on stdout per request, thousands in the webhook burst) is off
+// unless LOG_LEVEL asks for it; with --json, stdout carries the array only: every other line goes to stderr.
+if (!process.env.LOG_LEVEL) logger.level = 'silent';
+if (json) console.log = (...args: unknown[]) => console.error(...args);
 
 interface Figure {
   id: string;
