@@ -1,6 +1,6 @@
 // What the public may see: published inspections only, their ratings and key-question figures,
 // with small numbers suppressed so that no person on probation can be recognised.
-import { getInspection, getReport, listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
+import { listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
 import { FEWEST_CASES_SHOWN, inspectionFigureWithheld } from '../domain/disclosure/thresholds.ts';
 import { frameworkKey } from '../domain/framework/framework.ts';
 import { rateInspectionsFromCounts } from './bulk-ratings.ts';
@@ -30,16 +30,6 @@ async function withRatings(db: Db, inspections: InspectionListItem[], publishOn:
 export async function publishedInspections(db: Db, filter: { organisationId?: number } = {}) {
   const { published, publishOn } = await currentPublication(db);
   return withRatings(db, (await listInspections(db, filter)).filter((i) => published.has(i.id)), publishOn);
-}
-
-/** One published inspection with its report (its findings are shown); undefined unless it is published. */
-export async function publishedInspection(db: Db, id: number) {
-  const { published, publishOn } = await currentPublication(db);
-  const stored = published.has(id) ? await getInspection(db, id) : undefined;
-  const inspection = stored && (await listInspections(db, { organisationId: stored.organisationId })).find((i) => i.id === id);
-  if (!inspection) return undefined;
-  const [[found], report] = await Promise.all([withRatings(db, [inspection], publishOn), getReport(db, id)]);
-  return { ...found!, report };
 }
 
 export interface RatingRow {

@@ -3,6 +3,7 @@
 // newest first, with the total for pagination. Plain SQL that PostgreSQL 15 runs.
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { AuditEvent } from './audit-repository.ts';
 import type { Db } from './shared.ts';
 
 /** Which events an audit page lists before its filters. */
@@ -27,18 +28,8 @@ export interface AuditQuery {
   limit?: number;
 }
 
-/** An audit event as stored, raw. */
-export interface AuditRecord {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  inspectionId: number | null;
-  before: unknown;
-  after: unknown;
-}
+/** An audit event as stored, raw (its request id is not shown on the audit pages). */
+export type AuditRecord = Omit<AuditEvent, 'requestId'>;
 
 type Where = (eb: ExpressionBuilder<Database, 'audit_event'>) => ReturnType<ExpressionBuilder<Database, 'audit_event'>['and']>;
 

@@ -3,29 +3,6 @@
 import { sql } from 'kysely';
 import type { Db } from './shared.ts';
 
-export interface DomainOneEvidence {
-  id: number;
-  inspectionId: number;
-  standardId: string;
-  itemId: string;
-  kind: string;
-  source: string;
-  date: string;
-  text: string;
-  finding: string;
-  surveyStatementId: string | null;
-  caseKeyQuestionId: string | null;
-  version: number;
-  /** Who recorded it, as the audit trail names people ("user:12"). */
-  recordedBy: string;
-  recordedAt: Date;
-  changedBy: string | null;
-  changedAt: Date | null;
-  withdrawnBy: string | null;
-  withdrawnAt: Date | null;
-  withdrawnReason: string | null;
-}
-
 /** The fields a person enters. */
 export interface EvidenceFields {
   itemId: string;
@@ -36,6 +13,21 @@ export interface EvidenceFields {
   finding: string;
   surveyStatementId: string | null;
   caseKeyQuestionId: string | null;
+}
+
+export interface DomainOneEvidence extends EvidenceFields {
+  id: number;
+  inspectionId: number;
+  standardId: string;
+  version: number;
+  /** Who recorded it, as the audit trail names people ("user:12"). */
+  recordedBy: string;
+  recordedAt: Date;
+  changedBy: string | null;
+  changedAt: Date | null;
+  withdrawnBy: string | null;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
 }
 
 export interface EvidenceWriter {
