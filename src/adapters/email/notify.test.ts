@@ -4,11 +4,12 @@
 // never carry the address; and the provider chosen from configuration.
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { fakeNotifyServer } from '../../../test/support/fake-notify.ts';
 import { loadConfig } from '../../config.ts';
 import { createEmailSender, EmailSendError, LocalEmailOutbox, NotifyEmailSender } from './index.ts';
 
@@ -18,40 +19,16 @@ const API_KEY = `inspectorate_test-${SERVICE_ID}-${SECRET}`;
 const TEMPLATE_ID = '9d1b4b1e-4a5e-4c51-8e0c-2f6f0f6f9a11';
 const EMAIL = { to: 'rpd@justice.example', subject: 'Embargoed until Monday 5 October 2026', body: 'Dear Director,\n\nOpen your copy here:\nhttp://127.0.0.1:3000/embargoed?link=abc', reference: 'embargo-3-r4-l5' };
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: unknown;
-}
-const seen: Seen[] = [];
-let respond: (body: Record<string, unknown>) => { status: number; json: unknown } = () => ({ status: 500, json: {} });
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    req.on('end', () => {
-      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const { status, json } = respond(body);
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const notify = fakeNotifyServer();
+const seen = notify.seen;
 
 describe('the GOV.UK Notify email adapter', () => {
   it('sends one email as Notify documents it: the template, the address, subject and body as personalisation, a signed token', async () => {
-    respond = (body) => ({
+    notify.respond = (body) => ({
       status: 201,
       json: { id: 'c2f1b4a2-6f0e-4a43-9d3b-1f9a2b8c7d6e', reference: body.reference, content: { body: 'x', subject: 'y', from_email: 'inspectorate@notifications.service.gov.uk' }, uri: '', template: { id: TEMPLATE_ID, version: 1, uri: '' } },
     });
-    const sender = new NotifyEmailSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl });
+    const sender = new NotifyEmailSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl });
     expect(await sender.send(EMAIL)).toEqual({ providerId: 'c2f1b4a2-6f0e-4a43-9d3b-1f9a2b8c7d6e' });
     const request = seen.at(-1)!;
     expect(request.method).toBe('POST');
@@ -66,20 +43,20 @@ describe('the GOV.UK Notify email adapter', () => {
   });
 
   it('reports a rate limit or a server error as worth trying again, and a refusal as final, without the address', async () => {
-    const sender = new NotifyEmailSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl });
-    respond = () => ({ status: 429, json: { status_code: 429, errors: [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds' }] } });
+    const sender = new NotifyEmailSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl });
+    notify.respond = () => ({ status: 429, json: { status_code: 429, errors: [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds' }] } });
     const busy = await sender.send(EMAIL).catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(EmailSendError);
     expect(busy).toMatchObject({ retryable: true, status: 429 });
     expect((busy as Error).message).toContain('GOV.UK Notify refused the email (HTTP 429): RateLimitError');
-    respond = () => ({ status: 400, json: { status_code: 400, errors: [{ error: 'BadRequestError', message: 'Can’t send to this recipient using a team-only API key (rpd@justice.example)' }] } });
+    notify.respond = () => ({ status: 400, json: { status_code: 400, errors: [{ error: 'BadRequestError', message: 'Can’t send to this recipient using a team-only API key (rpd@justice.example)' }] } });
     const refused = await sender.send(EMAIL).catch((e: unknown) => e);
     expect(refused).toMatchObject({ retryable: false, status: 400 });
     expect((refused as Error).message).toContain('team-only API key');
     expect((refused as Error).message).not.toContain('rpd@');
-    respond = () => ({ status: 503, json: {} });
+    notify.respond = () => ({ status: 503, json: {} });
     expect(await sender.send(EMAIL).catch((e: unknown) => e)).toMatchObject({ retryable: true, status: 503 });
-    respond = () => ({ status: 201, json: {} });
+    notify.respond = () => ({ status: 201, json: {} });
     expect(await sender.send(EMAIL).catch((e: unknown) => e)).toMatchObject({ retryable: false, message: 'GOV.UK Notify accepted the email but gave no id for it' });
   });
 

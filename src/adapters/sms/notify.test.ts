@@ -2,9 +2,8 @@
 // is the one Notify documents (POST /v2/notifications/sms, a JWT signed with the key's secret, the
 // template and its personalisation), and failures come back as retryable or final.
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeNotifyServer } from '../../../test/support/fake-notify.ts';
 import { loadConfig } from '../../config.ts';
 import { SmsSendError } from '../../services/survey/sms-sender.ts';
 import { createSmsSender, LocalOutboxSender, NotifySmsSender } from './index.ts';
@@ -14,39 +13,15 @@ const SECRET = '3d844edf-8d35-48ac-975b-e847b4f122b0';
 const API_KEY = `inspectorate_test-${SERVICE_ID}-${SECRET}`;
 const TEMPLATE_ID = 'f33517ff-2a88-4f6e-b855-c550268ce08a';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: unknown;
-}
-const seen: Seen[] = [];
-let respond: (body: Record<string, unknown>) => { status: number; json: unknown } = () => ({ status: 500, json: {} });
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    req.on('end', () => {
-      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const { status, json } = respond(body);
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const notify = fakeNotifyServer();
+const seen = notify.seen;
 
 const base64url = (b: Buffer) => b.toString('base64url');
 
 describe('the GOV.UK Notify adapter', () => {
   it('sends one text as Notify documents it: the template, the number, the message as personalisation, a signed token', async () => {
-    respond = (body) => ({ status: 201, json: { id: '740e5834-3a29-46b4-9a6f-16142fde533a', reference: body.reference, content: { body: 'x', from_number: 'GOVUK' }, uri: '', template: { id: TEMPLATE_ID, version: 1, uri: '' } } });
-    const sender = new NotifySmsSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl });
+    notify.respond = (body) => ({ status: 201, json: { id: '740e5834-3a29-46b4-9a6f-16142fde533a', reference: body.reference, content: { body: 'x', from_number: 'GOVUK' }, uri: '', template: { id: TEMPLATE_ID, version: 1, uri: '' } } });
+    const sender = new NotifySmsSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl });
     const result = await sender.send({ to: '+447700900123', body: '1/11 I have been able to access the services I need.', reference: 'survey-3-r45' });
     expect(result).toEqual({ providerId: '740e5834-3a29-46b4-9a6f-16142fde533a' });
     const request = seen.at(-1)!;
@@ -65,18 +40,18 @@ describe('the GOV.UK Notify adapter', () => {
   });
 
   it('reports a rate limit or a server error as worth trying again, and a refusal as final, without the number', async () => {
-    const sender = new NotifySmsSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl });
-    respond = () => ({ status: 429, json: { status_code: 429, errors: [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds' }] } });
+    const sender = new NotifySmsSender({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl });
+    notify.respond = () => ({ status: 429, json: { status_code: 429, errors: [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds' }] } });
     const busy = await sender.send({ to: '+447700900123', body: 'x', reference: 'r' }).catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(SmsSendError);
     expect(busy).toMatchObject({ retryable: true, status: 429 });
     expect((busy as Error).message).toContain('RateLimitError');
-    respond = () => ({ status: 400, json: { status_code: 400, errors: [{ error: 'ValidationError', message: 'phone_number +447700900123 is not a valid number' }] } });
+    notify.respond = () => ({ status: 400, json: { status_code: 400, errors: [{ error: 'ValidationError', message: 'phone_number +447700900123 is not a valid number' }] } });
     const refused = await sender.send({ to: '+447700900123', body: 'x', reference: 'r' }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ retryable: false, status: 400 });
     expect((refused as Error).message).toContain('ValidationError');
     expect((refused as Error).message).not.toContain('7700');
-    respond = () => ({ status: 503, json: {} });
+    notify.respond = () => ({ status: 503, json: {} });
     expect(await sender.send({ to: '+447700900123', body: 'x', reference: 'r' }).catch((e: unknown) => e)).toMatchObject({ retryable: true, status: 503 });
   });
 
