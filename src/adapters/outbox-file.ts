@@ -2,7 +2,11 @@
 // read back newest first. The text and email local outboxes write their messages here instead of
 // sending them. Created readable by this user only: it holds numbers, addresses and links.
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** The local outboxes' folder for an app made without main.ts's settings (tests, the bench). */
+export const DEFAULT_OUTBOX_DIR = join(tmpdir(), 'inspectorate-outbox');
 
 export class OutboxFile<T> {
   readonly file: string;

@@ -1,9 +1,8 @@
 // What the survey's web routes and maintenance need for texting: the provider (an SmsSender), the
 // outbox dispatcher that sends after commit, and the shared secret the inbound webhook checks.
 import { createHmac, randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { LocalOutboxSender } from '../../adapters/sms/local-outbox.ts';
+import { DEFAULT_OUTBOX_DIR } from '../../adapters/outbox-file.ts';
 import { secretValue, type Db } from '../../db/repositories/index.ts';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox.ts';
 import type { SmsSender } from './sms-sender.ts';
@@ -23,7 +22,7 @@ export interface SurveyMessagingOptions {
 }
 
 export function createSurveyMessaging(db: Db, options: SurveyMessagingOptions = {}): SurveyMessaging {
-  const sender = options.sender ?? new LocalOutboxSender(join(tmpdir(), 'inspectorate-outbox'));
+  const sender = options.sender ?? new LocalOutboxSender(DEFAULT_OUTBOX_DIR);
   return { sender, dispatcher: new OutboxDispatcher(db, sender, options.dispatcher), webhookToken: options.webhookToken || undefined };
 }
 
