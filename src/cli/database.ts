@@ -3,8 +3,10 @@
 // another command, refuses it and says so. Reads are refused too: a copy of a folder another
 // process is writing is not a consistent database, so read through the web app or API meanwhile.
 import type { Command } from 'commander';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from '../db/database.ts';
+import { loadReferenceData } from '../services/reference-data.ts';
 
 export interface DbOptions {
   databaseUrl?: string;
@@ -24,4 +26,18 @@ export const runningCommand = () => running;
 
 export function openCliDatabase(options: DbOptions, more: Pick<OpenDatabaseOptions, 'migrate' | 'loadDataDir' | 'lock'> = {}): Promise<DatabaseHandle> {
   return openDatabase(options.databaseUrl ? { url: options.databaseUrl, ...more } : { dataDir: embeddedFolder(options), holder: { kind: 'command', what: running }, ...more });
+}
+
+/** Who the audit trail says acted: the command line and its user. */
+export const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
+
+/** Opens the database, brings the reference data up to date (renames due included), runs `fn`, and closes it. */
+export async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openCliDatabase(options);
+  try {
+    await loadReferenceData(handle.db, actor());
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
 }

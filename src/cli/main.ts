@@ -2,8 +2,6 @@
 // the database (embedded PGlite in ./data by default, PostgreSQL with --database-url/DATABASE_URL).
 import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import type { DatabaseHandle } from '../db/database.ts';
 import { listAudit, listInspections } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { casesCompleteText } from '../domain/sign-off/provisional.ts';
@@ -11,29 +9,17 @@ import { ratingsTable } from '../presenters/ratings-table.ts';
 import { bundledFramework, bundledFrameworkFiles, DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
 import { AppError } from '../services/errors.ts';
 import { createInspection, exportAssessments, importAssessments, rateStoredInspection } from '../services/inspections.ts';
-import { loadReferenceData } from '../services/reference-data.ts';
 import { formatProblem } from '../interchange/assessment-file.ts';
 import { startFailureLine } from '../start-failure.ts';
-import { noteRunningCommand, openCliDatabase, type DbOptions } from './database.ts';
+import { actor, noteRunningCommand, withDatabase, type DbOptions } from './database.ts';
 import { CliError, problemsText, readAssessmentFile, readInput } from './io.ts';
 import { registerProgrammeCommands } from './programme.ts';
 import { registerUserCommands } from './users.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerSfoCommands } from './sfo.ts';
 
-const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
 const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const json = (value: unknown): void => print(JSON.stringify(value, null, 2));
-
-async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openCliDatabase(options);
-  try {
-    await loadReferenceData(handle.db, actor());
-    return await fn(handle);
-  } finally {
-    await handle.close();
-  }
-}
 
 const inspectionId = (value: string): number => {
   const id = Number(value);

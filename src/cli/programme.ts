@@ -17,7 +17,6 @@
 import { Command, Option } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.ts';
 import { findProgrammeYearByLabel, listProgrammeYears, type ProgrammeYear } from '../db/repositories/index.ts';
@@ -33,14 +32,13 @@ import { consultationPdf } from '../services/programme/consultation-pdf.ts';
 import { createCycle, prepareCycle } from '../services/programme/cycles.ts';
 import { ProgrammeFieldError } from '../services/programme/errors.ts';
 import { makeYouthSelection, previewYouthSelection } from '../services/programme/youth.ts';
-import { loadReferenceData } from '../services/reference-data.ts';
-import { openCliDatabase, type DbOptions } from './database.ts';
+import { actor, withDatabase as withOpenDatabase, type DbOptions } from './database.ts';
 import { CliError, readInput } from './io.ts';
 import { registerRegistryCommands } from './programme-registry.ts';
 
 export type { DbOptions } from './database.ts';
 
-export const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
+export { actor };
 export const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 export const json = (value: unknown): void => print(JSON.stringify(value, null, 2));
 const OPTION_OF: Record<string, string> = {
@@ -55,15 +53,12 @@ const OPTION_OF: Record<string, string> = {
 };
 const kebab = (field: string) => OPTION_OF[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
+/** The command line's withDatabase, with the services' refusals named by the options that carry them. */
 export async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openCliDatabase(options);
   try {
-    await loadReferenceData(handle.db, actor());
-    return await fn(handle);
+    return await withOpenDatabase(options, fn);
   } catch (e) {
     throw asCliError(e);
-  } finally {
-    await handle.close();
   }
 }
 

@@ -5,8 +5,6 @@
 //   inspectorate sfo framework show [FILE] [--json]                                         (no database)
 //   inspectorate sfo framework load FILE [--check]
 import { Command, InvalidArgumentError } from 'commander';
-import { userInfo } from 'node:os';
-import type { DatabaseHandle } from '../db/database.ts';
 import { provenanceLabel, type SfoFramework } from '../domain/sfo/framework.ts';
 import type { SfoReview } from '../domain/sfo/register.ts';
 import { drawSample, MAX_SEED, type DrawnSample } from '../domain/sfo/sample.ts';
@@ -14,13 +12,11 @@ import { parseRegisterCsv, parseRegisterXlsx, registerFormatFromFileName, type R
 import { loadRegions } from '../reference/organisations.ts';
 import { bundledSfoFramework } from '../reference/sfo-frameworks.ts';
 import { AppError } from '../services/errors.ts';
-import { loadReferenceData } from '../services/reference-data.ts';
 import { checkSfoFrameworkText, loadSfoFramework } from '../services/sfo/frameworks.ts';
 import { importRegister } from '../services/sfo/register.ts';
-import { openCliDatabase, type DbOptions } from './database.ts';
+import { actor, withDatabase, type DbOptions } from './database.ts';
 import { CliError, problemsText, readBytes, readInput } from './io.ts';
 
-const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
 const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
 const share = (value: string): number => {
@@ -158,12 +154,3 @@ function checkedFile(file: string): SfoFramework {
   }
 }
 
-async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openCliDatabase(options);
-  try {
-    await loadReferenceData(handle.db, actor());
-    return await fn(handle);
-  } finally {
-    await handle.close();
-  }
-}
