@@ -3,7 +3,7 @@
 // reference/organisations plus 54 generated ones, labelled as such, to reach the national count).
 // Beside it, the simplest baseline: PDUs dealt round-robin to weeks and teams with no rules, and
 // youth services taken oldest inspection first.
-import { seededRandom } from '../src/demo/generate-assessment.ts';
+import { seededRandom } from '../src/domain/sampling/seeded-random.ts';
 import { planCycle } from '../src/domain/programme/cycle.ts';
 import type { CycleInput } from '../src/domain/programme/cycle-types.ts';
 import { addDays, addMonths } from '../src/domain/programme/dates.ts';

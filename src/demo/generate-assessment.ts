@@ -4,20 +4,9 @@
 import { itemApplies, keyQuestionApplies } from '../domain/assessment/applicability.ts';
 import type { Answer, CaseAssessment, InspectionAssessment, Progress } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
+import { seededRandom } from '../domain/sampling/seeded-random.ts';
 
 export const GENERATED_LABEL = '[Generated demonstration data: not a real case or judgement]';
-
-/** mulberry32: a small, fast, seeded generator; quality is ample for demo data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One of the values, each as likely as its weight. */
 export function pick<T>(random: () => number, weighted: [T, number][]): T {

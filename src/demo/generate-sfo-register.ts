@@ -2,7 +2,8 @@
 // across the regions, seeded, so the same seed gives the same register. Volumes and mixes are
 // plausible, not sourced.
 import { OFFENCE_CATEGORIES, type SfoReview } from '../domain/sfo/register.ts';
-import { pick, seededRandom } from './generate-assessment.ts';
+import { seededRandom } from '../domain/sampling/seeded-random.ts';
+import { pick } from './generate-assessment.ts';
 
 export interface RegisterOptions {
   seed: number;

@@ -5,7 +5,8 @@
 // scale, SKIP, a reply the survey cannot read (it asks again), someone who stops replying or texts
 // STOP. Free-text answers begin with GENERATED_REPLY_LABEL.
 import type { ScriptQuestion, SurveyScript } from '../domain/survey/questionnaire.ts';
-import { pick as pickWeighted, seededRandom } from './generate-assessment.ts';
+import { seededRandom } from '../domain/sampling/seeded-random.ts';
+import { pick as pickWeighted } from './generate-assessment.ts';
 
 export const GENERATED_REPLY_LABEL = '[Generated reply]';
 

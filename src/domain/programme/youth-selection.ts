@@ -6,7 +6,7 @@
 //   3. a set number at random among the rest, from a seed, so the draw can be repeated and checked.
 // Services inspected very recently are not chosen by score or at random. Joint inspections are
 // flagged from the service's own flag or the input list.
-import { seededRandom } from '../../demo/generate-assessment.ts';
+import { seededRandom } from '../sampling/seeded-random.ts';
 import { ProgrammeInputError } from './cycle-context.ts';
 import { addMonths, describeMonths, normaliseDate } from './dates.ts';
 import { monthsSinceInspection, scoreYouthServices, type RiskSettings, type YouthRiskScore, type YouthService } from './youth-risk.ts';

@@ -1,6 +1,6 @@
 // Which cases get a second, blind assessment: every case of an inspector on their first
 // inspection, then a set share of each other inspector's cases, drawn reproducibly from a seed.
-import { seededRandom } from '../../demo/generate-assessment.ts';
+import { seededRandom } from '../sampling/seeded-random.ts';
 
 export interface DipSampleRule {
   /** Share of an experienced inspector's cases assessed again (0-1). */

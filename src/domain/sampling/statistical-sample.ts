@@ -4,7 +4,7 @@
 //
 // Size: n0 = z²·p(1−p)/e², then the finite population correction n = n0 / (1 + (n0 − 1)/N),
 // rounded up. p = 0.5 unless a better estimate is known (it gives the largest sample).
-import { seededRandom } from '../../demo/generate-assessment.ts';
+import { seededRandom } from './seeded-random.ts';
 import { allocate, type Allocation } from './allocation.ts';
 
 export interface SampleSizeRequest {

@@ -3,7 +3,7 @@
 // max(1, its share rounded half up); the reviews are drawn from a seed, after ordering by
 // reference, so the same register and seed always give the same sample whatever the file's order.
 // The SFO QA team may then add or remove reviews by hand, each with a reason.
-import { seededRandom } from '../../demo/generate-assessment.ts';
+import { seededRandom } from '../sampling/seeded-random.ts';
 
 export interface SampledReview {
   reviewRef: string;

@@ -2,7 +2,7 @@
 // (references start DEMO-, practitioners are named "Practitioner 1" …). Seeded, so the same
 // options always give the same file. Start dates spread evenly over the 26 weeks from nine to three
 // months before fieldwork, so a two-week window six months before holds about one case in thirteen.
-import { seededRandom } from '../../demo/generate-assessment.ts';
+import { seededRandom } from '../../domain/sampling/seeded-random.ts';
 import { addDays, addMonths, daysBetween } from '../../domain/sampling/dates.ts';
 
 export interface DemoCaseloadOptions {

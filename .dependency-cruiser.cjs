@@ -1,0 +1,60 @@
+// The layering in docs/ARCHITECTURE.md, checked by `npm run lint:deps` in CI: a pure domain core,
+// repositories without rules, presenters that shape data they are given, and one way into http.
+/** What the pure domain may import besides itself: Node built-ins that do no I/O, and the two
+ * libraries that parse text it is given (zod, yaml). */
+const domainMayUse = [
+  '^(node:)?(crypto|util|assert)$',
+  '^node_modules/(zod|yaml)/',
+];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-stays-pure',
+      comment: 'src/domain is the pure core: it imports only the domain and a few I/O-free built-ins.',
+      severity: 'error',
+      from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: ['^src/domain/', ...domainMayUse] },
+    },
+    {
+      name: 'repositories-import-no-services',
+      comment: 'Repositories only store and fetch; the use cases that call them live in services.',
+      severity: 'error',
+      from: { path: '^src/db/' },
+      to: { path: '^src/services/' },
+    },
+    {
+      name: 'only-main-imports-http',
+      comment: 'The web layer is an entry point: only src/main.ts (and tests) start it.',
+      severity: 'error',
+      from: { pathNot: ['^src/http/', '^src/main\\.ts$', '\\.test\\.ts$', '^test/'] },
+      to: { path: '^src/http/' },
+    },
+    {
+      name: 'presenters-import-no-services',
+      comment: 'Presenters shape what they are given; fetching is the caller\'s (a route or a service).',
+      severity: 'error',
+      from: { path: '^src/presenters/' },
+      to: { path: '^src/services/' },
+    },
+    {
+      name: 'no-circular-into-domain',
+      comment: 'Nothing in the domain depends back on code that depends on it.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { circular: true, pathNot: '^src/domain/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^node_modules', '^src/http/public/'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};
