@@ -12,6 +12,7 @@ import type { EmbargoTables } from './schema-embargo.ts';
 import type { ReportWritingTables } from './schema-report-writing.ts';
 import type { DomainOneTables } from './schema-domain-one.ts';
 import type { SfoTables } from './schema-sfo.ts';
+import type { SfoPanelTables } from './schema-sfo-panels.ts';
 
 /** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
 export type DateColumn = ColumnType<string, string, string>;
@@ -285,7 +286,7 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, ReportWritingTables, EmbargoTables, DomainOneTables, SfoTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, ReportWritingTables, EmbargoTables, DomainOneTables, SfoTables, SfoPanelTables {
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

@@ -22,6 +22,8 @@ import * as m0017 from './0017_domain_one_evidence.ts';
 import * as m0018 from './0018_pending_contact_lists.ts';
 import * as m0019 from './0019_sfo_reviews.ts';
 import * as m0020 from './0020_sfo_roles.ts';
+import * as m0024 from './0024_sfo_learning_panels.ts';
+import * as m0025 from './0025_sfo_annual_reports.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0018_pending_contact_lists': m0018,
   '0019_sfo_reviews': m0019,
   '0020_sfo_roles': m0020,
+  '0024_sfo_learning_panels': m0024,
+  '0025_sfo_annual_reports': m0025,
 };

@@ -174,3 +174,13 @@ export function canViewSfoReviews(actor: Actor): boolean {
 export function canManageSfoSample(actor: Actor): boolean {
   return actor.role === 'sfo-lead' || actor.role === 'administrator';
 }
+
+/** Recording learning panels and their actions, and moving actions on: the SFO QA team (who convene and attend them) and administrators. */
+export function canRecordSfoPanels(actor: Actor): boolean {
+  return canViewSfoReviews(actor);
+}
+
+/** Writing the annual SFO report's draft and publishing it: the SFO QA lead and administrators. */
+export function canProduceSfoAnnualReport(actor: Actor): boolean {
+  return actor.role === 'sfo-lead' || actor.role === 'administrator';
+}
