@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { loadAssessmentsForInspections, saveReport, type Db } from '../src/db/repositories/index.ts';
 import type { Framework } from '../src/domain/framework/framework.ts';
 import { rateInspection } from '../src/domain/rating/engine.ts';
-import { render } from '../src/http/render.ts';
+import { render } from '../src/presenters/templates.ts';
 import { annualReportView } from '../src/presenters/annual-report-page.ts';
 import { loadPduReport } from '../src/reports/load-report.ts';
 import { reportPage } from '../src/reports/report-html.ts';

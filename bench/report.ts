@@ -3,7 +3,7 @@
 // beside the cheapest serialisation of the same ratings (JSON.stringify).
 import { generateAssessment } from '../src/demo/generate-assessment.ts';
 import { rateInspection } from '../src/domain/rating/engine.ts';
-import { render } from '../src/http/render.ts';
+import { render } from '../src/presenters/templates.ts';
 import type { InspectionSummary } from '../src/presenters/inspection-page.ts';
 import { bundledFramework } from '../src/reference/frameworks.ts';
 import { buildPduReport } from '../src/reports/pdu-report.ts';

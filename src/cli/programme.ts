@@ -25,7 +25,7 @@ import type { CyclePlan } from '../domain/programme/cycle-types.ts';
 import { ProgrammeInputError } from '../domain/programme/cycle-context.ts';
 import { planTopics, RESEARCH_CRITERIA, THEMATIC_CRITERIA, type CandidateTopic, type CriterionScore, type SlotKind } from '../domain/programme/thematic-topics.ts';
 import type { YouthSelection } from '../domain/programme/youth-selection.ts';
-import { render } from '../http/render.ts';
+import { render } from '../presenters/templates.ts';
 import { AppError } from '../services/errors.ts';
 import { consultationDocument } from '../services/programme/consultation.ts';
 import { consultationPdf } from '../services/programme/consultation-pdf.ts';

@@ -5,7 +5,7 @@ import type { AuditQuery, AuditScope } from '../db/repositories/audit-query.ts';
 import { actionsOfKind, isAuditKind, type AuditKind } from '../domain/audit/sentences.ts';
 import { ukDayStart } from '../domain/audit/words.ts';
 import { addDays } from '../domain/sampling/dates.ts';
-import { readDateInput, type DateParts } from '../http/date-input.ts';
+import { readDateInput, type DateParts } from './date-input.ts';
 
 export const EVENTS_PER_PAGE = 50;
 

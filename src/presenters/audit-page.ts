@@ -6,7 +6,7 @@ import { actorInWords } from '../domain/audit/actors.ts';
 import { changeLineText } from '../domain/audit/changes.ts';
 import { AUDIT_KINDS, changesOf, kindsOfArea, sentenceOf, type AuditArea } from '../domain/audit/sentences.ts';
 import { momentInWords, startOf, type AuditWords } from '../domain/audit/words.ts';
-import { dateInputItems } from '../http/date-input.ts';
+import { dateInputItems } from './date-input.ts';
 import { EVENTS_PER_PAGE, anyFilter, filterQuery, type AuditFilters, type FilterError } from './audit-filters.ts';
 
 /** Change lines longer than this are cut short on the page, the whole line in a details component. */

@@ -1,7 +1,7 @@
 // Dates as GOV.UK writes them for people: "5 October 2026", and moments "5 October 2026 at 2:05pm"
 // (on the hour "2pm"; "midnight" and "midday" as the style guide says), always in UK time
 // (Europe/London: GMT in winter, BST in summer). Every page uses them through the govukDate and
-// govukDateTime filters (src/http/render.ts); codes, exports and the API keep ISO dates.
+// govukDateTime filters (src/presenters/templates.ts); codes, exports and the API keep ISO dates.
 import { isIsoDate, MONTHS } from '../domain/sampling/dates.ts';
 
 const UK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });

@@ -5,7 +5,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import { casesCompleteText, type RatingsStanding } from '../domain/sign-off/provisional.ts';
 import { keyQuestionChart } from './charts/key-question-chart.ts';
 import { provisionalHtml, provisionalNotice } from './provisional.ts';
-import { escapeHtml, ratingTag } from '../http/render.ts';
+import { escapeHtml, ratingTag } from './templates.ts';
 
 export interface InspectionSummary {
   id: number;

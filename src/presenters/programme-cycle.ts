@@ -1,6 +1,6 @@
 // View models for a PDU cycle's pages: the calendar of a programme year (weeks as rows, teams as
 // columns), the years' figures, the region split, a region's PDUs, the unmet rules and the move form.
-import { escapeHtml, ratingTag, renderMacro } from '../http/render.ts';
+import { escapeHtml, ratingTag, renderMacro } from './templates.ts';
 import { buildCalendar, DEFAULT_BLACKOUTS, type Week } from '../domain/programme/calendar.ts';
 import type { Booking, CycleInput, CyclePlan, HardRule } from '../domain/programme/cycle-types.ts';
 import { bookingId } from '../services/programme/cycles.ts';

@@ -6,7 +6,7 @@ import { namesOverTime } from '../domain/programme/names-over-time.ts';
 import type { SelectionReasonKind, YouthSelection } from '../domain/programme/youth-selection.ts';
 import type { FactorScore, YouthRiskScore } from '../domain/programme/youth-risk.ts';
 import { SCORE_WORDS } from '../domain/programme/thematic-topics.ts';
-import { escapeHtml, ratingTag, renderMacro } from '../http/render.ts';
+import { escapeHtml, ratingTag, renderMacro } from './templates.ts';
 import { SECTION_NAMES } from '../services/programme/consultation-questions.ts';
 import { capitalise } from '../services/programme/errors.ts';
 import type { RegistryEntry } from '../services/programme/registry.ts';

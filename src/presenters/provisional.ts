@@ -1,7 +1,7 @@
 // How pages mark provisional ratings: a "Provisional" tag with "n of N cases complete" beside it,
 // in words, so it is not told by colour alone.
 import { casesCompleteText, type RatingsStanding } from '../domain/sign-off/provisional.ts';
-import { escapeHtml, renderMacro } from '../http/render.ts';
+import { escapeHtml, renderMacro } from './templates.ts';
 
 const tag = (): string => renderMacro('govuk/components/tag', 'govukTag', { text: 'Provisional', classes: 'govuk-tag--yellow' });
 

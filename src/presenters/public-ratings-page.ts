@@ -1,7 +1,7 @@
 // The public ratings tables' view models: GOV.UK table heads and rows (tags through the macros),
 // one table per region and one over time per PDU.
 import { publicDate } from '../domain/programme/dates.ts';
-import { demoTag, escapeHtml, ratingTag } from '../http/render.ts';
+import { demoTag, escapeHtml, ratingTag } from './templates.ts';
 import type { PduRatings, PublicResult, PublicStandard, RegionRatings } from '../services/public-ratings.ts';
 
 const isDemo = (r: PublicResult | null) => r?.source === 'published' && r.isDemo;

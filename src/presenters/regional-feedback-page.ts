@@ -4,7 +4,7 @@ import type { BusinessYear } from '../domain/national/business-year.ts';
 import { STATUS_NAMES } from '../domain/publication/workflow.ts';
 import { keyQuestionsByStandard } from '../domain/regional-feedback/feedback.ts';
 import { FEW_CASES, type Figure, type RegionalFeedback } from '../domain/regional-feedback/types.ts';
-import { demoTag, escapeHtml, ratingTag } from '../http/render.ts';
+import { demoTag, escapeHtml, ratingTag } from './templates.ts';
 import { govukDate } from './govuk-dates.ts';
 import { regionalFeedbackTitle } from '../reports/regional-feedback-pdf.ts';
 

@@ -1,6 +1,6 @@
 // The report page's view model: the report model's sections as rows for GOV.UK tables and tags.
 import { narrativeHtml } from '../domain/report-writing/narrative.ts';
-import { escapeHtml, ratingTag } from '../http/render.ts';
+import { escapeHtml, ratingTag } from '../presenters/templates.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import { percentText, type KeyQuestionRow, type PduReport } from './pdu-report.ts';
 

@@ -9,7 +9,7 @@ import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash, type FlashKey } from '../flash.ts';
 import { page } from '../render.ts';
-import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 
 const RESPONSE_NAMES = { agreed: 'Agreed', 'partly-agreed': 'Partly agreed', 'not-agreed': 'Not agreed' } as const;
 const OUTCOME_NAMES = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met' } as const;

@@ -34,7 +34,7 @@ import { recordJudgement } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
-import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
 import { idParam } from '../params.ts';
 import { escapeHtml, page, ratingTag } from '../render.ts';

@@ -12,7 +12,7 @@ import { FieldError } from '../../services/errors.ts';
 import { todayIso } from '../../services/publication.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
-import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import type { FormError } from '../form-errors.ts';
 import { escapeHtml, page } from '../render.ts';
 

@@ -10,7 +10,7 @@ import { AppError, FieldError } from '../../services/errors.ts';
 import { inspectionTimeline, isMilestone, moveMilestone } from '../../services/inspection-timeline.ts';
 import { inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
-import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import type { FormError } from '../form-errors.ts';
 import { page } from '../render.ts';
 

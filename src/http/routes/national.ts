@@ -28,7 +28,7 @@ import type { AppEnv } from '../auth.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { withFlash } from '../flash.ts';
 import type { FormError } from '../form-errors.ts';
-import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { enumQuery, idParam } from '../params.ts';
 import { escapeHtml, page } from '../render.ts';

@@ -102,7 +102,7 @@ import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash } from '../flash.ts';
-import { dateInputItems, readDateInput } from '../date-input.ts';
+import { dateInputItems, readDateInput } from '../../presenters/date-input.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
 import { escapeHtml as escape, page } from '../render.ts';
 

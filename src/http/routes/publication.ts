@@ -27,7 +27,7 @@ import {
 import { placeholdersOf } from '../../services/report-writing.ts';
 import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
-import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { withFlash, type FlashKey } from '../flash.ts';
 import { idParam } from '../params.ts';
 import { escapeHtml, page, renderMacro } from '../render.ts';

@@ -20,7 +20,7 @@ import { addSfoReview, importRegister, sfoRegions, sfoRegister, sfoReviewProblem
 import { changeSfoSample, drawSfoSample, sfoSampleView } from '../../services/sfo/sample.ts';
 import { requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
-import { dateInputItems, readDateInput, type DateParts } from '../date-input.ts';
+import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import type { FormError } from '../form-errors.ts';
 import { idParam } from '../params.ts';
 import { page } from '../render.ts';
