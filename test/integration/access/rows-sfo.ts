@@ -15,4 +15,10 @@ export const sfoRows: Row[] = [
   // No sample is drawn here: the administrator is told so; the others are refused before it is looked up.
   { method: 'GET', route: '/sfo/samples/:id', path: () => '/sfo/samples/1', expect: { ...SFO_PAGE, administrator: 404 } },
   { method: 'POST', route: '/sfo/samples/:id/changes', path: () => '/sfo/samples/1/changes', body: () => ({ change: 'add', reviewRef: '', reason: '' }), expect: { ...SFO_POST, administrator: 404 } },
+  // Learning panels: none is recorded here, so the administrator is told so.
+  { method: 'GET', route: '/sfo/panels', path: () => '/sfo/panels', expect: SFO_PAGE },
+  { method: 'POST', route: '/sfo/panels', path: () => '/sfo/panels', body: () => ({ title: '' }), expect: SFO_POST },
+  { method: 'GET', route: '/sfo/panels/:id', path: () => '/sfo/panels/1', expect: { ...SFO_PAGE, administrator: 404 } },
+  { method: 'POST', route: '/sfo/panels/:id/actions', path: () => '/sfo/panels/1/actions', body: () => ({ description: '' }), expect: { ...SFO_POST, administrator: 404 } },
+  { method: 'POST', route: '/sfo/panels/:id/action-states', path: () => '/sfo/panels/1/action-states', body: () => ({ actionId: '' }), expect: { ...SFO_POST, administrator: 404 } },
 ];

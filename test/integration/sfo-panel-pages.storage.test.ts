@@ -1,0 +1,76 @@
+// The learning panels' pages: a panel recorded through the form (every problem at once first), an
+// action added and moved on, and who may reach them (the SFO QA team; the matrix covers the rest).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSfoRegister } from '../../src/demo/generate-sfo-register.ts';
+import { createApp } from '../../src/http/app.ts';
+import { writeRegisterCsv } from '../../src/interchange/sfo/register-file.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { importRegister, sfoRegions } from '../../src/services/sfo/register.ts';
+import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let handle: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let lead: TestSession;
+let sfoInspector: TestSession;
+let inspector: TestSession;
+let refs: string[];
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await loadReferenceData(handle.db, 'test');
+  app = createApp({ db: handle.db });
+  lead = await signedIn(handle.db, 'sfo-lead');
+  sfoInspector = await signedIn(handle.db, 'sfo-inspector');
+  inspector = await signedIn(handle.db, 'inspector');
+  const reviews = generateSfoRegister({ seed: 8, regions: await sfoRegions(handle.db), reviews: 20, year: 2024 });
+  refs = reviews.map((r) => r.reviewRef);
+  await importRegister(handle.db, { fileName: 'r.csv', format: 'csv', content: writeRegisterCsv(reviews) }, 'test');
+});
+afterAll(() => handle?.close());
+
+const get = (s: TestSession, path: string) => app.request(path, { headers: { cookie: s.cookie } });
+const post = (s: TestSession, path: string, fields: Record<string, string>) => app.request(path, formPost(s, fields));
+const summary = (html: string) => /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+
+describe('learning panel pages', () => {
+  it('are the SFO QA team’s and refused to an inspector', async () => {
+    expect((await get(sfoInspector, '/sfo/panels')).status).toBe(200);
+    expect((await get(inspector, '/sfo/panels')).status).toBe(403);
+  });
+
+  it('refuse a panel form with every problem at once, in page order, keeping what was typed', async () => {
+    const res = await post(sfoInspector, '/sfo/panels', { title: '', 'heldOn-day': '31', 'heldOn-month': '2', 'heldOn-year': '2025', agencies: 'Police', reviewRefs: 'NOPE-9', learningPoints: 'Keep this' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    const s = summary(html);
+    expect(s.indexOf('Give the panel a name')).toBeGreaterThan(-1);
+    expect(s.indexOf('The date the panel met must be a real date')).toBeGreaterThan(s.indexOf('Give the panel a name'));
+    expect(s).toContain('Name at least two agencies: a panel is multi-agency');
+    expect(html).toContain('Keep this');
+  });
+
+  it('record a panel, then add an action and complete it, with a banner each time', async () => {
+    const res = await post(sfoInspector, '/sfo/panels', { title: 'Spring panel', 'heldOn-day': '3', 'heldOn-month': '6', 'heldOn-year': '2025', agencies: 'Police\nProbation Service', reviewRefs: `${refs[0]}, ${refs[1]}`, learningPoints: 'Check MAPPA levels at allocation' });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    const page = await (await get(sfoInspector, location)).text();
+    expect(page).toContain('The learning panel has been recorded.');
+    expect(page).toContain(refs[0]);
+    expect(page).toContain('Check MAPPA levels at allocation');
+    const path = location.split('?')[0]!;
+    const early = await post(lead, `${path}/actions`, { description: 'Brief staff', owner: 'Head of PDU', 'dueOn-day': '1', 'dueOn-month': '6', 'dueOn-year': '2025', region: '' });
+    expect(early.status).toBe(400);
+    expect(summary(await early.text())).toContain('The due date is before the panel met (3 June 2025)');
+    const added = await post(lead, `${path}/actions`, { description: 'Brief staff on MAPPA levels', owner: 'Head of PDU', 'dueOn-day': '1', 'dueOn-month': '9', 'dueOn-year': '2025', region: '' });
+    expect(added.status).toBe(303);
+    const withAction = await (await get(lead, `${path}?done=added`)).text();
+    expect(withAction).toContain('Brief staff on MAPPA levels');
+    expect(withAction).toContain('Open (overdue)');
+    const actionId = /<option value="(\d+)">Brief staff/.exec(withAction)![1]!;
+    const noReason = await post(lead, `${path}/action-states`, { actionId, state: 'withdrawn', note: '' });
+    expect(summary(await noReason.text())).toContain('Give the reason');
+    expect((await post(lead, `${path}/action-states`, { actionId, state: 'completed', note: '' })).status).toBe(303);
+    expect(await (await get(lead, `${path}?done=changed`)).text()).toContain('Completed');
+  });
+});
