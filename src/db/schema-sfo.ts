@@ -1,5 +1,5 @@
 // Table types for the quality assurance of SFO reviews, merged into Database. Matches
-// migrations/0019_sfo_reviews.ts.
+// migrations/0019_sfo_reviews.ts, 0021_sfo_assessment_journey.ts and 0022_sfo_region_actions.ts.
 import type { ColumnType, Generated } from 'kysely';
 
 type DateColumn = ColumnType<string, string, string>;
@@ -61,7 +61,7 @@ export interface SfoSampleChangeTable {
   changed_at: CreatedAt;
 }
 
-export type SfoAssessmentState = 'not-started' | 'in-progress' | 'submitted' | 'moderated' | 'signed-off';
+export type SfoAssessmentState = 'not-started' | 'in-progress' | 'submitted' | 'moderated' | 'signed-off' | 'released';
 
 export interface SfoAssessmentTable {
   id: Generated<number>;
@@ -73,6 +73,8 @@ export interface SfoAssessmentTable {
   state: ColumnType<SfoAssessmentState, SfoAssessmentState | undefined, SfoAssessmentState>;
   overall_rating: string | null;
   overall_rationale: string | null;
+  learning_points: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_by: string;
   updated_at: CreatedAt;
 }
@@ -87,6 +89,68 @@ export interface SfoStandardRatingTable {
   updated_at: CreatedAt;
 }
 
+export interface SfoFlagAcknowledgementTable {
+  assessment_id: number;
+  rule: string;
+  reason: string;
+  acknowledged_by: string;
+  acknowledged_at: CreatedAt;
+}
+
+export interface SfoModerationTable {
+  sample_id: number;
+  share: number;
+  seed: number;
+  /** The references of the assessed reviews the seed drew for a second reading. */
+  drawn: Json<string[]>;
+  drawn_by: string;
+  drawn_at: CreatedAt;
+}
+
+/** A second reader's ratings: by standard id, { rating, rationale }. */
+export type SecondReadingRatings = Record<string, { rating?: string; rationale?: string }>;
+
+export interface SfoSecondReadingTable {
+  assessment_id: number;
+  reader_id: number;
+  ratings: ColumnType<SecondReadingRatings, string | undefined, string>;
+  overall_rating: string | null;
+  overall_rationale: string | null;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_by: string;
+  updated_at: CreatedAt;
+}
+
+export interface SfoSettlementTable {
+  assessment_id: number;
+  /** A standard's id, or 'overall'. */
+  item: string;
+  first_rating: string;
+  second_rating: string;
+  settled_rating: string;
+  reason: string;
+  settled_by: string;
+  settled_at: CreatedAt;
+}
+
+export interface SfoSampleSignOffTable {
+  sample_id: number;
+  signed_off_by: string;
+  signed_off_at: CreatedAt;
+  released_by: string | null;
+  released_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SfoRegionActionTable {
+  id: Generated<number>;
+  assessment_id: number;
+  action: string;
+  owner: string;
+  due_on: DateColumn;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface SfoTables {
   sfo_framework: SfoFrameworkTable;
   sfo_review: SfoReviewTable;
@@ -95,4 +159,10 @@ export interface SfoTables {
   sfo_sample_change: SfoSampleChangeTable;
   sfo_assessment: SfoAssessmentTable;
   sfo_standard_rating: SfoStandardRatingTable;
+  sfo_flag_acknowledgement: SfoFlagAcknowledgementTable;
+  sfo_moderation: SfoModerationTable;
+  sfo_second_reading: SfoSecondReadingTable;
+  sfo_settlement: SfoSettlementTable;
+  sfo_sample_sign_off: SfoSampleSignOffTable;
+  sfo_region_action: SfoRegionActionTable;
 }

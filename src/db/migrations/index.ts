@@ -22,6 +22,8 @@ import * as m0017 from './0017_domain_one_evidence.ts';
 import * as m0018 from './0018_pending_contact_lists.ts';
 import * as m0019 from './0019_sfo_reviews.ts';
 import * as m0020 from './0020_sfo_roles.ts';
+import * as m0021 from './0021_sfo_assessment_journey.ts';
+import * as m0022 from './0022_sfo_region_actions.ts';
 import * as m0024 from './0024_sfo_learning_panels.ts';
 import * as m0025 from './0025_sfo_annual_reports.ts';
 
@@ -46,6 +48,8 @@ export const migrations: Record<string, Migration> = {
   '0018_pending_contact_lists': m0018,
   '0019_sfo_reviews': m0019,
   '0020_sfo_roles': m0020,
+  '0021_sfo_assessment_journey': m0021,
+  '0022_sfo_region_actions': m0022,
   '0024_sfo_learning_panels': m0024,
   '0025_sfo_annual_reports': m0025,
 };

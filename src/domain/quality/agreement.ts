@@ -42,7 +42,8 @@ export interface AgreementFigure {
   kappa: number | null;
 }
 
-const figure = (key: string, pairs: (readonly [string, string])[]): AgreementFigure => {
+/** Agreement of paired ratings under a key: how many agreed, the percentage and Cohen's kappa. */
+export const agreementFigure = (key: string, pairs: readonly (readonly [string, string])[]): AgreementFigure => {
   const agreed = pairs.filter(([a, b]) => a === b).length;
   const kappa = cohensKappa(pairs);
   return { key, pairs: pairs.length, agreed, percentage: pairs.length ? Math.round((100 * agreed) / pairs.length) : null, kappa: kappa === null ? null : Math.round(kappa * 100) / 100 };
@@ -62,8 +63,8 @@ export function agreement(framework: Framework, pairs: readonly AssessmentPair[]
   const all = pairs.flatMap((p) => paired(p).map((x) => ({ ...x, assessor: p.firstAssessor })));
   const assessors = [...new Set(pairs.map((p) => p.firstAssessor))];
   return {
-    overall: figure('all', all.map((x) => x.pair)),
-    byKeyQuestion: items.map((i) => figure(i, all.filter((x) => x.item === i).map((x) => x.pair))).filter((f) => f.pairs > 0),
-    byInspector: assessors.map((a) => ({ assessor: a, ...figure(String(a), all.filter((x) => x.assessor === a).map((x) => x.pair)) })),
+    overall: agreementFigure('all', all.map((x) => x.pair)),
+    byKeyQuestion: items.map((i) => agreementFigure(i, all.filter((x) => x.item === i).map((x) => x.pair))).filter((f) => f.pairs > 0),
+    byInspector: assessors.map((a) => ({ assessor: a, ...agreementFigure(String(a), all.filter((x) => x.assessor === a).map((x) => x.pair)) })),
   };
 }
