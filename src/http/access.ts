@@ -2,9 +2,9 @@
 // person may not see answers 404 (its existence is not disclosed); one they may see but not act on
 // answers 403.
 import type { Context } from 'hono';
-import { getInspection, type Db, type Inspection } from '../db/repositories/index.ts';
+import type { Db, Inspection } from '../db/repositories/index.ts';
 import type { Actor, InspectionScope } from '../domain/access/permissions.ts';
-import { currentPublication, scopeOf } from '../services/inspection-scope.ts';
+import { inspectionInScope } from '../services/inspection-scope.ts';
 import { canViewInspection } from '../domain/access/permissions.ts';
 import { blindCaseRefusal, blindExportRefusal, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
 import { firstAssessmentAccessOf } from '../services/quality.ts';
@@ -27,9 +27,9 @@ export async function inspectionFor(
 ): Promise<{ inspection: Inspection; actor: Actor; scope: InspectionScope }> {
   const { actor } = sessionOf(c);
   const id = idParam(c);
-  const inspection = await getInspection(db, id);
-  const scope = inspection && scopeOf(inspection, await currentPublication(db));
-  if (!inspection || !scope || !canViewInspection(actor, scope)) throw new AppError('not-found', `There is no inspection ${id}`);
+  const found = await inspectionInScope(db, id); // its own report's stage only, not every report's
+  if (!found || !canViewInspection(actor, found.scope)) throw new AppError('not-found', `There is no inspection ${id}`);
+  const { inspection, scope } = found;
   if (check && !check(actor, scope)) throw new AppError('forbidden', 'You do not have access to this part of the inspection');
   scopes.set(c.req.raw, scope);
   return { inspection, actor, scope };

@@ -5,6 +5,7 @@ import {
   claimCaseVersion,
   getCaseWork,
   loadCaseAssessment,
+  loadCaseForPage,
   recordAudit,
   saveCaseAssessment,
   type CaseWork,
@@ -27,6 +28,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import type { Standard } from '../domain/framework/schema.ts';
 import { AppError } from './errors.ts';
 import { holdOpenInspection } from './inspection-lock.ts';
+import { storedFramework } from './frameworks.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
 
 export interface CaseView {
@@ -37,10 +39,13 @@ export interface CaseView {
 }
 
 export async function loadCase(db: Db, inspectionId: number, caseRef: string): Promise<CaseView> {
-  const inspection = await requireInspection(db, inspectionId);
-  const framework = await frameworkOf(db, inspection);
-  const [assessment, work] = await Promise.all([loadCaseAssessment(db, inspectionId, caseRef), getCaseWork(db, inspectionId, caseRef)]);
-  if (!assessment || !work) throw new AppError('not-found', `There is no case ${caseRef} in this inspection`);
+  const found = await loadCaseForPage(db, inspectionId, caseRef); // one query: the case, its work and answers
+  if (!found) {
+    await requireInspection(db, inspectionId); // says which is missing, the inspection or the case
+    throw new AppError('not-found', `There is no case ${caseRef} in this inspection`);
+  }
+  const { assessment, work } = found;
+  const framework = await storedFramework(db, found.frameworkId, found.frameworkVersion);
   return {
     framework,
     assessment,

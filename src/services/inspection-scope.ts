@@ -1,6 +1,6 @@
 // What the access rules need of an inspection, including how far its report has gone: the
 // inspected service sees the draft report once it reaches it, and more once it is published.
-import { publicationStates, type Db } from '../db/repositories/index.ts';
+import { getInspectionWithReport, publicationStates, type Db, type Inspection } from '../db/repositories/index.ts';
 import type { InspectionScope } from '../domain/access/permissions.ts';
 import { todayIso } from './publication.ts';
 
@@ -14,3 +14,9 @@ export const scopeOf = (inspection: { id: number; organisationId: number }, publ
 });
 
 export const currentPublication = (db: Db): Promise<Publication> => publicationStates(db, todayIso());
+
+/** One inspection and its scope for the access rules, reading only its own report's stage. */
+export async function inspectionInScope(db: Db, id: number): Promise<{ inspection: Inspection; scope: InspectionScope } | undefined> {
+  const found = await getInspectionWithReport(db, id, todayIso());
+  return found && { inspection: found.inspection, scope: { id, organisationId: found.inspection.organisationId, published: found.published, reportStatus: found.reportStatus } };
+}

@@ -7,6 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Answer, CaseAssessment, InspectionAssessment, OutcomeDetail, RecordedJudgement } from '../../domain/assessment/types.ts';
 import { frameworkKey } from '../../domain/framework/framework.ts';
+import type { CaseWork } from './case-work-repository.ts';
 import { inTransaction, type Db } from './shared.ts';
 
 /** Cases per insert statement (each carries its attributes as JSON). */
@@ -192,6 +193,50 @@ export async function loadCaseAssessment(
   const c: CaseAssessment = { caseRef: row.case_ref, attributes: row.attributes, answers: {}, outcomes: {}, evidence: {} };
   await fillCaseRows(db, sql`c.id = ${row.id}::int`, new Map([[row.id, c]]));
   return c;
+}
+
+/**
+ * One case for its pages in a single query: its answers, outcome details and evidence, its work
+ * (version, assignment) and the framework its inspection is under; undefined when there is no such case.
+ */
+export async function loadCaseForPage(
+  db: Db,
+  inspectionId: number,
+  caseRef: string,
+): Promise<{ frameworkId: string; frameworkVersion: string; assessment: CaseAssessment; work: CaseWork } | undefined> {
+  const perItem = (table: 'case_answer' | 'case_outcome' | 'case_evidence', value: RawBuilder<unknown>) =>
+    sql`coalesce((select json_object_agg(t.item_id, ${value} order by t.item_id collate "C") from ${sql.table(table)} t where t.case_id = c.id), '{}'::json)`;
+  const { rows } = await sql<{
+    case_ref: string;
+    attributes: CaseAssessment['attributes'];
+    version: number;
+    assigned_to: number | null;
+    display_name: string | null;
+    updated_at: Date;
+    updated_by: string | null;
+    framework_id: string;
+    framework_version: string;
+    answers: Record<string, Answer>;
+    outcomes: Record<string, OutcomeDetail>;
+    evidence: Record<string, string>;
+  }>`
+    select c.case_ref, c.attributes, c.version, c.assigned_to, u.display_name, c.updated_at, c.updated_by,
+           i.framework_id, i.framework_version,
+           ${perItem('case_answer', sql`t.answer`)} as answers,
+           ${perItem('case_outcome', sql`json_strip_nulls(json_build_object('progress', t.progress, 'stabilityCredited', t.stability_credited))`)} as outcomes,
+           ${perItem('case_evidence', sql`t.text`)} as evidence
+    from inspection_case c
+    join inspection i on i.id = c.inspection_id
+    left join app_user u on u.id = c.assigned_to
+    where c.inspection_id = ${inspectionId}::int and c.case_ref = ${caseRef}::text`.execute(db);
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    frameworkId: r.framework_id,
+    frameworkVersion: r.framework_version,
+    assessment: { caseRef: r.case_ref, attributes: r.attributes, answers: r.answers, outcomes: r.outcomes, evidence: r.evidence },
+    work: { caseRef: r.case_ref, version: r.version, assignedTo: r.assigned_to, assignedToName: r.display_name, updatedAt: r.updated_at, updatedBy: r.updated_by },
+  };
 }
 
 async function replaceJudgements(

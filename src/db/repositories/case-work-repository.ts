@@ -11,19 +11,29 @@ export interface CaseWork {
   updatedBy: string | null;
 }
 
-export async function listCaseWork(db: Db, inspectionId: number): Promise<CaseWork[]> {
-  const rows = await db
+const caseWork = (db: Db, inspectionId: number) =>
+  db
     .selectFrom('inspection_case as c')
     .leftJoin('app_user as u', 'u.id', 'c.assigned_to')
     .select(['c.case_ref', 'c.version', 'c.assigned_to', 'u.display_name', 'c.updated_at', 'c.updated_by'])
-    .where('c.inspection_id', '=', inspectionId)
-    .orderBy('c.case_ref')
-    .execute();
-  return rows.map((r) => ({ caseRef: r.case_ref, version: r.version, assignedTo: r.assigned_to, assignedToName: r.display_name ?? null, updatedAt: r.updated_at, updatedBy: r.updated_by }));
+    .where('c.inspection_id', '=', inspectionId);
+
+const toCaseWork = (r: { case_ref: string; version: number; assigned_to: number | null; display_name: string | null; updated_at: Date; updated_by: string | null }): CaseWork => ({
+  caseRef: r.case_ref,
+  version: r.version,
+  assignedTo: r.assigned_to,
+  assignedToName: r.display_name ?? null,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+});
+
+export async function listCaseWork(db: Db, inspectionId: number): Promise<CaseWork[]> {
+  return (await caseWork(db, inspectionId).orderBy('c.case_ref').execute()).map(toCaseWork);
 }
 
 export async function getCaseWork(db: Db, inspectionId: number, caseRef: string): Promise<CaseWork | undefined> {
-  return (await listCaseWork(db, inspectionId)).find((c) => c.caseRef === caseRef);
+  const row = await caseWork(db, inspectionId).where('c.case_ref', '=', caseRef).executeTakeFirst();
+  return row && toCaseWork(row);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { InspectionStatus, InspectionTable } from '../schema.ts';
 import { deleteInspectionCases } from './assessment-repository.ts';
+import type { ReportStatus } from './report-repository.ts';
 import { inTransaction, type Db } from './shared.ts';
 
 export type { InspectionStatus } from '../schema.ts';
@@ -73,6 +74,24 @@ export async function createInspection(db: Db, input: InspectionInput): Promise<
 export async function getInspection(db: Db, id: number): Promise<Inspection | undefined> {
   const row = await db.selectFrom('inspection').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toInspection(row);
+}
+
+/**
+ * The inspection with how far its report has gone, in one query (every page of an inspection asks
+ * both): published once its status says so, or once an embargoed report's date `today` has come.
+ */
+export async function getInspectionWithReport(db: Db, id: number, today: string): Promise<{ inspection: Inspection; published: boolean; reportStatus: ReportStatus } | undefined> {
+  const row = await db
+    .selectFrom('inspection as i')
+    .leftJoin('report as r', 'r.inspection_id', 'i.id')
+    .selectAll('i')
+    .select(['r.status as report_status', 'r.publish_on as report_publish_on'])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { report_status, report_publish_on, ...inspection } = row;
+  const published = report_status === 'published' || (report_status === 'embargoed' && report_publish_on !== null && report_publish_on <= today);
+  return { inspection: toInspection(inspection), published, reportStatus: report_status ?? 'draft' };
 }
 
 /**

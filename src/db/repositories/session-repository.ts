@@ -1,7 +1,9 @@
 // Sessions (stored by the hash of their token), sign-in attempts (their record) and the counters
 // that rate-limit them.
 import { sql } from 'kysely';
+import type { MemberRole } from '../schema.ts';
 import type { Db } from './shared.ts';
+import { toUser, type User } from './user-repository.ts';
 
 export interface StoredSession {
   tokenHash: string;
@@ -22,6 +24,30 @@ export async function insertSession(db: Db, session: { tokenHash: string; userId
 export async function findSession(db: Db, tokenHash: string): Promise<StoredSession | undefined> {
   const r = await db.selectFrom('user_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   return r && { tokenHash: r.token_hash, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+}
+
+/**
+ * The session with its account and the inspections the person works on, in one query: every
+ * signed-in request reads these three together.
+ */
+export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ session: StoredSession; user: User; memberships: Map<number, MemberRole> } | undefined> {
+  const r = await db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select(['s.token_hash', 's.csrf_token', 's.created_at as session_created_at', 's.last_seen_at', 's.expires_at'])
+    .select(
+      sql<[number, MemberRole][]>`coalesce((select json_agg(json_build_array(m.inspection_id, m.role)) from inspection_member m where m.user_id = u.id), '[]'::json)`.as('memberships'),
+    )
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const { token_hash, csrf_token, session_created_at, last_seen_at, expires_at, memberships, ...user } = r;
+  return {
+    session: { tokenHash: token_hash, userId: user.id, csrfToken: csrf_token, createdAt: session_created_at, lastSeenAt: last_seen_at, expiresAt: expires_at },
+    user: toUser(user),
+    memberships: new Map(memberships),
+  };
 }
 
 export async function touchSession(db: Db, tokenHash: string, lastSeenAt: Date): Promise<void> {

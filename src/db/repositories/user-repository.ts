@@ -30,7 +30,7 @@ export interface UserInput {
   isDemo?: boolean;
 }
 
-const toUser = (r: Selectable<AppUserTable>): User => ({
+export const toUser = (r: Selectable<AppUserTable>): User => ({
   id: r.id,
   email: r.email,
   displayName: r.display_name,

@@ -3,8 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   deleteSession,
-  findSession,
-  getUser,
+  findSessionWithUser,
   insertSession,
   membershipsOf,
   touchSession,
@@ -47,18 +46,18 @@ export interface ActiveSession {
 /** The session behind a cookie token, or undefined when it is unknown, expired, idle too long or the account is disabled. */
 export async function resumeSession(db: Db, token: string, now: Date, policy = DEFAULT_SESSION_POLICY): Promise<ActiveSession | undefined> {
   const tokenHash = hashToken(token);
-  const session = await findSession(db, tokenHash);
-  if (!session) return undefined;
+  const found = await findSessionWithUser(db, tokenHash); // the session, its account and memberships at once
+  if (!found) return undefined;
+  const { session, user, memberships } = found;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (now >= session.expiresAt || now.getTime() >= idleLimit) {
     await deleteSession(db, tokenHash);
     return undefined;
   }
-  const user = await getUser(db, session.userId);
-  if (!user?.active) return undefined;
+  if (!user.active) return undefined;
   // Write last-seen at most once a minute: a page view should not always cost a write.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash, now);
-  return { user, actor: await actorFor(db, user), csrfToken: session.csrfToken };
+  return { user, actor: { userId: user.id, role: user.role, organisationId: user.organisationId, memberships }, csrfToken: session.csrfToken };
 }
 
 export const endSession = (db: Db, token: string) => deleteSession(db, hashToken(token));
