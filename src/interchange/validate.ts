@@ -293,7 +293,7 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
       case 'case-standard':
         error(
           'item',
-          `${base} is a standard; answer its key questions and prompts (${target.standard.keyQuestions[0]!.id}, ${target.standard.keyQuestions[0]!.prompts[0]!.id} …) or give ${base}:evidence`,
+          `${base} is a standard; answer its key questions and prompts (${[target.standard.keyQuestions[0]!.id, target.standard.keyQuestions[0]!.prompts[0]?.id].filter(Boolean).join(', ')} …) or give ${base}:evidence`,
         );
         break;
     }

@@ -57,7 +57,7 @@ export function annualReportView(report: AnnualReport, framework: Framework) {
       id: b.id,
       label: b.label,
       head: [{ text: 'Key question' }, ...b.values.map((v) => ({ text: `${v.label} (${v.cases} cases)`, format: 'numeric' as const }))],
-      rows: report.keyQuestions.map((k) => [{ text: `${k.id} ${k.text}` }, ...b.values.map((v) => num(figureText(k.breakdowns[b.id][v.value])))]),
+      rows: report.keyQuestions.map((k) => [{ text: `${k.id} ${k.text}` }, ...b.values.map((v) => num(figureText(k.breakdowns[b.id]?.[v.value])))]),
     })),
     victimWork: report.victimWork.map((v) => ({
       ...v,
@@ -161,7 +161,7 @@ export function annualFigureRows(report: AnnualReport): FigureRow[] {
     ...report.keyQuestions.flatMap((k) => [
       row('key-questions', 'national', '', k.id, k.text, k.national),
       ...Object.entries(k.regions).map(([region, f]) => row('key-questions', 'region', region, k.id, k.text, f)),
-      ...report.breakdowns.flatMap((b) => b.values.map((v) => row('key-questions', b.id, v.value || 'not recorded', k.id, k.text, k.breakdowns[b.id][v.value]!))),
+      ...report.breakdowns.flatMap((b) => b.values.map((v) => row('key-questions', b.id, v.value || 'not recorded', k.id, k.text, k.breakdowns[b.id]![v.value]!))),
     ]),
     ...report.victimWork.flatMap((v) => v.keyQuestions.map((k) => row('victim-work', 'national', '', k.id, k.text, k.figure))),
     ...report.outcomes.flatMap((o) => o.questions.map((q) => row('outcomes', 'national', '', q.id, q.text, q.figure))),

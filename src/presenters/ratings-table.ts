@@ -8,9 +8,9 @@ export function ratingsTable(r: InspectionRatings, options: { explain?: boolean 
   lines.push(`${pad('Standard', 34)} ${pad('Rating', 22)} ${pad('Lowest key question', 22)} Points`);
   lines.push('-'.repeat(88));
   for (const s of r.standards) {
-    const rating = s.rating ?? (s.treatment === 'reported-unrated' ? 'Not rated (outcomes)' : s.treatment === 'national-only' ? 'National only' : 'Not yet rated');
+    const rating = s.rating ?? (s.notRated ? 'Not rated' : s.treatment === 'reported-unrated' ? 'Not rated (outcomes)' : s.treatment === 'national-only' ? 'National only' : 'Not yet rated');
     const kq = s.explanation.setBy ? `${s.explanation.setBy} ${s.explanation.sufficient}/${s.explanation.applicable} (${s.explanation.percentage}%)` : s.assessedBy === 'lead-inspector-judgement' ? 'judgement' : '';
-    lines.push(`${pad(`${s.id} ${s.name}`, 34)} ${pad(rating + (s.ratingBeforeLimits ? '*' : ''), 22)} ${pad(kq, 22)} ${s.points ?? ''}`);
+    lines.push(`${pad(`${s.id} ${s.name}`, 34)} ${pad(rating + (s.ratingBeforeLimits ? '*' : ''), 22)} ${pad(kq, 22)} ${s.points ?? (s.treatment === 'rated-separately' ? 'not counted' : '')}`);
     if (s.outcomeQuestions)
       for (const o of s.outcomeQuestions) lines.push(`    ${pad(o.id, 30)} ${o.sufficient}/${o.applicable} positive (${o.percentage ?? '-'}%)`);
     if (s.treatment === 'national-only')

@@ -1,6 +1,8 @@
 // Framework versions as stored: an inspection is always rated by the rules of the version its
 // assessments were made under, read from the database, not from whatever file ships today.
-import { getFrameworkSource, listFrameworks, saveFramework, type Db } from '../db/repositories/index.ts';
+import { createHash } from 'node:crypto';
+import { PublishedFrameworkChangedError, replaceFrameworkText } from '../db/repositories/framework-repository.ts';
+import { getFrameworkSource, listFrameworks, recordAudit, saveFramework, type Db } from '../db/repositories/index.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { parseFramework } from '../domain/framework/parse.ts';
 import { bundledFrameworkFiles } from '../reference/frameworks.ts';
@@ -25,19 +27,35 @@ export async function storedFrameworkByKey(db: Db, key: string): Promise<Framewo
   return storedFramework(db, key.slice(0, at), key.slice(at + 1));
 }
 
-/** Stores every framework version the project ships; versions already stored must be unchanged. */
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Stores every framework version the project ships; versions already stored must be unchanged,
+ * unless the shipped text names the stored one among those it `replaces` (additions that leave
+ * every rating unchanged): then the stored text is replaced, audited.
+ */
 export async function storeBundledFrameworks(db: Db): Promise<string[]> {
   const created: string[] = [];
   for (const file of bundledFrameworkFiles()) {
     const { definition } = file.framework;
-    const result = await saveFramework(db, {
-      id: definition.id,
-      version: definition.version,
-      title: definition.title,
-      definition,
-      sourceText: file.sourceText,
-    });
-    if (result === 'created') created.push(file.framework.key);
+    const input = { id: definition.id, version: definition.version, title: definition.title, definition, sourceText: file.sourceText };
+    try {
+      if ((await saveFramework(db, input)) === 'created') created.push(file.framework.key);
+    } catch (e) {
+      if (!(e instanceof PublishedFrameworkChangedError)) throw e;
+      const stored = await getFrameworkSource(db, definition.id, definition.version);
+      const replaced = stored !== undefined && definition.replaces?.find((r) => r.sha256 === sha256(stored));
+      if (!replaced || !(await replaceFrameworkText(db, input, stored))) throw e;
+      compiled.delete(file.framework.key);
+      await recordAudit(db, {
+        actor: 'system',
+        action: 'framework.text-replaced',
+        entity: 'framework',
+        entityId: file.framework.key,
+        before: { sha256: sha256(stored) },
+        after: { sha256: sha256(file.sourceText), note: replaced.note },
+      });
+    }
   }
   return created;
 }

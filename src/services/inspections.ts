@@ -63,14 +63,17 @@ export async function createInspection(db: Db, input: NewInspection, actor: stri
   if (!problems.length && input.fieldworkEnd && input.fieldworkEnd < input.fieldworkStart) problems.push('fieldwork ends before it starts');
   if (problems.length) throw new AppError('invalid', problems.join('; '));
   const framework = await storedFrameworkByKey(db, input.frameworkKey);
+  const { regime } = framework;
   const organisation =
     input.organisationId !== undefined
       ? await getOrganisation(db, input.organisationId)
       : input.pduName
-        ? await findOrganisationByName(db, 'pdu', input.pduName)
+        ? await findOrganisationByName(db, regime.organisationKind, input.pduName)
         : undefined;
-  if (!organisation) throw new AppError('not-found', `There is no PDU ${input.pduName ?? input.organisationId ?? '(none given)'}`);
-  if (organisation.kind !== 'pdu') throw new AppError('invalid', `${organisation.name} is a ${organisation.kind}; PDU inspections are of PDUs`);
+  // The framework file says what its inspections are of (a PDU, a youth justice service).
+  if (!organisation) throw new AppError('not-found', `There is no ${regime.organisation.singular} ${input.pduName ?? input.organisationId ?? '(none given)'}`);
+  if (organisation.kind !== regime.organisationKind)
+    throw new AppError('invalid', `${organisation.name} is a ${organisation.kind}; ${regime.organisation.singular} inspections are of ${regime.organisation.plural}`);
   // A PDU inspection's fieldwork lasts one week (3.14).
   const end = input.fieldworkEnd ?? addDays(input.fieldworkStart, 4);
   return db.transaction().execute(async (trx) => {
@@ -78,7 +81,7 @@ export async function createInspection(db: Db, input: NewInspection, actor: stri
       organisationId: organisation.id,
       frameworkId: framework.definition.id,
       frameworkVersion: framework.definition.version,
-      title: input.title ?? `Inspection of probation services: ${organisation.name} PDU`,
+      title: input.title ?? regime.inspectionTitle.replace('{organisation}', organisation.name),
       fieldworkStart: input.fieldworkStart,
       fieldworkEnd: end,
       isDemo: input.isDemo ?? false,

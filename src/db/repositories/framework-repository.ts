@@ -60,6 +60,18 @@ export async function saveFramework(db: Db, input: FrameworkInput): Promise<'cre
   return 'unchanged';
 }
 
+/** Replaces a stored version's text (and definition) only while it still holds `previousText`; whether it did. */
+export async function replaceFrameworkText(db: Db, input: FrameworkInput, previousText: string): Promise<boolean> {
+  const updated = await db
+    .updateTable('framework')
+    .set({ title: input.title, definition: toJson(input.definition), source_text: input.sourceText })
+    .where('id', '=', input.id)
+    .where('version', '=', input.version)
+    .where('source_text', '=', previousText)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
 /** Every stored framework version, by id then version. */
 export async function listFrameworks(db: Db): Promise<FrameworkSummary[]> {
   const rows = await db

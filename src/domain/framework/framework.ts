@@ -1,11 +1,14 @@
 // A framework definition, checked and indexed for use: look-ups by id, applicability, the rating
 // scale in order. Built once per framework version and shared.
 import type {
+  AttributeRole,
   CaseAttribute,
   Condition,
   FrameworkDefinition,
   KeyQuestion,
   Prompt,
+  Provenance,
+  Regime,
   Standard,
   StandardTreatment,
 } from './schema.ts';
@@ -39,6 +42,16 @@ export interface Framework {
   item(id: string): ItemRef | undefined;
   items: ItemRef[];
   attribute(id: string): CaseAttribute | undefined;
+  /** What the regime inspects, whom it serves, its sample window and breakdowns. */
+  regime: Regime;
+  /** The case attribute that plays a role (risk level, case type, start date), if any does. */
+  attributeWithRole(role: AttributeRole): CaseAttribute | undefined;
+  /** Standards rated and counted in the overall score. */
+  countedStandards: Standard[];
+  /** Whether the standard is not rated when no relevant cases were found, and what a relevant case is. */
+  notRatedWithoutCases(standardId: string): { relevantCases: string | undefined } | undefined;
+  /** Where the wording of a standard, key question or prompt comes from. */
+  provenance(id: string): Provenance;
 }
 
 export class FrameworkError extends Error {
@@ -66,6 +79,20 @@ export function compileFramework(def: FrameworkDefinition, source = `${def.id}@$
     for (const [alias, target] of Object.entries(a.aliases ?? {}))
       if (!a.values?.includes(target)) add(`caseAttributes[${i}].aliases.${alias}`, `"${target}" is not one of the values`);
   });
+
+  const roles = new Map<AttributeRole, CaseAttribute>();
+  const roleTypes: Record<AttributeRole, CaseAttribute['type']> = { 'risk-level': 'choice', 'case-type': 'choice', 'start-date': 'date' };
+  def.caseAttributes.forEach((a, i) => {
+    if (!a.role) return;
+    if (roles.has(a.role)) add(`caseAttributes[${i}].role`, `${roles.get(a.role)!.id} already has the role ${a.role}`);
+    if (a.type !== roleTypes[a.role]) add(`caseAttributes[${i}].type`, `the ${a.role} attribute must be a ${roleTypes[a.role]}`);
+    roles.set(a.role, a);
+  });
+  (['breakdowns', 'sampleMix', 'stratifyBy'] as const).forEach((list) =>
+    def.regime[list].forEach((id, i) => {
+      if (!attributes.has(id)) add(`regime.${list}[${i}]`, `unknown case attribute "${id}"`);
+    }),
+  );
 
   const checkCondition = (c: Condition | undefined, path: string) => {
     if (!c) return;
@@ -126,12 +153,16 @@ export function compileFramework(def: FrameworkDefinition, source = `${def.id}@$
   if (!pointsAscending) add('rules.points', 'points must rise with the rating');
 
   const treatments = new Map<string, StandardTreatment>();
+  const withoutCases = new Map<string, { relevantCases: string | undefined }>();
+  const isRated = (t: StandardTreatment | undefined) => t === 'rated' || t === 'rated-separately';
   rules.standards.forEach((t, i) => {
     const s = standards.find((x) => x.id === t.standard);
     if (!s) return add(`rules.standards[${i}].standard`, `unknown standard ${t.standard}`);
     if (treatments.has(t.standard)) add(`rules.standards[${i}].standard`, `standard ${t.standard} listed twice`);
-    if (t.treatment !== 'rated' && s.assessedBy === 'lead-inspector-judgement')
-      add(`rules.standards[${i}].treatment`, 'a judgement standard is always rated');
+    if (!isRated(t.treatment) && s.assessedBy === 'lead-inspector-judgement')
+      add(`rules.standards[${i}].treatment`, 'a judgement standard is always rated (rated or rated-separately)');
+    if (t.relevantCases && !t.notRatedWithoutRelevantCases) add(`rules.standards[${i}].relevantCases`, 'goes with notRatedWithoutRelevantCases: true');
+    if (t.notRatedWithoutRelevantCases) withoutCases.set(t.standard, { relevantCases: t.relevantCases });
     treatments.set(t.standard, t.treatment);
   });
   for (const s of standards) if (!treatments.has(s.id)) add('rules.standards', `standard ${s.id} has no treatment`);
@@ -154,7 +185,7 @@ export function compileFramework(def: FrameworkDefinition, source = `${def.id}@$
     const p = `rules.limitingRules[${i}]`;
     if (!judgementIds.has(r.when.judgement)) add(`${p}.when.judgement`, `unknown judgement ${r.when.judgement}`);
     if (!ratingScale.includes(r.when.rating)) add(`${p}.when.rating`, `"${r.when.rating}" is not a rating`);
-    if (treatments.get(r.limit.standard) !== 'rated') add(`${p}.limit.standard`, `${r.limit.standard} is not a rated standard`);
+    if (!isRated(treatments.get(r.limit.standard))) add(`${p}.limit.standard`, `${r.limit.standard} is not a rated standard`);
     if (!ratingScale.includes(r.limit.highestRating)) add(`${p}.limit.highestRating`, `"${r.limit.highestRating}" is not a rating`);
   });
 
@@ -171,6 +202,12 @@ export function compileFramework(def: FrameworkDefinition, source = `${def.id}@$
 
   const byId = new Map(standards.map((s) => [s.id, s]));
   const itemList = [...items.values()];
+  const fileProvenance: Provenance = { wording: def.source.wording ?? 'verbatim', source: def.source.document };
+  const provenance = (id: string): Provenance => {
+    const ref = items.get(id);
+    const standard = byId.get(id);
+    return (ref ? (ref.prompt?.provenance ?? ref.keyQuestion.provenance ?? ref.standard.provenance) : standard?.provenance) ?? fileProvenance;
+  };
   return {
     definition: def,
     key: frameworkKey(def.id, def.version),
@@ -183,5 +220,10 @@ export function compileFramework(def: FrameworkDefinition, source = `${def.id}@$
     item: (id) => items.get(id),
     items: itemList,
     attribute: (id) => attributes.get(id),
+    regime: def.regime,
+    attributeWithRole: (role) => roles.get(role),
+    countedStandards: rated,
+    notRatedWithoutCases: (id) => withoutCases.get(id),
+    provenance,
   };
 }

@@ -9,9 +9,20 @@ export const ConditionSchema = z.strictObject({
   equals: z.string().min(1),
 });
 
+/**
+ * Where a text's wording comes from: copied word for word from a named source, or written to stand
+ * in until the inspectorate's own wording is confirmed (shown to users as such). A standard, key
+ * question or prompt without one takes the file's `source`.
+ */
+export const ProvenanceSchema = z.strictObject({
+  wording: z.enum(['verbatim', 'to-be-confirmed']),
+  source: z.string().min(1),
+});
+
 export const PromptSchema = z.strictObject({
   id: itemId,
   text: z.string().min(1),
+  provenance: ProvenanceSchema.optional(),
   diversity: z.boolean().optional(),
   appliesWhen: ConditionSchema.optional(),
 });
@@ -19,8 +30,10 @@ export const PromptSchema = z.strictObject({
 export const KeyQuestionSchema = z.strictObject({
   id: itemId,
   text: z.string().min(1),
+  provenance: ProvenanceSchema.optional(),
   appliesWhen: ConditionSchema.optional(),
-  prompts: z.array(PromptSchema).min(1),
+  /** Where known: a framework may ship a key question before its prompts are confirmed. */
+  prompts: z.array(PromptSchema),
 });
 
 export const AssessedBySchema = z.enum([
@@ -34,14 +47,25 @@ export const StandardSchema = z.strictObject({
   id: itemId,
   name: z.string().min(1),
   statement: z.string().min(1),
+  provenance: ProvenanceSchema.optional(),
   assessedBy: AssessedBySchema,
   appliesWhen: ConditionSchema.optional(),
   appliesWhenNote: z.string().optional(),
   keyQuestions: z.array(KeyQuestionSchema).min(1),
 });
 
+/**
+ * What the code asks of a case attribute by its role, never by its id: the risk level used for
+ * breakdowns, the case type that decides which standards apply, the start date the sample window
+ * reads. At most one attribute takes each role.
+ */
+export const AttributeRoleSchema = z.enum(['risk-level', 'case-type', 'start-date']);
+
+const attributeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
+
 export const CaseAttributeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case'),
+  id: attributeId,
+  role: AttributeRoleSchema.optional(),
   label: z.string().min(1),
   group: z.enum(['case', 'protected-characteristic', 'personal-circumstance']),
   type: z.enum(['choice', 'yes-no', 'date', 'text']),
@@ -62,7 +86,13 @@ const OverallBandSchema = z.strictObject({
   maxScore: z.number().int().min(0),
 });
 
-export const StandardTreatmentSchema = z.enum(['rated', 'reported-unrated', 'national-only']);
+/**
+ * rated: rated and counted in the overall score; rated-separately: rated, shown, and left out of the
+ * overall score; reported-unrated: figures reported without a rating; national-only: figures pooled
+ * nationally, not reported for the service. Whether a standard is rated from cases or judged for
+ * the service is its `assessedBy`.
+ */
+export const StandardTreatmentSchema = z.enum(['rated', 'rated-separately', 'reported-unrated', 'national-only']);
 
 export const RulesSchema = z.strictObject({
   percentages: z.strictObject({
@@ -77,6 +107,10 @@ export const RulesSchema = z.strictObject({
       standard: itemId,
       treatment: StandardTreatmentSchema,
       reason: z.string().optional(),
+      /** Without relevant cases the standard is not rated (and leaves the total): e.g. no custody case to resettle. */
+      notRatedWithoutRelevantCases: z.boolean().optional(),
+      /** What a relevant case is, in the regime's words, for the "not rated" explanation. */
+      relevantCases: z.string().min(1).optional(),
     }),
   ),
   points: z.record(z.string(), z.number().int().min(0)),
@@ -98,12 +132,46 @@ export const RulesSchema = z.strictObject({
   ),
 });
 
+const Noun = z.strictObject({ singular: z.string().min(1), plural: z.string().min(1) });
+
+/** What the regime is, in its own words: what it inspects, whom it serves, which cases it samples. */
+export const RegimeSchema = z.strictObject({
+  /** The registry's kind of organisation inspected (organisation.kind; the registry holds these two). */
+  organisationKind: z.enum(['pdu', 'youth-service']),
+  organisation: Noun,
+  /** A new inspection's title; {organisation} is the organisation's name. */
+  inspectionTitle: z.string().includes('{organisation}'),
+  /** The people the service works with: "people on probation", "children". */
+  people: Noun,
+  /** The cases sampled began in a window this many calendar months before fieldwork starts. */
+  sampleWindow: z.strictObject({ monthsBeforeFieldwork: z.number().int().min(1).max(36), note: z.string().optional() }),
+  /** Case attributes the national report breaks key-question figures down by, in order. */
+  breakdowns: z.array(attributeId),
+  /** Case attributes the sample's mix is shown by, in order. */
+  sampleMix: z.array(attributeId),
+  /** Case attributes a statistical sample may be stratified by. */
+  stratifyBy: z.array(attributeId),
+});
+
 export const FrameworkSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
   version: z.string().min(1),
   title: z.string().min(1),
   publisher: z.string().min(1),
-  source: z.strictObject({ document: z.string(), published: z.string(), licence: z.string() }),
+  source: z.strictObject({
+    document: z.string(),
+    published: z.string(),
+    licence: z.string(),
+    /** The wording of every text that does not say otherwise (its own `provenance`). */
+    wording: z.enum(['verbatim', 'to-be-confirmed']).optional(),
+  }),
+  /**
+   * Earlier texts of this same version that this text replaces, by SHA-256 of the text: additions
+   * that leave every rating unchanged (a test rates the same assessments under both). A stored
+   * version is replaced only when its text is one listed here.
+   */
+  replaces: z.array(z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), note: z.string().min(1) })).optional(),
+  regime: RegimeSchema,
   caseAttributes: z.array(CaseAttributeSchema),
   rules: RulesSchema,
   domains: z.array(
@@ -145,3 +213,6 @@ export type Condition = z.infer<typeof ConditionSchema>;
 export type CaseAttribute = z.infer<typeof CaseAttributeSchema>;
 export type StandardTreatment = z.infer<typeof StandardTreatmentSchema>;
 export type Rules = z.infer<typeof RulesSchema>;
+export type Regime = z.infer<typeof RegimeSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type AttributeRole = z.infer<typeof AttributeRoleSchema>;

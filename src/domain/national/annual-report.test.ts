@@ -41,7 +41,7 @@ describe('annual national report', () => {
     expect(report.breakdowns.map((b) => b.id)).toEqual(['rosh', 'sentence_type', 'gender', 'ethnicity']);
     for (const k of report.keyQuestions)
       for (const b of report.breakdowns) {
-        const parts = Object.values(k.breakdowns[b.id]);
+        const parts = Object.values(k.breakdowns[b.id]!);
         expect(parts.reduce((s, f) => s + f.applicable, 0)).toBe(k.national.applicable);
         expect(parts.reduce((s, f) => s + f.sufficient, 0)).toBe(k.national.sufficient);
         // Small figures are withheld; others may be too, so that no small one can be worked out (withheld-figures.test.ts).

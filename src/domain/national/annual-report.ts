@@ -11,7 +11,7 @@ import { percentage } from '../rating/percentages.ts';
 import { FEWEST_CASES_SHOWN } from '../disclosure/thresholds.ts';
 import { MINIMUM_GROUP_SIZE } from '../survey/results.ts';
 import { businessYear, type BusinessYear } from './business-year.ts';
-import { BREAKDOWNS, type Breakdown, type CutCase, type CutItem, type CutPool, type DataCut } from './data-cut.ts';
+import { type Breakdown, type CutCase, type CutItem, type CutPool, type DataCut } from './data-cut.ts';
 import { applyWithholding, inspectionFigures, type Countable, type PublishedElsewhere } from './withheld-figures.ts';
 
 /** Figures from fewer cases than this are withheld: too few to be reliable, and people could be recognised. */
@@ -177,14 +177,15 @@ function distributions(framework: Framework, pool: CutPool, regions: readonly st
 function keyQuestionFigures(framework: Framework, pool: CutPool, regions: readonly string[], breakdownValues: Record<Breakdown, string[]>): KeyQuestionFigures[] {
   const regionOf = new Map(pool.inspections.map((i) => [i.id, i.region]));
   const byRegion = groupBy(pool.cases, (c) => regionOf.get(c.inspection) ?? '');
-  const byValue = Object.fromEntries(BREAKDOWNS.map((b) => [b, groupBy(pool.cases, (c) => c.attributes[b] ?? '')])) as Record<Breakdown, Map<string, CutCase[]>>;
+  const breakdownIds = framework.regime.breakdowns;
+  const byValue = Object.fromEntries(breakdownIds.map((b) => [b, groupBy(pool.cases, (c) => c.attributes[b] ?? '')])) as Record<Breakdown, Map<string, CutCase[]>>;
   return pool.items.flatMap((item, index) => {
     const standard = framework.standard(item.standardId);
     if (item.kind !== 'key-question' || !standard || standard.assessedBy !== 'case-assessment' || framework.treatment(item.standardId) === 'national-only') return [];
     const raw = {
       national: figure(framework, pool.cases, index),
       regions: regions.map((r) => [r, figure(framework, byRegion.get(r) ?? [], index)] as const),
-      breakdowns: BREAKDOWNS.map((b) => [b, breakdownValues[b].map((v) => [v, figure(framework, byValue[b].get(v) ?? [], index)] as const)] as const),
+      breakdowns: breakdownIds.map((b) => [b, (breakdownValues[b] ?? []).map((v) => [v, figure(framework, byValue[b]?.get(v) ?? [], index)] as const)] as const),
     };
     // One table per key question: national = regions = each breakdown's groups; a region = its PDUs (open data).
     const regionId = (r: string) => `region:${r}`;
@@ -199,7 +200,7 @@ function keyQuestionFigures(framework: Framework, pool: CutPool, regions: readon
       elsewhere,
       sums: [
         { total: 'national', parts: regions.map(regionId) },
-        ...BREAKDOWNS.map((b) => ({ total: 'national', parts: breakdownValues[b].map((v) => groupId(b, v)) })),
+        ...breakdownIds.map((b) => ({ total: 'national', parts: (breakdownValues[b] ?? []).map((v) => groupId(b, v)) })),
         ...regions.map((r) => ({ total: regionId(r), parts: pool.inspections.filter((i) => i.region === r).map((i) => `pdu:${i.id}`) })),
       ],
       minimum: SMALL_NUMBER,
@@ -212,7 +213,7 @@ function keyQuestionFigures(framework: Framework, pool: CutPool, regions: readon
         text: item.text,
         national: shown.get('national')!,
         regions: Object.fromEntries(regions.map((r) => [r, shown.get(regionId(r))!])),
-        breakdowns: Object.fromEntries(BREAKDOWNS.map((b) => [b, Object.fromEntries(breakdownValues[b].map((v) => [v, shown.get(groupId(b, v))!]))])) as Record<
+        breakdowns: Object.fromEntries(breakdownIds.map((b) => [b, Object.fromEntries((breakdownValues[b] ?? []).map((v) => [v, shown.get(groupId(b, v))!]))])) as Record<
           Breakdown,
           Record<string, Figure>
         >,
@@ -387,7 +388,7 @@ export function buildAnnualReport(cut: DataCut, frameworks: Frameworks): AnnualR
   const framework = frameworkFor(frameworks, cut.frameworkKey);
   const pool = cut.current;
   const regions = [...new Set(pool.inspections.map((i) => i.region))].sort((a, b) => a.localeCompare(b));
-  const breakdowns = BREAKDOWNS.map((id) => {
+  const breakdowns = framework.regime.breakdowns.map((id) => {
     const attribute = framework.attribute(id);
     const present = new Set(pool.cases.map((c) => c.attributes[id] ?? ''));
     const ordered = [...(attribute?.values ?? []), ...[...present].filter((v) => v !== '' && !attribute?.values?.includes(v)).sort(), ...(present.has('') ? [''] : [])];

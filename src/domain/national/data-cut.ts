@@ -15,8 +15,8 @@ import type { BusinessYear } from './business-year.ts';
 export const CUT_FORMAT = 1;
 
 /** The case characteristics national figures are broken down by (as the annual report's tables are). */
-export const BREAKDOWNS = ['rosh', 'sentence_type', 'gender', 'ethnicity'] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
+/** A case attribute the key-question figures are broken down by: the framework file's regime.breakdowns. */
+export type Breakdown = string;
 
 export type ItemValue = 'y' | 'n' | '-' | '?';
 
@@ -117,7 +117,7 @@ export function cutPool(framework: Framework, year: BusinessYear, inspections: r
           return answer === undefined ? '?' : answer === 'yes' ? 'y' : 'n';
         })
         .join('');
-      const attributes = Object.fromEntries(BREAKDOWNS.map((b) => [b, c.attributes[b] ?? ''])) as Record<Breakdown, string>;
+      const attributes = Object.fromEntries(framework.regime.breakdowns.map((b) => [b, c.attributes[b] ?? ''])) as Record<Breakdown, string>;
       return { inspection: i.id, attributes, values };
     });
   });

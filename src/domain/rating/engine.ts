@@ -81,8 +81,10 @@ function rateCaseStandard(framework: Framework, standard: Standard, counts: Insp
       ...(reason ? { note: reason } : {}),
     };
   }
+  const withoutCases = framework.notRatedWithoutCases(standard.id);
+  if (withoutCases && casesApplicable === 0) return notRatedWithoutCases(framework, standard, withoutCases.relevantCases, 0, keyQuestions);
   const explanation = explainCaseRating(framework, keyQuestions);
-  if (treatment !== 'rated') {
+  if (treatment !== 'rated' && treatment !== 'rated-separately') {
     return {
       ...base,
       rating: null,
@@ -99,13 +101,15 @@ function rateCaseStandard(framework: Framework, standard: Standard, counts: Insp
 
 type Judgements = Readonly<Record<string, RecordedJudgement>>;
 
-function rateJudgementStandard(standard: Standard, judgements: Judgements): StandardResult {
+function rateJudgementStandard(framework: Framework, standard: Standard, judgements: Judgements): StandardResult {
   const recorded = judgements[standard.id];
+  const withoutCases = framework.notRatedWithoutCases(standard.id);
+  if (!recorded && withoutCases) return notRatedWithoutCases(framework, standard, withoutCases.relevantCases, 0);
   return {
     id: standard.id,
     name: standard.name,
     domain: standard.id.split('.')[0]!,
-    treatment: 'rated',
+    treatment: framework.treatment(standard.id),
     assessedBy: standard.assessedBy,
     rating: recorded?.rating ?? null,
     points: null,
@@ -118,6 +122,23 @@ function rateJudgementStandard(standard: Standard, judgements: Judgements): Stan
         : 'Not yet rated: the lead inspector has not recorded a rating.',
       limits: [],
     },
+  };
+}
+
+/** A standard the framework does not rate without relevant cases, and none were found (or, judged for the service, the lead recorded no rating). */
+function notRatedWithoutCases(framework: Framework, standard: Standard, relevantCases: string | undefined, casesApplicable: number, keyQuestions: KeyQuestionResult[] = []): StandardResult {
+  return {
+    id: standard.id,
+    name: standard.name,
+    domain: standard.id.split('.')[0]!,
+    treatment: framework.treatment(standard.id),
+    assessedBy: standard.assessedBy,
+    rating: null,
+    points: null,
+    keyQuestions,
+    casesApplicable,
+    notRated: true,
+    explanation: { summary: `Not rated: no relevant cases${relevantCases ? ` (${relevantCases})` : ''}, so it is left out of the overall score.`, limits: [] },
   };
 }
 
@@ -151,7 +172,7 @@ export function rateFromCounts(framework: Framework, counts: InspectionCounts, j
   let caseIndex = 0;
   const standards = framework.standards.map((s) =>
     s.assessedBy === 'lead-inspector-judgement'
-      ? rateJudgementStandard(s, judgements)
+      ? rateJudgementStandard(framework, s, judgements)
       : rateCaseStandard(framework, s, counts, caseIndex++),
   );
   applyLimits(framework, standards, judgements);

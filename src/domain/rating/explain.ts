@@ -65,7 +65,8 @@ export function explainCaseRating(framework: Framework, keyQuestions: KeyQuestio
 
 export function explainOverall(framework: Framework, standards: StandardResult[]): OverallResult {
   const { points, overallBands } = framework.definition.rules;
-  const rated = standards.filter((s) => s.treatment === 'rated');
+  // Counted standards only; one not rated for want of relevant cases leaves the total and its maximum.
+  const rated = standards.filter((s) => s.treatment === 'rated' && !s.notRated);
   const missing = rated.filter((s) => !s.rating).map((s) => s.id);
   const score = rated.reduce((sum, s) => sum + (s.points ?? 0), 0);
   const maxScore = rated.length * Math.max(...Object.values(points));

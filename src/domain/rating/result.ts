@@ -74,7 +74,7 @@ export interface StandardResult {
   domain: string;
   treatment: StandardTreatment;
   assessedBy: string;
-  /** The final rating; null when unrated, national-only, or not yet recorded. */
+  /** The final rating; null when unrated, national-only, not rated for want of relevant cases, or not yet recorded. */
   rating: string | null;
   /** The rating before limiting rules, when a rule changed it. */
   ratingBeforeLimits?: string;
@@ -86,6 +86,8 @@ export interface StandardResult {
   casesApplicable: number;
   explanation: RatingExplanation;
   note?: string;
+  /** Not rated because no relevant cases were found (the framework's notRatedWithoutRelevantCases): left out of the overall score. */
+  notRated?: true;
 }
 
 export interface JudgementResult {

@@ -1,10 +1,9 @@
-// How the sample's mix compares with the whole caseload's: for sentence type, risk of serious harm,
-// gender and ethnicity, the count and share of each value in both, so a window that caught an odd
-// intake (mostly high RoSH, hardly any women) shows before cases are read.
+// How the sample's mix compares with the whole caseload's: for the attributes the framework names
+// (adult: sentence type, risk of serious harm, gender and ethnicity), the count and share of each
+// value in both, so a window that caught an odd intake (mostly high RoSH, hardly any women) shows
+// before cases are read.
 import type { Framework } from '../framework/framework.ts';
 import type { EligibleCase } from './eligible-cases.ts';
-
-export const MIX_ATTRIBUTES: readonly string[] = ['sentence_type', 'rosh', 'gender', 'ethnicity'];
 
 export interface Share {
   count: number;
@@ -42,7 +41,8 @@ export function compareMix(
   framework: Framework,
   sample: readonly EligibleCase[],
   caseload: readonly EligibleCase[],
-  attributes: readonly string[] = MIX_ATTRIBUTES,
+  /** In order: the framework file's regime.sampleMix. */
+  attributes: readonly string[],
 ): AttributeMix[] {
   return attributes.map((id) => {
     const attribute = framework.attribute(id);

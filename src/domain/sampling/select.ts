@@ -31,7 +31,7 @@ export function selectCaseSample(framework: Framework, caseload: readonly Eligib
     window,
     cases,
     caseloadSize: caseload.length,
-    mix: compareMix(framework, cases, caseload),
+    mix: compareMix(framework, cases, caseload, framework.regime.sampleMix),
     rule,
     reliability: sampleReliability(framework, cases, rule),
   };

@@ -23,7 +23,7 @@ import {
 import { canManageSample, canSeeServiceReferences, canUploadServiceFiles, canViewSample } from '../../services/sample/access.ts';
 import {
   CONFIDENCE_LEVELS,
-  STRATIFY_ATTRIBUTES,
+  stratifyAttributes,
   confirmSample,
   loadSample,
   setSampleMethod,
@@ -196,7 +196,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
             label: { text: 'Stratify by' },
             items: [
               { value: '', text: 'Not stratified' },
-              ...STRATIFY_ATTRIBUTES.map((a) => ({ value: a, text: framework.attribute(a)?.label ?? a, selected: (values.stratifyBy ?? record?.stratifyBy ?? '') === a })),
+              ...stratifyAttributes(framework).map((a) => ({ value: a, text: framework.attribute(a)?.label ?? a, selected: (values.stratifyBy ?? record?.stratifyBy ?? '') === a })),
             ],
             ...(fields.stratifyBy ? { errorMessage: fields.stratifyBy } : {}),
           },

@@ -44,7 +44,8 @@ import { frameworkOf, requireInspection } from '../inspections.ts';
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_WINDOW_WEEKS: WindowWeeks = 2;
 /** Attributes a statistical sample may be stratified by. */
-export const STRATIFY_ATTRIBUTES: readonly string[] = ['rosh', 'sentence_type', 'gender', 'ethnicity', 'age_band'];
+/** The case attributes a statistical sample may be stratified by: the framework file's regime.stratifyBy. */
+export const stratifyAttributes = (framework: Framework): readonly string[] => framework.regime.stratifyBy;
 export const CONFIDENCE_LEVELS: readonly number[] = [0.9, 0.95, 0.99];
 
 export type UploadResult = { ok: true; cases: number; warnings: FileProblem[] } | { ok: false; errors: FileProblem[]; warnings: FileProblem[] };
@@ -159,6 +160,7 @@ export interface MethodInput {
 export async function setSampleMethod(db: Db, input: MethodInput, actor: string): Promise<void> {
   const inspection = await requireInspection(db, input.inspectionId);
   refuseIfLocked(inspection, await getCaseSample(db, inspection.id));
+  const stratifiable = stratifyAttributes(await frameworkOf(db, inspection));
   const settings =
     input.method === 'window'
       ? { method: 'window' as const, confidence: null, margin: null, stratifyBy: null, seed: null }
@@ -167,7 +169,7 @@ export async function setSampleMethod(db: Db, input: MethodInput, actor: string)
           if (input.confidence === undefined || !CONFIDENCE_LEVELS.includes(input.confidence)) problems.push(`Choose a confidence level: ${CONFIDENCE_LEVELS.map((c) => `${c * 100}%`).join(', ')}`);
           const points = input.marginPoints;
           if (points === undefined || !Number.isFinite(points) || points < 1 || points > 20) problems.push('Give the margin of error as a number of percentage points from 1 to 20, like 5 for ±5 points');
-          if (input.stratifyBy && !STRATIFY_ATTRIBUTES.includes(input.stratifyBy)) problems.push(`Stratify by one of ${STRATIFY_ATTRIBUTES.join(', ')}, or none`);
+          if (input.stratifyBy && !stratifiable.includes(input.stratifyBy)) problems.push(`Stratify by one of ${stratifiable.join(', ')}, or none`);
           const seed = input.seed ?? randomInt(0, 0x1_0000_0000);
           if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push('The seed is a whole number from 0 to 4294967295; leave it blank for a random one');
           if (problems.length) throw new AppError('invalid', problems.join('. '));
@@ -243,7 +245,7 @@ export function selectSample(framework: Framework, caseload: readonly EligibleCa
       window,
       caseloadSize: caseload.length,
       sampleSize: cases.length,
-      mix: compareMix(framework, cases, caseload),
+      mix: compareMix(framework, cases, caseload, framework.regime.sampleMix),
       rule,
       reliability: sampleReliability(framework, cases, rule),
       statistical: { confidence, margin, stratifyBy: record.stratifyBy, size, seed, strata: draw.strata ?? null },

@@ -1,0 +1,42 @@
+// A database holding the adult 2021 framework's first text takes the shipped text that names it in
+// `replaces` (audited); a stored text the shipped one does not name is still refused.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getFrameworkSource, listAudit, saveFramework } from '../../src/db/repositories/index.ts';
+import { bundledFramework } from '../../src/reference/frameworks.ts';
+import { sha256, storeBundledFrameworks, storedFramework } from '../../src/services/frameworks.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+const firstText = readFileSync(new URL('../fixtures/frameworks/hmip-adult-pdu-2021.as-first-stored.yaml', import.meta.url), 'utf8');
+const adult = bundledFramework('hmip-adult-pdu@2021');
+let handle: TestDatabase;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(() => handle?.close());
+
+describe('storing the shipped frameworks over an earlier text of the same version', () => {
+  it('replaces the first adult 2021 text with the shipped one, and records it', async () => {
+    const { id, version, title } = adult.definition;
+    await saveFramework(handle.db, { id, version, title, definition: adult.definition, sourceText: firstText });
+    const created = await storeBundledFrameworks(handle.db);
+    expect(created).not.toContain('hmip-adult-pdu@2021');
+    expect(sha256((await getFrameworkSource(handle.db, id, version))!)).not.toBe(sha256(firstText));
+    expect((await storedFramework(handle.db, id, version)).regime.organisationKind).toBe('pdu');
+    const events = await listAudit(handle.db, {});
+    expect(events.find((e) => e.action === 'framework.text-replaced')).toMatchObject({ entityId: 'hmip-adult-pdu@2021', before: { sha256: sha256(firstText) } });
+    expect(await storeBundledFrameworks(handle.db)).toEqual([]);
+  });
+
+  it('still refuses a stored text that the shipped one does not name', async () => {
+    const other = await openTestDatabase();
+    try {
+      const { id, version, title } = adult.definition;
+      await saveFramework(other.db, { id, version, title, definition: adult.definition, sourceText: `${firstText}# edited\n` });
+      await expect(storeBundledFrameworks(other.db)).rejects.toThrow(/already stored with different text/);
+    } finally {
+      await other.close();
+    }
+  });
+});
