@@ -38,6 +38,7 @@ import { programmeRoutes } from './routes/programme.ts';
 import { signInRoutes, type SignInOptions } from './routes/sign-in.ts';
 import { sampleRoutes } from './routes/sample.ts';
 import { sfoRoutes } from './routes/sfo.ts';
+import { sfoAssessmentRoutes } from './routes/sfo-assessment.ts';
 import { sfoPanelRoutes } from './routes/sfo-panels.ts';
 import { smsWebhookRoutes, surveyRoutes } from './routes/survey.ts';
 import { createSurveyMessaging, type SurveyMessaging } from '../services/survey/messaging.ts';
@@ -121,6 +122,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', regionalFeedbackRoutes(db));
   app.route('/', nationalRoutes(db));
   app.route('/', sfoRoutes(db));
+  app.route('/', sfoAssessmentRoutes(db));
   app.route('/', sfoPanelRoutes(db));
   app.route('/', pageRoutes(db));
 

@@ -21,11 +21,11 @@ import { timelineRows } from './access/rows-timeline.ts';
 import { auditRows } from './access/rows-audit.ts';
 import { domainOneRows } from './access/rows-domain-one.ts';
 import { reportWritingRows } from './access/rows-report-writing.ts';
-import { sfoRows } from './access/rows-sfo.ts';
+import { sfoAssessmentRows, sfoRows } from './access/rows-sfo.ts';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows];
 
 
 let handle: TestDatabase;

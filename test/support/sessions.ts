@@ -18,9 +18,10 @@ let counter = 0;
 export async function signedIn(
   db: Db,
   role: Role,
-  options: { service?: string; inspection?: { id: number; as: MemberRole } } = {},
+  options: { service?: string; region?: string; inspection?: { id: number; as: MemberRole } } = {},
 ): Promise<TestSession> {
-  const organisation = options.service ? await findOrganisationByName(db, 'pdu', options.service) : undefined;
+  // A PDU's staff by the PDU's name, or a probation region's staff by the region's.
+  const organisation = options.service ? await findOrganisationByName(db, 'pdu', options.service) : options.region ? await findOrganisationByName(db, 'region', options.region) : undefined;
   const user = await createAccount(
     db,
     { email: `${role}-${++counter}-${process.pid}@test.local`, displayName: `Test ${role} ${counter}`, role, organisationId: organisation?.id ?? null },

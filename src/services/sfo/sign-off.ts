@@ -23,6 +23,7 @@ import type { Actor } from '../../domain/access/permissions.ts';
 import type { AgreementFigure } from '../../domain/quality/agreement.ts';
 import { canLeadSfoAssessment } from '../../domain/sfo/access.ts';
 import { readingFlags, unacknowledgedFlags } from '../../domain/sfo/assessment.ts';
+import type { SfoFramework } from '../../domain/sfo/framework.ts';
 import { moderationAgreement, readingDisagreements } from '../../domain/sfo/moderation.ts';
 import { sfoSignOffBlockers, type SignOffBlocker } from '../../domain/sfo/sign-off.ts';
 import { AppError } from '../errors.ts';
@@ -40,6 +41,7 @@ export interface SfoSampleReviewProgress {
 
 export interface SfoSampleProgress {
   sample: SfoSampleRecord;
+  framework: SfoFramework;
   reviews: SfoSampleReviewProgress[];
   moderation?: SfoModerationRecord;
   agreement: { byItem: AgreementFigure[]; all: AgreementFigure };
@@ -87,7 +89,7 @@ export async function sfoSampleProgress(db: Db, sampleId: number): Promise<SfoSa
       ...(r.drawn ? { moderation: { readerId: r.second?.readerId ?? null, submitted: !!r.second?.submittedAt, unsettled: r.unsettled } } : {}),
     })),
   );
-  return { sample, reviews: rows, ...(moderation ? { moderation } : {}), agreement: moderationAgreement(framework, pairs), blockers, ...(signOff ? { signOff } : {}) };
+  return { sample, framework, reviews: rows, ...(moderation ? { moderation } : {}), agreement: moderationAgreement(framework, pairs), blockers, ...(signOff ? { signOff } : {}) };
 }
 
 /** Signs the sample's assessments off, or refuses with every blocker (AppError 'conflict', one problem per blocker). */
