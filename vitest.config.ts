@@ -11,7 +11,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.storage.test.ts', '**/*.browser.test.ts'] },
+        // Not isolated: pure code with no mocks or globals to leak, so a worker imports the modules
+        // once for all its files instead of once a file (less than half the CPU).
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.storage.test.ts', '**/*.browser.test.ts'], isolate: false },
       },
       {
         extends: true,

@@ -129,7 +129,10 @@ async function main() {
 
   // 1. Rating one 150-case inspection, in memory.
   const one = generateAssessment(framework, { seed: 1, cases: 150, windowStart: '2026-03-02' });
-  for (let i = 0; i < 200; i++) rateInspection(framework, one), floorRate(framework, one); // warm up
+  for (let i = 0; i < 200; i++) {
+    rateInspection(framework, one); // warm up
+    floorRate(framework, one);
+  }
   const ours: number[] = [];
   const base: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -183,7 +186,10 @@ async function main() {
       let rated = 0;
       for (let i = 0; i < ids.length; i += 100) {
         const batch = await loadAssessmentsForInspections(db, ids.slice(i, i + 100));
-        for (const a of batch.values()) rateInspection(framework, a), rated++;
+        for (const a of batch.values()) {
+          rateInspection(framework, a);
+          rated++;
+        }
       }
       return rated;
     });
@@ -200,7 +206,8 @@ async function main() {
     };
     // Bulk re-rating (public tables, open data, registry): from SQL counts, as the services do it.
     const bulk = () => rateInspectionsFromCounts(db, ids);
-    await groupByQuery(), await bulk(); // warm up: plans and caches alike for both
+    await groupByQuery(); // warm up: plans and caches alike for both
+    await bulk();
     const rerate: number[] = [];
     const groupBy: number[] = [];
     let rerated = 0;
@@ -233,7 +240,7 @@ async function main() {
     const baselineTarget = await createInspection(db, { pduName: 'Leeds', frameworkKey: framework.key, fieldworkStart: '2026-10-05', title: 'Bench baseline import' }, 'bench');
     const raw = await time(async () => {
       // The simplest import: parse the CSV and insert its rows as they are, with no validation.
-      const records = parseCsv(csv, { from_line: 2 }) as string[][];
+      const records = parseCsv(csv, { from_line: 2 });
       const refs = [...new Set(records.map((r) => r[0]!).filter(Boolean))];
       await db.transaction().execute(async (trx) => {
         const ids = new Map<string, number>();

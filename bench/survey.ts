@@ -163,7 +163,7 @@ export async function benchSurvey(report: Report, options: { replies?: number; c
     const bare = new Hono();
     bare.post('/sms/inbound', async (c) => {
       if (c.req.header('authorization') !== `Bearer ${TOKEN}`) return c.json({ error: 'unauthenticated' }, 401);
-      const m = (await c.req.json()) as { id: string; source_number: string; message: string };
+      const m = await c.req.json<{ id: string; source_number: string; message: string }>();
       const inserted = await sql<{ provider_id: string }>`insert into bench_inbound (provider_id, source_number, message) values (${m.id}, ${m.source_number}, ${m.message}) on conflict do nothing returning provider_id`.execute(db);
       return c.json({ outcome: inserted.rows.length ? 'answered' : 'duplicate' });
     });

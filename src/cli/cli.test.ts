@@ -1,5 +1,5 @@
-// The command line in-process: `rate` and `validate` need no database; the database commands run
-// on an embedded database in a temporary folder.
+// The command line in-process: `rate` and `validate` need no database. The database commands:
+// test/integration/cli.storage.test.ts.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,36 +99,4 @@ describe('reading input', () => {
       closeSync(zero);
     }
   });
-});
-
-describe('database commands', () => {
-  const db = ['--data-dir', join(dir, 'data')];
-
-  it('create an inspection, import into it, rate it, export it and show its audit trail', async () => {
-    const created = await run(...db, 'create-inspection', '--pdu', 'York', '--fieldwork-start', '2026-09-07');
-    expect(created.stdout).toMatch(/Created inspection 1: .*York PDU, fieldwork 2026-09-07 to 2026-09-11/);
-    const imported = await run(...db, 'import', csvFile, '--inspection', '1');
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('Imported 25 cases into inspection 1.');
-    const { provisional, casesComplete, casesTotal, ...fromDb } = JSON.parse((await run(...db, 'ratings', '--inspection', '1', '--json')).stdout);
-    expect(fromDb).toEqual(JSON.parse((await run('rate', csvFile, '--json')).stdout));
-    // Not signed off: the stored inspection's ratings are provisional, in the JSON and the table.
-    expect({ provisional, casesTotal }).toEqual({ provisional: true, casesTotal: 25 });
-    expect((await run(...db, 'ratings', '--inspection', '1')).stdout).toContain(`PROVISIONAL ratings: ${casesComplete} of 25 cases complete, not yet signed off`);
-    expect((await run(...db, 'inspections')).stdout).toContain(`(provisional: ${casesComplete} of 25 cases complete)`);
-    const exported = join(dir, 'exported.csv');
-    await run(...db, 'export', '--inspection', '1', '--output', exported);
-    expect(readFileSync(exported, 'utf8')).toBe(readFileSync(csvFile, 'utf8'));
-    const audit = await run(...db, 'audit', '--inspection', '1');
-    expect(audit.stdout).toMatch(/inspection\.created[\s\S]*assessments\.imported/);
-  }, 60_000);
-
-  it('imports nothing from a bad file', async () => {
-    const bad = join(dir, 'bad-import.csv');
-    writeFileSync(bad, `${readFileSync(csvFile, 'utf8')}DEMO-001,2.2.1,perhaps\n`);
-    const { code, stderr } = await run(...db, 'import', bad, '--inspection', '1');
-    expect(code).toBe(1);
-    expect(stderr).toContain('nothing was imported');
-    expect((await run(...db, 'audit', '--inspection', '1', '--json')).stdout.match(/assessments\.imported/g)).toHaveLength(1);
-  }, 60_000);
 });

@@ -11,6 +11,8 @@ import { loadReferenceData } from '../services/reference-data.ts';
 export interface DbOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** A database already open, migrated and loaded with the reference data (runCli's caller's): used as it is and left open. */
+  open?: DatabaseHandle;
 }
 
 export const embeddedFolder = (options: DbOptions): string => resolve(options.dataDir, 'pglite');
@@ -31,8 +33,9 @@ export function openCliDatabase(options: DbOptions, more: Pick<OpenDatabaseOptio
 /** Who the audit trail says acted: the command line and its user. */
 export const actor = () => `cli:${process.env.INSPECTORATE_USER ?? userInfo().username}`;
 
-/** Opens the database, brings the reference data up to date (renames due included), runs `fn`, and closes it. */
+/** Opens the database, brings the reference data up to date (renames due included), runs `fn`, and closes it; or runs `fn` on the database given open. */
 export async function withDatabase<T>(options: DbOptions, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  if (options.open) return fn(options.open);
   const handle = await openCliDatabase(options);
   try {
     await loadReferenceData(handle.db, actor());

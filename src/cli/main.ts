@@ -2,6 +2,7 @@
 // the database (embedded PGlite in ./data by default, PostgreSQL with --database-url/DATABASE_URL).
 import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
+import type { DatabaseHandle } from '../db/database.ts';
 import { listAudit, listInspections } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { casesCompleteText } from '../domain/sign-off/provisional.ts';
@@ -27,7 +28,8 @@ const inspectionId = (value: string): number => {
   return id;
 };
 
-export function buildProgram(): Command {
+/** `open`: a database already open (migrated, reference data loaded) for the commands to use instead of opening one. */
+export function buildProgram(open?: DatabaseHandle): Command {
   const program = new Command('inspectorate')
     .description('Inspection frameworks, case assessments and ratings for HM Inspectorate of Probation.')
     .addOption(new Option('--database-url <url>', 'PostgreSQL server (default: the embedded database)').env('DATABASE_URL'))
@@ -35,7 +37,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride()
     .hook('preAction', (_program, command) => noteRunningCommand(command));
-  const dbOptions = () => program.opts<DbOptions>();
+  const dbOptions = (): DbOptions => ({ ...program.opts<DbOptions>(), ...(open ? { open } : {}) });
 
   program
     .command('rate')
@@ -195,9 +197,9 @@ function bundledFrameworkOrFail(key: string) {
   }
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], open?: DatabaseHandle): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await buildProgram(open).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

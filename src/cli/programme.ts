@@ -132,7 +132,7 @@ export function readTopicsFile(path: string): { topics: CandidateTopic[]; resour
   if (path.endsWith('.csv')) {
     let records: Record<string, string>[];
     try {
-      records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+      records = parseCsv<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
     } catch (e) {
       throw new CliError(`${path}: not valid CSV: ${(e as Error).message}`);
     }
@@ -152,7 +152,7 @@ export function readTopicsFile(path: string): { topics: CandidateTopic[]; resour
     }
     const file = z.object({ resource: z.record(z.string(), z.number()).optional(), topics: z.array(z.unknown()) }).safeParse(data);
     if (!file.success) throw new CliError(`${path}: expected { "resource": { "fieldwork": 5, … }, "topics": [ … ] }`);
-    resource = (file.data.resource ?? {}) as Partial<Record<SlotKind, number>>;
+    resource = (file.data.resource ?? {});
     rows = file.data.topics.map((row, i) => ({ where: `topics[${i}]`, row }));
   }
   const problems: string[] = [];

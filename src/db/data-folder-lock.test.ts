@@ -13,7 +13,7 @@ const server = { kind: 'server', what: 'npm start' } as const;
 const command = { kind: 'command', what: 'inspectorate import' } as const;
 
 /** A pid no process has: one that has just exited. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
+const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
 
 describe('the data folder lock', () => {
   it('is held by one holder at a time, and released', () => {

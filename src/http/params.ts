@@ -13,6 +13,9 @@ export function idParam(c: Context, name = 'id', notFound: (text: string | undef
   return result.data;
 }
 
+/** A form field's text; an uploaded file or a missing field gives ''. */
+export const formText = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 export function enumQuery<T extends string>(c: Context, name: string, values: readonly T[], fallback: T): T {
   const value = c.req.query(name);
   if (value === undefined) return fallback;

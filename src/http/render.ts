@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports, canViewSfoReviews, ROLE_NAMES, type Actor } from '../domain/access/permissions.ts';
+import { hasOwnCaseWork } from '../domain/access/landing.ts';
 import { INSPECTION_AREAS } from '../domain/publication/visibility.ts';
 import { render } from '../presenters/templates.ts';
 import { requestScope } from './access.ts';
@@ -19,7 +20,7 @@ export function page(c: Context, template: string, context: Record<string, unkno
     render(template, {
       ...context,
       cspNonce: c.get('secureHeadersNonce'),
-      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor), canViewSfo: canViewSfoReviews(session.actor) },
+      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor), canViewSfo: canViewSfoReviews(session.actor), hasOwnCases: hasOwnCaseWork(session.actor) },
       // The inspection's sub navigation offers only what the person may open at the report's stage.
       inspectionNav: session && isInspection(context.inspection) ? inspectionNav(c, session.actor, context.inspection) : undefined,
       csrfToken: context.csrfToken ?? session?.csrfToken,

@@ -10,7 +10,9 @@ export const withoutBom = (text: string): string => (text.startsWith('\uFEFF') ?
 /** What to do with each record: return false to stop reading. */
 export type OnCsvRecord = (fields: string[], line: number) => boolean | void;
 
-const STOPPED = { stopped: true };
+/** Thrown from the record callback to stop csv-parse early; caught below, never seen outside. */
+class Stopped extends Error {}
+const STOPPED = new Stopped('stopped');
 
 /**
  * Calls `onRecord` for each record in order; true when the whole text was read, false when

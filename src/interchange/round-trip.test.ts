@@ -30,7 +30,7 @@ const attributes: fc.Arbitrary<Record<string, string>> = fc.record(
     }),
   ),
   { requiredKeys: framework.definition.caseAttributes.filter((a) => a.required).map((a) => a.id) },
-) as fc.Arbitrary<Record<string, string>>;
+);
 
 const answer = fc.constantFrom<Answer>('yes', 'no', 'na');
 const outcomeDetail: fc.Arbitrary<OutcomeDetail> = fc
@@ -139,7 +139,7 @@ describe('what the writers write', () => {
     answers: Object.fromEntries(
       requiredItems(framework, { caseRef: 'x', attributes: { sentence_type: 'community' }, answers: {}, outcomes: {}, evidence: {} })
         .keyQuestions.concat(outcomeIds)
-        .map((id) => [id, 'yes' as Answer]),
+        .map((id) => [id, 'yes']),
     ),
     outcomes: { '2.6.1b': { stabilityCredited: false, progress: 'none' } },
     evidence: { '': 'Case note', '2.2': 'Standard note', '2.2.1': 'He said "fine"' },

@@ -6,8 +6,6 @@ import { isIsoDate, MONTHS } from '../domain/sampling/dates.ts';
 
 const UK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
 
-type When = Date | string | null | undefined;
-
 /** A Date, or an ISO timestamp ("2026-10-05T13:05:00Z"); undefined for anything else. */
 function momentOf(value: unknown): Date | undefined {
   const at = value instanceof Date ? value : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
@@ -20,11 +18,11 @@ function ukParts(at: Date) {
 }
 
 /** "5 October 2026": a calendar date (YYYY-MM-DD) as it is, a moment by its day in the UK; other text unchanged. */
-export function govukDate(value: When | unknown): string {
+export function govukDate(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'string' && isIsoDate(value)) return `${Number(value.slice(8, 10))} ${MONTHS[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
   const at = momentOf(value);
-  if (!at) return String(value);
+  if (!at) return typeof value === 'string' || typeof value === 'number' ? String(value) : ''; // other text unchanged
   const { year, month, day } = ukParts(at);
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
@@ -39,7 +37,7 @@ export function govukTime(at: Date): string {
 }
 
 /** "5 October 2026 at 2:05pm" for a moment; a calendar date alone as govukDate gives it. */
-export function govukDateTime(value: When | unknown): string {
+export function govukDateTime(value: unknown): string {
   const at = momentOf(value);
   return at ? `${govukDate(at)} at ${govukTime(at)}` : govukDate(value);
 }

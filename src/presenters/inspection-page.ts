@@ -5,6 +5,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import { casesCompleteText, type RatingsStanding } from '../domain/sign-off/provisional.ts';
 import { keyQuestionChart } from './charts/key-question-chart.ts';
 import { provisionalHtml, provisionalNotice } from './provisional.ts';
+import { govukDate } from './govuk-dates.ts';
 import { escapeHtml, ratingTag } from './templates.ts';
 
 export interface InspectionSummary {
@@ -67,8 +68,9 @@ export function inspectionPage(inspection: InspectionSummary, ratings: Inspectio
     summaryRows: [
       { key: { text: 'Probation Delivery Unit' }, value: { text: inspection.organisationName } },
       { key: { text: 'Region' }, value: { text: inspection.regionName ?? '–' } },
-      { key: { text: 'Fieldwork' }, value: { text: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` } },
-      { key: { text: 'Framework' }, value: { text: `${inspection.frameworkId}, version ${inspection.frameworkVersion}` } },
+      { key: { text: 'Fieldwork' }, value: { text: `${govukDate(inspection.fieldworkStart)} to ${govukDate(inspection.fieldworkEnd)}` } },
+      // The framework's own title; its key and version stay for those who check them.
+      { key: { text: 'Framework' }, value: { text: `${framework.definition.title} (${inspection.frameworkId}, version ${inspection.frameworkVersion})` } },
       { key: { text: 'Cases inspected' }, value: { text: standing.provisional ? `${ratings.cases} (${casesCompleteText(standing)})` : String(ratings.cases) } },
       { key: { text: 'Overall rating' }, value: { html: `${ratingTag(ratings.overall.rating, 'Not yet rated')} ${ratings.overall.score} of ${ratings.overall.maxScore} points${provisionalHtml(standing)}` } },
     ],

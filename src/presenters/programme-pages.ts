@@ -15,7 +15,7 @@ import { shortDate } from './programme-cycle.ts';
 
 const tag = (text: string, colour: string) => renderMacro('govuk/components/tag', 'govukTag', { text, classes: `govuk-tag--${colour}` });
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
-const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
+const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '–' : String(v));
 export const percentText = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 1000) / 10}%`);
 
 export const serviceLink = (id: number, name: string) => `<a class="govuk-link" href="/programme/services/${id}">${escapeHtml(name)}</a>`;
@@ -154,12 +154,15 @@ export function topicPartsRows(t: RankedTopic) {
 }
 
 /** One select per criterion of the kind, for the topic form. */
+/** A score as the form sent it or as it was stored. */
+const scoreText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 export function scoreSelects(kind: 'fieldwork' | 'desktop' | 'research', values: Record<string, unknown>, errors: Record<string, { text: string }>) {
   return criteriaFor(kind).map((c) => ({
     id: `score-${c.id}`,
     name: `score-${c.id}`,
     label: { text: c.text },
-    items: [{ value: '', text: 'Not scored' }, ...SCORE_WORDS.map((w, i) => ({ value: String(i), text: `${i}: ${w}`, selected: String(values[`score-${c.id}`] ?? '') === String(i) }))],
+    items: [{ value: '', text: 'Not scored' }, ...SCORE_WORDS.map((w, i) => ({ value: String(i), text: `${i}: ${w}`, selected: scoreText(values[`score-${c.id}`]) === String(i) }))],
     ...(errors[`score-${c.id}`] ? { errorMessage: errors[`score-${c.id}`] } : {}),
   }));
 }

@@ -26,7 +26,7 @@ const PROGRESS_ITEMS = [
 const encodeBase = (values: FlatValues) => Buffer.from(JSON.stringify(values)).toString('base64url');
 export const decodeBase = (text: unknown): FlatValues => {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(String(text ?? ''), 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(Buffer.from(typeof text === 'string' ? text : '', 'base64url').toString('utf8'));
     return parsed && typeof parsed === 'object' ? Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
   } catch {
     return {};

@@ -24,7 +24,16 @@ const dateCell = (m: OwnedMilestone) =>
   `${escapeHtml(fullDate(m.date))}${m.moved ? `<br><span class="govuk-body-s">moved from ${escapeHtml(fullDate(m.defaultDate))}</span>` : ''}` +
   (m.before ? `<br><strong class="govuk-body-s">Before ${escapeHtml(m.before.toLowerCase())}: check the order</strong>` : '');
 
-const why = (m: OwnedMilestone) => (m.recorded ? '' : `<br><span class="govuk-body-s">${m.state === 'done' ? 'by its date' : 'not recorded here: follows its date'}</span>`);
+/** Why the state is what it is, where the tag alone would mislead. */
+const whyText = (m: OwnedMilestone): string | null =>
+  m.state === 'done' ? (m.doneOn ? `happened on ${fullDate(m.doneOn)}` : null)
+  : m.passedBeforeCreation ? 'its date had passed when the inspection was created: change the date'
+  : m.byHand ? 'not yet recorded as happened'
+  : null;
+const why = (m: OwnedMilestone) => {
+  const text = whyText(m);
+  return text ? `<br><span class="govuk-body-s">${escapeHtml(text)}</span>` : '';
+};
 
 export function timelineView(inspectionId: number, timeline: InspectionTimeline, canMove: boolean) {
   const names = new Map(timeline.milestones.map((m) => [m.key as string, m.name]));

@@ -47,7 +47,7 @@ describe('the annual report PDF definition', () => {
       'How the figures are made',
     ]);
     expect(chapters(definition(report, { ...stored, foreword: '' }))[0]).toBe('Ratings');
-    expect(d.content.some((n) => typeof n.svg === 'string' && (n.svg as string).startsWith('<svg'))).toBe(true);
+    expect(d.content.some((n) => typeof n.svg === 'string' && (n.svg).startsWith('<svg'))).toBe(true);
     const all = texts(d);
     expect(all).toContain('21 of 50 people on probation texted in 1 inspection answered the survey (42%).');
     expect(all).toContain(`${report.victimWork[0]!.standardId} ${report.victimWork[0]!.name}: ${report.victimWork[0]!.rating}`);

@@ -4,6 +4,7 @@
 import { auditActors, queryAudit, type AuditQuery, type AuditRecord, type AuditScope } from '../db/repositories/audit-query.ts';
 import { listOrganisations, listUsers, type Db, type Inspection } from '../db/repositories/index.ts';
 import { hiddenAuditRecords, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
+import { actorInWords } from '../domain/audit/actors.ts';
 import { actionsOfArea, type AuditArea } from '../domain/audit/sentences.ts';
 import type { AuditWords } from '../domain/audit/words.ts';
 import type { Framework } from '../domain/framework/framework.ts';
@@ -47,4 +48,10 @@ export async function readAuditPage(db: Db, query: AuditQuery, options: { inspec
   const full: AuditQuery = hidden ? { ...query, hidden } : query;
   const [found, actors, words] = await Promise.all([queryAudit(db, full), auditActors(db, query.scope, hidden), auditWords(db, options.inspection)]);
   return { ...found, actors, words };
+}
+
+/** Who did something, in words as the audit trail names them ("user:4" is the person's name): for any page that shows an actor. */
+export async function actorNamer(db: Db): Promise<(actor: string) => string> {
+  const words = await auditWords(db);
+  return (actor) => actorInWords(actor, words);
 }

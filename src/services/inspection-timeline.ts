@@ -1,13 +1,14 @@
 // An inspection's timeline: each milestone's date (the default worked out from the fieldwork dates,
 // or where the lead inspector moved it), its owner and its state from what the product records;
 // and moving a date, with a reason, audited before → after.
-import { getOrganisation, getUser, listInspectionMembers, recordAudit, type Db, type Inspection } from '../db/repositories/index.ts';
-import { getInspectionBooking, insertMilestoneMove, listMilestoneMoves, readTimelineRecord, type InspectionBooking, type MilestoneMove } from '../db/repositories/timeline-repository.ts';
+import { getOrganisation, listInspectionMembers, recordAudit, type Db, type Inspection } from '../db/repositories/index.ts';
+import { getInspectionBooking, insertMilestoneMove, listMilestoneMoves, MILESTONE_DONE_ACTION, readTimelineRecord, type InspectionBooking, type MilestoneMove } from '../db/repositories/timeline-repository.ts';
 import { MILESTONES, type MilestoneKey, type MilestoneOwner } from '../domain/timeline/defaults.ts';
-import { defaultTimeline, outOfOrder, progressFacts, timelineStates, withMoves, type TimelineMilestone } from '../domain/timeline/timeline.ts';
+import { defaultTimeline, outOfOrder, progressFacts, RECORDED_BY_HAND, timelineStates, withMoves, type TimelineMilestone } from '../domain/timeline/timeline.ts';
 import { addDays, isIsoDate } from '../domain/sampling/dates.ts';
 import { fullDate } from '../domain/timeline/dates.ts';
 import { bankHolidays } from '../reference/bank-holidays.ts';
+import { actorNamer } from './audit-trail.ts';
 import { FieldError } from './errors.ts';
 import { requireInspection } from './inspections.ts';
 import { todayIso } from './publication.ts';
@@ -48,18 +49,18 @@ export async function inspectionTimeline(db: Db, inspection: Inspection, today =
   const ownerText = (owner: MilestoneOwner) =>
     owner === 'lead-inspector' ? `${ROLE_WORDS[owner]}${leads.length ? `: ${leads.join(', ')}` : ' (not yet named)'}` : owner === 'service' ? `${ROLE_WORDS[owner]}${organisation ? `: ${organisation.name}` : ''}` : ROLE_WORDS[owner];
   const disordered = outOfOrder(planned);
-  const milestones = timelineStates(planned, progressFacts(record), today).map((m) => ({ ...m, ownerText: ownerText(m.owner), before: disordered.get(m.key)?.name ?? null }));
+  // A date that had passed before the inspection was created is not late: it is to be moved.
+  const created = inspection.createdAt.toISOString().slice(0, 10);
+  const createdOn = created < today ? created : today;
+  const doneOn = record.doneByHand as Partial<Record<MilestoneKey, string>>;
+  const milestones = timelineStates(planned, progressFacts({ ...record, doneByHand: doneOn }), today, { createdOn, doneOn }).map((m) => ({ ...m, ownerText: ownerText(m.owner), before: disordered.get(m.key)?.name ?? null }));
   return { milestones, late: milestones.filter((m) => m.state === 'late'), moves: await withNames(db, moves), booking };
 }
 
-/** "user:12" is shown as the person's name; anything else (cli:…) as it is. */
+/** Each move with the mover's name, as the audit trail names people. */
 async function withNames(db: Db, moves: readonly MilestoneMove[]) {
-  const names = new Map<string, string>();
-  for (const by of new Set(moves.map((m) => m.movedBy))) {
-    const id = /^user:(\d+)$/.exec(by)?.[1];
-    names.set(by, (id && (await getUser(db, Number(id)))?.displayName) || by);
-  }
-  return moves.map((m) => ({ ...m, movedByName: names.get(m.movedBy)! }));
+  const nameOf = await actorNamer(db);
+  return moves.map((m) => ({ ...m, movedByName: nameOf(m.movedBy) }));
 }
 
 /** How far from fieldwork a milestone may be moved: beyond two years it is another inspection. */
@@ -100,4 +101,28 @@ export async function moveMilestone(db: Db, inspectionId: number, input: Milesto
     });
   });
   return { milestone: current, from: current.date, to: input.date };
+}
+
+/**
+ * Records that a milestone the product cannot see happen (the notice, fieldwork) has happened, on
+ * the day given (not in the future); audited, and the audit event is the record the timeline reads.
+ */
+export async function recordMilestoneDone(db: Db, inspectionId: number, input: { milestone: string; on: string }, actor: string, today = todayIso()): Promise<OwnedMilestone> {
+  const inspection = await requireInspection(db, inspectionId);
+  if (!isMilestone(input.milestone) || !RECORDED_BY_HAND.includes(input.milestone))
+    throw new FieldError([{ field: 'milestone', message: 'Only the notice and the fieldwork are recorded by hand: the product records the rest as they happen' }]);
+  const current = (await inspectionTimeline(db, inspection, today)).milestones.find((m) => m.key === input.milestone)!;
+  if (!isIsoDate(input.on)) throw new FieldError([{ field: 'on', message: 'Enter the day it happened as a real date' }]);
+  if (input.on > today) throw new FieldError([{ field: 'on', message: 'The day it happened must be today or in the past' }]);
+  if (input.on < addDays(inspection.fieldworkStart, -FURTHEST_DAYS)) throw new FieldError([{ field: 'on', message: 'The day it happened must be within two years of the fieldwork' }]);
+  await recordAudit(db, {
+    actor,
+    action: MILESTONE_DONE_ACTION,
+    entity: 'inspection',
+    entityId: inspectionId,
+    inspectionId,
+    before: current.doneOn ? { milestone: current.key, name: current.name, on: current.doneOn } : null,
+    after: { milestone: current.key, name: current.name, on: input.on },
+  });
+  return current;
 }

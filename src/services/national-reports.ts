@@ -169,7 +169,7 @@ async function requireAnnualReport(db: Db, id: number): Promise<StoredAnnualRepo
 /** The stored report rebuilt from its cut: the same numbers every time. */
 async function fromStored(db: Db, stored: StoredAnnualReport): Promise<LoadedAnnualReport> {
   const cut = stored.cut as DataCut;
-  if (cut.format !== CUT_FORMAT) throw new AppError('conflict', `Annual report ${stored.id} keeps a data cut in format ${cut.format}, which this version cannot read`);
+  if (cut.format !== CUT_FORMAT) throw new AppError('conflict', `Annual report ${stored.id} keeps a data cut in format ${String(cut.format)}, which this version cannot read`);
   const frameworks = await frameworksFor(db, cut);
   return { stored, cut, report: buildAnnualReport(cut, frameworks), framework: frameworks.get(cut.frameworkKey)! };
 }

@@ -5,7 +5,6 @@
 // audited. The report shows each section's latest approved version (src/reports/report-text.ts).
 import {
   getReport,
-  getUser,
   listFactualAccuracyComments,
   listInspectionMembers,
   recordAudit,
@@ -32,6 +31,7 @@ import { availablePlaceholders, placeholderProblems, placeholdersFor, type Place
 import { cleanParts, MAX_PART_LENGTH, reportSections, sameParts, type ReportSectionDef, type SectionParts } from '../domain/report-writing/sections.ts';
 import { changeSummary, wordDiff, type DiffPart } from '../domain/report-writing/word-diff.ts';
 import { reportSurvey } from '../reports/report-survey.ts';
+import { actorNamer } from './audit-trail.ts';
 import { AppError, FieldError } from './errors.ts';
 import { frameworkOf, rateStoredInspection, requireInspection } from './inspections.ts';
 import { loadSurveyResults } from './survey/survey.ts';
@@ -84,14 +84,10 @@ export async function placeholdersOf(db: Db, inspectionId: number): Promise<Plac
   return availablePlaceholders({ ratings, casesComplete: standing.casesComplete, surveyResponseRate: survey?.responseRate ?? null });
 }
 
-/** People's names for "user:12"; anything else (cli:…, migration) as it is. */
+/** People's names for "user:12", as the audit trail names them. */
 async function namesOf(db: Db, actors: Iterable<string>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const by of new Set(actors)) {
-    const id = /^user:(\d+)$/.exec(by)?.[1];
-    names.set(by, (id && (await getUser(db, Number(id)))?.displayName) || by);
-  }
-  return names;
+  const nameOf = await actorNamer(db);
+  return new Map([...new Set(actors)].map((by) => [by, nameOf(by)]));
 }
 
 export interface VersionView extends SectionVersion {

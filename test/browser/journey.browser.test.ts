@@ -11,7 +11,7 @@
 // The form-heavy steps (create, assess, rate and sign off, factual accuracy) run again on a second
 // inspection with JavaScript off.
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayOfWeek } from '../../src/domain/sampling/dates.ts';
 import { samplingWindow } from '../../src/domain/sampling/window.ts';
@@ -73,7 +73,7 @@ const withoutJavaScript = new WeakSet<Page>();
 /** A new browser context for one person, signed in through the sign-in page. */
 async function open(run: Run, step: number, person?: Person): Promise<Page> {
   const javaScriptEnabled = !run.jsOff.has(step);
-  const context = await (fixture.browser as Browser).newContext({ viewport: { width: 1200, height: 900 }, javaScriptEnabled });
+  const context = await (fixture.browser).newContext({ viewport: { width: 1200, height: 900 }, javaScriptEnabled });
   const page = await context.newPage();
   if (!javaScriptEnabled) withoutJavaScript.add(page);
   page.setDefaultTimeout(15_000);

@@ -23,7 +23,7 @@ afterAll(() => handle?.close());
 const get = (path: string) => app.request(path, { headers: { cookie: lead.cookie } });
 const getJson = async (path: string) => {
   const res = await get(path);
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) };
 };
 
 describe('pages', () => {

@@ -9,7 +9,7 @@ import { addDays } from '../../src/domain/sampling/dates.ts';
 import { createApp } from '../../src/http/app.ts';
 import { FieldError } from '../../src/services/errors.ts';
 import { createDirectly, createFromBooking, cycleBookings, type Creator } from '../../src/services/inspection-booking.ts';
-import { inspectionTimeline, moveMilestone } from '../../src/services/inspection-timeline.ts';
+import { inspectionTimeline, moveMilestone, recordMilestoneDone } from '../../src/services/inspection-timeline.ts';
 import { bookingId, createCycle } from '../../src/services/programme/cycles.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
@@ -105,15 +105,35 @@ describe('creating an inspection directly', () => {
 
 describe('the timeline', () => {
   it('gives each milestone a date, an owner and a state from the records', async () => {
-    const inspection = await createDirectly(db, await direct('Bradford and Calderdale', '2026-03-02'), leadCreator());
+    const created = await createDirectly(db, await direct('Bradford and Calderdale', '2026-03-02'), leadCreator());
+    // Created today, its early dates already past: nothing is late, each is to be moved.
+    const fresh = await inspectionTimeline(db, created, '2026-03-16');
+    expect(fresh.late).toEqual([]);
+    expect(fresh.milestones.filter((m) => m.passedBeforeCreation).map((m) => m.key)).toContain('caseload-due');
+    // Created on 5 January 2026, eight weeks before fieldwork.
+    const inspection = { ...created, createdAt: new Date('2026-01-05T10:00:00Z') };
     const t = await inspectionTimeline(db, inspection, '2026-03-16');
     const byKey = Object.fromEntries(t.milestones.map((m) => [m.key, m]));
     expect(byKey['caseload-due']).toMatchObject({ date: '2026-01-19', state: 'late', ownerText: 'The PDU: Bradford and Calderdale' });
     expect(byKey['sample-confirmed']!.ownerText).toMatch(/^Lead inspector: Test lead-inspector/);
-    expect(byKey.notice).toMatchObject({ state: 'done', recorded: false });
-    expect(byKey['fieldwork-end']!.state).toBe('done');
+    // Nobody recorded the notice or the fieldwork: not done, whatever the date.
+    expect(byKey.notice).toMatchObject({ date: '2026-01-05', state: 'late', byHand: true, doneOn: null });
+    expect(byKey['fieldwork-end']!.state).toBe('late');
     expect(byKey.publication!.state).toBe('not-started');
-    expect(t.late.map((m) => m.key)).toEqual(['caseload-due', 'sample-confirmed', 'survey-open', 'survey-closed', 'case-assessment-complete']);
+    expect(t.late.map((m) => m.key)).toEqual(['notice', 'caseload-due', 'sample-confirmed', 'survey-open', 'fieldwork-start', 'fieldwork-end', 'survey-closed', 'case-assessment-complete']);
+
+    // Recorded by hand, audited: the notice, and fieldwork's end (so its start too).
+    await recordMilestoneDone(db, inspection.id, { milestone: 'notice', on: '2026-01-06' }, `user:${lead.userId}`, '2026-03-16');
+    await recordMilestoneDone(db, inspection.id, { milestone: 'fieldwork-end', on: '2026-03-06' }, `user:${lead.userId}`, '2026-03-16');
+    expect(await refusal(recordMilestoneDone(db, inspection.id, { milestone: 'publication', on: '2026-03-06' }, 'user:1', '2026-03-16'))).toEqual([{ field: 'milestone', message: 'Only the notice and the fieldwork are recorded by hand: the product records the rest as they happen' }]);
+    expect(await refusal(recordMilestoneDone(db, inspection.id, { milestone: 'notice', on: '2026-03-17' }, 'user:1', '2026-03-16'))).toEqual([{ field: 'on', message: 'The day it happened must be today or in the past' }]);
+    const recorded = Object.fromEntries((await inspectionTimeline(db, inspection, '2026-03-16')).milestones.map((m) => [m.key, m]));
+    expect(recorded.notice).toMatchObject({ state: 'done', doneOn: '2026-01-06' });
+    expect([recorded['fieldwork-start']!.state, recorded['fieldwork-end']!.state]).toEqual(['done', 'done']);
+    expect((await listAudit(db, { inspectionId: inspection.id })).filter((e) => e.action === 'timeline.milestone-done').map((e) => e.after)).toEqual([
+      { milestone: 'notice', name: 'Notice to the service', on: '2026-01-06' },
+      { milestone: 'fieldwork-end', name: 'Fieldwork ends', on: '2026-03-06' },
+    ]);
 
     // What has happened, read from the existing tables: the caseload and the confirmed sample, the survey, sign-off, the report's stage.
     await db.insertInto('case_sample').values({ inspection_id: inspection.id, caseload_uploaded_at: new Date(), status: 'confirmed', confirmed_at: new Date() }).execute();

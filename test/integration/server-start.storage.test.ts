@@ -84,8 +84,8 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one process on an embedded dat
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: env({ PORT: '3423', DATA_DIR: dataDir }), stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(server);
     let output = '';
-    server.stdout!.on('data', (d) => (output += d));
-    server.stderr!.on('data', (d) => (output += d));
+    server.stdout.on('data', (d) => (output += d));
+    server.stderr.on('data', (d) => (output += d));
     // While it opens a new folder (seconds), the port already answers: alive, not yet ready.
     const whileStarting = new Set<string>();
     const status = (path: string) => fetch(`http://127.0.0.1:3423${path}`).then((r) => r.status, () => 0);

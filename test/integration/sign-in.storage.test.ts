@@ -1,6 +1,8 @@
 // Signing in, sessions and CSRF through the real HTTP app and database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit } from '../../src/db/repositories/index.ts';
+import { findOrganisationByName, listAudit } from '../../src/db/repositories/index.ts';
+import { DEFAULT_FRAMEWORK } from '../../src/reference/frameworks.ts';
+import { createInspection } from '../../src/services/inspections.ts';
 import { createApp } from '../../src/http/app.ts';
 import { hashPassword, verifyPassword } from '../../src/services/identity/passwords.ts';
 import { resumeSession, startSession } from '../../src/services/identity/sessions.ts';
@@ -63,9 +65,23 @@ describe('signing in', () => {
     expect(html).toContain('Enter your password');
   });
 
-  it('never sends anyone off-site after signing in', async () => {
+  it('never sends anyone off-site after signing in: an inspector lands on their own cases instead', async () => {
     const res = await signIn('isla@example.org', PASSWORD, { returnTo: '//evil.example/' });
-    expect(res.headers.get('location')).toBe('/');
+    expect(res.headers.get('location')).toBe('/my-cases');
+  });
+
+  it("lands each person on their own work: the inspected service on its inspection's tasks, the inspectorate's others on the inspections", async () => {
+    const leeds = (await findOrganisationByName(handle.db, 'pdu', 'Leeds'))!;
+    const past = await createInspection(handle.db, { organisationId: leeds.id, frameworkKey: DEFAULT_FRAMEWORK, fieldworkStart: '2024-03-04', title: 'Leeds 2024' }, 'test');
+    const current = await createInspection(handle.db, { organisationId: leeds.id, frameworkKey: DEFAULT_FRAMEWORK, fieldworkStart: '2027-03-01', title: 'Leeds 2027' }, 'test');
+    expect(past.id).not.toBe(current.id);
+    await createAccount(handle.db, { email: 'pdu@example.org', displayName: 'Pat', role: 'service-staff', organisationId: leeds.id, password: PASSWORD }, 'test');
+    await createAccount(handle.db, { email: 'ana@example.org', displayName: 'Ana', role: 'analyst', password: PASSWORD }, 'test');
+    // Neither published: the sooner fieldwork is the one in hand.
+    expect((await signIn('pdu@example.org', PASSWORD)).headers.get('location')).toBe(`/inspections/${past.id}`);
+    expect((await signIn('ana@example.org', PASSWORD)).headers.get('location')).toBe('/');
+    // Where a person was going still wins.
+    expect((await signIn('pdu@example.org', PASSWORD, { returnTo: '/api' })).headers.get('location')).toBe('/api');
   });
 
   it('stops trying after five failures for an account, even with the right password', async () => {

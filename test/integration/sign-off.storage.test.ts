@@ -169,7 +169,7 @@ describe('sign-off once the work is done', () => {
       expect((saved as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
     } else {
       expect(status).toBe('in-progress');
-      expect((signed as PromiseRejectedResult).reason).toBeInstanceOf(SignOffRefused);
+      expect((signed).reason).toBeInstanceOf(SignOffRefused);
     }
   });
 });

@@ -1,16 +1,43 @@
-// Runs the command line in-process, as `npx inspectorate …` would, capturing what it writes.
+// Runs the command line in-process, as `npx inspectorate …` would, capturing what it writes: on the
+// database given (a test file's one shared database, so a command costs no open, migration or
+// reference-data load), or else on the one its options name, opened and closed per command.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { vi } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/database.ts';
 import { runCli } from '../../src/cli/main.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { openTestDatabase, pgliteTemplatePath, type TestDatabase } from './test-database.ts';
 
-export async function runCapturing(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCapturing(args: string[], database?: DatabaseHandle): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    return { code: await runCli(args), stdout, stderr };
+    return { code: await runCli(args, database), stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
   }
+}
+
+/** The test file's database for its commands, with the reference data loaded as a command would (close it in afterAll). */
+export async function openCliTestDatabase(): Promise<TestDatabase> {
+  const t = await openTestDatabase();
+  await loadReferenceData(t.db, 'cli:test-setup');
+  return t;
+}
+
+/**
+ * Gives `--data-dir` a migrated embedded database, unpacked from the storage project's template,
+ * so the first command does not run initdb and every migration (~10 s of CPU). Outside the storage
+ * project (no template) the folder is left to the command line to create.
+ */
+export async function seedDataDir(dataDir: string): Promise<void> {
+  const template = await pgliteTemplatePath();
+  if (!template) return;
+  const folder = `${dataDir}/pglite`;
+  mkdirSync(folder, { recursive: true });
+  execFileSync('tar', ['-xf', template, '-C', folder], { stdio: 'pipe' }); // GNU tar notes the leading / it drops
 }

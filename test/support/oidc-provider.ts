@@ -2,7 +2,7 @@
 // client, the code and the PKCE verifier, and signs ID tokens (RS256) with jose. It lets the real
 // openid-client library be tested end to end on this machine, with no network.
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
@@ -29,7 +29,7 @@ export async function startTestProvider(options: { wrongIssuer?: boolean } = {})
   const codes = new Map<string, { user: TestUser; nonce: string; challenge: string; redirectUri: string }>();
   let issuer = '';
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -71,6 +71,13 @@ export async function startTestProvider(options: { wrongIssuer?: boolean } = {})
       return json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken });
     }
     json(404, { error: 'not_found' });
+  };
+  // A failed request ends its response with the error rather than leaving an unhandled rejection.
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      res.writeHead(500);
+      res.end(String(e));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -14,12 +14,13 @@ export type TestDatabase = DatabaseHandle;
 export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return openServerTestDatabase(url);
-  const template = await injectedTemplatePath();
+  const template = await pgliteTemplatePath();
   if (template) return openDatabase({ loadDataDir: new Blob([await readFile(template)]) });
   return openDatabase({});
 }
 
-async function injectedTemplatePath(): Promise<string | null> {
+/** The migrated PGlite template the storage project's global setup built (a tar of a data folder), or null. */
+export async function pgliteTemplatePath(): Promise<string | null> {
   try {
     const { inject } = await import('vitest');
     return inject('pgliteTemplatePath') ?? null;

@@ -76,11 +76,17 @@ export interface TimelineRecord {
   report: 'draft' | 'factual-accuracy' | 'embargoed' | 'published' | null;
   recommendations: number;
   recommendationsAnswered: number;
+  cases: number;
+  /** Milestones recorded by hand as happened (the audit event timeline.milestone-done): the latest day recorded for each. */
+  doneByHand: Record<string, string>;
 }
+
+/** The audit action that records a milestone as happened; its after holds { milestone: key, on: YYYY-MM-DD }. */
+export const MILESTONE_DONE_ACTION = 'timeline.milestone-done';
 
 /** What the product has recorded of the inspection's progress, as stored. */
 export async function readTimelineRecord(db: Db, inspectionId: number): Promise<TimelineRecord> {
-  const [inspection, sample, survey, report, recommendations] = await Promise.all([
+  const [inspection, sample, survey, report, recommendations, cases, done] = await Promise.all([
     db.selectFrom('inspection').select('status').where('id', '=', inspectionId).executeTakeFirst(),
     db.selectFrom('case_sample').select(['caseload_uploaded_at', 'status']).where('inspection_id', '=', inspectionId).executeTakeFirst(),
     db.selectFrom('survey').select('status').where('inspection_id', '=', inspectionId).orderBy('id', 'desc').limit(1).executeTakeFirst(),
@@ -91,7 +97,14 @@ export async function readTimelineRecord(db: Db, inspectionId: number): Promise<
       .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('rr.recommendation_id').as('answered')])
       .where('r.inspection_id', '=', inspectionId)
       .executeTakeFirst(),
+    db.selectFrom('inspection_case').select((eb) => eb.fn.countAll<number>().as('n')).where('inspection_id', '=', inspectionId).executeTakeFirst(),
+    db.selectFrom('audit_event').select('after').where('inspection_id', '=', inspectionId).where('action', '=', MILESTONE_DONE_ACTION).orderBy('id').execute(),
   ]);
+  const doneByHand: Record<string, string> = {};
+  for (const { after } of done) {
+    const a = (after ?? {}) as { milestone?: unknown; on?: unknown };
+    if (typeof a.milestone === 'string' && typeof a.on === 'string') doneByHand[a.milestone] = a.on;
+  }
   return {
     caseloadUploaded: !!sample?.caseload_uploaded_at,
     sampleConfirmed: sample?.status === 'confirmed',
@@ -100,5 +113,7 @@ export async function readTimelineRecord(db: Db, inspectionId: number): Promise<
     report: report?.status ?? null,
     recommendations: Number(recommendations?.total ?? 0),
     recommendationsAnswered: Number(recommendations?.answered ?? 0),
+    cases: Number(cases?.n ?? 0),
+    doneByHand,
   };
 }

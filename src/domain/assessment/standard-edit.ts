@@ -88,7 +88,7 @@ export function flattenStandard(standard: Standard, c: CaseAssessment): FlatValu
     const value =
       part === 'evidence' ? c.evidence[id]
       : part === 'progress' ? c.outcomes[id]?.progress
-      : part === 'stability' ? (c.outcomes[id]?.stabilityCredited === undefined ? undefined : c.outcomes[id]!.stabilityCredited ? 'yes' : 'no')
+      : part === 'stability' ? (c.outcomes[id]?.stabilityCredited === undefined ? undefined : c.outcomes[id].stabilityCredited ? 'yes' : 'no')
       : c.answers[id];
     if (value !== undefined && value !== '') values[key] = value;
   }

@@ -153,7 +153,7 @@ export function valueInWords(key: string, value: Json, words: AuditWords, depth 
     if (!entries.length) return 'none';
     return entries.map(([k, v]) => `${fieldInWords(k, words)}: ${valueInWords(k, v, words, depth + 1)}`).join('; ');
   }
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : ''; // not JSON: never stored in an audit event
 }
 
 const same = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);

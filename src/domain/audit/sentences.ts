@@ -156,6 +156,11 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
   'inspection.member-removed': { kind: 'inspection', say: (e, w) => `Removed ${personInWords(w, b(e).userId)} from the team` },
   'inspection.signed-off': { kind: 'inspection', say: () => 'Signed off the inspection' },
   'inspection.reopened': { kind: 'inspection', say: (e) => `Reopened the inspection${because(a(e).reason)}`, quiet: reasonSaid },
+  'timeline.milestone-done': {
+    kind: 'timeline',
+    say: (e) => `Recorded that ${quoted(a(e).name, 'a milestone')} happened on ${dateInWords(a(e).on) || 'no date'}${e.before == null ? '' : ` (recorded before as ${dateInWords(b(e).on) || 'no date'})`}`,
+    quiet: () => ['milestone', 'name', 'on'],
+  },
   'timeline.milestone-moved': {
     kind: 'timeline',
     say: (e) => `Moved the milestone ${quoted(a(e).milestone ?? b(e).milestone, 'of the timeline')} from ${dateInWords(b(e).date) || 'no date'} to ${dateInWords(a(e).date) || 'no date'}${because(a(e).reason)}`,

@@ -124,7 +124,10 @@ function count(cases: readonly CutCase[], index: number): { sufficient: number; 
   let missing = 0;
   for (const c of cases) {
     const v = c.values[index];
-    if (v === 'y') (sufficient++, applicable++);
+    if (v === 'y') {
+      sufficient++;
+      applicable++;
+    }
     else if (v === 'n') applicable++;
     else if (v === '?') missing++;
   }

@@ -178,7 +178,7 @@ export function prepare(input: CycleInput): CycleContext {
   }
   const yearWeeks: number[][] = [[]];
   for (let y = 1; y <= input.years; y++) yearWeeks.push(weeks.filter((w) => w.year === y && !w.blackout).map((w) => w.index));
-  const capacity = typeof input.capacityPerYear === 'number' ? Array(input.years).fill(input.capacityPerYear) : [...input.capacityPerYear];
+  const capacity = typeof input.capacityPerYear === 'number' ? Array<number>(input.years).fill(input.capacityPerYear) : [...input.capacityPerYear];
   const ctx = {
     calendar,
     weeks,

@@ -111,7 +111,7 @@ describe('the PDU cycle solver, on random inputs', () => {
             const ok = count === Math.floor(n / input.years) || count === Math.ceil(n / input.years);
             const reported = plan.unmet.some((u) => u.rule === 'region-split' && u.region === region && u.year === y + 1);
             expect(ok).toBe(!reported);
-            if (!input.pins!.length) expect(ok).toBe(true);
+            if (!input.pins.length) expect(ok).toBe(true);
           });
           expect(split.reduce((s, c) => s + c, 0)).toBe(n);
         }
@@ -177,7 +177,7 @@ describe('the PDU cycle solver, on random inputs', () => {
     fc.assert(
       fc.property(withPins, (input) => {
         const plan = planCycle(input);
-        const pins = input.pins!.filter((p) => 'pdu' in p) as Extract<Pin, { pdu: string }>[];
+        const pins = input.pins.filter((p): p is Extract<Pin, { pdu: string }> => 'pdu' in p);
         for (const pin of pins) {
           const sameWeek = pins.filter((p) => p.week === pin.week);
           const clash = sameWeek.length > input.teams.length || (pin.team !== undefined && sameWeek.some((p) => p !== pin && p.team === pin.team));
@@ -195,7 +195,7 @@ describe('the PDU cycle solver, on random inputs', () => {
       fc.property(withPins, (input) => {
         const plan = planCycle(input);
         expect(planCycle(input)).toEqual(plan);
-        expect(planCycle({ ...input, pdus: [...input.pdus].reverse(), regions: [...input.regions].reverse(), pins: [...input.pins!].reverse() })).toEqual(plan);
+        expect(planCycle({ ...input, pdus: [...input.pdus].reverse(), regions: [...input.regions].reverse(), pins: [...input.pins].reverse() })).toEqual(plan);
       }),
       { numRuns: 60 },
     );

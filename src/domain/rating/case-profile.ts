@@ -95,7 +95,7 @@ export class ApplicabilityByProfile {
   constructor(private readonly framework: Framework) {
     this.shape = profileShape(framework);
     let kept = known.get(framework);
-    if (!kept || kept.size > KEPT) known.set(framework, (kept = new Map()));
+    if (!kept || kept.size > KEPT) known.set(framework, (kept = new Map<string, Applicability>()));
     this.known = kept;
   }
 

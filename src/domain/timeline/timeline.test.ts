@@ -101,22 +101,43 @@ describe('milestone states', () => {
     expect(milestoneState('2026-01-01', false, '2026-01-02')).toBe('late');
     expect(milestoneState('2026-01-01', false, '2026-01-01')).toBe('not-started');
   });
-  it('follows the date alone where the product records nothing', () => {
-    expect(milestoneState('2026-01-01', undefined, '2026-01-01')).toBe('done');
-    expect(milestoneState('2026-01-02', undefined, '2026-01-01')).toBe('not-started');
+  it('is not late when its date had already passed the day the inspection was created', () => {
+    expect(milestoneState('2026-01-01', false, '2026-03-01', '2026-02-01')).toBe('not-started');
+    expect(milestoneState('2026-02-10', false, '2026-03-01', '2026-02-01')).toBe('late');
   });
 
-  const nothing: InspectionProgress = { caseloadUploaded: false, sampleConfirmed: false, survey: 'none', signedOff: false, report: null, recommendations: 0, recommendationsAnswered: 0 };
+  const nothing: InspectionProgress = { caseloadUploaded: false, sampleConfirmed: false, survey: 'none', signedOff: false, report: null, recommendations: 0, recommendationsAnswered: 0, cases: 0, doneByHand: {} };
 
-  it('reads the record: a caseload not sent and a sample not confirmed a week before fieldwork are late; the notice is done by its date', () => {
+  it('reads the record: a caseload not sent and a sample not confirmed a week before fieldwork are late; so is a notice nobody recorded', () => {
     const t = timelineStates(defaultTimeline({ fieldworkStart: '2026-10-05', fieldworkEnd: '2026-10-09', holidays }), progressFacts(nothing), '2026-09-28');
     const state = Object.fromEntries(t.map((m) => [m.key, m.state]));
-    expect(state).toMatchObject({ notice: 'done', 'caseload-due': 'late', 'sample-confirmed': 'late', 'survey-open': 'late', 'fieldwork-start': 'not-started', publication: 'not-started' });
-    expect(t.find((m) => m.key === 'notice')!.recorded).toBe(false);
+    expect(state).toMatchObject({ notice: 'late', 'caseload-due': 'late', 'sample-confirmed': 'late', 'survey-open': 'late', 'fieldwork-start': 'not-started', publication: 'not-started' });
+    expect(t.find((m) => m.key === 'notice')!.byHand).toBe(true);
+  });
+
+  it('counts the notice and fieldwork done only once recorded, with the day recorded', () => {
+    const t = timelineStates(defaultTimeline({ fieldworkStart: '2026-10-05', fieldworkEnd: '2026-10-09', holidays }), progressFacts({ ...nothing, doneByHand: { notice: '2026-08-07', 'fieldwork-end': '2026-10-09' } }), '2026-10-12', {
+      doneOn: { notice: '2026-08-07', 'fieldwork-end': '2026-10-09' },
+    });
+    const byKey = Object.fromEntries(t.map((m) => [m.key, m]));
+    expect(byKey.notice).toMatchObject({ state: 'done', doneOn: '2026-08-07' });
+    // The end of fieldwork recorded means it began too.
+    expect(byKey['fieldwork-start']!.state).toBe('done');
+    expect(byKey['fieldwork-end']!.state).toBe('done');
+  });
+
+  it('finds nothing late on an inspection created today whose early dates have already passed', () => {
+    const t = timelineStates(defaultTimeline({ fieldworkStart: '2026-10-05', fieldworkEnd: '2026-10-09', holidays }), progressFacts(nothing), '2026-09-28', { createdOn: '2026-09-28' });
+    expect(t.filter((m) => m.state === 'late')).toEqual([]);
+    expect(t.filter((m) => m.passedBeforeCreation).map((m) => m.key)).toEqual(['notice', 'caseload-due', 'sample-confirmed', 'survey-open']);
+  });
+
+  it('takes an inspection whose cases were imported whole as having its caseload and sample', () => {
+    expect(progressFacts({ ...nothing, cases: 40 })).toMatchObject({ 'caseload-due': true, 'sample-confirmed': true, notice: false });
   });
 
   it('counts what has happened as done, even early', () => {
-    const facts = progressFacts({ caseloadUploaded: true, sampleConfirmed: true, survey: 'closed', signedOff: true, report: 'embargoed', recommendations: 2, recommendationsAnswered: 1 });
+    const facts = progressFacts({ ...nothing, caseloadUploaded: true, sampleConfirmed: true, survey: 'closed', signedOff: true, report: 'embargoed', recommendations: 2, recommendationsAnswered: 1 });
     expect(facts).toMatchObject({ 'caseload-due': true, 'survey-open': true, 'survey-closed': true, 'sign-off': true, 'qa-complete': true, 'draft-to-service': true, 'factual-accuracy-due': true, 'embargoed-copy': true, publication: false, 'action-plan-due': false });
     expect(progressFacts({ ...nothing, report: 'published', recommendations: 2, recommendationsAnswered: 2 })['action-plan-due']).toBe(true);
     expect(progressFacts({ ...nothing, report: 'factual-accuracy' })).toMatchObject({ 'draft-to-service': true, 'factual-accuracy-due': false });

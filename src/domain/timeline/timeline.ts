@@ -1,6 +1,6 @@
 // An inspection's timeline: each milestone's default date from the fieldwork dates (by the rules of
-// ./defaults.ts), the dates the lead inspector moved, and each milestone's state from what the
-// product knows has happened, or from today's date where it records nothing.
+// ./defaults.ts), the dates the lead inspector moved, and each milestone's state from what has
+// happened: the product's own records, or (for the notice and fieldwork) what the lead recorded.
 import { addDays, isIsoDate } from '../sampling/dates.ts';
 import { MILESTONES, PDU_TIMELINE_DEFAULTS, type MilestoneKey, type MilestoneOwner, type TimelineDefaults } from './defaults.ts';
 import { addWorkingDays, onOrAfterWorkingDay, onOrBeforeWorkingDay, type BankHolidays } from './working-days.ts';
@@ -79,26 +79,43 @@ export function outOfOrder(timeline: readonly PlannedMilestone[]): Map<Milestone
 export type MilestoneState = 'not-started' | 'done' | 'late';
 
 /**
- * What the product knows of each milestone: true it has happened, false it has not; a milestone
- * left out is one the product does not record (the notice, the fieldwork days), whose state comes
- * from its date alone.
+ * Milestones the product learns of only when someone records them: it sends no notice itself, and
+ * fieldwork happens in the service's offices. Until recorded they are not done, whatever the date.
  */
-export type MilestoneFacts = Partial<Record<MilestoneKey, boolean>>;
+export const RECORDED_BY_HAND: readonly MilestoneKey[] = ['notice', 'fieldwork-start', 'fieldwork-end'];
 
-export function milestoneState(date: string, known: boolean | undefined, today: string): MilestoneState {
-  if (known === true) return 'done';
-  if (known === undefined) return date <= today ? 'done' : 'not-started';
-  return date < today ? 'late' : 'not-started';
+/** What has happened of each milestone: true it has, false it has not. */
+export type MilestoneFacts = Record<MilestoneKey, boolean>;
+
+/**
+ * A milestone is done when it has happened, and late only when it has not and its date has passed;
+ * a date that had already passed when the inspection was created could never have been met, so it
+ * is not called late (the page asks for the date to be moved instead).
+ */
+export function milestoneState(date: string, done: boolean, today: string, createdOn?: string): MilestoneState {
+  if (done) return 'done';
+  return date < today && (createdOn === undefined || date >= createdOn) ? 'late' : 'not-started';
 }
 
 export interface TimelineMilestone extends PlannedMilestone {
   state: MilestoneState;
-  /** Whether the state comes from a record of it happening (true) or from the date alone. */
-  recorded: boolean;
+  /** Recorded by hand (the notice, fieldwork), not by the product's own records. */
+  byHand: boolean;
+  /** The day it was recorded as happening, for those recorded by hand. */
+  doneOn: string | null;
+  /** Not done, and its date had passed before the inspection was created. */
+  passedBeforeCreation: boolean;
 }
 
-export function timelineStates(timeline: readonly PlannedMilestone[], facts: MilestoneFacts, today: string): TimelineMilestone[] {
-  return timeline.map((m) => ({ ...m, state: milestoneState(m.date, facts[m.key], today), recorded: facts[m.key] !== undefined }));
+export function timelineStates(timeline: readonly PlannedMilestone[], facts: MilestoneFacts, today: string, options: { createdOn?: string; doneOn?: Partial<Record<MilestoneKey, string>> } = {}): TimelineMilestone[] {
+  const { createdOn } = options;
+  return timeline.map((m) => ({
+    ...m,
+    state: milestoneState(m.date, facts[m.key], today, createdOn),
+    byHand: RECORDED_BY_HAND.includes(m.key),
+    doneOn: options.doneOn?.[m.key] ?? null,
+    passedBeforeCreation: !facts[m.key] && createdOn !== undefined && m.date < createdOn,
+  }));
 }
 
 export type ReportStage = 'draft' | 'factual-accuracy' | 'embargoed' | 'published';
@@ -113,6 +130,10 @@ export interface InspectionProgress {
   report: ReportStage | null;
   recommendations: number;
   recommendationsAnswered: number;
+  /** Cases in the inspection: a sample imported whole (not drawn here from an uploaded caseload) is one already made. */
+  cases: number;
+  /** The milestones recorded by hand as happened, with the day each happened. */
+  doneByHand: Partial<Record<MilestoneKey, string>>;
 }
 
 const STAGES: readonly ReportStage[] = ['draft', 'factual-accuracy', 'embargoed', 'published'];
@@ -122,11 +143,15 @@ const reached = (report: ReportStage | null, stage: ReportStage) => report !== n
  * The facts behind each milestone's state. Case assessment and quality assurance are known
  * complete once the inspection is signed off (sign-off needs both); before that they are not.
  * The action plan is in once the report is published and every recommendation is answered.
+ * The caseload and the sample are in once the inspection has its cases, however they came.
  */
 export function progressFacts(p: InspectionProgress): MilestoneFacts {
   return {
-    'caseload-due': p.caseloadUploaded,
-    'sample-confirmed': p.sampleConfirmed,
+    notice: p.doneByHand.notice !== undefined,
+    'caseload-due': p.caseloadUploaded || p.sampleConfirmed || p.cases > 0,
+    'sample-confirmed': p.sampleConfirmed || p.cases > 0,
+    'fieldwork-start': p.doneByHand['fieldwork-start'] !== undefined || p.doneByHand['fieldwork-end'] !== undefined,
+    'fieldwork-end': p.doneByHand['fieldwork-end'] !== undefined,
     'survey-open': p.survey === 'open' || p.survey === 'closed',
     'survey-closed': p.survey === 'closed',
     'case-assessment-complete': p.signedOff,

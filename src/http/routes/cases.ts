@@ -7,7 +7,8 @@ import { canAssessCases, mayOpen } from '../../domain/access/permissions.ts';
 import { loadAssessment } from '../../services/inspections.ts';
 import { caseStandard, loadCase, saveStandard } from '../../services/case-assessment.ts';
 import { isCaseComplete } from '../../domain/sign-off/case-progress.ts';
-import { flattenStandard, standardStatus, type FlatValues, type StandardStatus } from '../../domain/assessment/standard-edit.ts';
+import { caseProgress } from '../../domain/assessment/case-progress.ts';
+import { flattenStandard, type FlatValues, type StandardStatus } from '../../domain/assessment/standard-edit.ts';
 import { decodeBase, fieldId, standardFormPage } from '../../presenters/standard-form-page.ts';
 import { caseAccess, inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -19,7 +20,7 @@ const STATUS_TEXT: Record<StandardStatus, string> = {
   'in-progress': 'In progress',
   completed: 'Completed',
 };
-const statusTag = (s: StandardStatus) =>
+export const statusTag = (s: StandardStatus) =>
   renderMacro('govuk/components/tag', 'govukTag', { text: STATUS_TEXT[s], classes: s === 'completed' ? 'govuk-tag--green' : s === 'in-progress' ? 'govuk-tag--light-blue' : 'govuk-tag--grey' });
 
 const caseHref = (inspectionId: number, caseRef: string) => `/inspections/${inspectionId}/cases/${encodeURIComponent(caseRef)}`;
@@ -41,15 +42,13 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
       .filter((x) => !mine || workByRef.get(x.caseRef)?.assignedTo === actor.userId)
       .filter((x) => !incompleteOnly || !isCaseComplete(framework, x))
       .map((x) => {
-        const statuses = framework.caseStandards.map((s) => standardStatus(s, x).status).filter((s) => s !== 'not-applicable');
-        const done = statuses.filter((s) => s === 'completed').length;
-        const overall: StandardStatus = done === statuses.length ? 'completed' : statuses.every((s) => s === 'not-started') ? 'not-started' : 'in-progress';
+        const { completed: done, standards, status: overall } = caseProgress(framework, x);
         return [
           { html: `<a class="govuk-link" href="${escapeHtml(caseHref(inspection.id, x.caseRef))}">${escapeHtml(x.caseRef)}</a>` },
           { text: x.attributes.sentence_type ?? '–' },
           { text: x.attributes.rosh ?? '–' },
           { text: workByRef.get(x.caseRef)?.assignedToName ?? 'Not assigned' },
-          { text: `${done} of ${statuses.length}`, format: 'numeric', attributes: { 'data-sort-value': String(done) } },
+          { text: `${done} of ${standards}`, format: 'numeric', attributes: { 'data-sort-value': String(done) } },
           { html: statusTag(overall) },
         ];
       });

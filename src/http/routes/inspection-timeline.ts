@@ -7,7 +7,8 @@ import { timelineView } from '../../presenters/timeline.ts';
 import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { fullDate } from '../../domain/timeline/dates.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
-import { inspectionTimeline, isMilestone, moveMilestone } from '../../services/inspection-timeline.ts';
+import { inspectionTimeline, isMilestone, moveMilestone, recordMilestoneDone } from '../../services/inspection-timeline.ts';
+import { todayIso } from '../../services/publication.ts';
 import { inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
@@ -32,20 +33,21 @@ const CREATED: Record<string, string> = {
 export async function timelineSection(c: C, db: Db, inspection: Inspection, actor: Actor, scope: InspectionScope) {
   const timeline = await inspectionTimeline(db, inspection);
   const moved = timeline.milestones.find((m) => m.key === c.req.query('moved'));
+  const done = timeline.milestones.find((m) => m.key === c.req.query('done') && m.doneOn);
   const created = CREATED[c.req.query('created') ?? ''];
   return {
     ...timelineView(inspection.id, timeline, canMoveMilestones(actor, scope)),
-    timelineBanner: created ?? (moved ? `${moved.name}: the date is now ${fullDate(moved.date)}` : null),
+    timelineBanner: created ?? (moved ? `${moved.name}: the date is now ${fullDate(moved.date)}` : done ? `${done.name}: recorded as happened on ${fullDate(done.doneOn!)}` : null),
   };
 }
 
 export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
-  async function render(c: C, inspection: Inspection, key: string, values: Values, failure?: { errors: FormError[]; dateParts: DateParts[] }) {
+  async function render(c: C, inspection: Inspection, key: string, values: Values, failure?: { errors: FormError[]; dateParts: DateParts[]; field?: 'on' }) {
     const timeline = await inspectionTimeline(db, inspection);
     const milestone = timeline.milestones.find((m) => m.key === key)!;
-    const title = `Change the date: ${milestone.name}`;
+    const title = `${milestone.byHand ? 'Record or change' : 'Change the date'}: ${milestone.name}`;
     const errorOf = (field: string) => failure?.errors.find((e) => e.href === `#${field}` || e.href.startsWith(`#${field}-`));
     return page(
       c,
@@ -65,9 +67,10 @@ export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
           .filter((m) => m.milestone === key)
           .reverse()
           .map((m) => [{ text: `${fullDate(m.from)} → ${fullDate(m.to)}` }, { text: m.reason }, { text: m.movedByName }, { text: govukDateTime(m.movedAt) }]),
-        dateItems: dateInputItems(values, 'date', failure ? undefined : milestone.date, failure?.dateParts ?? []),
+        dateItems: dateInputItems(values, 'date', failure ? undefined : milestone.date, failure?.field === 'on' ? [] : (failure?.dateParts ?? [])),
+        onItems: dateInputItems(values, 'on', failure ? undefined : (milestone.doneOn ?? todayIso()), failure?.field === 'on' ? failure.dateParts : []),
         reason: values.reason ?? '',
-        fieldErrors: { date: errorOf('date'), reason: errorOf('reason') },
+        fieldErrors: { date: errorOf('date'), reason: errorOf('reason'), on: errorOf('on') },
       },
       failure ? 400 : 200,
     );
@@ -94,6 +97,22 @@ export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
         .map((f) => (f.field === 'date' ? (date.ok ? { href: '#date-day', text: f.message } : { href: date.href, text: date.message }) : { href: '#reason', text: f.message }));
       const dateParts: DateParts[] = date.ok ? (errors.some((x) => x.href.startsWith('#date')) ? ['day', 'month', 'year'] : []) : date.parts;
       return render(c, inspection, key, values, { errors, dateParts });
+    }
+  });
+
+  routes.post('/inspections/:id/timeline/:milestone/done', async (c) => {
+    const { inspection } = await inspectionFor(c, db, canMoveMilestones);
+    const key = milestoneParam(c);
+    const values: Values = {};
+    for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
+    const on = readDateInput(values, 'on', 'the day it happened');
+    if (!on.ok) return render(c, inspection, key, values, { errors: [{ href: on.href, text: on.message }], dateParts: on.parts, field: 'on' });
+    try {
+      const done = await recordMilestoneDone(db, inspection.id, { milestone: key, on: on.date }, `user:${sessionOf(c).user.id}`);
+      return c.redirect(`/inspections/${inspection.id}?done=${done.key}#timeline`, 303);
+    } catch (e) {
+      if (!(e instanceof FieldError)) throw e;
+      return render(c, inspection, key, values, { errors: e.fields.map((f) => ({ href: '#on-day', text: f.message })), dateParts: ['day', 'month', 'year'], field: 'on' });
     }
   });
 

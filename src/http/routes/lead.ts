@@ -14,9 +14,11 @@ import { caseAccess, inspectionFor } from '../access.ts';
 import { domainOneOverview } from './domain-one.ts';
 import type { AppEnv } from '../auth.ts';
 import { govukDateTime } from '../../presenters/govuk-dates.ts';
+import { actorNamer } from '../../services/audit-trail.ts';
 import { withFlash } from '../flash.ts';
 import { fieldErrors } from '../form-errors.ts';
 import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
+import { formText } from '../params.ts';
 import { signOffChecklistView } from '../../presenters/sign-off-page.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
@@ -29,6 +31,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     const { framework, items } = await judgementItems(db, inspection.id);
     const stored = new Map((await listInspectionJudgements(db, inspection.id)).map((j) => [j.itemId, j]));
     const editable = canLeadInspection(actor, scope) && inspection.status !== 'signed-off';
+    const nameOf = await actorNamer(db);
     return page(
       c,
       'judgements.njk',
@@ -49,7 +52,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
             ...item,
             key,
             ratingHtml: ratingTag(current?.rating ?? null, 'Not yet rated'),
-            recorded: current && `${current.recordedBy}, ${govukDateTime(current.recordedAt)}`,
+            recorded: current && `${nameOf(current.recordedBy)}, ${govukDateTime(current.recordedAt)}`,
             rationale: current?.rationale,
             radios: {
               idPrefix: `rating-${key}`,
@@ -71,7 +74,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/judgements/:itemId', async (c) => {
     const { inspection } = await inspectionFor(c, db, canLeadInspection);
     const body = await c.req.parseBody();
-    const input = { itemId: c.req.param('itemId'), rating: String(body.rating ?? ''), rationale: String(body.rationale ?? '') };
+    const input = { itemId: c.req.param('itemId'), rating: formText(body.rating), rationale: formText(body.rationale) };
     try {
       await recordJudgement(db, { inspectionId: inspection.id, ...input }, actorOf(c));
     } catch (e) {

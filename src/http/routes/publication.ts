@@ -4,7 +4,6 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
 import { canCommentOnReport, canLeadInspection, canOpenArea, mayOpen } from '../../domain/access/permissions.ts';
-import { longDate } from '../../domain/sampling/dates.ts';
 import { STATUS_NAMES, textEditable, transitionProblems, type ReportStatus } from '../../domain/publication/workflow.ts';
 import { narrativeHtml, parseNarrative } from '../../domain/report-writing/narrative.ts';
 import { fillPlaceholders } from '../../domain/report-writing/placeholders.ts';
@@ -30,6 +29,7 @@ import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { withFlash, type FlashKey } from '../flash.ts';
 import { idParam } from '../params.ts';
+import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { escapeHtml, page, renderMacro } from '../render.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
@@ -42,9 +42,8 @@ const DELIVERY_TAGS = {
   failed: { text: 'Failed', classes: 'govuk-tag--red' },
   cancelled: { text: 'Not sent', classes: 'govuk-tag--grey' },
 } as const;
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
 /** "5 December 2026 at 6:46pm", UK time, as GOV.UK writes times. */
-const when = (d: Date) => LONDON.format(d).replace(/\s*([ap]m)$/i, (_, m: string) => m.toLowerCase());
+const when = (d: Date) => govukDateTime(d);
 /** Where the recipient's copy is: queued, sent, failed with the reason; then how often it was opened. */
 function deliveryText(d: RecipientDelivery | undefined): string {
   const email = d?.email;
@@ -175,7 +174,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
       inspection,
       section: 'publication',
       embargoed: status === 'embargoed',
-      publishOn: overview.report.publishOn ? longDate(overview.report.publishOn) : null,
+      publishOn: overview.report.publishOn ? govukDate(overview.report.publishOn) : null,
       recipients: overview.recipients.length,
       problems,
     });

@@ -6,6 +6,7 @@ import { listInspectionMembers, type Db } from '../../db/repositories/index.ts';
 import { canAssessCases, canLeadInspection, mayOpen } from '../../domain/access/permissions.ts';
 import { DEFAULT_DIP_SAMPLE } from '../../domain/quality/dip-sample.ts';
 import { AppError } from '../../services/errors.ts';
+import { actorNamer } from '../../services/audit-trail.ts';
 import {
   assignSecondAssessor,
   drawDipSample,
@@ -21,6 +22,7 @@ import { inspectionFor } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash } from '../flash.ts';
 import { page, renderMacro } from '../render.ts';
+import { formText } from '../params.ts';
 
 const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 const kappaText = (k: number | null) => (k === null ? 'not defined (no variation)' : k.toFixed(2));
@@ -34,6 +36,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
     const [overview, members] = await Promise.all([qualityOverview(db, inspection.id), listInspectionMembers(db, inspection.id)]);
     const lead = canLeadInspection(actor, scope) && inspection.status !== 'signed-off';
     const names = new Map(members.map((m) => [m.userId, m.displayName]));
+    const nameOf = await actorNamer(db);
     const mine = overview.seconds.filter((s) => s.assessorId === actor.userId);
     return page(
       c,
@@ -65,7 +68,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
         keyQuestionRows: overview.agreement.byKeyQuestion.map((f) => [{ text: f.key }, { text: String(f.pairs), format: 'numeric' }, { text: `${f.percentage}%`, format: 'numeric' }, { text: kappaText(f.kappa), format: 'numeric' }]),
         inspectorRows: overview.agreement.byInspector.map((f) => [{ text: f.assessor === null ? 'Not assigned' : (names.get(f.assessor) ?? `User ${f.assessor}`) }, { text: String(f.pairs), format: 'numeric' }, { text: `${f.percentage}%`, format: 'numeric' }, { text: kappaText(f.kappa), format: 'numeric' }]),
         open: overview.open.map((d) => ({ ...d, key: `${d.caseRef}-${d.item}`.replace(/[^\w-]/g, '-') })),
-        settledRows: overview.settled.map((s) => [{ text: s.caseRef }, { text: s.itemId }, { text: `${s.firstValue} / ${s.secondValue}` }, { text: s.settledValue }, { text: s.reason }, { text: s.settledBy }]),
+        settledRows: overview.settled.map((s) => [{ text: s.caseRef }, { text: s.itemId }, { text: `${s.firstValue} / ${s.secondValue}` }, { text: s.settledValue }, { text: s.reason }, { text: nameOf(s.settledBy) }]),
       },
       error ? 400 : 200,
     );
@@ -78,7 +81,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const percent = Number(body.share);
     if (!Number.isFinite(percent) || percent < 0 || percent > 100) return overviewPage(c, { href: '#share', text: 'Enter the share of cases to assess again, as a percentage from 0 to 100' });
-    const seedText = String(body.seed ?? '').trim();
+    const seedText = formText(body.seed).trim();
     if (seedText && !/^\d{1,9}$/.test(seedText)) return overviewPage(c, { href: '#seed', text: 'Enter the seed as a whole number, or leave it blank for a new one' });
     const seed = seedText ? Number(seedText) : randomInt(1, 1_000_000_000);
     await drawDipSample(db, inspection.id, { share: percent / 100, firstInspectionAll: body.firstInspectionAll === 'yes', minimumPerInspector: 1 }, seed, actorOf(c));
@@ -108,10 +111,10 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
     const { inspection } = await inspectionFor(c, db, canLeadInspection);
     const body = await c.req.parseBody();
     const choice = body.choice === 'first' || body.choice === 'second' ? body.choice : undefined;
-    const key = `${body.caseRef}-${body.item}`.replace(/[^\w-]/g, '-');
+    const key = `${formText(body.caseRef)}-${formText(body.item)}`.replace(/[^\w-]/g, '-');
     if (!choice) return overviewPage(c, { href: `#choice-${key}`, text: 'Select which judgement stands' });
     try {
-      await settleDisagreement(db, { inspectionId: inspection.id, caseRef: String(body.caseRef), item: String(body.item), choice, reason: String(body.reason ?? '') }, actorOf(c));
+      await settleDisagreement(db, { inspectionId: inspection.id, caseRef: formText(body.caseRef), item: formText(body.item), choice, reason: formText(body.reason) }, actorOf(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return overviewPage(c, { href: `#reason-${key}`, text: e.message });
       throw e;

@@ -9,7 +9,7 @@ import { canLeadInspection, mayOpen } from '../../domain/access/permissions.ts';
 import { STATUS_NAMES } from '../../domain/publication/workflow.ts';
 import { mayWrite, stageRefusal } from '../../domain/report-writing/editing.ts';
 import { diffHtml, wordDiff } from '../../domain/report-writing/word-diff.ts';
-import { fullDate } from '../../domain/timeline/dates.ts';
+import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { listRecommendations } from '../../db/repositories/index.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import {
@@ -34,7 +34,7 @@ import { page } from '../render.ts';
 type C = Context<AppEnv>;
 
 const LEVELS = { pdu: 'The PDU should', region: 'The region should', national: 'HM Prison and Probation Service nationally should' } as const;
-const when = (d: Date) => `${fullDate(d.toISOString().slice(0, 10))}, ${d.toISOString().slice(11, 16)}`;
+const when = (d: Date) => govukDateTime(d);
 const base = (inspection: Inspection) => `/inspections/${inspection.id}/report-writing`;
 
 async function guard(c: C, db: Db): Promise<{ inspection: Inspection; who: WritingActor }> {

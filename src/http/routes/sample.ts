@@ -120,7 +120,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
           },
         ],
         upload,
-        uploadWarnings: state.uploadWarnings ?? (record && !confirmed ? (record.caseloadWarnings as FileProblem[]) : []),
+        uploadWarnings: state.uploadWarnings ?? (record && !confirmed ? (record.caseloadWarnings) : []),
         problems: state.problems ? problemRows(state.problems) : null,
         problemCount: state.problems?.length ?? 0,
         caseloadError: state.problems?.length ? { text: `The file has ${state.problems.length} problem${state.problems.length === 1 ? '' : 's'}, listed below; nothing was kept` } : (errors.find((e) => e.href === '#caseload') && { text: errors.find((e) => e.href === '#caseload')!.text }),

@@ -118,12 +118,18 @@ export function sfoRoutes(db: Db) {
     };
     const notified = readDateInput(values, 'notified_date', 'the date the review was notified');
     if (notified.ok) fields.notified_date = notified.date;
-    else (errors.push({ href: notified.href, text: notified.message }), (dateErrors.notified_date = notified.parts));
+    else {
+      errors.push({ href: notified.href, text: notified.message });
+      dateErrors.notified_date = notified.parts;
+    }
     // Not yet submitted: all three parts left empty.
     if (['day', 'month', 'year'].some((p) => (values[`submitted_date-${p}`] ?? '').trim())) {
       const submitted = readDateInput(values, 'submitted_date', 'the date the review was submitted');
       if (submitted.ok) fields.submitted_date = submitted.date;
-      else (errors.push({ href: submitted.href, text: submitted.message }), (dateErrors.submitted_date = submitted.parts));
+      else {
+        errors.push({ href: submitted.href, text: submitted.message });
+        dateErrors.submitted_date = submitted.parts;
+      }
     }
     const order = ['review_ref', 'region', 'pdu', 'offence_category', 'notified_date', 'submitted_date', 'extension', 'author_role'];
     const refuse = (problems: { field: string; message: string }[]) => {
@@ -184,8 +190,11 @@ export function sfoRoutes(db: Db) {
     const dateErrors: Partial<Record<'from' | 'to', DateParts[]>> = {};
     const from = readDateInput(values, 'from', 'the first day of the period');
     const to = readDateInput(values, 'to', 'the last day of the period');
-    if (!from.ok) (errors.push({ href: from.href, text: from.message }), (dateErrors.from = from.parts));
-    if (!to.ok) (errors.push({ href: to.href, text: to.message }), (dateErrors.to = to.parts));
+    for (const [name, read] of [['from', from], ['to', to]] as const) {
+      if (read.ok) continue;
+      errors.push({ href: read.href, text: read.message });
+      dateErrors[name] = read.parts;
+    }
     const shareText = (values.share ?? '').trim().replace(/%$/, '');
     const share = shareText === '' ? undefined : Number(shareText);
     if (share !== undefined && !(Number.isFinite(share) && share > 0 && share <= 100)) errors.push({ href: '#share', text: 'The share must be a percentage more than 0 and at most 100' });
@@ -265,7 +274,7 @@ export function sfoRoutes(db: Db) {
   return routes;
 }
 
-const FIELD_NAMES: Record<string, string> = Object.fromEntries([...REGISTER_COLUMNS.map((c) => [c.id, c.label]), ['periodFrom', 'The period'], ['periodTo', 'The end of the period'], ['reviewRef', 'The review'], ['reason', 'The reason']]);
+const FIELD_NAMES: Record<string, string> = Object.fromEntries([...REGISTER_COLUMNS.map((c): [string, string] => [c.id, c.label]), ['periodFrom', 'The period'], ['periodTo', 'The end of the period'], ['reviewRef', 'The review'], ['reason', 'The reason']]);
 
 /** What the GOV.UK pattern says of a required field left empty on the form (the file's rules say "no … given"). */
 const EMPTY_FIELD: Record<string, string> = {

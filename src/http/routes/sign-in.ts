@@ -4,13 +4,15 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
-import type { Db } from '../../db/repositories/index.ts';
-import { endSession, type SessionPolicy } from '../../services/identity/sessions.ts';
+import type { Db, User } from '../../db/repositories/index.ts';
+import { actorFor, endSession, type SessionPolicy } from '../../services/identity/sessions.ts';
+import { landingPath } from '../../services/landing.ts';
 import { signInWithPassword } from '../../services/identity/sign-in.ts';
 import { signInWithOidc, type OidcClient, type PendingSignIn } from '../../services/identity/oidc.ts';
 import { csrfTokenFor, SESSION_COOKIE, setSessionCookie, type AppEnv } from '../auth.ts';
 import { fieldErrors, formErrors } from '../form-errors.ts';
 import { page } from '../render.ts';
+import { formText } from '../params.ts';
 import { safeReturnTo } from '../return-to.ts';
 import { logger } from '../../observability/logger.ts';
 
@@ -38,6 +40,11 @@ export interface SignInOptions {
   oidc?: { client: OidcClient; cookieSecret: string };
 }
 
+/** Where the person was going, or (when they were going nowhere in particular) their own work. */
+async function afterSignIn(db: Db, user: User, returnTo: string): Promise<string> {
+  return returnTo === '/' ? landingPath(db, await actorFor(db, user)) : returnTo;
+}
+
 export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const form = (c: Parameters<typeof page>[0], values: Record<string, unknown>, errors: { href: string; text: string }[] = [], status: 200 | 400 | 429 = 200) =>
@@ -48,7 +55,7 @@ export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
       errors,
       fieldErrors: fieldErrors(errors),
       demoAccounts: options.demoAccounts,
-      singleSignOn: options.oidc && { name: options.oidc.client.settings.displayName, href: `/sign-in/oidc?returnTo=${encodeURIComponent(String(values.returnTo ?? '/'))}` },
+      singleSignOn: options.oidc && { name: options.oidc.client.settings.displayName, href: `/sign-in/oidc?returnTo=${encodeURIComponent(formText(values.returnTo) || '/')}` },
     }, status);
 
   routes.get('/sign-in', (c) => (c.get('session') ? c.redirect(safeReturnTo(c.req.query('returnTo')), 303) : form(c, { returnTo: safeReturnTo(c.req.query('returnTo')) })));
@@ -65,7 +72,7 @@ export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
     if (result.outcome === 'refused')
       return form(c, { email: parsed.data.email, returnTo }, [{ href: '#email', text: 'Enter a correct email address and password' }], 400);
     setSessionCookie(c, result.session.token, result.session.expiresAt, options.secureCookies);
-    return c.redirect(returnTo, 303);
+    return c.redirect(await afterSignIn(db, result.user, returnTo), 303);
   });
 
   if (options.oidc) {
@@ -92,7 +99,7 @@ export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
       const result = await signInWithOidc(db, identity, new Date(), options.policy);
       if (result.outcome === 'refused') return refuse(result.reason);
       setSessionCookie(c, result.session.token, result.session.expiresAt, options.secureCookies);
-      return c.redirect(safeReturnTo(pending.returnTo), 303);
+      return c.redirect(await afterSignIn(db, result.user, safeReturnTo(pending.returnTo)), 303);
     });
   }
 

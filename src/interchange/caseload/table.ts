@@ -25,7 +25,7 @@ export type TableRead = { ok: true } | { ok: false; errors: FileProblem[] };
 /** Checks a table's rows as they are read, and says what they come to. */
 export interface TableChecker<Result> {
   row: OnTableRow;
-  result(): Result;
+  result: () => Result;
 }
 
 export const isBlankRow = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');

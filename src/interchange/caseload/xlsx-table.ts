@@ -19,12 +19,13 @@ export function cellText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v['richText'])) return (v['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    if (Array.isArray(v['richText'])) return (v['richText'] as { text?: unknown }[]).map((r) => cellText(r.text ?? '')).join('');
     if ('result' in v) return cellText(v['result']); // a formula: its last calculated value
     if ('text' in v) return cellText(v['text']); // a hyperlink
-    if ('error' in v) return String(v['error']);
+    if ('error' in v) return cellText(v['error']);
+    return ''; // no shape a cell's text comes in
   }
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : '';
 }
 
 const unreadable = (message: string, row?: number): TableRead => ({ ok: false, errors: [{ ...(row !== undefined ? { row } : {}), message }] });

@@ -165,7 +165,7 @@ export class TaggedDocument {
    * after drawing, so content that PDFKit carries over to a new page is attached as well.
    */
   private marked(type: string, draw: () => void, options: Record<string, unknown> = {}, parent = this.parent): Struct {
-    const el = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+    const el = this.doc.struct(type, options);
     parent.add(el);
     const content = this.doc.markStructureContent(type);
     draw();
@@ -250,7 +250,7 @@ export class TaggedDocument {
     const cap = columns > 3 ? this.width * 0.22 : this.width * 0.3;
     const natural = (i: number) => {
       this.setStyle(STYLES.th);
-      let w = spec.head?.[i] ? this.doc.widthOfString(spec.head[i]!) : 0;
+      let w = spec.head?.[i] ? this.doc.widthOfString(spec.head[i]) : 0;
       this.setStyle(STYLES.cell);
       for (const r of spec.rows) w = Math.max(w, this.doc.widthOfString(r[i] ?? ''));
       return Math.min(w + 2 * CELL_PADDING + 1, cap);

@@ -44,7 +44,7 @@ const whole = (label: string, min: number, max: number) =>
 
 /** "3" → Team 1 … Team 3; otherwise names, one a line or separated by commas. */
 export function parseTeams(value: string | number | readonly string[]): string[] | string {
-  if (Array.isArray(value)) return [...value].map((t) => String(t).trim()).filter(Boolean);
+  if (Array.isArray(value)) return (value as readonly string[]).map((t) => t.trim()).filter(Boolean);
   const text = String(value).trim();
   if (/^\d+$/.test(text)) {
     const n = Number(text);

@@ -75,7 +75,7 @@ const hashers = new WeakMap<Db, Promise<(e164: string) => string>>();
 
 async function scriptOf(db: Db, trx: Db, surveyId: number): Promise<SurveyScript> {
   let cache = scripts.get(db);
-  if (!cache) scripts.set(db, (cache = new Map()));
+  if (!cache) scripts.set(db, (cache = new Map<number, SurveyScript>()));
   const cached = cache.get(surveyId);
   if (cached) return cached;
   const survey = await getSurvey(trx, surveyId);

@@ -12,6 +12,8 @@ export const coreRows: Row[] = [
   { method: 'POST', route: '/sign-in', path: () => '/sign-in', body: () => ({ email: `nobody-${Math.random()}@test.local`, password: 'wrong password' }), expect: { default: 400, anonymous: 403 } },
   { method: 'POST', route: '/sign-out', path: () => '/sign-out', expect: { default: 303, anonymous: 403 } },
   { method: 'GET', route: '/', path: () => '/', expect: { default: 200, anonymous: 303, 'service-own': 'embargoed' } },
+  // An inspector's own cases across inspections: those who may be assigned cases.
+  { method: 'GET', route: '/my-cases', path: () => '/my-cases', expect: { default: 403, anonymous: 303, lead: 200, inspector: 200, 'other-inspector': 200 } },
   { method: 'GET', route: '/inspections/:id', path: (ctx) => `/inspections/${ctx.demoId}`, expect: { default: 404, anonymous: 303, ...STAFF_READ, 'service-own': 'embargoed' } },
   { method: 'GET', route: '/inspections/:id/cases', path: (ctx) => `/inspections/${ctx.demoId}/cases`, expect: PAGE_FINDINGS },
   { method: 'GET', route: '/inspections/:id/cases/:caseRef', path: (ctx) => `/inspections/${ctx.demoId}/cases/DEMO-001`, expect: PAGE_FINDINGS },

@@ -16,4 +16,5 @@ export const timelineRows: Row[] = [
   { method: 'POST', route: '/inspections/new/booking', path: () => '/inspections/new/booking', body: () => ({ cycle: '0', booking: 'inspection|Nowhere' }), expect: CREATORS_POST },
   { method: 'GET', route: '/inspections/:id/timeline/:milestone', path: (ctx) => `/inspections/${ctx.demoId}/timeline/publication`, expect: MOVERS },
   { method: 'POST', route: '/inspections/:id/timeline/:milestone', path: (ctx) => `/inspections/${ctx.demoId}/timeline/publication`, body: () => ({ reason: '' }), expect: MOVERS_POST },
+  { method: 'POST', route: '/inspections/:id/timeline/:milestone/done', path: (ctx) => `/inspections/${ctx.demoId}/timeline/notice/done`, body: () => ({ 'on-day': '' }), expect: MOVERS_POST },
 ];
