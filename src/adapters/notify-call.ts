@@ -2,10 +2,21 @@
 // without personal data: a rate limit (429), Notify's own trouble (5xx), no answer or no
 // connection are worth trying again later; any other refusal (4xx) is final. Texts and emails
 // both go through here.
+import type { NotifyClient } from 'notifications-node-client';
 import { SendError } from '../services/outbox/dispatcher.ts';
 
 /** Notify's API key ends with the service id and the key's secret, two UUIDs. */
 export const NOTIFY_API_KEY_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Notify's client, made on the first send: its module (and the HTTP client under it) is loaded
+ * then, not when the server starts, and not at all while nothing is sent.
+ */
+export function lazyNotifyClient(apiKey: string, baseUrl?: string): () => Promise<NotifyClient> {
+  let client: Promise<NotifyClient> | undefined;
+  return () =>
+    (client ??= import('notifications-node-client').then(({ NotifyClient }) => (baseUrl ? new NotifyClient(baseUrl, apiKey) : new NotifyClient(apiKey))));
+}
 
 interface NotifyErrorBody {
   errors?: { error?: string; message?: string }[];

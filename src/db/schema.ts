@@ -286,7 +286,15 @@ export interface AnnualReportTable {
   publish_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** The digest of the reference files last loaded (one row, 'bundled'): unchanged files are not loaded again. */
+export interface ReferenceDataDigestTable {
+  name: string;
+  digest: string;
+  loaded_at: CreatedAt;
+}
+
 export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, ReportWritingTables, EmbargoTables, DomainOneTables, SfoTables, SfoPanelTables {
+  reference_data_digest: ReferenceDataDigestTable;
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

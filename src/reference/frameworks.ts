@@ -1,12 +1,12 @@
 // Loads the framework files the project carries in reference/frameworks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { referenceDir } from './reference-dir.ts';
 import { parseFramework } from '../domain/framework/parse.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { isSfoFrameworkText } from '../domain/sfo/framework.ts';
 
-export const referenceDir = fileURLToPath(new URL('../../reference/', import.meta.url));
+export { referenceDir };
 export const frameworksDir = join(referenceDir, 'frameworks');
 
 export interface FrameworkFile {

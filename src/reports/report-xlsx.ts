@@ -1,7 +1,7 @@
 // The analysts' workbook: a summary of the ratings, one sheet per standard (its key questions with
 // n, N, % and band, then every case's answers to the standard's items), the survey of people on
 // probation, and the case attributes.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import type { InspectionRatings, StandardResult } from '../domain/rating/result.ts';
@@ -22,7 +22,8 @@ const bold = (row: ExcelJS.Row) => {
 };
 
 export async function reportWorkbook({ report, framework, ratings, assessment }: ReportWorkbookInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded on the first workbook, not at start
+  const wb = new Excel.Workbook();
   wb.creator = 'Inspectorate';
   wb.title = report.title;
 

@@ -1,6 +1,8 @@
 // Loads what every installation starts with: the shipped framework versions and the 12 probation
-// regions with their PDUs. Safe to run on every start: it only adds what is missing.
-import { listOrganisations, recordAudit, upsertOrganisation, type Db } from '../db/repositories/index.ts';
+// regions with their PDUs. Safe to run on every start: it only adds what is missing, and when the
+// reference files are unchanged since the last load (their digest matches) it reads nothing more.
+import { getReferenceDigest, listOrganisations, recordAudit, setReferenceDigest, upsertOrganisation, type Db } from '../db/repositories/index.ts';
+import { referenceFilesDigest } from '../reference/digest.ts';
 import { loadRegions } from '../reference/organisations.ts';
 import { storeBundledFrameworks } from './frameworks.ts';
 import { storeBundledSfoFrameworks } from './sfo/frameworks.ts';
@@ -10,10 +12,19 @@ export interface ReferenceDataResult {
   frameworksAdded: string[];
   regions: number;
   pdus: number;
+  /** The reference files were the same as at the last load: nothing was read into the database. */
+  unchanged: boolean;
 }
 
-export async function loadReferenceData(db: Db, actor = 'system'): Promise<ReferenceDataResult> {
+// Raise when the loader stores something new from the same files, so every database loads again once.
+const LOADER_VERSION = 'reference-loader 1';
+const DIGEST_NAME = 'bundled';
+
+export async function loadReferenceData(db: Db, actor = 'system', options: { force?: boolean } = {}): Promise<ReferenceDataResult> {
   const file = loadRegions();
+  const digest = referenceFilesDigest(LOADER_VERSION);
+  if (!options.force && (await getReferenceDigest(db, DIGEST_NAME)) === digest)
+    return { frameworksAdded: [], regions: file.regions.length, pdus: file.regions.reduce((n, r) => n + r.pdus.length, 0), unchanged: true };
   return db.transaction().execute(async (trx) => {
     const frameworksAdded = [...(await storeBundledFrameworks(trx)), ...(await storeBundledSfoFrameworks(trx))];
     const before = (await listOrganisations(trx)).length;
@@ -51,6 +62,7 @@ export async function loadReferenceData(db: Db, actor = 'system'): Promise<Refer
         entityId: 'bundled',
         after: { frameworksAdded, organisationsAdded: added },
       });
-    return { frameworksAdded, regions: file.regions.length, pdus };
+    await setReferenceDigest(trx, DIGEST_NAME, digest);
+    return { frameworksAdded, regions: file.regions.length, pdus, unchanged: false };
   });
 }

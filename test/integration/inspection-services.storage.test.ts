@@ -27,10 +27,12 @@ afterAll(() => handle?.close());
 
 describe('reference data', () => {
   it('loads 12 regions and 110 PDUs once, however often it runs', async () => {
-    const again = await loadReferenceData(handle.db, 'test');
-    expect(again).toEqual({ frameworksAdded: [], regions: 12, pdus: 110 });
-    const count = await handle.db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(122 + 101); // and the 101 youth justice services of the programme's registry
+    const count = async () => Number((await handle.db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    // Unchanged reference files (the same digest) are not read into the database again.
+    expect(await loadReferenceData(handle.db, 'test')).toEqual({ frameworksAdded: [], regions: 12, pdus: 110, unchanged: true });
+    // Loaded again whatever the digest, it still adds nothing.
+    expect(await loadReferenceData(handle.db, 'test', { force: true })).toEqual({ frameworksAdded: [], regions: 12, pdus: 110, unchanged: false });
+    expect(await count()).toBe(122 + 101); // and the 101 youth justice services of the programme's registry
   });
 });
 

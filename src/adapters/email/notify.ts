@@ -3,8 +3,8 @@
 // stays in this project and Notify only delivers it. The embargoed copy is not attached (Notify's
 // prepareUpload): its link is the recipient's own, expires at publication, can be withdrawn with
 // the embargo and is recorded when opened; a file at Notify could be none of these (docs/reports.md).
-import { NotifyClient } from 'notifications-node-client';
-import { callNotify, NOTIFY_API_KEY_PATTERN } from '../notify-call.ts';
+import type { NotifyClient } from 'notifications-node-client';
+import { callNotify, lazyNotifyClient, NOTIFY_API_KEY_PATTERN } from '../notify-call.ts';
 import { EmailSendError, withoutEmailAddresses, type EmailSender, type OutgoingEmail } from './email-sender.ts';
 
 export interface NotifyEmailOptions {
@@ -21,19 +21,19 @@ export interface NotifyEmailOptions {
 export class NotifyEmailSender implements EmailSender {
   readonly label = 'GOV.UK Notify';
   readonly real = true;
-  readonly #client: NotifyClient;
+  readonly #client: () => Promise<NotifyClient>;
   readonly #templateId: string;
   readonly #timeoutMs: number;
 
   constructor(options: NotifyEmailOptions) {
     if (!NOTIFY_API_KEY_PATTERN.test(options.apiKey)) throw new Error('NOTIFY_API_KEY is not a GOV.UK Notify API key (it ends with two UUIDs)');
-    this.#client = options.baseUrl ? new NotifyClient(options.baseUrl, options.apiKey) : new NotifyClient(options.apiKey);
+    this.#client = lazyNotifyClient(options.apiKey, options.baseUrl);
     this.#templateId = options.templateId;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
   }
 
   send(email: OutgoingEmail): Promise<{ providerId: string }> {
-    return callNotify(() => this.#client.sendEmail(this.#templateId, email.to, { personalisation: { subject: email.subject, body: email.body }, reference: email.reference }), {
+    return callNotify(async () => (await this.#client()).sendEmail(this.#templateId, email.to, { personalisation: { subject: email.subject, body: email.body }, reference: email.reference }), {
       what: 'email',
       timeoutMs: this.#timeoutMs,
       scrub: withoutEmailAddresses,

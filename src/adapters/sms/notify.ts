@@ -2,9 +2,9 @@
 // one template whose whole content is the placeholder ((message)), so the survey's wording stays
 // in this project (src/domain/survey/wording.ts) and Notify only delivers it. Replies arrive at the
 // inbound webhook (Notify's "received text messages" callback), not here.
-import { NotifyClient } from 'notifications-node-client';
+import type { NotifyClient } from 'notifications-node-client';
 import { SmsSendError, type OutgoingSms, type SmsSender } from '../../services/survey/sms-sender.ts';
-import { callNotify, NOTIFY_API_KEY_PATTERN } from '../notify-call.ts';
+import { callNotify, lazyNotifyClient, NOTIFY_API_KEY_PATTERN } from '../notify-call.ts';
 
 export { NOTIFY_API_KEY_PATTERN } from '../notify-call.ts';
 
@@ -25,19 +25,19 @@ const withoutNumbers = (s: string) => s.replace(/\+?\d[\d\s]{8,}\d/g, '[number]'
 export class NotifySmsSender implements SmsSender {
   readonly label = 'GOV.UK Notify';
   readonly real = true;
-  readonly #client: NotifyClient;
+  readonly #client: () => Promise<NotifyClient>;
   readonly #templateId: string;
   readonly #timeoutMs: number;
 
   constructor(options: NotifyOptions) {
     if (!NOTIFY_API_KEY_PATTERN.test(options.apiKey)) throw new Error('NOTIFY_API_KEY is not a GOV.UK Notify API key (it ends with two UUIDs)');
-    this.#client = options.baseUrl ? new NotifyClient(options.baseUrl, options.apiKey) : new NotifyClient(options.apiKey);
+    this.#client = lazyNotifyClient(options.apiKey, options.baseUrl);
     this.#templateId = options.templateId;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
   }
 
   send(message: OutgoingSms): Promise<{ providerId: string }> {
-    return callNotify(() => this.#client.sendSms(this.#templateId, message.to, { personalisation: { message: message.body }, reference: message.reference }), {
+    return callNotify(async () => (await this.#client()).sendSms(this.#templateId, message.to, { personalisation: { message: message.body }, reference: message.reference }), {
       what: 'text',
       timeoutMs: this.#timeoutMs,
       scrub: withoutNumbers,

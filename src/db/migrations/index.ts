@@ -26,6 +26,7 @@ import * as m0021 from './0021_sfo_assessment_journey.ts';
 import * as m0022 from './0022_sfo_region_actions.ts';
 import * as m0024 from './0024_sfo_learning_panels.ts';
 import * as m0025 from './0025_sfo_annual_reports.ts';
+import * as m0029 from './0029_reference_data_digest.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0022_sfo_region_actions': m0022,
   '0024_sfo_learning_panels': m0024,
   '0025_sfo_annual_reports': m0025,
+  '0029_reference_data_digest': m0029,
 };

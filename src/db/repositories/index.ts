@@ -2,6 +2,7 @@
 // open Transaction (`db.transaction().execute(trx => …)`), so services can compose them atomically.
 export * from './framework-repository.ts';
 export * from './organisation-repository.ts';
+export * from './reference-digest-repository.ts';
 export * from './inspection-repository.ts';
 export * from './assessment-repository.ts';
 export * from './audit-repository.ts';

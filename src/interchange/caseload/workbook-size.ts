@@ -6,7 +6,6 @@
 // the way the workbook reader will meet them: a part that unpacks to more than it said, or a total
 // past the limit, is refused there, before anything is parsed or kept.
 import { Readable } from 'node:stream';
-import unzipper from 'unzipper';
 import { MAX_PART_RATIO, MAX_WORKBOOK_UNPACKED_BYTES, RATIO_CHECKED_FROM_BYTES } from './limits.ts';
 
 export type WorkbookSize = { ok: true } | { ok: false; message: string };
@@ -27,6 +26,7 @@ const damaged = (part: string): WorkbookSize => ({
 
 /** The sizes the archive's directory declares, checked without unpacking. */
 export async function declaredWorkbookSize(bytes: Buffer): Promise<WorkbookSize & { declared?: Map<string, number> }> {
+  const { default: unzipper } = await import('unzipper'); // loaded on the first workbook, not at start
   let files;
   try {
     ({ files } = await unzipper.Open.buffer(bytes));
@@ -49,6 +49,7 @@ export async function declaredWorkbookSize(bytes: Buffer): Promise<WorkbookSize 
 
 /** Unpacks every part in a stream, counting: refuses the first past its declared size or the limit. */
 async function unpackedWorkbookSize(bytes: Buffer, declared: Map<string, number>): Promise<WorkbookSize> {
+  const { default: unzipper } = await import('unzipper');
   const archive = Readable.from([bytes]).pipe(unzipper.Parse({ forceStream: true }));
   const failed = new Promise<WorkbookSize>((resolve) => archive.once('error', () => resolve({ ok: false, message: NOT_A_WORKBOOK })));
   const count = async (): Promise<WorkbookSize> => {

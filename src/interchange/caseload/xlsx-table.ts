@@ -4,7 +4,6 @@
 // that neither the unpacked sheet nor a model of it is ever held whole; reading stops, and the file
 // is refused, past the row or column limit (limits.ts).
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, tooManyColumns, tooManyRows } from './limits.ts';
 import type { OnTableRow, TableRead } from './table.ts';
 import { checkWorkbookSize, NOT_A_WORKBOOK } from './workbook-size.ts';
@@ -36,6 +35,7 @@ type SheetOrder = { model?: { sheets?: { id: number }[] } };
 export async function readXlsxTable(bytes: Uint8Array, onRow: OnTableRow): Promise<TableRead> {
   const size = await checkWorkbookSize(bytes);
   if (!size.ok) return unreadable(size.message);
+  const { default: ExcelJS } = await import('exceljs'); // loaded on the first workbook, not at start
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     styles: 'cache', // to know which numbers are dates

@@ -1,10 +1,15 @@
 // Key-question percentages against the rating bands, as an SVG drawn on the server with Observable
 // Plot. The chart is an image with a text alternative; the same figures are always given in a
 // table beside it, which is what screen-reader users and anyone copying figures will use.
-import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import type * as PlotModule from '@observablehq/plot';
+import type * as Linkedom from 'linkedom';
 import type { Framework } from '../../domain/framework/framework.ts';
 import type { StandardResult } from '../../domain/rating/result.ts';
+import { lazyModule } from '../../lazy-module.ts';
+
+// Loaded on the first chart drawn, not at start.
+const plotModule = lazyModule<typeof PlotModule>('@observablehq/plot');
+const linkedom = lazyModule<typeof Linkedom>('linkedom');
 
 export interface KeyQuestionChart {
   svg: string;
@@ -35,7 +40,8 @@ export function percentagesChart(
   if (!rows.length) return undefined;
   const bands = framework.definition.rules.keyQuestionBands;
   const edges = bands.map((b, i) => ({ rating: b.rating, from: b.minPercent, to: bands[i + 1]?.minPercent ?? 100, fill: BAND_FILL[i] ?? '#f3f2f1' }));
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const Plot = plotModule();
+  const { document } = linkedom().parseHTML('<!doctype html><html><body></body></html>');
   const title = options.title ?? 'Key questions: percentage of cases judged sufficient, against the rating bands';
   const prefix = options.idPrefix ?? 'kq-chart';
   const description = rows.map((r) => `${r.id}: ${r.percentage}%`).join('; ');

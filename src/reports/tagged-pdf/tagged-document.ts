@@ -3,8 +3,12 @@
 // Table/THead/TBody/TR/TH/TD with Scope, Figure with Alt, TOC/TOCI/Link), in reading order; what is
 // not content (page headers and numbers, rules, shading, table headers repeated on a new page) is an
 // artifact. Layout is deliberately simple: one column on A4, blocks that flow down the page.
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+import { lazyModule } from '../../lazy-module.ts';
 import { FONTS, type FontName } from './fonts.ts';
+
+// PDFKit is loaded on the first PDF written, not at start.
+const pdfkit = lazyModule<typeof PDFKitDocument>('pdfkit');
 
 type Struct = PDFKit.PDFStructureElement;
 type Align = 'left' | 'right' | 'center';
@@ -98,6 +102,7 @@ export class TaggedDocument {
 
   constructor(meta: DocumentMeta) {
     this.meta = meta;
+    const PDFDocument = pdfkit();
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGINS,
