@@ -21,6 +21,7 @@ import { actionPlanRoutes } from './routes/action-plan.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { ownWorkRoutes } from './routes/own-work.ts';
 import { inspectionNewRoutes } from './routes/inspection-new.ts';
 import { inspectionTimelineRoutes } from './routes/inspection-timeline.ts';
 import { leadRoutes } from './routes/lead.ts';
@@ -108,6 +109,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', inspectionNewRoutes(db)); // before pageRoutes: /inspections/new is not /inspections/:id
   app.route('/', inspectionTimelineRoutes(db));
   app.route('/', caseRoutes(db));
+  app.route('/', ownWorkRoutes(db));
   app.route('/', leadRoutes(db));
   app.route('/', domainOneRoutes(db));
   app.route('/', auditRoutes(db));
