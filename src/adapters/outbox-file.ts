@@ -1,12 +1,21 @@
 // A local outbox file: one JSON object per line, appended one at a time (lines never interleave),
 // read back newest first. The text and email local outboxes write their messages here instead of
 // sending them. Created readable by this user only: it holds numbers, addresses and links.
+import { mkdtempSync } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The local outboxes' folder for an app made without main.ts's settings (tests, the bench). */
-export const DEFAULT_OUTBOX_DIR = join(tmpdir(), 'inspectorate-outbox');
+let ownFolder: string | undefined;
+/**
+ * The local outboxes' folder for an app made without main.ts's settings (tests, the bench): a new
+ * temporary folder of this process's own, so no two runs read each other's messages. `npm start`
+ * keeps its outbox in the data folder instead (OUTBOX_DIR, default DATA_DIR/outbox: config.ts).
+ */
+export function processOutboxDir(): string {
+  ownFolder ??= mkdtempSync(join(tmpdir(), 'inspectorate-outbox-'));
+  return ownFolder;
+}
 
 export class OutboxFile<T> {
   readonly file: string;

@@ -7,7 +7,7 @@
 // in logs or audit events (the references name the inspection and the recipient's number only).
 import { createHash, randomBytes } from 'node:crypto';
 import { LocalEmailOutbox } from '../adapters/email/local-outbox.ts';
-import { DEFAULT_OUTBOX_DIR } from '../adapters/outbox-file.ts';
+import { processOutboxDir } from '../adapters/outbox-file.ts';
 import { EmailSendError, withoutEmailAddresses, type EmailSender } from '../adapters/email/email-sender.ts';
 import {
   cancelPendingEmails,
@@ -54,7 +54,7 @@ export interface EmbargoMail {
 }
 
 export interface EmbargoMailOptions {
-  /** Default: the local outbox in the system's temporary folder. */
+  /** Default: the local outbox in a temporary folder of this process's own. */
   sender?: EmailSender;
   serviceUrl?: string;
   dispatcher?: DispatcherOptions;
@@ -62,7 +62,7 @@ export interface EmbargoMailOptions {
 
 /** The email provider and the dispatcher that sends the queued emails after commit. */
 export function createEmbargoMail(db: Db, options: EmbargoMailOptions = {}): EmbargoMail {
-  const sender = options.sender ?? new LocalEmailOutbox(DEFAULT_OUTBOX_DIR);
+  const sender = options.sender ?? new LocalEmailOutbox(processOutboxDir());
   const serviceUrl = (options.serviceUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const audit = async (trx: Db, email: SettledEmail | undefined, action: string, after: Record<string, unknown>) => {
     if (email?.inspectionId && email.recipientId) await recordAudit(trx, { actor: SYSTEM, action, entity: 'embargo-recipient', entityId: email.recipientId, inspectionId: email.inspectionId, after: { reference: email.reference, ...after } });

@@ -497,7 +497,7 @@ function journey(run: Run, steps: ReadonlySet<number>) {
   });
 
   when(8, 'the lead embargoes it to a named recipient; the email is in the outbox', async () => {
-    // An address of this run's own: the local outbox file outlives test runs.
+    // An address of this run's own: the JavaScript-on and -off runs share this process's outbox.
     const recipient = `rpd.${run.name}.${Date.now()}@justice.example`;
     const lead = await open(run, 8, demo('lead'));
     await lead.goto(url(`${base()}/publication`));
