@@ -41,6 +41,7 @@ import { sampleRoutes } from './routes/sample.ts';
 import { sfoRoutes } from './routes/sfo.ts';
 import { sfoAssessmentRoutes } from './routes/sfo-assessment.ts';
 import { sfoPanelRoutes } from './routes/sfo-panels.ts';
+import { sfoAnnualRoutes } from './routes/sfo-annual.ts';
 import { smsWebhookRoutes, surveyRoutes } from './routes/survey.ts';
 import { createSurveyMessaging, type SurveyMessaging } from '../services/survey/messaging.ts';
 import { createEmbargoMail, type EmbargoMail } from '../services/embargo-mail.ts';
@@ -126,6 +127,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', sfoRoutes(db));
   app.route('/', sfoAssessmentRoutes(db));
   app.route('/', sfoPanelRoutes(db));
+  app.route('/', sfoAnnualRoutes(db));
   app.route('/', pageRoutes(db));
 
   app.notFound((c) =>

@@ -21,6 +21,10 @@ export const sfoRows: Row[] = [
   { method: 'GET', route: '/sfo/panels/:id', path: () => '/sfo/panels/1', expect: { ...SFO_PAGE, administrator: 404 } },
   { method: 'POST', route: '/sfo/panels/:id/actions', path: () => '/sfo/panels/1/actions', body: () => ({ description: '' }), expect: { ...SFO_POST, administrator: 404 } },
   { method: 'POST', route: '/sfo/panels/:id/action-states', path: () => '/sfo/panels/1/action-states', body: () => ({ actionId: '' }), expect: { ...SFO_POST, administrator: 404 } },
+  // The annual SFO report: a year with nothing signed off is still a report (of 0 reviews); a bad draft is the form's error.
+  { method: 'GET', route: '/sfo/annual', path: () => '/sfo/annual', expect: SFO_PAGE },
+  { method: 'GET', route: '/sfo/annual/:year', path: () => '/sfo/annual/2024-25', expect: SFO_PAGE },
+  { method: 'POST', route: '/sfo/annual/:year', path: () => '/sfo/annual/2024-25', body: () => ({ summary: 'x'.repeat(10_001) }), expect: SFO_POST },
 ];
 
 // The assessment journey (src/http/routes/sfo-assessment.ts): no sample or assessment exists here, so
