@@ -4,10 +4,12 @@
 //   --json           also print, as the last line on stdout, one JSON array of
 //                    { id, product_ms, floor_ms, ratio } for the README's performance table (the
 //                    human-readable lines go to stderr; `npm run -s bench -- --json` for the array
-//                    alone). Ids: rate-one, rerate-1000, import-40000, webhook. For webhook both
-//                    times are the same burst's and ratio is throughput, product over floor
-//                    (floor_ms / product_ms); for the others ratio is product_ms / floor_ms.
-//                    Not measured here yet: case-page-50, restart.
+//                    alone). Ids: rate-one, rerate-1000, import-40000, webhook, case-page-50 (p95
+//                    latencies: the case page, 50 users at once, against a static file from the
+//                    same server) and restart (`npm start` to the first page against a minimal Hono
+//                    server). For webhook both times are the same burst's and ratio is throughput,
+//                    product over floor (floor_ms / product_ms); for the others ratio is
+//                    product_ms / floor_ms. `npm run bench:readme` writes them into the README.
 //   DATABASE_URL     run the database figures on that PostgreSQL server (a throwaway database is
 //                    created on it and dropped); otherwise on embedded PGlite in a temporary folder.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +32,8 @@ import { benchProgramme } from './programme.ts';
 import { benchBatch } from './batch.ts';
 import { benchReport } from './report.ts';
 import { benchSurvey } from './survey.ts';
+import { benchCasePage } from './case-page.ts';
+import { benchRestart } from './restart.ts';
 import { createInspection } from '../src/services/inspections.ts';
 import { loadReferenceData } from '../src/services/reference-data.ts';
 
@@ -156,6 +160,11 @@ async function main() {
   const webhook = await benchSurvey(report);
   // Throughput: the same burst through the app and through a bare insert route.
   figure('webhook', webhook.ms, webhook.baselineMs, webhook.baselineMs / webhook.ms);
+  // The case assessment page under 50 people at once (p95 latencies), and `npm start`'s restart.
+  const casePage = await benchCasePage(report);
+  figure('case-page-50', casePage.p95, casePage.staticP95);
+  const restart = await benchRestart(report);
+  figure('restart', restart.restartMs, restart.floorMs);
 
   const { handle, cleanup, where } = await openBenchDatabase();
   console.log(`Database: ${where}`);

@@ -1,0 +1,51 @@
+// Writes the README's performance table from `npm run bench -- --json`'s array (read from stdin),
+// between the <!-- bench:start --> and <!-- bench:end --> markers, each figure beside its floor and
+// the goal issue 14 set for it.
+//   npm run -s bench -- --json | npx tsx bench/readme-table.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const Figures = z.array(z.object({ id: z.string(), product_ms: z.number(), floor_ms: z.number(), ratio: z.number() }));
+
+/** What each id measures, its floor, and its goal (ratio at most, or for throughput at least). */
+const ROWS: Record<string, { work: string; floor: string; goal: { max: number } | { min: number }; throughput?: boolean }> = {
+  'rerate-1000': { work: 're-rate 1,000 inspections (40,000 cases) from the database, in bulk', floor: 'one SQL `GROUP BY` giving the same counts', goal: { max: 1.5 } },
+  'rate-one': { work: 'rate one 150-case inspection in memory', floor: "a hand loop counting every item's answers", goal: { max: 3 } },
+  'import-40000': { work: 'import a 40,000-case CSV, validated, in one transaction', floor: '`csv-parse` and a raw insert with no validation', goal: { max: 3 } },
+  'case-page-50': { work: 'case assessment page, 50 users at once (p95)', floor: 'a static file from the same server (p95)', goal: { max: 8 } },
+  restart: { work: '`npm start` restart to the first page', floor: 'a minimal Hono server started the same way', goal: { max: 2 } },
+  webhook: { work: 'survey webhook: 20,000 replies and 2,000 redeliveries over HTTP', floor: 'the same requests to a bare insert route', goal: { min: 0.5 }, throughput: true },
+};
+
+const time = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+
+export function performanceTable(figures: z.infer<typeof Figures>, when: string): string {
+  const lines = [
+    `| work | Inspectorate | floor | ratio | goal |`,
+    `| --- | --- | --- | --- | --- |`,
+    ...figures.map((f) => {
+      const row = ROWS[f.id];
+      if (!row) throw new Error(`bench printed an id the table does not know: ${f.id}`);
+      const met = 'max' in row.goal ? f.ratio <= row.goal.max : f.ratio >= row.goal.min;
+      const goal = 'max' in row.goal ? `<= ${row.goal.max}x` : `>= ${row.goal.min}x throughput`;
+      return `| ${row.work} | ${time(f.product_ms)} | ${time(f.floor_ms)}, ${row.floor} | ${f.ratio}x${row.throughput ? ' throughput' : ''} | ${goal}: ${met ? 'met' : 'not met'} |`;
+    }),
+    '',
+    `Generated from \`npm run bench -- --json\` on ${when} by \`bench/readme-table.ts\`.`,
+  ];
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const input = readFileSync(0, 'utf8').trim().split('\n').at(-1) ?? '';
+  const figures = Figures.parse(JSON.parse(input));
+  const readme = fileURLToPath(new URL('../README.md', import.meta.url));
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf('<!-- bench:start -->');
+  const end = text.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> markers');
+  const when = `${new Date().toISOString().slice(0, 10)} (Node ${process.version}, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} at the end)`;
+  writeFileSync(readme, `${text.slice(0, start)}<!-- bench:start -->\n${performanceTable(figures, when)}\n${text.slice(end)}`);
+  console.log(`README.md: performance table written (${figures.length} figures)`);
+}
