@@ -10,6 +10,7 @@ import { createDemoFieldworkInspection, stageDemoFieldwork } from './demo-fieldw
 import { createDemoNationalYears } from './demo-national.ts';
 import { createDemoLaterStages } from './demo-stages.ts';
 import { demoServiceStaff, demoTeam, ensureDemoUsers, type DemoAccount } from './identity/demo-users.ts';
+import { createDemoSfoPanelAndReport } from './demo-sfo-panels.ts';
 import { todayIso } from './publication.ts';
 
 export interface DemoData {
@@ -45,5 +46,7 @@ export async function ensureDemoData(db: Db, options: { accounts: boolean }, tod
   const staged = await createDemoLaterStages(db, today, { ...(team ? { team } : {}), serviceStaff: accounts ? await demoServiceStaff(db) : new Map() }, actor);
   for (const s of staged)
     made.push(`Demonstration inspection ${s.id} (${s.pduName} PDU): ${s.stage === 'embargoed' ? `report embargoed, to be published on ${fullDate(s.publishOn!)}` : 'draft report at the factual accuracy check'}`);
+  // SFO learning panel and the draft annual SFO report, once the SFO register is loaded.
+  made.push(...(await createDemoSfoPanelAndReport(db, today, actor)));
   return { made, ...(accounts ? { accounts } : {}) };
 }
