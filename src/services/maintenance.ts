@@ -3,12 +3,16 @@
 // with no attempt left in the rate limit's window, and the links from case
 // pseudonyms to the service's references are deleted once their retention period has ended
 // (retention.ts; retention-main.ts remains for running it by hand); contact lists held for a check
-// past their hour are deleted with their numbers. A failed round is logged and
-// the next one tries again: housekeeping never stops the server.
+// past their hour are deleted with their numbers; text replies held after a failure are tried again
+// (not only when later replies arrive) and deleted, audited, once held past their retention period
+// (survey/held-retention.ts). A failed round is logged and the next one tries again: housekeeping
+// never stops the server.
 import { deleteExpiredPendingContactLists, deleteExpiredSessions, type Db } from '../db/repositories/index.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './identity/sessions.ts';
 import { pruneSignInCounters } from './identity/sign-in.ts';
 import { deleteExpiredCaseLinks, type LinkDeletion } from './sample/retention.ts';
+import { expireHeldReplies } from './survey/held-retention.ts';
+import { retryHeldInbound } from './survey/inbound.ts';
 
 export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 
@@ -17,6 +21,7 @@ export interface MaintenanceRound {
   signInCountersDeleted: number;
   heldContactListsDeleted: number;
   linksDeleted: LinkDeletion[];
+  heldReplies: { handled: number; failed: number; deleted: number };
 }
 
 export interface MaintenanceLog {
@@ -30,7 +35,9 @@ export async function runMaintenance(db: Db, now: Date, policy: SessionPolicy = 
   const signInCountersDeleted = await pruneSignInCounters(db, now);
   const heldContactListsDeleted = await deleteExpiredPendingContactLists(db, now);
   const linksDeleted = await deleteExpiredCaseLinks(db, { today: now.toISOString().slice(0, 10), actor: 'system:retention' });
-  return { sessionsDeleted, signInCountersDeleted, heldContactListsDeleted, linksDeleted };
+  const retried = await retryHeldInbound(db, now);
+  const heldReplies = { ...retried, deleted: await expireHeldReplies(db, now) };
+  return { sessionsDeleted, signInCountersDeleted, heldContactListsDeleted, linksDeleted, heldReplies };
 }
 
 export interface Maintenance {
@@ -52,8 +59,9 @@ export function startMaintenance(
       .then(() => runMaintenance(db, now(), policy))
       .then(
         (done) => {
-          if (done.sessionsDeleted || done.signInCountersDeleted || done.heldContactListsDeleted || done.linksDeleted.length)
-            log.info({ event: 'maintenance', sessionsDeleted: done.sessionsDeleted, signInCountersDeleted: done.signInCountersDeleted, heldContactListsDeleted: done.heldContactListsDeleted, caseLinksDeleted: done.linksDeleted.map((d) => ({ inspectionId: d.inspectionId, links: d.links })) }, 'maintenance round');
+          const held = done.heldReplies;
+          if (done.sessionsDeleted || done.signInCountersDeleted || done.heldContactListsDeleted || done.linksDeleted.length || held.handled || held.failed || held.deleted)
+            log.info({ event: 'maintenance', sessionsDeleted: done.sessionsDeleted, signInCountersDeleted: done.signInCountersDeleted, heldContactListsDeleted: done.heldContactListsDeleted, caseLinksDeleted: done.linksDeleted.map((d) => ({ inspectionId: d.inspectionId, links: d.links })), heldReplies: held }, 'maintenance round');
         },
         (error: unknown) => log.error({ event: 'maintenance', err: error }, 'maintenance round failed; trying again at the next'),
       )

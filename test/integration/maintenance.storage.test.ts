@@ -2,7 +2,7 @@
 // limit deleted, case links past their retention deleted, on a schedule that survives a failure.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listAudit } from '../../src/db/repositories/index.ts';
+import { holdInbound, listAudit } from '../../src/db/repositories/index.ts';
 import { resumeSession, startSession } from '../../src/services/identity/sessions.ts';
 import { signInWithPassword } from '../../src/services/identity/sign-in.ts';
 import { createAccount } from '../../src/services/identity/users.ts';
@@ -63,6 +63,29 @@ describe('a maintenance round', () => {
     expect(await links()).toEqual([]);
     const event = (await listAudit(handle.db, { inspectionId: inspection.id })).find((e) => e.action === 'case-links.deleted');
     expect(event?.actor).toBe('system:retention');
+  });
+});
+
+describe('held text replies', () => {
+  it('tries the held replies that are due again, and deletes those held past 30 days with an audit event that keeps neither number nor text', async () => {
+    const now = at('2031-06-01T12:00:00Z');
+    const hold = (providerId: string, nextAttempt: string) =>
+      holdInbound(handle.db, { providerId, sourceNumber: '07700900999', message: 'Yes', dateReceived: null, cleaned: false }, 'database hiccup', at(nextAttempt));
+    await hold('held-old', '2031-07-01T00:00:00Z');
+    await hold('held-new', '2031-07-01T00:00:00Z');
+    await hold('held-due', '2031-05-31T00:00:00Z');
+    await sql`update survey_inbound_held set held_at = ${'2031-04-20T00:00:00Z'}::timestamptz where provider_id = 'held-old'`.execute(handle.db);
+    await sql`update survey_inbound_held set held_at = ${'2031-05-31T00:00:00Z'}::timestamptz where provider_id in ('held-new', 'held-due')`.execute(handle.db);
+
+    const done = await runMaintenance(handle.db, now, policy);
+    // The due one is handled now (its number matches nobody's, so it is recorded as unmatched and released).
+    expect(done.heldReplies).toEqual({ handled: 1, failed: 0, deleted: 1 });
+    const left = await sql<{ provider_id: string }>`select provider_id from survey_inbound_held order by provider_id`.execute(handle.db);
+    expect(left.rows.map((r) => r.provider_id)).toEqual(['held-new']);
+    const event = (await listAudit(handle.db, {})).find((e) => e.action === 'survey.held-reply-deleted')!;
+    expect(event).toMatchObject({ actor: 'system:held-replies', entityId: 'held-old', before: { heldAt: '2031-04-20T00:00:00.000Z', attempts: 1, failure: 'database hiccup' }, after: { retentionDays: 30 } });
+    expect(JSON.stringify(event)).not.toMatch(/07700900999|Yes/);
+    expect((await runMaintenance(handle.db, now, policy)).heldReplies).toEqual({ handled: 0, failed: 0, deleted: 0 });
   });
 });
 

@@ -42,3 +42,11 @@ export async function countHeldInbound(db: Db): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from survey_inbound_held`.execute(db);
   return rows[0]!.n;
 }
+
+/** Deletes the messages held since before `cutoff`, with their text; returns what is kept of each for the record (no number, no text). */
+export async function deleteHeldInboundBefore(db: Db, cutoff: Date): Promise<{ providerId: string; heldAt: Date; attempts: number; failure: string | null }[]> {
+  const { rows } = await sql<{ provider_id: string; held_at: Date; attempts: number; failure: string | null }>`
+    delete from survey_inbound_held where held_at < ${cutoff.toISOString()}::timestamptz
+    returning provider_id, held_at, attempts, failure`.execute(db);
+  return rows.map((r) => ({ providerId: r.provider_id, heldAt: new Date(r.held_at), attempts: r.attempts, failure: r.failure }));
+}

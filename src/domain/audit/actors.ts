@@ -10,6 +10,7 @@ const SYSTEM_JOBS: Record<string, string> = {
   retention: 'case link retention',
   'retention-cli': 'case link retention',
   registry: 'registry renames',
+  'held-replies': 'held text replies',
 };
 
 export function actorInWords(actor: string, words: AuditWords): string {

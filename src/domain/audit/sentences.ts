@@ -179,6 +179,7 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
   'survey.contacts-uploaded': { kind: 'survey', say: (e) => `Uploaded the survey’s contact list: ${count(n(a(e).people), 'person', 'people')}` },
   'survey.sent': { kind: 'survey', say: (e) => `Opened the survey, texting ${count(n(a(e).people), 'person', 'people')}` },
   'survey.closed': { kind: 'survey', say: () => 'Closed the survey' },
+  'survey.held-reply-deleted': { kind: 'survey', say: (e) => `Deleted a text reply held since ${dateInWords(b(e).heldAt) || 'an unknown day'} after ${count(n(b(e).attempts), 'failed try', 'failed tries')}: kept no longer than ${count(n(a(e).retentionDays), 'day')}`, quiet: () => ['heldAt', 'attempts', 'retentionDays'] },
   'survey.interview-noted': { kind: 'survey', say: (e) => `Noted a follow-up interview with respondent ${textOf(a(e).respondent) ?? '(unknown)'}` },
   'survey.follow-up-texted': { kind: 'survey', say: (e) => `Texted respondent ${textOf(a(e).respondent) ?? '(unknown)'} to arrange a follow-up` },
   'survey.reply': { kind: 'survey', say: (e) => `Received a survey reply${textOf(a(e).event) ? ` (${nameInWords(textOf(a(e).event)!).toLowerCase()})` : ''}` },
