@@ -68,6 +68,8 @@ export async function benchCasePage(report: Report, options: { requestsEach?: nu
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
+    // Idle keep-alive connections kept past the client's reuse of them (Node's 5 s default closes one as a request is sent on it).
+    server.keepAliveTimeout = 120_000;
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // Each user opens a different case each time, round the inspection's cases.
     const casePaths = (user: number) => Array.from({ length: each }, (_, k) => `/inspections/${inspectionId}/cases/${encodeURIComponent(refs[(user * each + k) % refs.length]!)}`);

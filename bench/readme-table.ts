@@ -1,8 +1,10 @@
 // Writes the README's performance table from `npm run bench -- --json`'s array (read from stdin),
 // between the <!-- bench:start --> and <!-- bench:end --> markers, each figure beside its floor and
-// the goal issue 14 set for it.
+// the goal issue 14 set for it, with when it was measured (and the machine's load then).
 //   npm run -s bench -- --json | npx tsx bench/readme-table.ts
+//   BENCH_WHEN='2026-12-05, quiet' …   to say when otherwise
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -20,21 +22,29 @@ const ROWS: Record<string, { work: string; floor: string; goal: { max: number } 
 
 const time = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
 
-export function performanceTable(figures: z.infer<typeof Figures>, when: string): string {
-  const lines = [
-    `| work | Inspectorate | floor | ratio | goal |`,
-    `| --- | --- | --- | --- | --- |`,
-    ...figures.map((f) => {
-      const row = ROWS[f.id];
-      if (!row) throw new Error(`bench printed an id the table does not know: ${f.id}`);
-      const met = 'max' in row.goal ? f.ratio <= row.goal.max : f.ratio >= row.goal.min;
-      const goal = 'max' in row.goal ? `<= ${row.goal.max}x` : `>= ${row.goal.min}x throughput`;
-      return `| ${row.work} | ${time(f.product_ms)} | ${time(f.floor_ms)}, ${row.floor} | ${f.ratio}x${row.throughput ? ' throughput' : ''} | ${goal}: ${met ? 'met' : 'not met'} |`;
-    }),
-    '',
-    `Generated from \`npm run bench -- --json\` on ${when} by \`bench/readme-table.ts\`.`,
-  ];
-  return lines.join('\n');
+/** One row of the table: the figure beside its floor, the goal and whether it is met, and when it was measured. */
+export function tableRow(f: z.infer<typeof Figures>[number], when: string): string {
+  const row = ROWS[f.id];
+  if (!row) throw new Error(`bench printed an id the table does not know: ${f.id}`);
+  const met = 'max' in row.goal ? f.ratio <= row.goal.max : f.ratio >= row.goal.min;
+  const goal = 'max' in row.goal ? `<= ${row.goal.max}x` : `>= ${row.goal.min}x throughput`;
+  return `| \`${f.id}\` | ${row.work} | ${time(f.product_ms)} | ${time(f.floor_ms)}, ${row.floor} | ${f.ratio}x${row.throughput ? ' throughput' : ''} | ${goal}: ${met ? 'met' : 'not met'} | ${when} |`;
+}
+
+const HEADER = ['| id | work | Inspectorate | floor | ratio | goal | measured |', '| --- | --- | --- | --- | --- | --- | --- |'];
+
+/**
+ * The table with the figures given, keeping the rows of ids this run did not print (a run of some
+ * of the figures updates only theirs; each row says when it was measured), in the order of ROWS.
+ */
+export function performanceTable(figures: z.infer<typeof Figures>, when: string, previous = ''): string {
+  const rows = new Map<string, string>();
+  for (const line of previous.split('\n')) {
+    const id = /^\| `([\w-]+)` \|/.exec(line)?.[1];
+    if (id) rows.set(id, line);
+  }
+  for (const f of figures) rows.set(f.id, tableRow(f, when));
+  return [...HEADER, ...Object.keys(ROWS).flatMap((id) => rows.get(id) ?? [])].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -45,7 +55,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const start = text.indexOf('<!-- bench:start -->');
   const end = text.indexOf('<!-- bench:end -->');
   if (start < 0 || end < start) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> markers');
-  const when = `${new Date().toISOString().slice(0, 10)} (Node ${process.version}, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} at the end)`;
-  writeFileSync(readme, `${text.slice(0, start)}<!-- bench:start -->\n${performanceTable(figures, when)}\n${text.slice(end)}`);
-  console.log(`README.md: performance table written (${figures.length} figures)`);
+  const when = process.env.BENCH_WHEN ?? `${new Date().toISOString().slice(0, 10)}, load ${loadavg()[0]!.toFixed(1)}`;
+  const table = performanceTable(figures, when, text.slice(start, end));
+  writeFileSync(readme, `${text.slice(0, start)}<!-- bench:start -->\n${table}\n${text.slice(end)}`);
+  console.log(`README.md: performance table written (${figures.length} figures from this run)`);
 }
