@@ -9,7 +9,8 @@ import { fullDate } from '../domain/timeline/dates.ts';
 import { createDemoFieldworkInspection, stageDemoFieldwork } from './demo-fieldwork.ts';
 import { createDemoNationalYears } from './demo-national.ts';
 import { createDemoLaterStages } from './demo-stages.ts';
-import { demoServiceStaff, demoTeam, ensureDemoUsers, type DemoAccount } from './identity/demo-users.ts';
+import { demoServiceStaff, demoSfoPeople, demoTeam, ensureDemoUsers, type DemoAccount } from './identity/demo-users.ts';
+import { createDemoSfo } from './demo-sfo.ts';
 import { createDemoSfoPanelAndReport } from './demo-sfo-panels.ts';
 import { todayIso } from './publication.ts';
 
@@ -46,6 +47,9 @@ export async function ensureDemoData(db: Db, options: { accounts: boolean }, tod
   const staged = await createDemoLaterStages(db, today, { ...(team ? { team } : {}), serviceStaff: accounts ? await demoServiceStaff(db) : new Map() }, actor);
   for (const s of staged)
     made.push(`Demonstration inspection ${s.id} (${s.pduName} PDU): ${s.stage === 'embargoed' ? `report embargoed, to be published on ${fullDate(s.publishOn!)}` : 'draft report at the factual accuracy check'}`);
+
+  // SFO review QA: a year of reviews, quarterly samples, and (with the accounts) assessments at every stage.
+  made.push(...(await createDemoSfo(db, today, accounts ? await demoSfoPeople(db) : undefined, actor)));
   // SFO learning panel and the draft annual SFO report, once the SFO register is loaded.
   made.push(...(await createDemoSfoPanelAndReport(db, today, actor)));
   return { made, ...(accounts ? { accounts } : {}) };

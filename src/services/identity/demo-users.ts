@@ -9,8 +9,12 @@ export interface DemoAccount {
   email: string;
   password: string;
   displayName: string;
-  role: 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff';
+  role: 'administrator' | 'programme-manager' | 'analyst' | 'lead-inspector' | 'inspector' | 'service-staff' | 'sfo-lead' | 'sfo-inspector';
   service?: string;
+  /** Staff of a probation region (the SFO feedback on its reviews), by the region's name. */
+  region?: string;
+  /** Their part in the SFO review QA demonstration. */
+  sfoPart?: 'lead' | 'inspector' | 'inspector2' | 'region';
   demoInspectionRole?: MemberRole;
   /** Their part in the demonstration team, whose work the demonstration data holds. */
   teamPart?: DemoAssessor;
@@ -26,13 +30,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'inspector2@demo.inspectorate.local', password: 'demo-inspector-two', displayName: 'Ivo Inspector (demo)', role: 'inspector', demoInspectionRole: 'inspector', teamPart: 'inspector2' },
   { email: 'leeds@demo.inspectorate.local', password: 'demo-service-leeds', displayName: 'Sam Service, Leeds PDU (demo)', role: 'service-staff', service: 'Leeds' },
   { email: 'sheffield@demo.inspectorate.local', password: 'demo-service-sheffield', displayName: 'Sasha Service, Sheffield PDU (demo)', role: 'service-staff', service: 'Sheffield' },
+  { email: 'sfo-lead@demo.inspectorate.local', password: 'demo-sfo-lead', displayName: 'Sol SFO Lead (demo)', role: 'sfo-lead', sfoPart: 'lead' },
+  { email: 'sfo-inspector@demo.inspectorate.local', password: 'demo-sfo-inspector-one', displayName: 'Suki SFO Inspector (demo)', role: 'sfo-inspector', sfoPart: 'inspector' },
+  { email: 'sfo-inspector2@demo.inspectorate.local', password: 'demo-sfo-inspector-two', displayName: 'Seb SFO Inspector (demo)', role: 'sfo-inspector', sfoPart: 'inspector2' },
+  { email: 'yorkshire@demo.inspectorate.local', password: 'demo-region-yorkshire', displayName: 'Yan Region, Yorkshire and the Humber (demo)', role: 'service-staff', region: 'Yorkshire and the Humber', sfoPart: 'region' },
 ];
 
 /** Creates any demo account that is missing; returns the accounts (with passwords) to print. */
 export async function ensureDemoUsers(db: Db, demoInspectionId: number | undefined, actor = 'system:demo'): Promise<DemoAccount[]> {
   for (const account of DEMO_ACCOUNTS) {
     if (await findUserCredentials(db, account.email)) continue;
-    const organisation = account.service ? await findOrganisationByName(db, 'pdu', account.service) : undefined;
+    const organisation = account.service ? await findOrganisationByName(db, 'pdu', account.service) : account.region ? await findOrganisationByName(db, 'region', account.region) : undefined;
     const user = await createAccount(
       db,
       { email: account.email, displayName: account.displayName, role: account.role, organisationId: organisation?.id ?? null, password: account.password },
@@ -66,4 +74,19 @@ export async function demoServiceStaff(db: Db): Promise<Map<string, number>> {
     if (found) staff.set(account.service!, found.user.id);
   }
   return staff;
+}
+
+/** The SFO review QA demonstration's people by their part, once their accounts exist. */
+export async function demoSfoPeople(db: Db): Promise<{ lead: number; inspectors: [number, number]; regionStaff?: { userId: number; regionId: number } } | undefined> {
+  const found = new Map<string, { id: number; organisationId: number | null }>();
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.sfoPart)) {
+    const user = (await findUserCredentials(db, account.email))?.user;
+    if (user) found.set(account.sfoPart!, { id: user.id, organisationId: user.organisationId });
+  }
+  const lead = found.get('lead');
+  const one = found.get('inspector');
+  const two = found.get('inspector2');
+  const region = found.get('region');
+  if (!lead || !one || !two) return undefined;
+  return { lead: lead.id, inspectors: [one.id, two.id], ...(region?.organisationId ? { regionStaff: { userId: region.id, regionId: region.organisationId } } : {}) };
 }

@@ -1,0 +1,53 @@
+// The SFO review QA demonstration: a year of reviews, a sample each quarter, and assessments at
+// every stage made through the use cases (released with a region's action, signed off, moderated
+// with a disagreement to settle, under way with drafts and a blind second reading).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSfoSamples } from '../../src/db/repositories/sfo-repository.ts';
+import { listSfoRegionActions } from '../../src/db/repositories/sfo-assessment-repository.ts';
+import { createDemoSfo, lastWholeBusinessYear } from '../../src/services/demo-sfo.ts';
+import { demoSfoPeople, ensureDemoUsers } from '../../src/services/identity/demo-users.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { sfoSampleProgress } from '../../src/services/sfo/sign-off.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let t: TestDatabase;
+let made: string[];
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await loadReferenceData(t.db, 'test');
+  await ensureDemoUsers(t.db, undefined, 'test');
+  made = await createDemoSfo(t.db, '2026-12-05', await demoSfoPeople(t.db), 'test');
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('the SFO demonstration', () => {
+  it('takes the last whole business year', () => {
+    expect(lastWholeBusinessYear('2026-12-05')).toBe(2025);
+    expect(lastWholeBusinessYear('2027-03-31')).toBe(2025);
+    expect(lastWholeBusinessYear('2026-04-01')).toBe(2025);
+    expect(lastWholeBusinessYear('2026-03-31')).toBe(2024);
+  });
+
+  it('has assessments at every stage, one sample a quarter', async () => {
+    expect(made).toHaveLength(2);
+    const samples = (await listSfoSamples(t.db)).sort((a, b) => a.id - b.id);
+    expect(samples.map((s) => s.periodFrom)).toEqual(['2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01']);
+    const [released, signedOff, moderated, underWay] = await Promise.all(samples.map((s) => sfoSampleProgress(t.db, s.id)));
+    const states = (p: typeof released) => new Set(p!.reviews.map((r) => r.assessment?.state ?? 'none'));
+    expect(states(released)).toEqual(new Set(['released']));
+    expect(released!.signOff?.releasedAt).toBeTruthy();
+    expect(states(signedOff)).toEqual(new Set(['signed-off']));
+    expect(signedOff!.signOff?.releasedAt).toBeNull();
+    expect(moderated!.signOff).toBeUndefined();
+    expect(moderated!.blockers.some((b) => /the readings disagree/.test(b.text))).toBe(true);
+    expect([...states(underWay)]).toEqual(expect.arrayContaining(['not-started', 'in-progress', 'submitted']));
+    expect(underWay!.reviews.some((r) => r.second && !r.second.submittedAt)).toBe(true);
+    const yorkshire = released!.reviews.filter((r) => r.review.region === 'Yorkshire and the Humber');
+    expect(yorkshire.length).toBeGreaterThan(0);
+    expect(await listSfoRegionActions(t.db, yorkshire.map((r) => r.assessment!.id))).toHaveLength(1);
+  });
+
+  it('is made once', async () => {
+    expect(await createDemoSfo(t.db, '2026-12-05', await demoSfoPeople(t.db), 'test')).toEqual([]);
+  });
+});
