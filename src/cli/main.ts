@@ -6,9 +6,12 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { listAudit, listInspections } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { casesCompleteText } from '../domain/sign-off/provisional.ts';
+import { diffFrameworks, type FrameworkDiff } from '../domain/framework/diff.ts';
+import { frameworkDiffText } from '../presenters/framework-diff.ts';
 import { ratingsTable } from '../presenters/ratings-table.ts';
 import { bundledFramework, bundledFrameworkFiles, DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
 import { AppError } from '../services/errors.ts';
+import { diffStoredFrameworks } from '../services/frameworks.ts';
 import { createInspection, exportAssessments, importAssessments, rateStoredInspection } from '../services/inspections.ts';
 import { formatProblem } from '../interchange/assessment-file.ts';
 import { startFailureLine } from '../start-failure.ts';
@@ -74,6 +77,21 @@ export function buildProgram(open?: DatabaseHandle): Command {
     .action(() => {
       for (const { framework, path } of bundledFrameworkFiles())
         print(`${framework.key}\t${framework.definition.title}\t${framework.standards.length} standards, ${framework.items.filter((i) => i.kind !== 'key-question').length} prompts\t${path}`);
+    });
+
+  program
+    .command('framework')
+    .description('framework versions: what changed between two')
+    .command('diff')
+    .description('list the standards, key questions and prompts added, removed, renamed, reworded or moved between two framework versions, the rule changes, and which standards cannot be compared across them')
+    .argument('<from>', 'older version, id@version (e.g. hmip-youth@2018)')
+    .argument('<to>', 'newer version, id@version')
+    .option('--json', 'as JSON')
+    .option('--shipped', 'compare the framework files shipped with Inspectorate, without a database (default: the versions stored in the database)')
+    .action((from: string, to: string, o: { json?: boolean; shipped?: boolean }) => {
+      const show = (d: FrameworkDiff) => (o.json ? json(d) : print(frameworkDiffText(d)));
+      if (o.shipped) return show(diffFrameworks(bundledFrameworkOrFail(from), bundledFrameworkOrFail(to)));
+      return withDatabase(dbOptions(), async ({ db }) => show(await diffStoredFrameworks(db, from, to)));
     });
 
   program

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { PublishedFrameworkChangedError, replaceFrameworkText } from '../db/repositories/framework-repository.ts';
 import { getFrameworkSource, listFrameworks, recordAudit, saveFramework, type Db } from '../db/repositories/index.ts';
 import type { Framework } from '../domain/framework/framework.ts';
+import { diffFrameworks, type FrameworkDiff } from '../domain/framework/diff.ts';
 import { parseFramework } from '../domain/framework/parse.ts';
 import { bundledFrameworkFiles } from '../reference/frameworks.ts';
 import { AppError } from './errors.ts';
@@ -58,6 +59,11 @@ export async function storeBundledFrameworks(db: Db): Promise<string[]> {
     }
   }
   return created;
+}
+
+/** What changed between two stored framework versions (`id@version` each). */
+export async function diffStoredFrameworks(db: Db, fromKey: string, toKey: string): Promise<FrameworkDiff> {
+  return diffFrameworks(await storedFrameworkByKey(db, fromKey), await storedFrameworkByKey(db, toKey));
 }
 
 export { listFrameworks };

@@ -1,7 +1,7 @@
 // Import, storage and rating against every framework shipped in reference/frameworks: an inspection
 // of the organisation kind the file names, its assessment file imported, rated from the stored
 // answers (one by one and from the database's bulk counts) as the engine rates the file in memory,
-// and exported back to the same file.
+// and exported back to the same file. And the diff between two stored versions from the command line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrganisations } from '../../src/db/repositories/index.ts';
 import { rateInspection } from '../../src/domain/rating/engine.ts';
@@ -11,6 +11,7 @@ import { rateInspectionsFromCounts } from '../../src/services/bulk-ratings.ts';
 import { createInspection, exportAssessments, importAssessments, rateStoredInspection } from '../../src/services/inspections.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { anyFrameworkAssessment } from '../support/any-framework-assessment.ts';
+import { runCapturing } from '../support/cli.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
@@ -42,5 +43,19 @@ describe.each(bundledFrameworkFiles().map((f) => [f.framework.key, f.framework] 
     await expect(createInspection(handle.db, { organisationId: organisation!.id, frameworkKey: key, fieldworkStart: '2026-09-07' }, 'test:lead')).rejects.toThrow(
       `${organisation!.name} is a ${other}; ${framework.regime.organisation.singular} inspections are of ${framework.regime.organisation.plural}`,
     );
+  });
+});
+
+describe('inspectorate framework diff A B, between stored versions', () => {
+  it('reads both versions from the database', async () => {
+    const { code, stdout } = await runCapturing(['framework', 'diff', 'hmip-youth@2018', 'hmip-youth@2021', '--json'], handle);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).notComparable.map((n: { standard: string }) => n.standard)).toEqual(['3.4', '4.1']);
+  });
+
+  it('says which version is not stored', async () => {
+    const { code, stderr } = await runCapturing(['framework', 'diff', 'hmip-youth@2018', 'hmip-youth@2099'], handle);
+    expect(code).toBe(2);
+    expect(stderr).toContain('No framework hmip-youth@2099 is stored');
   });
 });
