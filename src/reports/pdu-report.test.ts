@@ -1,5 +1,9 @@
 // The report model: every section present, recommendations grouped by level, diversity-prompt
 // figures computed from the cases, outcomes and victim work given without a rating.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAssessment } from '../demo/generate-assessment.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
@@ -143,5 +147,22 @@ describe('the report as a tagged PDF', () => {
     expect(pdf).toMatch(/\/S \/TH\n\/A <<\n\/O \/Table\n\/Scope \/Row/);
     expect(pdf).toMatch(/\/S \/Figure\n\/Alt \(2\.3 key questions: percentage of cases judged sufficient, against the rating bands\. 2\.3\.1: \d+%/);
     expect(printable('a → b – c')).toBe('a to b - c');
+  });
+
+  it('marks an embargoed copy on its cover and on every page after it, and never the published report', async (t) => {
+    if (spawnSync('pdftotext', ['-v']).error) return t.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'report-embargo-'));
+    const pages = async (options: Parameters<typeof taggedReportPdf>[1]) => {
+      writeFileSync(join(dir, 'report.pdf'), await taggedReportPdf(buildPduReport(input()), options));
+      return execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    };
+    try {
+      const embargoed = await pages({ embargoedUntil: '2026-12-19' });
+      expect(embargoed[0]).toContain('Embargoed until 12:01am on 19 December 2026. Not to be published, quoted or shared before then.');
+      for (const page of embargoed.slice(1)) expect(page).toContain('EMBARGOED UNTIL 12:01AM ON 19 DECEMBER 2026');
+      expect((await pages({})).join('\n')).not.toMatch(/embargoed/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

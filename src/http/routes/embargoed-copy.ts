@@ -66,7 +66,8 @@ export function embargoedCopyRoutes(db: Db, options: { secureCookies: boolean })
     const result = await confirmEmbargoLink(db, token, state, email);
     if (!result.ok) return result.locked ? refused(c, { state: 'locked' }) : confirmPage(c, token, state, 'Enter the email address this link was sent to: the one given does not match');
     const { summary, report } = await loadPduReport(db, state.inspectionId);
-    return c.body(new Uint8Array(await taggedReportPdf(report)), 200, {
+    // The recipient's copy says, on its cover and every page, until when it is embargoed.
+    return c.body(new Uint8Array(await taggedReportPdf(report, { embargoedUntil: state.publishOn })), 200, {
       ...PRIVATE,
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="embargoed-${reportFileName(summary, 'pdf')}"`,

@@ -2,8 +2,8 @@
 // workbook. The inspected service reads the report from its factual accuracy check on; the workbook
 // holds every case's answers, so it is the inspectorate's, and refused to a blind second assessor.
 import { Hono } from 'hono';
-import type { Db } from '../../db/repositories/index.ts';
-import { mayOpen } from '../../domain/access/permissions.ts';
+import { getReport, type Db } from '../../db/repositories/index.ts';
+import { mayOpen, reportStatusOf } from '../../domain/access/permissions.ts';
 import { loadPduReport, reportFileName } from '../../reports/load-report.ts';
 import { reportPage } from '../../reports/report-html.ts';
 import { reportWorkbook } from '../../reports/report-xlsx.ts';
@@ -16,10 +16,12 @@ export function reportRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/inspections/:id/report', async (c) => {
-    const { inspection } = await inspectionFor(c, db, mayOpen('report'));
+    const { inspection, scope } = await inspectionFor(c, db, mayOpen('report'));
     const loaded = await loadPduReport(db, inspection.id);
     if (c.req.query('format') === 'pdf') {
-      const pdf = await taggedReportPdf(loaded.report);
+      // Downloaded while embargoed, it is an embargoed copy and says so; once published it never does.
+      const publishOn = reportStatusOf(scope) === 'embargoed' ? (await getReport(db, inspection.id)).publishOn : null;
+      const pdf = await taggedReportPdf(loaded.report, publishOn ? { embargoedUntil: publishOn } : {});
       return c.body(new Uint8Array(pdf), 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="${reportFileName(loaded.summary, 'pdf')}"`,

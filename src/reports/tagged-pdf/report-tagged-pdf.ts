@@ -4,6 +4,7 @@
 // explanation, rationale, key-question table and a figure of them against the bands), diversity,
 // the people-on-probation survey, outcomes, victim work, recommendations and the methodology annexe. The contents' page numbers are filled in once every heading is placed.
 import type { NarrativeBlock } from '../../domain/report-writing/narrative.ts';
+import { fullDate } from '../../domain/timeline/dates.ts';
 import { printable } from '../pdf-document.ts';
 import { percentText, type KeyQuestionRow, type PduReport } from '../pdu-report.ts';
 import { keyQuestionFigure, type FigureBand } from './key-question-figure.ts';
@@ -34,9 +35,19 @@ const narrative = (doc: TaggedDocument, blocks: NarrativeBlock[], fallback?: str
   }
 };
 
+export interface ReportPdfOptions {
+  /** For an embargoed copy only: the day (YYYY-MM-DD) the embargo lifts, marked on the cover and every page's header. Never for the published report. */
+  embargoedUntil?: string;
+}
+
+/** "Embargoed until 12:01am on 19 December 2026": the report is published at the start of its day. */
+export const embargoMark = (publishOn: string): string => `Embargoed until 12:01am on ${fullDate(publishOn)}`;
+
 /** The report with every text passed through `printable` (Roboto has no arrows). */
-function renderReport(report: PduReport): TaggedDocument {
-  const doc = new TaggedDocument({ title: report.title, subject: 'PDU inspection report', author: AUTHOR, running: report.provisional ? `${report.title} - ${printable(report.provisional)}` : report.title });
+function renderReport(report: PduReport, options: ReportPdfOptions = {}): TaggedDocument {
+  const embargo = options.embargoedUntil ? embargoMark(options.embargoedUntil) : null;
+  const runningTitle = report.provisional ? `${report.title} - ${printable(report.provisional)}` : report.title;
+  const doc = new TaggedDocument({ title: report.title, subject: 'PDU inspection report', author: AUTHOR, running: embargo ? `${embargo.toUpperCase()} - ${runningTitle}` : runningTitle });
   const t = printable;
   const bands: FigureBand[] = report.annexe.bands.map((b) => ({ rating: b.rating, minPercent: b.minPercent }));
   const chapter = (id: string, title: string, body: () => void, newPage = true) =>
@@ -48,6 +59,7 @@ function renderReport(report: PduReport): TaggedDocument {
   // Cover.
   doc.group('Sect', () => {
     doc.doc.y = 180;
+    if (embargo) doc.paragraph(`${embargo}. Not to be published, quoted or shared before then.`, STYLES.warning);
     doc.paragraph(AUTHOR, STYLES.kicker);
     doc.heading(1, t(report.title));
     if (report.provisional) doc.paragraph(t(report.provisional), STYLES.warning);
@@ -203,5 +215,5 @@ function renderReport(report: PduReport): TaggedDocument {
   return doc;
 }
 
-/** The report as a tagged PDF. */
-export const taggedReportPdf = (report: PduReport): Promise<Buffer> => renderReport(report).finish();
+/** The report as a tagged PDF; an embargoed copy carries its embargo on the cover and every page's header. */
+export const taggedReportPdf = (report: PduReport, options: ReportPdfOptions = {}): Promise<Buffer> => renderReport(report, options).finish();
