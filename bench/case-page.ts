@@ -7,6 +7,7 @@
 //   npx tsx bench/case-page.ts         this alone; --quick for a fifth of the requests
 import { serve, type ServerType } from '@hono/node-server';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ export async function benchCasePage(report: Report, options: { requestsEach?: nu
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
     // Idle keep-alive connections kept past the client's reuse of them (Node's 5 s default closes one as a request is sent on it).
-    server.keepAliveTimeout = 120_000;
+    (server as Server).keepAliveTimeout = 120_000;
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // Each user opens a different case each time, round the inspection's cases.
     const casePaths = (user: number) => Array.from({ length: each }, (_, k) => `/inspections/${inspectionId}/cases/${encodeURIComponent(refs[(user * each + k) % refs.length]!)}`);
