@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { generateAssessment } from '../../src/demo/generate-assessment.ts';
 import { writeAssessmentCsv } from '../../src/interchange/assessment-file.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
-import { runCapturing } from '../support/cli.ts';
+import { runCapturing, seedDataDir } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-backup-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +28,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('backup and restore of the embe
   let before: unknown;
 
   it('backs up a database and restores it into a new folder with identical ratings', async () => {
+    await seedDataDir(original);
     const framework = bundledFramework();
     const csv = join(dir, 'assessments.csv');
     writeFileSync(csv, writeAssessmentCsv(framework, generateAssessment(framework, { seed: 11, cases: 20, windowStart: '2026-03-02' })));

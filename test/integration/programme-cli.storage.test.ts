@@ -1,23 +1,27 @@
-// `inspectorate programme …` in-process, on an embedded database in a temporary folder (always
-// PGlite: the command line opens its own database, as it does for a user).
+// `inspectorate programme …` in-process, on the file's one test database (PGlite, or PostgreSQL
+// with TEST_DATABASE_URL), which the commands share as they would a data folder.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCapturing } from '../support/cli.ts';
-import { openDatabase } from '../../src/db/database.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCliTestDatabase, runCapturing } from '../support/cli.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 import { listAudit } from '../../src/db/repositories/index.ts';
 import { createProgrammeYear } from '../../src/services/programme/years.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-programme-cli-'));
-const db = ['--data-dir', join(dir, 'data')];
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let t: TestDatabase;
+beforeAll(async () => void (t = await openCliTestDatabase()));
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const run = (...args: string[]) => runCapturing(args);
+const run = (...args: string[]) => runCapturing(args, t);
 
 describe('inspectorate programme plan', () => {
   it('plans the cycle from the registry and says what 30 a year cannot do', async () => {
-    const { code, stdout } = await run(...db, 'programme', 'plan', '--start', '2027-04-05', '--years', '3', '--teams', '3', '--capacity', '30');
+    const { code, stdout } = await run('programme', 'plan', '--start', '2027-04-05', '--years', '3', '--teams', '3', '--capacity', '30');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Year {2}Dates/);
     expect(stdout).toMatch(/planning rules are not met:/);
@@ -26,7 +30,7 @@ describe('inspectorate programme plan', () => {
   }, 120_000);
 
   it('prints the input and plan as JSON, the same for the same input', async () => {
-    const args = [...db, 'programme', 'plan', '--start', '2027-04-05', '--years', '3', '--teams', 'North,South,West', '--capacity', '80', '--json'];
+    const args = ['programme', 'plan', '--start', '2027-04-05', '--years', '3', '--teams', 'North,South,West', '--capacity', '80', '--json'];
     const first = await run(...args);
     expect(first.code).toBe(0);
     const { input, plan } = JSON.parse(first.stdout);
@@ -37,12 +41,12 @@ describe('inspectorate programme plan', () => {
   }, 60_000);
 
   it('names the option for every bad input, and stores a plan only when asked', async () => {
-    const bad = await run(...db, 'programme', 'plan', '--start', '2027-04-06', '--years', '11', '--capacity', 'lots');
+    const bad = await run('programme', 'plan', '--start', '2027-04-06', '--years', '11', '--capacity', 'lots');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--start: The first day of the cycle must be a Monday');
     expect(bad.stderr).toContain('--years: Years in the cycle must be a whole number from 1 to 10');
     expect(bad.stderr).toContain('--capacity: Capacity must be a whole number');
-    const saved = await run(...db, 'programme', 'plan', '--start', '2027-04-05', '--capacity', '40', '--save');
+    const saved = await run('programme', 'plan', '--start', '2027-04-05', '--capacity', '40', '--save');
     expect(saved.code).toBe(0);
     expect(saved.stdout).toMatch(/^Stored as cycle 1\./);
   }, 60_000);
@@ -50,7 +54,7 @@ describe('inspectorate programme plan', () => {
 
 describe('inspectorate programme youth', () => {
   it('draws the same services from the same seed, and stores the selection when asked', async () => {
-    const args = [...db, 'programme', 'youth', '--seed', '42', '--as-of', '2027-04-01', '--targeted', '4', '--random', '3'];
+    const args = ['programme', 'youth', '--seed', '42', '--as-of', '2027-04-01', '--targeted', '4', '--random', '3'];
     const first = await run(...args, '--json');
     expect(first.code).toBe(0);
     const result = JSON.parse(first.stdout);
@@ -59,7 +63,7 @@ describe('inspectorate programme youth', () => {
     expect(JSON.parse((await run(...args, '--json')).stdout).selected).toEqual(result.selected);
     const text = await run(...args, '--save');
     expect(text.stdout).toMatch(/^Stored as youth selection 1\.\n\d+ youth justice services selected \(seed 42\):/);
-    expect((await run(...db, 'programme', 'youth', '--seed', 'x')).code).toBe(2);
+    expect((await run('programme', 'youth', '--seed', 'x')).code).toBe(2);
   }, 60_000);
 });
 
@@ -105,14 +109,9 @@ describe('inspectorate programme topics FILE', () => {
 
 describe('inspectorate programme consultation', () => {
   it('writes the consultation on a programme year as HTML and as PDF', async () => {
-    const handle = await openDatabase({ dataDir: join(dir, 'data', 'pglite') });
-    try {
-      await createProgrammeYear(handle.db, { label: '2027/28', startsOn: '2027-04-01', fieldworkSlots: '5', desktopSlots: '1', researchSlots: '2', cycleId: '1', youthSelectionId: '1' }, 'test');
-    } finally {
-      await handle.close();
-    }
+    await createProgrammeYear(t.db, { label: '2027/28', startsOn: '2027-04-01', fieldworkSlots: '5', desktopSlots: '1', researchSlots: '2', cycleId: '1', youthSelectionId: '1' }, 'test');
     const htmlFile = join(dir, 'consultation.html');
-    const html = await run(...db, 'programme', 'consultation', '--year', '2027/28', '--format', 'html', '-o', htmlFile);
+    const html = await run('programme', 'consultation', '--year', '2027/28', '--format', 'html', '-o', htmlFile);
     expect(html.code).toBe(0);
     expect(html.stderr).toContain(`Wrote ${htmlFile}`);
     const text = readFileSync(htmlFile, 'utf8');
@@ -120,20 +119,15 @@ describe('inspectorate programme consultation', () => {
     expect(text).toMatch(/We intend to conduct \d+ PDU inspections in 2027\/2028/);
     expect(text).toContain('Q1: Do you agree with our proposed programme of PDU and youth justice service inspections for 2027/2028?');
     const pdfFile = join(dir, 'consultation.pdf');
-    expect((await run(...db, 'programme', 'consultation', '--format', 'pdf', '-o', pdfFile)).code).toBe(0); // the coming year by default
+    expect((await run('programme', 'consultation', '--format', 'pdf', '-o', pdfFile)).code).toBe(0); // the coming year by default
     expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
-    const missing = await run(...db, 'programme', 'consultation', '--year', '2031/32', '-o', join(dir, 'x.html'));
+    const missing = await run('programme', 'consultation', '--year', '2031/32', '-o', join(dir, 'x.html'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('There is no programme year 2031/32');
   }, 120_000);
 
   it('audits what the command line stores', async () => {
-    const handle = await openDatabase({ dataDir: join(dir, 'data', 'pglite') });
-    try {
-      const actions = (await listAudit(handle.db)).map((e) => e.action);
-      expect(actions).toEqual(expect.arrayContaining(['programme-cycle.created', 'youth-selection.made', 'programme-year.created']));
-    } finally {
-      await handle.close();
-    }
+    const actions = (await listAudit(t.db)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['programme-cycle.created', 'youth-selection.made', 'programme-year.created']));
   }, 60_000);
 });

@@ -1,36 +1,28 @@
 // `inspectorate programme services|service|record-result|correct-result|withdraw-result|rename`
-// in-process, on an embedded database in a temporary folder (always PGlite: the command line opens
-// its own database, as it does for a user), as test/integration/programme-cli.storage.test.ts does.
-// What the commands store is read back through the commands, the audit trail and the web app's API.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// in-process, on the file's one test database (PGlite, or PostgreSQL with TEST_DATABASE_URL), as
+// test/integration/programme-cli.storage.test.ts does. What the commands store is read back
+// through the commands, the audit trail and the web app's API.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signedIn } from '../support/sessions.ts';
-import { openDatabase } from '../../src/db/database.ts';
 import { listAudit, listRecordedInspections } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { runCapturing } from '../support/cli.ts';
+import { openCliTestDatabase, runCapturing } from '../support/cli.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'inspectorate-registry-cli-'));
-const dataDir = join(dir, 'data');
-beforeAll(() => void vi.stubEnv('INSPECTORATE_USER', 'registry-test'));
-afterAll(() => {
+let t: TestDatabase;
+beforeAll(async () => {
+  vi.stubEnv('INSPECTORATE_USER', 'registry-test');
+  t = await openCliTestDatabase();
+});
+afterAll(async () => {
   vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
+  await t?.close();
 });
 
-const run = (...args: string[]) => runCapturing(['--data-dir', dataDir, ...args]);
+const run = (...args: string[]) => runCapturing(args, t);
 
-/** Opens the command line's database for a look (closed before the next command opens it). */
-async function withDb<T>(fn: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-  try {
-    return await fn(handle);
-  } finally {
-    await handle.close();
-  }
-}
+/** The commands' database, for a look. */
+const withDb = <T>(fn: (handle: TestDatabase) => Promise<T>): Promise<T> => fn(t);
 
 interface Entry {
   published: string | null;

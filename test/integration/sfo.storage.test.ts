@@ -19,7 +19,7 @@ import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { currentSfoFramework, loadSfoFramework } from '../../src/services/sfo/frameworks.ts';
 import { importRegister } from '../../src/services/sfo/register.ts';
 import { changeSfoSample, drawSfoSample, sfoSampleView } from '../../src/services/sfo/sample.ts';
-import { runCapturing } from '../support/cli.ts';
+import { runCapturing, seedDataDir } from '../support/cli.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let t: TestDatabase;
@@ -144,6 +144,7 @@ describe('inspectorate sfo import FILE', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports a register, refuses it again naming the rows, and refuses while the server holds the folder', async () => {
+    await seedDataDir(join(dir, 'data'));
     const file = join(dir, 'register.csv');
     writeFileSync(file, writeRegisterCsv(reviews.slice(0, 30)));
     expect(await runCapturing([...data, 'sfo', 'import', file])).toMatchObject({ code: 0, stdout: 'Imported 30 reviews into the register.\n' });

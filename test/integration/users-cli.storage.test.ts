@@ -1,6 +1,7 @@
 // `inspectorate users create`: the first administrator of a database with no accounts, through the
 // same use case as user administration (audited as cli:<user>); bad options named; the password
-// generated and printed once, or read from standard input.
+// generated and printed once, or read from standard input. In-process on the file's one test
+// database; the password from standard input by a real process on an embedded data folder.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,27 +10,33 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { listAudit, listUsers } from '../../src/db/repositories/index.ts';
 import { signInWithPassword } from '../../src/services/identity/sign-in.ts';
-import { runCapturing } from '../support/cli.ts';
+import { openCliTestDatabase, runCapturing, seedDataDir } from '../support/cli.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-users-cli-'));
 const dataDir = join(dir, 'data');
+let t: TestDatabase;
 let stdinIsTty: PropertyDescriptor | undefined;
-beforeAll(() => {
+beforeAll(async () => {
+  t = await openCliTestDatabase();
   vi.stubEnv('INSPECTORATE_USER', 'setup-person');
   // Not a terminal, as in a script: the password is generated (a terminal would be asked).
   stdinIsTty = Object.getOwnPropertyDescriptor(process.stdin, 'isTTY');
   Object.defineProperty(process.stdin, 'isTTY', { value: undefined, configurable: true });
 });
-afterAll(() => {
+afterAll(async () => {
+  await t?.close();
   vi.unstubAllEnvs();
   if (stdinIsTty) Object.defineProperty(process.stdin, 'isTTY', stdinIsTty);
   else delete (process.stdin as { isTTY?: boolean }).isTTY;
   rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (...args: string[]) => runCapturing(['--data-dir', dataDir, 'users', 'create', ...args]);
+const run = (...args: string[]) => runCapturing(['users', 'create', ...args], t);
+const withDb = <T>(fn: (db: TestDatabase['db']) => Promise<T>): Promise<T> => fn(t.db);
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+/** Opens the data folder a real process wrote, for a look. */
+async function withDataDir<T>(fn: (db: TestDatabase['db']) => Promise<T>): Promise<T> {
   const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
   try {
     return await fn(handle.db);
@@ -75,7 +82,8 @@ describe('inspectorate users create', () => {
     expect(staff.stdout).toMatch(/Staff of an inspected service/);
   }, 120_000);
 
-  it('reads the password from standard input with --password-stdin, and refuses a short one naming the option', () => {
+  it('reads the password from standard input with --password-stdin, and refuses a short one naming the option', async () => {
+    await seedDataDir(dataDir);
     const cli = (input: string, ...args: string[]) =>
       spawnSync(process.execPath, ['bin/inspectorate.js', '--data-dir', dataDir, 'users', 'create', '--password-stdin', ...args], {
         input,
@@ -89,7 +97,7 @@ describe('inspectorate users create', () => {
     const made = cli('a long enough pass phrase\n', '--email', 'pat@example.org', '--role', 'analyst');
     expect(made.stderr).toBe('');
     expect(made.stdout).toMatch(/^Created account \d+: pat@example\.org \(pat@example\.org\), Analyst\n$/); // no password printed
-    return withDb(async (db) => {
+    return withDataDir(async (db) => {
       expect((await signInWithPassword(db, { email: 'pat@example.org', password: 'a long enough pass phrase', ip: '127.0.0.1' }, new Date())).outcome).toBe('signed-in');
     });
   }, 120_000);
