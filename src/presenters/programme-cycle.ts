@@ -3,7 +3,7 @@
 import { escapeHtml, ratingTag, renderMacro } from './templates.ts';
 import { buildCalendar, DEFAULT_BLACKOUTS, type Week } from '../domain/programme/calendar.ts';
 import type { Booking, CycleInput, CyclePlan, HardRule } from '../domain/programme/cycle-types.ts';
-import { bookingId } from '../services/programme/cycles.ts';
+import { bookingId } from '../domain/programme/programme-words.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "5 Apr 2027". */

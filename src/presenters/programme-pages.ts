@@ -7,10 +7,10 @@ import type { SelectionReasonKind, YouthSelection } from '../domain/programme/yo
 import type { FactorScore, YouthRiskScore } from '../domain/programme/youth-risk.ts';
 import { SCORE_WORDS } from '../domain/programme/thematic-topics.ts';
 import { escapeHtml, ratingTag, renderMacro } from './templates.ts';
-import { SECTION_NAMES } from '../services/programme/consultation-questions.ts';
-import { capitalise } from '../services/programme/errors.ts';
+import { criteriaFor, SECTION_NAMES, TOPIC_KIND_NAMES } from '../domain/programme/programme-words.ts';
+import { capitalise } from '../domain/text/capitalise.ts';
 import type { RegistryEntry } from '../services/programme/registry.ts';
-import { criteriaFor, TOPIC_KIND_NAMES, type RankedTopic } from '../services/programme/years.ts';
+import type { RankedTopic } from '../services/programme/years.ts';
 import { shortDate } from './programme-cycle.ts';
 
 const tag = (text: string, colour: string) => renderMacro('govuk/components/tag', 'govukTag', { text, classes: `govuk-tag--${colour}` });

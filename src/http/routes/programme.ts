@@ -57,8 +57,6 @@ import {
   requireProgrammeYear,
   requireTopic,
   saveTopic,
-  TOPIC_KIND_NAMES,
-  TOPIC_KINDS,
   topicFromForm,
   updateYearSettings,
   yearTopics,
@@ -66,6 +64,7 @@ import {
 import { getStoredSelection, listStoredSelections, makeYouthSelection, newSeed, repeatsExactly, youthScores } from '../../services/programme/youth.ts';
 import { listCycleRevisions, listYouthSelections, type Db } from '../../db/repositories/index.ts';
 import { DEFAULT_BLACKOUTS } from '../../domain/programme/calendar.ts';
+import { TOPIC_KIND_NAMES, TOPIC_KINDS } from '../../domain/programme/programme-words.ts';
 import { checkPlan } from '../../domain/programme/cycle-check.ts';
 import { scoreYouthServices } from '../../domain/programme/youth-risk.ts';
 import {

@@ -2,6 +2,7 @@
 // of Probation words its annual consultation (the letter on the 2022/2023 programme, 18 March
 // 2022), with the year filled in. They are stored with the year and can be edited there.
 import type { ConsultationSection } from '../../db/schema-programme.ts';
+import { SECTION_NAMES } from '../../domain/programme/programme-words.ts';
 
 export interface QuestionTemplate {
   section: ConsultationSection;
@@ -10,12 +11,7 @@ export interface QuestionTemplate {
   guidance: string | null;
 }
 
-export const SECTION_NAMES: Record<ConsultationSection, string> = {
-  core: 'Core inspection programme',
-  thematic: 'Thematic inspections',
-  'future-thematic': 'Future thematic proposals',
-  research: 'Research projects',
-};
+export { SECTION_NAMES };
 
 /** "2027/28" → "2027/2028"; the next year "2028/2029". */
 export function yearNames(label: string): { year: string; next: string } {

@@ -21,6 +21,7 @@ import { DEFAULT_BLACKOUTS, isBlackoutBound } from '../../domain/programme/calen
 import { checkPlan } from '../../domain/programme/cycle-check.ts';
 import { DEFAULT_MINIMUM_WEEKS_BETWEEN, DEFAULT_RETURN_WINDOW } from '../../domain/programme/cycle-context.ts';
 import type { Blackout, Booking, CycleInput, CyclePlan, Exclusion, Pin } from '../../domain/programme/cycle-types.ts';
+import { bookingId } from '../../domain/programme/programme-words.ts';
 import { planCycle } from '../../domain/programme/cycle.ts';
 import { isRealDate, isRealMonday } from './dates.ts';
 import { AppError } from '../errors.ts';
@@ -177,7 +178,7 @@ function planAndCheck(input: CycleInput, field: string): CyclePlan {
   return plan;
 }
 
-const bookingKey = (b: Booking) => (b.kind === 'fact-finding' ? `fact-finding|${b.region}|${b.year}` : `${b.kind}|${b.pdu}`);
+const bookingKey = bookingId;
 
 /** How many bookings the new plan moved (week or team), added or dropped, leaving out `except`. */
 export function planChanges(before: readonly Booking[], after: readonly Booking[], except?: string): { moved: number; added: number; removed: number } {
@@ -307,7 +308,7 @@ async function stateFor(db: Db, id: number, raw: unknown): Promise<CycleState> {
 }
 
 /** A booking as the page names it: inspection|PDU, return-inspection|PDU or fact-finding|REGION|YEAR. */
-export const bookingId = bookingKey;
+export { bookingId };
 
 function findBooking(plan: CyclePlan, id: string): Booking {
   const found = plan.bookings.find((b) => bookingKey(b) === id);

@@ -1,7 +1,7 @@
 // Date checks for input at the edge: the planner's own checks, under the names the pages use.
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/programme/dates.ts';
-import { capitalise } from './errors.ts';
+import { capitalise } from '../../domain/text/capitalise.ts';
 
 export { isIsoDate as isRealDate, isMonday as isRealMonday } from '../../domain/programme/dates.ts';
 

@@ -3,6 +3,7 @@
 // mechanism is the general FieldError (../errors.ts); programme errors keep their own name.
 import type { z } from 'zod';
 import { ProgrammeInputError } from '../../domain/programme/cycle-context.ts';
+import { capitalise } from '../../domain/text/capitalise.ts';
 import { FieldError, parseFields as parseFieldsAs, type FieldProblem } from '../errors.ts';
 
 export type { FieldProblem } from '../errors.ts';
@@ -29,4 +30,3 @@ export function plannerProblems<T>(field: string, fn: () => T): T {
   }
 }
 
-export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -23,20 +23,11 @@ import {
 } from '../../db/repositories/index.ts';
 import type { CyclePlan } from '../../domain/programme/cycle-types.ts';
 import { optionalRealDate, requiredRealDate } from './dates.ts';
-import { planTopics, RESEARCH_CRITERIA, THEMATIC_CRITERIA, type CandidateTopic, type Criterion, type CriterionScore, type TopicPlan, type TopicResult } from '../../domain/programme/thematic-topics.ts';
+import { planTopics, type CandidateTopic, type CriterionScore, type TopicPlan, type TopicResult } from '../../domain/programme/thematic-topics.ts';
 import { AppError } from '../errors.ts';
 import { parseFields, plannerProblems, ProgrammeFieldError } from './errors.ts';
 import { defaultQuestions } from './consultation-questions.ts';
-
-export const TOPIC_KINDS = ['fieldwork', 'desktop', 'research'] as const;
-export type TopicKindInput = (typeof TOPIC_KINDS)[number];
-export const TOPIC_KIND_NAMES: Record<TopicKindInput, string> = {
-  fieldwork: 'Thematic inspection with fieldwork',
-  desktop: 'Thematic desktop exercise',
-  research: 'Research project',
-};
-
-export const criteriaFor = (slot: TopicKindInput): readonly Criterion[] => (slot === 'research' ? RESEARCH_CRITERIA : THEMATIC_CRITERIA);
+import { criteriaFor, TOPIC_KINDS } from '../../domain/programme/programme-words.ts';
 
 const whole = (label: string, min: number, max: number) =>
   z.union([z.number(), z.string()], { message: `Enter ${label.toLowerCase()}` }).transform((v, ctx) => {
