@@ -124,7 +124,7 @@ function fieldworkStart(): string {
 
 /** The PDU's caseload: three cases that began in the sampling window six months before fieldwork, two outside it. */
 function caseloadCsv(start: string): string {
-  const window = samplingWindow({ fieldworkStart: start, weeks: 1 });
+  const window = samplingWindow({ monthsBefore: 6, fieldworkStart: start, weeks: 1 });
   if (!window.ok) throw new Error(window.problems.join('; '));
   const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   const rows = [
@@ -268,8 +268,15 @@ function journey(run: Run, steps: ReadonlySet<number>) {
     await expect(main(admin)).resolves.toContain(run.service.email);
     await close(admin);
 
-    // The service uploads its caseload.
+    // The service's staff land on their own tasks for their inspection, and are shown nothing they cannot open.
     const service = await open(run, 2, run.service);
+    expect(new URL(service.url()).pathname).toBe(base());
+    await look(service, run, 'service-tasks', /./);
+    await expect(service.getByRole('heading', { name: 'Your tasks' }).count()).resolves.toBe(1);
+    await expect(service.getByRole('link', { name: 'Your cases' }).count()).resolves.toBe(0);
+    await linksOpen(service);
+
+    // The service uploads its caseload.
     await service.goto(url(`${base()}/sample`));
     await look(service, run, 'sample-service', 'Case sample');
     await service.setInputFiles('#caseload', { name: 'caseload.csv', mimeType: 'text/csv', buffer: Buffer.from(caseloadCsv(fieldworkStart())) });
@@ -302,6 +309,14 @@ function journey(run: Run, steps: ReadonlySet<number>) {
 
   when(3, 'the inspector assesses every case through the forms', async () => {
     const page = await open(run, 3, demo('inspector'));
+    // The inspector lands on their own cases across inspections (also in the header), this run's among them.
+    expect(new URL(page.url()).pathname).toBe('/my-cases');
+    await look(page, run, 'your-cases', 'Your cases');
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Your cases' }).count()).resolves.toBe(1);
+    const yours = await main(page);
+    for (const caseRef of run.caseRefs) expect(yours).toContain(caseRef);
+    await page.getByRole('link', { name: run.caseRefs[0]!, exact: true }).first().click();
+    await expect(page.locator('h1').innerText()).resolves.toContain(`Case ${run.caseRefs[0]!}`);
     await page.goto(url(base()));
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await look(page, run, 'cases', 'Cases');

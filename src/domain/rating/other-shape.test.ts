@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAssessmentFile } from '../../interchange/assessment-file.ts';
 import { parseFramework } from '../framework/parse.ts';
+import { samplingWindow } from '../sampling/window.ts';
 import { rateInspection } from './engine.ts';
 
 const framework = parseFramework(readFileSync(new URL('../../../test/fixtures/frameworks/other-shape-2030.yaml', import.meta.url), 'utf8'), 'other-shape-2030.yaml');
@@ -59,5 +60,10 @@ describe('a framework of another shape, from its file alone', () => {
     expect(framework.regime.people.plural).toBe('residents');
     expect(framework.attributeWithRole('case-type')?.id).toBe('placement');
     expect(framework.countedStandards.map((s) => s.id)).toEqual(['1.1', '2.1', '2.2', '2.3']);
+  });
+
+  it('samples from its own window: three months before fieldwork', () => {
+    const result = samplingWindow({ fieldworkStart: '2026-10-05', weeks: 1, monthsBefore: framework.regime.sampleWindow.monthsBeforeFieldwork });
+    expect(result.ok && [result.window.sixMonthsBefore, result.window.start, result.window.end]).toEqual(['2026-07-05', '2026-06-29', '2026-07-05']);
   });
 });

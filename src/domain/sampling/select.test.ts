@@ -7,7 +7,7 @@ import { casesInWindow, selectCaseSample } from './select.ts';
 import { samplingWindow, type SamplingWindow } from './window.ts';
 
 const framework = bundledFramework();
-const result = samplingWindow({ fieldworkStart: '2026-10-05', weeks: 2 });
+const result = samplingWindow({ monthsBefore: 6, fieldworkStart: '2026-10-05', weeks: 2 });
 if (!result.ok) throw new Error('window');
 const window: SamplingWindow = result.window; // 30 March to 12 April 2026
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayOfWeek, daysBetween, daysInMonth } from './dates.ts';
 import { describeWindow, inWindow, samplingWindow, windowDays, type SamplingWindow, type WindowRequest } from './window.ts';
 
-function windowOf(request: WindowRequest): SamplingWindow {
-  const result = samplingWindow(request);
+function windowOf(request: Omit<WindowRequest, 'monthsBefore'>): SamplingWindow {
+  const result = samplingWindow({ monthsBefore: 6, ...request });
   if (!result.ok) throw new Error(result.problems.join('; '));
   return result.window;
 }
@@ -39,7 +39,7 @@ describe('the sampling window (3.15)', () => {
   });
 
   it('lists every problem with a request', () => {
-    const result = samplingWindow({ fieldworkStart: '2026-02-30', weeks: 3 as 1, shift: { weeks: 0, reason: ' ' } });
+    const result = samplingWindow({ monthsBefore: 6, fieldworkStart: '2026-02-30', weeks: 3 as 1, shift: { weeks: 0, reason: ' ' } });
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -49,8 +49,8 @@ describe('the sampling window (3.15)', () => {
         'a shift needs a reason (for example, the court was closed that week)',
       ],
     });
-    expect(samplingWindow({ fieldworkStart: '2026-10-05', weeks: 1, shift: { weeks: 1.5, reason: 'x' } }).ok).toBe(false);
-    expect(samplingWindow({ fieldworkStart: '2026-10-05', weeks: 1, shift: { weeks: -5, reason: 'x' } }).ok).toBe(false);
+    expect(samplingWindow({ monthsBefore: 6, fieldworkStart: '2026-10-05', weeks: 1, shift: { weeks: 1.5, reason: 'x' } }).ok).toBe(false);
+    expect(samplingWindow({ monthsBefore: 6, fieldworkStart: '2026-10-05', weeks: 1, shift: { weeks: -5, reason: 'x' } }).ok).toBe(false);
   });
 
   it('includes both ends', () => {

@@ -20,13 +20,16 @@ export interface WindowShift {
 export interface WindowRequest {
   /** The first day of fieldwork, `YYYY-MM-DD`. */
   fieldworkStart: string;
+  /** How many calendar months before fieldwork the window lies: the framework file's regime.sampleWindow. */
+  monthsBefore: number;
   weeks: WindowWeeks;
   shift?: WindowShift;
 }
 
 export interface SamplingWindow {
   fieldworkStart: string;
-  /** Six calendar months before the first day of fieldwork: the week of this date is the window. */
+  /** The months before the first day of fieldwork the framework names (six for the adult and youth
+   * frameworks, hence the name): the week of this date is the window. */
   sixMonthsBefore: string;
   weeks: WindowWeeks;
   shift: WindowShift | null;
@@ -44,7 +47,7 @@ export const MAX_SHIFT_WEEKS = 4;
 
 export function samplingWindow(request: WindowRequest): WindowResult {
   const problems: string[] = [];
-  const { fieldworkStart, weeks, shift } = request;
+  const { fieldworkStart, weeks, shift, monthsBefore } = request;
   if (!isIsoDate(fieldworkStart)) problems.push(`fieldwork start '${fieldworkStart}' is not a date; write YYYY-MM-DD`);
   if (weeks !== 1 && weeks !== 2) problems.push(`the window is one or two weeks, not ${String(weeks)}`);
   if (shift) {
@@ -54,7 +57,9 @@ export function samplingWindow(request: WindowRequest): WindowResult {
   }
   if (problems.length) return { ok: false, problems };
 
-  const sixMonthsBefore = addMonths(fieldworkStart, -6);
+  if (!Number.isInteger(monthsBefore) || monthsBefore < 1) problems.push(`the window lies a whole number of months before fieldwork, not ${String(monthsBefore)}`);
+  if (problems.length) return { ok: false, problems };
+  const sixMonthsBefore = addMonths(fieldworkStart, -monthsBefore);
   const monday = addDays(sixMonthsBefore, 1 - dayOfWeek(sixMonthsBefore));
   const start = addDays(monday, 7 * (shift?.weeks ?? 0));
   const end = addDays(start, 7 * weeks - 1);

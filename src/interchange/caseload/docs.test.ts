@@ -54,8 +54,8 @@ describe('docs/case-sample-and-survey.md', () => {
   });
 
   it('gives the windows, reliability and sample sizes the page quotes', () => {
-    const window = samplingWindow({ fieldworkStart: '2026-10-05', weeks: 2 });
-    const moved = samplingWindow({ fieldworkStart: '2026-10-05', weeks: 2, shift: { weeks: 1, reason: "the magistrates' court was closed" } });
+    const window = samplingWindow({ monthsBefore: 6, fieldworkStart: '2026-10-05', weeks: 2 });
+    const moved = samplingWindow({ monthsBefore: 6, fieldworkStart: '2026-10-05', weeks: 2, shift: { weeks: 1, reason: "the magistrates' court was closed" } });
     expect(window.ok && describeWindow(window.window)).toBe('Monday 30 March 2026 to Sunday 12 April 2026 (two weeks)');
     expect(moved.ok && describeWindow(moved.window)).toBe("Monday 6 April 2026 to Sunday 19 April 2026 (two weeks), moved one week later: the magistrates' court was closed");
     expect(page).toContain('two-week window runs from Monday 30 March to Sunday 12 April 2026');

@@ -104,10 +104,11 @@ export async function uploadCaseload(db: Db, input: { inspectionId: number; file
   return { ok: true, cases: cases.length, warnings: parsed.warnings };
 }
 
-export function windowOf(inspection: Inspection, record: CaseSampleRecord | undefined): SamplingWindow {
+export function windowOf(framework: Framework, inspection: Inspection, record: CaseSampleRecord | undefined): SamplingWindow {
   const weeks = record?.windowWeeks ?? DEFAULT_WINDOW_WEEKS;
   const shift = record && record.shiftWeeks ? { weeks: record.shiftWeeks, reason: record.shiftReason ?? '' } : undefined;
-  const result = samplingWindow({ fieldworkStart: inspection.fieldworkStart, weeks, ...(shift ? { shift } : {}) });
+  const monthsBefore = framework.regime.sampleWindow.monthsBeforeFieldwork;
+  const result = samplingWindow({ fieldworkStart: inspection.fieldworkStart, monthsBefore, weeks, ...(shift ? { shift } : {}) });
   if (!result.ok) throw new AppError('invalid', result.problems.join('; '));
   return result.window;
 }
@@ -117,8 +118,10 @@ export async function setSampleWindow(db: Db, input: { inspectionId: number; wee
   const inspection = await requireInspection(db, input.inspectionId);
   refuseIfLocked(inspection, await getCaseSample(db, inspection.id));
   const reason = input.reason.trim();
+  const framework = await frameworkOf(db, inspection);
   const result = samplingWindow({
     fieldworkStart: inspection.fieldworkStart,
+    monthsBefore: framework.regime.sampleWindow.monthsBeforeFieldwork,
     weeks: input.weeks as WindowWeeks,
     ...(input.shiftWeeks !== 0 ? { shift: { weeks: input.shiftWeeks, reason } } : {}),
   });
@@ -268,7 +271,7 @@ export async function loadSample(db: Db, inspectionId: number, options: { withLi
   const inspection = await requireInspection(db, inspectionId);
   const framework = await frameworkOf(db, inspection);
   const record = await getCaseSample(db, inspection.id);
-  const window = windowOf(inspection, record);
+  const window = windowOf(framework, inspection, record);
   if (record?.status === 'confirmed') {
     const [cases, links] = await Promise.all([listSampleCases(db, inspection.id), options.withLinks ? listCaseLinks(db, inspection.id) : Promise.resolve(null)]);
     return { inspection, framework, record, window, draft: null, confirmed: { summary: record.summary as SampleSummary, cases, links } };
@@ -295,7 +298,7 @@ export async function confirmSample(db: Db, inspectionId: number, actor: string)
     if (!caseload.length) throw new AppError('invalid', 'Upload the caseload before confirming the sample');
     const existing = (await listCaseWork(trx, inspection.id)).length;
     if (existing) throw new AppError('conflict', `The inspection already has ${existing} case${existing === 1 ? '' : 's'}, so a sample cannot be added to it`);
-    const window = windowOf(inspection, record);
+    const window = windowOf(framework, inspection, record);
     const selection = selectSample(framework, caseload, record, window);
     if (!selection.cases.length)
       throw new AppError('invalid', record.method === 'window' ? 'No case in the caseload began in the window: move the window or check the start dates in the file' : 'The sample is empty');
