@@ -32,6 +32,8 @@ import { AppError, FieldError } from '../../services/errors.ts';
 import { frameworkOf } from '../../services/inspections.ts';
 import { recordJudgement } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
+import { domainOneSfoView } from '../../presenters/domain-one-sfo.ts';
+import { sfoLearningForInspection } from '../../services/sfo/inspection-links.ts';
 import { inspectionFor, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
@@ -207,6 +209,8 @@ export function domainOneRoutes(db: Db): Hono<AppEnv> {
         },
         // The survey's evidence for the standard (statements and interview notes), as on the judgements page before.
         surveyEvidence,
+        // The region's SFO QA results, for the lead, beside a standard about learning from SFOs.
+        sfo: canLeadInspection(who.actor, who.scope) ? domainOneSfoView(await sfoLearningForInspection(db, ws.framework, s.id, inspection.organisationId)) : null,
         item: { id: s.id },
       },
       rating ? 400 : 200,

@@ -1,0 +1,68 @@
+// A PDU inspection's lead sees the region's SFO QA results and open actions on the domain-one
+// standard about learning from SFOs (found in the framework by its text), and nowhere else; an
+// inspector on the team does not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getInspection, getOrganisation } from '../../src/db/repositories/index.ts';
+import { listSfoReviews } from '../../src/db/repositories/sfo-repository.ts';
+import { generateSfoRegister } from '../../src/demo/generate-sfo-register.ts';
+import { createApp } from '../../src/http/app.ts';
+import { writeRegisterCsv } from '../../src/interchange/sfo/register-file.ts';
+import { ensureDemoInspection } from '../../src/services/demo.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { addPanelAction, recordLearningPanel } from '../../src/services/sfo/learning-panels.ts';
+import { importRegister, sfoRegions } from '../../src/services/sfo/register.ts';
+import { drawSfoSample } from '../../src/services/sfo/sample.ts';
+import { signedIn, type TestSession } from '../support/sessions.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let handle: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let inspectionId: number;
+let region: string;
+let lead: TestSession;
+let inspector: TestSession;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await loadReferenceData(handle.db, 'test');
+  inspectionId = (await ensureDemoInspection(handle.db))!;
+  const pdu = (await getOrganisation(handle.db, (await getInspection(handle.db, inspectionId))!.organisationId))!;
+  region = (await getOrganisation(handle.db, pdu.parentId!))!.name;
+  app = createApp({ db: handle.db });
+  lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: inspectionId, as: 'lead-inspector' } });
+  inspector = await signedIn(handle.db, 'inspector', { inspection: { id: inspectionId, as: 'inspector' } });
+  const reviews = generateSfoRegister({ seed: 4, regions: await sfoRegions(handle.db), reviews: 120, year: 2024 });
+  await importRegister(handle.db, { fileName: 'r.csv', format: 'csv', content: writeRegisterCsv(reviews) }, 'test');
+  const sampleId = (await drawSfoSample(handle.db, { periodFrom: '2024-04-01', periodTo: '2025-03-31', share: 1, seed: 1 }, 'test')).sample.id;
+  const own = (await listSfoReviews(handle.db)).filter((r) => r.region === region);
+  // Three of the region's reviews signed off (two Good, one Inadequate), one still being assessed.
+  for (const [i, r] of own.slice(0, 4).entries())
+    await handle.db
+      .insertInto('sfo_assessment')
+      .values({ sample_id: sampleId, review_id: r.id, framework_id: 'hmip-sfo-review', framework_version: '2021', state: i === 3 ? 'in-progress' : 'signed-off', overall_rating: i === 2 ? 'Inadequate' : 'Good', updated_by: 'test' })
+      .execute();
+  const panel = await recordLearningPanel(handle.db, { heldOn: '2025-05-01', title: 'Regional panel', agencies: ['Police', 'Probation Service'], reviewRefs: [own[0]!.reviewRef], learningPoints: [] }, 'test');
+  await addPanelAction(handle.db, panel, { description: 'Share police call-out logs weekly', owner: 'Head of public protection', dueOn: '2025-06-01' }, 'test');
+});
+afterAll(() => handle?.close());
+
+const html = async (s: TestSession, path: string) => (await app.request(path, { headers: { cookie: s.cookie } })).text();
+
+describe('SFO QA results on the domain-one page', () => {
+  it('are shown to the lead beside the standard whose key question shares the SFO prompt’s, with the open panel action', async () => {
+    const page = await html(lead, `/inspections/${inspectionId}/domain-one/1.4`);
+    expect(page).toContain(`Learning from serious further offences: ${region}`);
+    expect(page).toContain('Does the region systematically learn from things that go wrong including SFOs?');
+    const table = page.slice(page.indexOf('Reviews quality-assured and their overall ratings'));
+    expect(table).toContain('2024/25');
+    expect(table).toMatch(/<td class="govuk-table__cell govuk-table__cell--numeric">3<\/td>/);
+    expect(table).toContain('67%');
+    expect(page).toContain('Share police call-out logs weekly');
+    expect(page).toContain('Open (overdue)');
+  });
+
+  it('are not on other standards, nor shown to an inspector of the team', async () => {
+    expect(await html(lead, `/inspections/${inspectionId}/domain-one/1.1`)).not.toContain('Learning from serious further offences');
+    expect(await html(inspector, `/inspections/${inspectionId}/domain-one/1.4`)).not.toContain('Learning from serious further offences');
+  });
+});
