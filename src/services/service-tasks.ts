@@ -1,6 +1,6 @@
 // What the inspected service has to do for its inspection, and how far it has got: the facts its
 // own page (the service's tasks) is drawn from.
-import { getCaseSample, getSurveyByInspection, type Db } from '../db/repositories/index.ts';
+import { getCaseSample, getSurveyByInspection, listCaseWork, type Db } from '../db/repositories/index.ts';
 import type { ReportStatus } from '../domain/publication/workflow.ts';
 import { actionPlan } from './action-plan.ts';
 import { reportOverview } from './publication.ts';
@@ -14,10 +14,11 @@ export interface ServiceTaskFacts {
 }
 
 export async function serviceTaskFacts(db: Db, inspectionId: number): Promise<ServiceTaskFacts> {
-  const [sample, survey, overview, plan] = await Promise.all([getCaseSample(db, inspectionId), getSurveyByInspection(db, inspectionId), reportOverview(db, inspectionId), actionPlan(db, inspectionId)]);
+  const [sample, survey, overview, plan, cases] = await Promise.all([getCaseSample(db, inspectionId), getSurveyByInspection(db, inspectionId), reportOverview(db, inspectionId), actionPlan(db, inspectionId), listCaseWork(db, inspectionId)]);
   return {
     reportStatus: overview.report.status,
-    caseload: sample?.status === 'confirmed' ? 'confirmed' : sample?.caseloadUploadedAt ? 'uploaded' : 'not-uploaded',
+    // Cases already in the inspection (a sample imported whole) mean the caseload is no longer asked for.
+    caseload: sample?.status === 'confirmed' || cases.length > 0 ? 'confirmed' : sample?.caseloadUploadedAt ? 'uploaded' : 'not-uploaded',
     contacts: survey?.contactsUploadedAt ? 'uploaded' : 'not-uploaded',
     comments: { sent: overview.comments.length, decided: overview.comments.filter((c) => c.decision).length },
     recommendations: { total: plan.recommendations.length, answered: plan.recommendations.filter((r) => r.response).length },
