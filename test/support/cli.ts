@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { vi } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/database.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { openTestDatabase, pgliteTemplatePath, type TestDatabase } from './test-database.ts';
@@ -31,13 +31,13 @@ export async function openCliTestDatabase(): Promise<TestDatabase> {
 
 /**
  * Gives `--data-dir` a migrated embedded database, unpacked from the storage project's template,
- * so the first command does not run initdb and every migration (~10 s of CPU). Outside the storage
- * project (no template) the folder is left to the command line to create.
+ * so the first command does not run initdb and every migration (~10 s of CPU). Without a template
+ * (on PostgreSQL, in CI) the database is made here, so a command run as a process need not.
  */
 export async function seedDataDir(dataDir: string): Promise<void> {
-  const template = await pgliteTemplatePath();
-  if (!template) return;
   const folder = `${dataDir}/pglite`;
+  const template = await pgliteTemplatePath();
+  if (!template) return (await openDatabase({ dataDir: folder })).close();
   mkdirSync(folder, { recursive: true });
   execFileSync('tar', ['-xf', template, '-C', folder], { stdio: 'pipe' }); // GNU tar notes the leading / it drops
 }
