@@ -10,6 +10,7 @@ import { escapeHtml, ratingTag, renderMacro } from './templates.ts';
 import { criteriaFor, SECTION_NAMES, TOPIC_KIND_NAMES } from '../domain/programme/programme-words.ts';
 import { capitalise } from '../domain/text/capitalise.ts';
 import type { RegistryEntry } from '../services/programme/registry.ts';
+import type { Block as DocBlock } from '../services/programme/consultation.ts';
 import type { RankedTopic } from '../services/programme/years.ts';
 import { shortDate } from './programme-cycle.ts';
 
@@ -179,7 +180,6 @@ export function responseGroups(questions: readonly (ConsultationQuestion & { num
   }));
 }
 
-type DocBlock = import('../services/programme/consultation.ts').Block;
 
 /** The consultation's blocks with each table as GOV.UK table parameters, for the page. */
 export function documentBlocks(blocks: readonly DocBlock[]): (DocBlock | { type: 'govukTable'; params: unknown })[] {
