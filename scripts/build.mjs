@@ -4,12 +4,13 @@
 // and the app's own CSS and script). Type-checking is `npm run typecheck`'s job: this only emits.
 //   node scripts/build.mjs             always build
 //   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than src/ or the tsconfigs
-// (`npm start` runs it with --if-stale first, so `npm install && npm start` is all a fresh machine needs.)
+// (`npm start` runs scripts/start.mjs, which builds when stale in the same process, so `npm install &&
+// npm start` is all a fresh machine needs.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -29,18 +30,27 @@ const isTest = (path) => path.endsWith('.test.ts');
 const newestSource = () =>
   Math.max(...[...files(src)].filter((p) => !isTest(p)).map((p) => statSync(p).mtimeMs), ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => statSync(join(root, f)).mtimeMs));
 
-if (process.argv.includes('--if-stale') && existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource()) process.exit(0);
+/** dist/ is missing, or older than a source file or a tsconfig. */
+export const isStale = () => !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource();
 
-const started = Date.now();
-console.log('Building dist/ from src/ (once, and again whenever src/ changes)');
-rmSync(dist, { recursive: true, force: true }); // nothing left over from files since deleted
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-if (run.status !== 0) {
-  console.error('The build failed: see the messages above.');
-  process.exit(run.status ?? 1);
+/** Builds dist/ afresh; false (the compiler's messages printed) when it fails. */
+export function build() {
+  const started = Date.now();
+  console.log('Building dist/ from src/ (once, and again whenever src/ changes)');
+  rmSync(dist, { recursive: true, force: true }); // nothing left over from files since deleted
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error('The build failed: see the messages above.');
+    return false;
+  }
+  // Everything in src/ that is not TypeScript (templates, CSS, the browser script) sits beside the compiled code.
+  for (const path of files(src)) if (!path.endsWith('.ts')) cpSync(path, join(dist, relative(src, path)));
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
 }
-// Everything in src/ that is not TypeScript (templates, CSS, the browser script) sits beside the compiled code.
-for (const path of files(src)) if (!path.endsWith('.ts')) cpSync(path, join(dist, relative(src, path)));
-writeFileSync(stamp, `${new Date().toISOString()}\n`);
-console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (!process.argv.includes('--if-stale') || isStale()) process.exitCode = build() ? 0 : 1;
+}

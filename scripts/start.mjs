@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// `npm start`: builds dist/ when it is missing or older than src/ (scripts/build.mjs), then runs the
+// server from it in this same process (one Node start, not two).
+import { build, isStale } from './build.mjs';
+
+if (isStale() && !build()) process.exit(1);
+await import('../dist/main.js');
