@@ -54,10 +54,10 @@ const pgTypeParsers: pg.CustomTypesConfig = {
     if (format !== 'binary') {
       if (oid === OID.INT8) return Number;
       if (oid === OID.DATE) return (value: string) => value;
-      if (oid === OID.INT8_ARRAY) return pg.types.getTypeParser(OID.INT4_ARRAY); // numbers
-      if (oid === OID.DATE_ARRAY) return pg.types.getTypeParser(OID.TEXT_ARRAY); // strings
+      if (oid === OID.INT8_ARRAY) return pg.types.getTypeParser(OID.INT4_ARRAY) as (value: string) => number[]; // numbers
+      if (oid === OID.DATE_ARRAY) return pg.types.getTypeParser(OID.TEXT_ARRAY) as (value: string) => string[]; // strings
     }
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 

@@ -13,7 +13,7 @@ const FORMULAS = ['=1+1', '+44 7700 900123', '-2 cases', '@SUM(A1:A2)', '\tinden
 describe('spreadsheet-safe CSV cells (OWASP: =, +, -, @, tab, carriage return)', () => {
   it('writes a text cell that could start a formula with a quote in front, quoted, and leaves other text alone', () => {
     const csv = stringifyCsv([['name', 'count'], ...FORMULAS.map((f) => [f, 1]), ['Leeds', 2], ["it's", 3]]);
-    const cells = (parse(csv, { relax_column_count: true }) as string[][]).slice(1).map((r) => r[0]);
+    const cells = parse(csv, { relax_column_count: true }).slice(1).map((r) => r[0]);
     expect(cells).toEqual([...FORMULAS.map((f) => `'${f}`), 'Leeds', "it's"]);
     expect(csv).toContain(`"'=1+1",1`);
     expect(csv).toContain(`"'=HYPERLINK(""http://example.org"",""x"")",1`);
@@ -47,7 +47,7 @@ describe('the assessment CSV', () => {
     c.evidence['2.2'] = "'=HYPERLINK(\"http://example.org\")";
     assessment.judgements['1.1'] = { rating: 'Good', rationale: '@risk of harm work was strong' };
     const csv = writeAssessmentCsv(framework, assessment);
-    const cells = (parse(csv) as string[][]).flat();
+    const cells = parse(csv).flat();
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
     expect(cells).toEqual(expect.arrayContaining(["'=CASE1", "'=1+1", "'@risk of harm work was strong", "''=HYPERLINK(\"http://example.org\")"]));
 

@@ -65,7 +65,7 @@ describe('national reports in the web app', () => {
   it('gives every figure as CSV, withheld figures blank with the reason', async () => {
     const res = await get(analyst, `/national/annual/${reportId}/figures.csv`);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     const { report } = await loadAnnualReport(handle.db, reportId);
     const national = rows.find((r) => r.section === 'key-questions' && r.group === 'national' && r.item === '2.2.1')!;
     const expected = report.keyQuestions.find((k) => k.id === '2.2.1')!.national;
@@ -101,7 +101,7 @@ describe('national reports in the web app', () => {
   });
 
   it('publishes figures that no subtraction undoes, withheld alike in the page, CSV, JSON and the API', async () => {
-    const csv = parse(await (await get(undefined, `/public/annual/${reportId}/figures.csv`)).text(), { columns: true }) as Record<string, string>[];
+    const csv = parse<Record<string, string>>(await (await get(undefined, `/public/annual/${reportId}/figures.csv`)).text(), { columns: true });
     const json = (await (await get(undefined, `/public/annual/${reportId}/figures.json`)).json()) as { licence: string; figures: Record<string, string | number>[] };
     expect(json.licence).toContain('Open Government Licence');
     expect(json.figures.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])))).toEqual(csv);

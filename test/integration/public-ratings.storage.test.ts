@@ -144,7 +144,7 @@ describe('latest ratings as open data', () => {
   it('gives one row per PDU, with every rated standard where published here, as CSV and JSON', async () => {
     const res = await get('/public/data/ratings-latest.csv');
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     expect(rows).toHaveLength(110);
     expect(Object.keys(rows[0]!)).toEqual([
       'region', 'pdu_id', 'pdu', 'source', 'inspection_id', 'demonstration_data', 'published_on', 'framework',

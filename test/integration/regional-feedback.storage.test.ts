@@ -204,7 +204,7 @@ describe('the page and the downloads', () => {
     const res = await get('analyst', `/regions/${regionId}/feedback?year=2025&format=csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="regional-feedback-east-midlands-2025-26.csv"');
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     const pooled = counted([ids.derby!, ids.derbyshire!, ids.nottingham!], '2.3.3');
     expect(rows.find((r) => r.item === '2.3.3' && r.scope === 'Region')).toMatchObject({ sufficient: String(pooled.n), applicable: String(pooled.N), percentage: String(rounded(pooled)) });
     expect(rows.filter((r) => r.section === 'rating' && r.item === 'overall').map((r) => r.scope)).toEqual(['Derby City', 'Derbyshire', 'Nottingham City']);
