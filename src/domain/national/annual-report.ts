@@ -216,10 +216,7 @@ function keyQuestionFigures(framework: Framework, pool: CutPool, regions: readon
         text: item.text,
         national: shown.get('national')!,
         regions: Object.fromEntries(regions.map((r) => [r, shown.get(regionId(r))!])),
-        breakdowns: Object.fromEntries(breakdownIds.map((b) => [b, Object.fromEntries((breakdownValues[b] ?? []).map((v) => [v, shown.get(groupId(b, v))!]))])) as Record<
-          Breakdown,
-          Record<string, Figure>
-        >,
+        breakdowns: Object.fromEntries(breakdownIds.map((b) => [b, Object.fromEntries((breakdownValues[b] ?? []).map((v) => [v, shown.get(groupId(b, v))!]))])),
       },
     ];
   });
