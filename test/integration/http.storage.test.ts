@@ -62,7 +62,11 @@ describe('pages', () => {
 
 describe('JSON API', () => {
   it('lists frameworks and returns a framework version with its rules', async () => {
-    expect((await getJson('/api/frameworks')).body.frameworks).toEqual([expect.objectContaining({ id: 'hmip-adult-pdu', version: '2021' })]);
+    expect((await getJson('/api/frameworks')).body.frameworks).toEqual([
+      expect.objectContaining({ id: 'hmip-adult-pdu', version: '2021' }),
+      expect.objectContaining({ id: 'hmip-youth', version: '2018' }),
+      expect.objectContaining({ id: 'hmip-youth', version: '2021' }),
+    ]);
     const { body } = await getJson('/api/frameworks/hmip-adult-pdu/2021');
     expect(body.rules.keyQuestionBands).toHaveLength(4);
     expect((await getJson('/api/frameworks/hmip-adult-pdu/1999')).status).toBe(404);
@@ -100,8 +104,8 @@ describe('JSON API', () => {
 
   it('returns the audit trail of an inspection', async () => {
     const { body } = await getJson(`/api/inspections/${demoId}/audit`);
-    // Newest first, as the audit trail page reads.
-    expect(body.events.map((e: any) => e.action)).toEqual(['assessments.generated', 'inspection.created']);
+    // Newest first, as the audit trail page reads; the demonstration records its notice and fieldwork on the timeline.
+    expect(body.events.map((e: any) => e.action)).toEqual(['timeline.milestone-done', 'timeline.milestone-done', 'timeline.milestone-done', 'assessments.generated', 'inspection.created']);
   });
 
   it('answers unknown resources and ids with JSON 404s', async () => {
