@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { govukDate } from '../../src/presenters/govuk-dates.ts';
 import { rateStoredInspection } from '../../src/services/inspections.ts';
 import { axeViolations, screenshotsDir, signInAs, startBrowserFixture, type BrowserFixture } from './browser.ts';
 
@@ -244,7 +245,8 @@ describe('publishing the Leeds report', () => {
     await lead.getByRole('button', { name: 'Embargo the report for publication' }).click();
     await check(lead, 'embargoed', 'Report and publication');
     expect(await statusOf(lead)).toBe('Embargoed');
-    await expect(main(lead)).resolves.toContain(isoDay(1));
+    // Shown as people read dates ("6 December 2026").
+    await expect(main(lead)).resolves.toContain(govukDate(isoDay(1)));
     // The text is fixed now.
     await expect(lead.getByRole('button', { name: 'Save the text' }).count()).resolves.toBe(0);
     await expect(lead.getByRole('button', { name: 'Withdraw the embargo' }).count()).resolves.toBe(1);
