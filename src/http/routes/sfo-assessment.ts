@@ -214,20 +214,36 @@ export function sfoAssessmentRoutes(db: Db) {
 
   routes.get('/sfo/assessments/:id', (c) => assessmentPage(c));
 
-  routes.post('/sfo/assessments/:id', async (c) => {
-    const actor = requirePermission(c, canViewSfoReviews);
-    const id = idParam(c);
-    const values = await formValues(c);
-    const view = await sfoAssessmentView(db, id);
-    const submit = values.action === 'submit';
-    try {
-      await saveSfoFirstReading(db, id, { reading: readingFromValues(view.framework, values), learningPoints: values.learningPoints ?? '', submit, acknowledgement: values.acknowledgement ?? '' }, actor);
-    } catch (e) {
-      if (e instanceof FieldError) return assessmentPage(c, { errors: errorsOf(e), values }, 400);
-      throw e;
-    }
-    return c.redirect(`/sfo/assessments/${id}?done=${submit ? 'submitted' : 'saved'}`, 303);
-  });
+  /** A reading posted (first or second): saved as a draft or submitted, or its form again with the errors. */
+  const postReading =
+    (
+      save: (id: number, reading: ReturnType<typeof readingFromValues>, values: Values, submit: boolean, actor: ReturnType<typeof requirePermission>) => Promise<unknown>,
+      refused: (c: Context<AppEnv>, values: Values, errors: ReturnType<typeof errorsOf>) => Response | Promise<Response>,
+      doneAt: (id: number, submit: boolean) => string,
+    ) =>
+    async (c: Context<AppEnv>) => {
+      const actor = requirePermission(c, canViewSfoReviews);
+      const id = idParam(c);
+      const values = await formValues(c);
+      const view = await sfoAssessmentView(db, id);
+      const submit = values.action === 'submit';
+      try {
+        await save(id, readingFromValues(view.framework, values), values, submit, actor);
+      } catch (e) {
+        if (e instanceof FieldError) return refused(c, values, errorsOf(e));
+        throw e;
+      }
+      return c.redirect(doneAt(id, submit), 303);
+    };
+
+  routes.post(
+    '/sfo/assessments/:id',
+    postReading(
+      (id, reading, values, submit, actor) => saveSfoFirstReading(db, id, { reading, learningPoints: values.learningPoints ?? '', submit, acknowledgement: values.acknowledgement ?? '' }, actor),
+      (c, values, errors) => assessmentPage(c, { errors, values }, 400),
+      (id, submit) => `/sfo/assessments/${id}?done=${submit ? 'submitted' : 'saved'}`,
+    ),
+  );
 
   routes.post('/sfo/assessments/:id/acknowledgements', async (c) => {
     const actor = requirePermission(c, canViewSfoReviews);
@@ -287,20 +303,14 @@ export function sfoAssessmentRoutes(db: Db) {
 
   routes.get('/sfo/assessments/:id/second-reading', (c) => secondPage(c));
 
-  routes.post('/sfo/assessments/:id/second-reading', async (c) => {
-    const actor = requirePermission(c, canViewSfoReviews);
-    const id = idParam(c);
-    const values = await formValues(c);
-    const view = await sfoAssessmentView(db, id);
-    const submit = values.action === 'submit';
-    try {
-      await saveSfoSecondReading(db, id, { reading: readingFromValues(view.framework, values), submit }, actor);
-    } catch (e) {
-      if (e instanceof FieldError) return secondPage(c, { errors: errorsOf(e), values }, 400);
-      throw e;
-    }
-    return c.redirect(submit ? `/sfo/assessments/${id}?done=second-submitted#moderation` : `/sfo/assessments/${id}/second-reading?done=saved`, 303);
-  });
+  routes.post(
+    '/sfo/assessments/:id/second-reading',
+    postReading(
+      (id, reading, _values, submit, actor) => saveSfoSecondReading(db, id, { reading, submit }, actor),
+      (c, values, errors) => secondPage(c, { errors, values }, 400),
+      (id, submit) => (submit ? `/sfo/assessments/${id}?done=second-submitted#moderation` : `/sfo/assessments/${id}/second-reading?done=saved`),
+    ),
+  );
 
   // The sample's sign-off: every blocker linked to its fix; then release.
   const signOffPage = async (c: Context<AppEnv>, status: 200 | 409 = 200) => {
