@@ -19,6 +19,9 @@ export function sessionOf(c: Context<AppEnv>): ActiveSession {
   return session;
 }
 
+/** Who did it, as the audit trail names people: `user:<id>` of the signed-in person. */
+export const actingUser = (c: Context<AppEnv>): string => `user:${sessionOf(c).user.id}`;
+
 /** The inspection named in the path, if the person may see it and pass `check`. */
 export async function inspectionFor(
   c: Context<AppEnv>,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/repositories/index.ts';
 import { canCommentOnReport, canLeadInspection, mayOpen, type Actor, type InspectionScope } from '../../domain/access/permissions.ts';
 import { actionPlan, recordProgress, respondToRecommendation, reviewPreviousRecommendation } from '../../services/action-plan.ts';
 import { AppError } from '../../services/errors.ts';
-import { inspectionFor } from '../access.ts';
+import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash, type FlashKey } from '../flash.ts';
 import { page } from '../render.ts';
@@ -66,7 +66,7 @@ export function actionPlanRoutes(db: Db): Hono<AppEnv> {
       }
       return c.redirect(withFlash(`/inspections/${inspection.id}/action-plan`, `${field(c).split('-')[0]}-saved` as FlashKey), 303);
     };
-  const actor = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
+  const actor = actingUser;
   const recommendationId = (c: Context<AppEnv>) => Number(c.req.param('recommendationId'));
 
   routes.get('/inspections/:id/action-plan', (c) => planPage(c));

@@ -9,7 +9,7 @@ import { AppError } from '../../services/errors.ts';
 import type { EmbargoMail } from '../../services/embargo-mail.ts';
 import { changeRole, createAccount, setAccountActive } from '../../services/identity/users.ts';
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
-import { requirePermission } from '../access.ts';
+import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { withFlash } from '../flash.ts';
@@ -78,7 +78,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
     if (!parsed.success) return newUserPage(c, body, formErrors(parsed.error.issues));
     const { organisationId, ...rest } = parsed.data;
     try {
-      const user = await createAccount(db, { ...rest, organisationId: organisationId ? Number(organisationId) : null }, `user:${c.get('session')!.user.id}`);
+      const user = await createAccount(db, { ...rest, organisationId: organisationId ? Number(organisationId) : null }, actingUser(c));
       return c.redirect(`/admin/users/${user.id}?created=1`, 303);
     } catch (e) {
       if (e instanceof AppError && e.code !== 'not-found') return newUserPage(c, body, [{ href: e.message.includes('service') ? '#organisationId' : '#email', text: e.message }]);
@@ -116,7 +116,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
     if (!role) return userPage(c, { href: '#role', text: 'Select a role' });
     if (id === c.get('session')!.user.id) return userPage(c, { href: '#role', text: 'You cannot change your own role' });
     try {
-      await changeRole(db, id, role, body.organisationId ? Number(body.organisationId) : null, `user:${c.get('session')!.user.id}`);
+      await changeRole(db, id, role, body.organisationId ? Number(body.organisationId) : null, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return userPage(c, { href: '#organisationId', text: e.message });
       throw e;
@@ -128,7 +128,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
     const id = idParam(c);
     const body = await c.req.parseBody();
     if (id === c.get('session')!.user.id) throw new AppError('invalid', 'You cannot disable your own account');
-    await setAccountActive(db, id, body.active === 'true', `user:${c.get('session')!.user.id}`);
+    await setAccountActive(db, id, body.active === 'true', actingUser(c));
     return c.redirect(withFlash(`/admin/users/${id}`, body.active === 'true' ? 'account-enabled' : 'account-disabled'), 303);
   });
 

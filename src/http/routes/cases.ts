@@ -10,7 +10,7 @@ import { isCaseComplete } from '../../domain/sign-off/case-progress.ts';
 import { caseProgress } from '../../domain/assessment/case-progress.ts';
 import { flattenStandard, type FlatValues, type StandardStatus } from '../../domain/assessment/standard-edit.ts';
 import { decodeBase, fieldId, standardFormPage } from '../../presenters/standard-form-page.ts';
-import { caseAccess, inspectionFor } from '../access.ts';
+import { caseAccess, inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { escapeHtml, page, renderMacro } from '../render.ts';
 
@@ -24,7 +24,6 @@ export const statusTag = (s: StandardStatus) =>
   renderMacro('govuk/components/tag', 'govukTag', { text: STATUS_TEXT[s], classes: s === 'completed' ? 'govuk-tag--green' : s === 'in-progress' ? 'govuk-tag--light-blue' : 'govuk-tag--grey' });
 
 const caseHref = (inspectionId: number, caseRef: string) => `/inspections/${inspectionId}/cases/${encodeURIComponent(caseRef)}`;
-const actorName = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 
 export function caseRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -146,7 +145,7 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
         version: Number(body._version) || 0,
         mode,
       },
-      actorName(c),
+      actingUser(c),
     );
     if (result.outcome === 'invalid') return formPage(c, { values: result.values, errors: result.problems, status: 400 });
     if (result.outcome === 'conflict') return formPage(c, { values: result.values, conflict: result, status: 409 });

@@ -34,7 +34,7 @@ import { recordJudgement } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { domainOneSfoView } from '../../presenters/domain-one-sfo.ts';
 import { sfoLearningForInspection } from '../../services/sfo/inspection-links.ts';
-import { inspectionFor, sessionOf } from '../access.ts';
+import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
@@ -49,7 +49,7 @@ const anchor = (id: string) => id.replace(/\./g, '-');
 
 async function guard(c: C, db: Db): Promise<{ inspection: Inspection; who: EvidenceActor }> {
   const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('judgements'));
-  return { inspection, who: { actor, scope, by: `user:${sessionOf(c).user.id}` } };
+  return { inspection, who: { actor, scope, by: actingUser(c) } };
 }
 
 const standardParam = (c: C) => c.req.param('standardId') ?? '';

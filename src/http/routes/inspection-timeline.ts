@@ -9,7 +9,7 @@ import { fullDate } from '../../domain/timeline/dates.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import { inspectionTimeline, isMilestone, moveMilestone, recordMilestoneDone } from '../../services/inspection-timeline.ts';
 import { todayIso } from '../../services/publication.ts';
-import { inspectionFor, sessionOf } from '../access.ts';
+import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import type { FormError } from '../form-errors.ts';
@@ -88,7 +88,7 @@ export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
     for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
     const date = readDateInput(values, 'date', 'the new date');
     try {
-      const moved = await moveMilestone(db, inspection.id, { milestone: key, date: date.ok ? date.date : '', reason: values.reason ?? '' }, `user:${sessionOf(c).user.id}`);
+      const moved = await moveMilestone(db, inspection.id, { milestone: key, date: date.ok ? date.date : '', reason: values.reason ?? '' }, actingUser(c));
       return c.redirect(`/inspections/${inspection.id}?moved=${moved.milestone.key}#timeline`, 303);
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
@@ -108,7 +108,7 @@ export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
     const on = readDateInput(values, 'on', 'the day it happened');
     if (!on.ok) return render(c, inspection, key, values, { errors: [{ href: on.href, text: on.message }], dateParts: on.parts, field: 'on' });
     try {
-      const done = await recordMilestoneDone(db, inspection.id, { milestone: key, on: on.date }, `user:${sessionOf(c).user.id}`);
+      const done = await recordMilestoneDone(db, inspection.id, { milestone: key, on: on.date }, actingUser(c));
       return c.redirect(`/inspections/${inspection.id}?done=${done.key}#timeline`, 303);
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;

@@ -10,7 +10,7 @@ import { AppError } from '../../services/errors.ts';
 import { loadAssessment } from '../../services/inspections.ts';
 import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, reopenBlocker, setTeamMember, signOff, signOffChecks, SignOffRefused } from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
-import { caseAccess, inspectionFor } from '../access.ts';
+import { caseAccess, inspectionFor, actingUser } from '../access.ts';
 import { domainOneOverview } from './domain-one.ts';
 import type { AppEnv } from '../auth.ts';
 import { govukDateTime } from '../../presenters/govuk-dates.ts';
@@ -21,7 +21,6 @@ import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
 import { formText } from '../params.ts';
 import { signOffChecklistView } from '../../presenters/sign-off-page.ts';
 
-const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 
 export function leadRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -76,7 +75,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const input = { itemId: c.req.param('itemId'), rating: formText(body.rating), rationale: formText(body.rationale) };
     try {
-      await recordJudgement(db, { inspectionId: inspection.id, ...input }, actorOf(c));
+      await recordJudgement(db, { inspectionId: inspection.id, ...input }, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return judgementsPage(c, { ...input, message: e.message });
       throw e;
@@ -146,7 +145,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     const userId = Number(body.userId);
     if (!Number.isInteger(userId) || userId < 1) return teamPage(c, { href: '#userId', text: 'Select the person to add' });
     try {
-      await setTeamMember(db, { inspectionId: inspection.id, userId, role: body.role === 'lead-inspector' ? 'lead-inspector' : 'inspector' }, actorOf(c));
+      await setTeamMember(db, { inspectionId: inspection.id, userId, role: body.role === 'lead-inspector' ? 'lead-inspector' : 'inspector' }, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return teamPage(c, { href: '#userId', text: e.message });
       throw e;
@@ -156,7 +155,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
 
   routes.post('/inspections/:id/team/members/:userId/remove', async (c) => {
     const { inspection } = await inspectionFor(c, db, canManageTeam);
-    await removeTeamMember(db, { inspectionId: inspection.id, userId: Number(c.req.param('userId')) }, actorOf(c));
+    await removeTeamMember(db, { inspectionId: inspection.id, userId: Number(c.req.param('userId')) }, actingUser(c));
     return c.redirect(withFlash(`/inspections/${inspection.id}/team`, 'member-removed'), 303);
   });
 
@@ -169,7 +168,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       const caseRef = name.slice(5);
       const userId = value === '' ? null : Number(value);
       if (current.get(caseRef) === userId) continue;
-      await assignCaseTo(db, { inspectionId: inspection.id, caseRef, userId }, actorOf(c));
+      await assignCaseTo(db, { inspectionId: inspection.id, caseRef, userId }, actingUser(c));
     }
     return c.redirect(withFlash(`/inspections/${inspection.id}/team`, 'assignments-saved'), 303);
   });
@@ -203,7 +202,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/sign-off', async (c) => {
     const { inspection } = await inspectionFor(c, db, canLeadInspection);
     try {
-      await signOff(db, inspection.id, actorOf(c));
+      await signOff(db, inspection.id, actingUser(c));
     } catch (e) {
       if (e instanceof SignOffRefused) return signOffPage(c, undefined, true);
       throw e;
@@ -214,7 +213,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     const { inspection } = await inspectionFor(c, db, canLeadInspection);
     const reason = z.string().safeParse((await c.req.parseBody()).reason);
     if (!reason.success || !reason.data.trim()) return signOffPage(c, 'Give the reason for reopening the inspection');
-    await reopen(db, inspection.id, reason.data, actorOf(c));
+    await reopen(db, inspection.id, reason.data, actingUser(c));
     return c.redirect(withFlash(`/inspections/${inspection.id}/sign-off`, 'reopened'), 303);
   });
 

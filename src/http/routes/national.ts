@@ -23,7 +23,7 @@ import {
 } from '../../services/national-reports.ts';
 import { LICENCE } from '../../services/open-data.ts';
 import { todayIso } from '../../services/publication.ts';
-import { requirePermission } from '../access.ts';
+import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { withFlash } from '../flash.ts';
@@ -50,7 +50,6 @@ const annualPdf = async (c: Context, loaded: LoadedAnnualReport) =>
     'Content-Disposition': `attachment; filename="${annualReportFileName(loaded.report)}"`,
   });
 
-const actorName = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 
 /** Published annual reports: no sign-in. */
 export function publicAnnualRoutes(db: Db): Hono<AppEnv> {
@@ -138,7 +137,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
     requirePermission(c, canProduceNationalReports);
     const values = await body(c);
     try {
-      const id = await createAnnualReport(db, { year: values.year ?? '', framework: values.framework ?? '' }, actorName(c));
+      const id = await createAnnualReport(db, { year: values.year ?? '', framework: values.framework ?? '' }, actingUser(c));
       return c.redirect(withFlash(`/national/annual/${id}`, 'report-created'), 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return indexPage(c, formErrorsOf(e, 'year'), values);
@@ -183,7 +182,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
     const id = idParam(c);
     const values = await body(c);
     try {
-      await run(id, values, actorName(c));
+      await run(id, values, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return reportPage(c, formErrorsOf(e, field), values);
       throw e;

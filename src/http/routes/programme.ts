@@ -98,7 +98,7 @@ import {
   youthRegistryRows,
 } from '../../presenters/programme-pages.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
-import { requirePermission, sessionOf } from '../access.ts';
+import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash } from '../flash.ts';
 import { dateInputItems, readDateInput } from '../../presenters/date-input.ts';
@@ -113,7 +113,6 @@ interface Failure {
   errors: FormError[];
 }
 
-const actorOf = (c: C) => `user:${sessionOf(c).user.id}`;
 const view = (c: C) => requirePermission(c, canViewProgramme);
 const plan = (c: C) => requirePermission(c, canPlanInspections);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -274,7 +273,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     return attempt(
       'cycle',
       values,
-      async () => c.redirect(`/programme/cycles/${(await createCycle(db, input, actorOf(c))).id}?changed=1`, 303),
+      async () => c.redirect(`/programme/cycles/${(await createCycle(db, input, actingUser(c))).id}?changed=1`, 303),
       (failed) => newCyclePage(c, failed),
     );
   });
@@ -399,7 +398,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'move',
       values,
       async () => {
-        await pinBooking(db, id, values, actorOf(c));
+        await pinBooking(db, id, values, actingUser(c));
         const year = (await getCycleState(db, id)).current.plan.years.find((y) => y.start <= values.week! && values.week! < y.end)?.year ?? 1;
         return c.redirect(`/programme/cycles/${id}?year=${year}&changed=1`, 303);
       },
@@ -414,7 +413,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     const booking = state.current.plan.bookings.find((b) => bookingId(b) === values.booking);
     if (!booking) throw new AppError('not-found', `There is no booking "${values.booking ?? ''}" in the current plan`);
     // Unpinning what is not pinned (a repeated form) changes nothing.
-    if (booking.pinned) await unpinBooking(db, id, values, actorOf(c));
+    if (booking.pinned) await unpinBooking(db, id, values, actingUser(c));
     return c.redirect(`/programme/cycles/${id}?year=${booking.year}${booking.pinned ? '&changed=1' : ''}`, 303);
   });
 
@@ -460,7 +459,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       field,
       values,
       async () => {
-        await change(id, values, actorOf(c));
+        await change(id, values, actingUser(c));
         return c.redirect(`/programme/cycles/${id}?changed=1`, 303);
       },
       (failed) => settingsPage(c, failed),
@@ -590,7 +589,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'rename',
       values,
       async () => {
-        await renameService(db, id, values, actorOf(c));
+        await renameService(db, id, values, actingUser(c));
         return c.redirect(withFlash(`/programme/services/${id}`, 'rename-saved'), 303);
       },
       (failed) => servicePage(c, { ...failed, errors: failed.errors.map((e) => (e.href === '#note' ? { ...e, href: '#rename-note' } : e)) }),
@@ -599,7 +598,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
   routes.post('/programme/services/:id/name/cancel', async (c) => {
     requirePermission(c, canEditRegistry);
     const id = numParam(c, 'id', 'a service');
-    await cancelScheduledRename(db, id, actorOf(c));
+    await cancelScheduledRename(db, id, actingUser(c));
     return c.redirect(withFlash(`/programme/services/${id}`, 'rename-cancelled'), 303);
   });
   routes.post('/programme/services/:id/inspections', async (c) => {
@@ -610,7 +609,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'result',
       values,
       async () => {
-        await recordInspectionResult(db, id, values, actorOf(c));
+        await recordInspectionResult(db, id, values, actingUser(c));
         return c.redirect(withFlash(`/programme/services/${id}#inspections`, 'result-saved'), 303);
       },
       (failed) => servicePage(c, failed),
@@ -656,7 +655,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'result',
       values,
       async () => {
-        await correctInspectionResult(db, id, resultId, values, actorOf(c));
+        await correctInspectionResult(db, id, resultId, values, actingUser(c));
         return c.redirect(withFlash(`/programme/services/${id}#inspections`, 'result-saved'), 303);
       },
       (failed) => resultPage(c, failed),
@@ -671,7 +670,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'withdraw',
       values,
       async () => {
-        await withdrawInspectionResult(db, id, resultId, values, actorOf(c));
+        await withdrawInspectionResult(db, id, resultId, values, actingUser(c));
         return c.redirect(withFlash(`/programme/services/${id}#inspections`, 'result-withdrawn'), 303);
       },
       (failed) => resultPage(c, failed),
@@ -685,7 +684,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'intelligence',
       values,
       async () => {
-        await updateIntelligence(db, id, values, actorOf(c));
+        await updateIntelligence(db, id, values, actingUser(c));
         return c.redirect(withFlash(`/programme/services/${id}`, 'intelligence-saved'), 303);
       },
       (failed) => servicePage(c, failed),
@@ -735,7 +734,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     return attempt(
       'selection',
       values,
-      async () => c.redirect(`/programme/youth/selections/${(await makeYouthSelection(db, values, actorOf(c))).id}`, 303),
+      async () => c.redirect(`/programme/youth/selections/${(await makeYouthSelection(db, values, actingUser(c))).id}`, 303),
       (failed) => youthPage(c, failed),
     );
   });
@@ -805,7 +804,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
     return attempt(
       'year',
       values,
-      async () => c.redirect(`/programme/years/${await createProgrammeYear(db, values, actorOf(c))}`, 303),
+      async () => c.redirect(`/programme/years/${await createProgrammeYear(db, values, actingUser(c))}`, 303),
       (failed) => newYearPage(c, failed),
     );
   });
@@ -854,7 +853,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'settings',
       values,
       async () => {
-        await updateYearSettings(db, id, values, actorOf(c));
+        await updateYearSettings(db, id, values, actingUser(c));
         return c.redirect(withFlash(`/programme/years/${id}`, 'year-saved'), 303);
       },
       (failed) => yearPage(c, failed),
@@ -908,7 +907,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'topic',
       values,
       async () => {
-        await saveTopic(db, yearId, null, topicFromForm(values), actorOf(c));
+        await saveTopic(db, yearId, null, topicFromForm(values), actingUser(c));
         return c.redirect(withFlash(`/programme/years/${yearId}`, 'topic-saved'), 303);
       },
       (failed) => topicPage(c, null, failed),
@@ -924,7 +923,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'topic',
       values,
       async () => {
-        await saveTopic(db, yearId, topicId, topicFromForm(values), actorOf(c));
+        await saveTopic(db, yearId, topicId, topicFromForm(values), actingUser(c));
         return c.redirect(withFlash(`/programme/years/${yearId}`, 'topic-saved'), 303);
       },
       (failed) => topicPage(c, topicId, failed),
@@ -933,7 +932,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
   routes.post('/programme/years/:id/topics/:topicId/remove', async (c) => {
     plan(c);
     const yearId = numParam(c, 'id', 'a programme year');
-    await removeTopic(db, yearId, numParam(c, 'topicId', 'a topic'), actorOf(c));
+    await removeTopic(db, yearId, numParam(c, 'topicId', 'a topic'), actingUser(c));
     return c.redirect(withFlash(`/programme/years/${yearId}`, 'topic-removed'), 303);
   });
 
@@ -1012,7 +1011,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'question-new',
       values,
       async () => {
-        await saveQuestion(db, yearId, null, values, actorOf(c));
+        await saveQuestion(db, yearId, null, values, actingUser(c));
         return c.redirect(withFlash(`/programme/years/${yearId}/consultation/questions`, 'question-saved'), 303);
       },
       (failed) => questionsPage(c, failed),
@@ -1027,7 +1026,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       `question-${questionId}`,
       values,
       async () => {
-        await saveQuestion(db, yearId, questionId, values, actorOf(c));
+        await saveQuestion(db, yearId, questionId, values, actingUser(c));
         return c.redirect(withFlash(`/programme/years/${yearId}/consultation/questions#question-${questionId}`, 'question-saved'), 303);
       },
       (failed) => questionsPage(c, failed),
@@ -1036,7 +1035,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
   routes.post('/programme/years/:id/consultation/questions/:questionId/remove', async (c) => {
     plan(c);
     const yearId = numParam(c, 'id', 'a programme year');
-    await removeQuestion(db, yearId, numParam(c, 'questionId', 'a question'), actorOf(c));
+    await removeQuestion(db, yearId, numParam(c, 'questionId', 'a question'), actingUser(c));
     return c.redirect(withFlash(`/programme/years/${yearId}/consultation/questions`, 'question-removed'), 303);
   });
 
@@ -1077,7 +1076,7 @@ export function programmeRoutes(db: Db): Hono<AppEnv> {
       'response',
       values,
       async () => {
-        await recordResponse(db, yearId, values, actorOf(c));
+        await recordResponse(db, yearId, values, actingUser(c));
         return c.redirect(`/programme/years/${yearId}/consultation/responses?recorded=1`, 303);
       },
       (failed) => responsesPage(c, failed),

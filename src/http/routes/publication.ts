@@ -24,7 +24,7 @@ import {
   todayIso,
 } from '../../services/publication.ts';
 import { placeholdersOf } from '../../services/report-writing.ts';
-import { inspectionFor } from '../access.ts';
+import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { withFlash, type FlashKey } from '../flash.ts';
@@ -32,7 +32,6 @@ import { idParam } from '../params.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { escapeHtml, page, renderMacro } from '../render.ts';
 
-const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 const ADDRESSEES = { pdu: 'The PDU', region: 'The region', national: 'National (HMPPS)' } as const;
 
 const DELIVERY_TAGS = {
@@ -144,9 +143,9 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
   routes.get('/inspections/:id/publication', (c) => publicationPage(c));
-  routes.post('/inspections/:id/publication/text', act('overallFindings', (c, id, b) => saveReportText(db, { inspectionId: id, foreword: text(b.foreword), overallFindings: text(b.overallFindings) }, actorOf(c))));
-  routes.post('/inspections/:id/publication/recommendations', act('recommendation', (c, id, b) => addRecommendationTo(db, { inspectionId: id, addressedTo: text(b.addressedTo), text: text(b.recommendation) }, actorOf(c))));
-  routes.post('/inspections/:id/publication/recommendations/:recommendationId/remove', act('recommendation', (c, id) => removeRecommendation(db, { inspectionId: id, id: Number(c.req.param('recommendationId')) }, actorOf(c))));
+  routes.post('/inspections/:id/publication/text', act('overallFindings', (c, id, b) => saveReportText(db, { inspectionId: id, foreword: text(b.foreword), overallFindings: text(b.overallFindings) }, actingUser(c))));
+  routes.post('/inspections/:id/publication/recommendations', act('recommendation', (c, id, b) => addRecommendationTo(db, { inspectionId: id, addressedTo: text(b.addressedTo), text: text(b.recommendation) }, actingUser(c))));
+  routes.post('/inspections/:id/publication/recommendations/:recommendationId/remove', act('recommendation', (c, id) => removeRecommendation(db, { inspectionId: id, id: Number(c.req.param('recommendationId')) }, actingUser(c))));
   routes.post('/inspections/:id/publication/status', async (c) => {
     const body = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, text(v)]));
     // The form's GOV.UK date input; a client sending the whole date as publishOn (YYYY-MM-DD) is read as before.
@@ -155,12 +154,12 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
       await inspectionFor(c, db, canLeadInspection);
       return publicationPage(c, { href: embargo.href, text: embargo.message }, body, embargo.parts);
     }
-    return act('status', (c, id) => moveReport(db, { inspectionId: id, to: body.to as ReportStatus, publishOn: embargo?.ok ? embargo.date : body.publishOn || undefined }, actorOf(c)))(c);
+    return act('status', (c, id) => moveReport(db, { inspectionId: id, to: body.to as ReportStatus, publishOn: embargo?.ok ? embargo.date : body.publishOn || undefined }, actingUser(c)))(c);
   });
-  routes.post('/inspections/:id/publication/comments', act('comment', (c, id, b) => commentOnReport(db, { inspectionId: id, section: text(b.section), comment: text(b.comment) }, actorOf(c)), canCommentOnReport));
+  routes.post('/inspections/:id/publication/comments', act('comment', (c, id, b) => commentOnReport(db, { inspectionId: id, section: text(b.section), comment: text(b.comment) }, actingUser(c)), canCommentOnReport));
   // The error links to the comment's own decision (its radios' first input).
-  routes.post('/inspections/:id/publication/comments/:commentId/decision', act((c) => `decision-${idParam(c, 'commentId')}`, (c, id, b) => decideComment(db, { inspectionId: id, id: idParam(c, 'commentId'), decision: text(b.decision), reason: text(b.reason) }, actorOf(c))));
-  routes.post('/inspections/:id/publication/recipients/:recipientId/resend', act('recipientName', (c, id) => resendEmbargoedCopy(db, { inspectionId: id, recipientId: idParam(c, 'recipientId') }, actorOf(c))));
+  routes.post('/inspections/:id/publication/comments/:commentId/decision', act((c) => `decision-${idParam(c, 'commentId')}`, (c, id, b) => decideComment(db, { inspectionId: id, id: idParam(c, 'commentId'), decision: text(b.decision), reason: text(b.reason) }, actingUser(c))));
+  routes.post('/inspections/:id/publication/recipients/:recipientId/resend', act('recipientName', (c, id) => resendEmbargoedCopy(db, { inspectionId: id, recipientId: idParam(c, 'recipientId') }, actingUser(c))));
 
   // Publishing at once: a page that asks first; the form posts confirm=yes, and a post without it changes nothing.
   const publishNowPage = async (c: Context<AppEnv>) => {
@@ -185,7 +184,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
     const body = await c.req.parseBody();
     if (body.confirm !== 'yes') return c.redirect(`/inspections/${inspection.id}/publication/publish-now`, 303);
     try {
-      await publishNow(db, inspection.id, actorOf(c));
+      await publishNow(db, inspection.id, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return publicationPage(c, { href: '#status', text: e.message });
       throw e;
@@ -193,7 +192,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
     mail.dispatcher.kick();
     return c.redirect(`/inspections/${inspection.id}/publication?published=now`, 303);
   });
-  routes.post('/inspections/:id/publication/recipients', act('recipientName', (c, id, b) => addRecipient(db, { inspectionId: id, name: text(b.name), email: text(b.email), organisation: text(b.organisation) }, actorOf(c))));
+  routes.post('/inspections/:id/publication/recipients', act('recipientName', (c, id, b) => addRecipient(db, { inspectionId: id, name: text(b.name), email: text(b.email), organisation: text(b.organisation) }, actingUser(c))));
 
   return routes;
 }

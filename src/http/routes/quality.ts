@@ -18,13 +18,12 @@ import {
 } from '../../services/quality.ts';
 import { flattenStandard, type FlatValues } from '../../domain/assessment/standard-edit.ts';
 import { standardFormPage } from '../../presenters/standard-form-page.ts';
-import { inspectionFor } from '../access.ts';
+import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash } from '../flash.ts';
 import { page, renderMacro } from '../render.ts';
 import { formText } from '../params.ts';
 
-const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 const kappaText = (k: number | null) => (k === null ? 'not defined (no variation)' : k.toFixed(2));
 const secondHref = (id: number, caseRef: string) => `/inspections/${id}/cases/${encodeURIComponent(caseRef)}/second`;
 
@@ -84,7 +83,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
     const seedText = formText(body.seed).trim();
     if (seedText && !/^\d{1,9}$/.test(seedText)) return overviewPage(c, { href: '#seed', text: 'Enter the seed as a whole number, or leave it blank for a new one' });
     const seed = seedText ? Number(seedText) : randomInt(1, 1_000_000_000);
-    await drawDipSample(db, inspection.id, { share: percent / 100, firstInspectionAll: body.firstInspectionAll === 'yes', minimumPerInspector: 1 }, seed, actorOf(c));
+    await drawDipSample(db, inspection.id, { share: percent / 100, firstInspectionAll: body.firstInspectionAll === 'yes', minimumPerInspector: 1 }, seed, actingUser(c));
     return c.redirect(withFlash(`/inspections/${inspection.id}/quality`, 'dip-sample-drawn'), 303);
   });
 
@@ -98,7 +97,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
       const userId = value ? Number(value) : null;
       if (current.get(caseRef) === userId) continue;
       try {
-        await assignSecondAssessor(db, { inspectionId: inspection.id, caseRef, userId }, actorOf(c));
+        await assignSecondAssessor(db, { inspectionId: inspection.id, caseRef, userId }, actingUser(c));
       } catch (e) {
         if (e instanceof AppError && e.code === 'invalid') return overviewPage(c, { href: `#second-${caseRef}`, text: e.message });
         throw e;
@@ -114,7 +113,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
     const key = `${formText(body.caseRef)}-${formText(body.item)}`.replace(/[^\w-]/g, '-');
     if (!choice) return overviewPage(c, { href: `#choice-${key}`, text: 'Select which judgement stands' });
     try {
-      await settleDisagreement(db, { inspectionId: inspection.id, caseRef: formText(body.caseRef), item: formText(body.item), choice, reason: formText(body.reason) }, actorOf(c));
+      await settleDisagreement(db, { inspectionId: inspection.id, caseRef: formText(body.caseRef), item: formText(body.item), choice, reason: formText(body.reason) }, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return overviewPage(c, { href: `#reason-${key}`, text: e.message });
       throw e;
@@ -183,7 +182,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
       db,
       { inspectionId: inspection.id, caseRef: view.assessment.caseRef, standardId: c.req.param('standardId') ?? '', values, version: Number(body._version) || 0, mode: body.mode === 'complete' ? 'complete' : 'draft' },
       c.get('session')!.user.id,
-      actorOf(c),
+      actingUser(c),
     );
     if (result.outcome === 'invalid') return secondFormPage(c, result.values, result.problems);
     return c.redirect(withFlash(secondHref(inspection.id, view.assessment.caseRef), 'second-saved'), 303);
@@ -192,7 +191,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/cases/:caseRef/second/submit', async (c) => {
     const { inspection, view } = await secondFor(c);
     try {
-      await submitSecondAssessment(db, inspection.id, view.assessment.caseRef, c.get('session')!.user.id, actorOf(c));
+      await submitSecondAssessment(db, inspection.id, view.assessment.caseRef, c.get('session')!.user.id, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return c.redirect(`${secondHref(inspection.id, view.assessment.caseRef)}?error=incomplete`, 303);
       throw e;

@@ -25,7 +25,7 @@ import {
   type VersionView,
   type WritingActor,
 } from '../../services/report-writing.ts';
-import { inspectionFor, sessionOf } from '../access.ts';
+import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import type { FormError } from '../form-errors.ts';
 import { idParam } from '../params.ts';
@@ -39,7 +39,7 @@ const base = (inspection: Inspection) => `/inspections/${inspection.id}/report-w
 
 async function guard(c: C, db: Db): Promise<{ inspection: Inspection; who: WritingActor }> {
   const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('report-writing'));
-  return { inspection, who: { actor, scope, by: `user:${sessionOf(c).user.id}` } };
+  return { inspection, who: { actor, scope, by: actingUser(c) } };
 }
 
 const sectionParam = (c: C) => c.req.param('section') ?? '';

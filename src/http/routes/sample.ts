@@ -32,12 +32,11 @@ import {
   type SampleSummary,
 } from '../../services/sample/case-sample.ts';
 import { AppError } from '../../services/errors.ts';
-import { inspectionFor } from '../access.ts';
+import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { fieldErrors, formErrors, type FormError } from '../form-errors.ts';
 import { escapeHtml, page } from '../render.ts';
 
-const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 
 const WindowForm = z.object({
   weeks: z.enum(['1', '2'], { message: 'Select how long the window is' }),
@@ -226,7 +225,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const file = body.caseload;
     if (!(file instanceof File) || !file.size) return samplePage(c, { errors: [{ href: '#caseload', text: 'Choose the caseload file to upload' }] }, 400);
-    const result = await uploadCaseload(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actorOf(c));
+    const result = await uploadCaseload(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actingUser(c));
     if (!result.ok) {
       const first = result.errors.length === 1 && result.errors[0]!.row === undefined;
       return samplePage(
@@ -249,7 +248,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
     const form = WindowForm.safeParse(values);
     if (!form.success) return samplePage(c, { errors: formErrors(form.error.issues), values }, 400);
     try {
-      await setSampleWindow(db, { inspectionId: inspection.id, weeks: Number(form.data.weeks), shiftWeeks: form.data.shiftWeeks, reason: form.data.reason }, actorOf(c));
+      await setSampleWindow(db, { inspectionId: inspection.id, weeks: Number(form.data.weeks), shiftWeeks: form.data.shiftWeeks, reason: form.data.reason }, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return samplePage(c, { errors: [{ href: /reason/i.test(e.message) ? '#reason' : '#shiftWeeks', text: e.message }], values }, 400);
       throw e;
@@ -282,7 +281,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
             ? { confidence: Number(f.confidence), marginPoints: Number(marginText), stratifyBy: f.stratifyBy || null, seed: seedText ? Number(seedText) : null }
             : {}),
         },
-        actorOf(c),
+        actingUser(c),
       );
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') {
@@ -297,7 +296,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/sample/confirm', async (c) => {
     const { inspection } = await inspectionFor(c, db, canManageSample);
     try {
-      const { cases } = await confirmSample(db, inspection.id, actorOf(c));
+      const { cases } = await confirmSample(db, inspection.id, actingUser(c));
       return c.redirect(`/inspections/${inspection.id}/sample?confirmed=${cases}`, 303);
     } catch (e) {
       if (e instanceof AppError && (e.code === 'invalid' || e.code === 'conflict'))

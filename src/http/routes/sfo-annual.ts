@@ -11,14 +11,13 @@ import { sfoAnnualCsv } from '../../reports/sfo-annual-csv.ts';
 import { sfoAnnualPdf } from '../../reports/sfo-annual-pdf.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import { MAX_SUMMARY, publishSfoAnnualReport, saveSfoAnnualDraft, sfoAnnualReport, sfoAnnualReportYears, yearFromParam, yearParam } from '../../services/sfo/annual-report.ts';
-import { requirePermission } from '../access.ts';
+import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import type { FormError } from '../form-errors.ts';
 import { enumQuery } from '../params.ts';
 import { escapeHtml, page } from '../render.ts';
 
 type C = Context<AppEnv>;
-const actorOf = (c: C) => `user:${c.get('session')!.user.id}`;
 
 const yearOf = (c: C): number => {
   const param = c.req.param('year') ?? '';
@@ -95,10 +94,10 @@ export function sfoAnnualRoutes(db: Db) {
     const summary = typeof body.summary === 'string' ? body.summary : '';
     try {
       if (body.action === 'publish') {
-        await publishSfoAnnualReport(db, yearStart, actorOf(c));
+        await publishSfoAnnualReport(db, yearStart, actingUser(c));
         return c.redirect(`/sfo/annual/${yearParam(yearStart)}?done=published`, 303);
       }
-      await saveSfoAnnualDraft(db, yearStart, summary, actorOf(c));
+      await saveSfoAnnualDraft(db, yearStart, summary, actingUser(c));
     } catch (e) {
       if (e instanceof FieldError) return reportPage(c, { errors: [{ href: '#summary', text: `The summary ${e.fields[0]!.message}` }], summary }, 400);
       if (e instanceof AppError && e.code === 'conflict') return reportPage(c, { errors: [{ href: body.action === 'publish' ? '#publish' : '#summary', text: e.message }], summary }, 409);

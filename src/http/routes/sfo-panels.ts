@@ -10,7 +10,7 @@ import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { FieldError, fieldProblems } from '../../services/errors.ts';
 import { addPanelAction, changePanelActionState, learningPanels, learningPanelView, recordLearningPanel } from '../../services/sfo/learning-panels.ts';
 import { sfoRegions } from '../../services/sfo/register.ts';
-import { requirePermission } from '../access.ts';
+import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import type { FormError } from '../form-errors.ts';
 import { idParam } from '../params.ts';
@@ -18,7 +18,6 @@ import { escapeHtml, page } from '../render.ts';
 
 type C = Context<AppEnv>;
 type Values = Record<string, string>;
-const actorOf = (c: C) => `user:${c.get('session')!.user.id}`;
 const formValues = async (c: C): Promise<Values> => {
   const values: Values = {};
   for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
@@ -110,7 +109,7 @@ export function sfoPanelRoutes(db: Db) {
     const checked = PanelSchema.safeParse(input);
     if (!heldOn.ok || !checked.success) return refuse(checked.success ? [] : fieldProblems(checked.error));
     try {
-      const id = await recordLearningPanel(db, input, actorOf(c));
+      const id = await recordLearningPanel(db, input, actingUser(c));
       return c.redirect(`/sfo/panels/${id}?recorded=1`, 303);
     } catch (e) {
       if (e instanceof FieldError) return refuse(e.fields);
@@ -170,7 +169,7 @@ export function sfoPanelRoutes(db: Db) {
     const values = await formValues(c);
     const due = readDateInput(values, 'dueOn', 'the date the action is due');
     try {
-      await addPanelAction(db, id, { description: values.description ?? '', owner: values.owner ?? '', dueOn: due.ok ? due.date : '9999-12-31', ...(values.region ? { region: values.region } : {}) }, actorOf(c));
+      await addPanelAction(db, id, { description: values.description ?? '', owner: values.owner ?? '', dueOn: due.ok ? due.date : '9999-12-31', ...(values.region ? { region: values.region } : {}) }, actingUser(c));
       if (!due.ok) throw new FieldError([]);
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
@@ -189,7 +188,7 @@ export function sfoPanelRoutes(db: Db) {
     const actionId = Number(values.actionId);
     if (!Number.isInteger(actionId) || actionId <= 0) return panelPage(c, { errors: [{ href: '#actionId', text: 'Choose the action to update' }], values }, 400);
     try {
-      await changePanelActionState(db, id, actionId, { state: values.state ?? '', note: values.note ?? '' }, actorOf(c));
+      await changePanelActionState(db, id, actionId, { state: values.state ?? '', note: values.note ?? '' }, actingUser(c));
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
       return panelPage(c, { errors: e.fields.map((f) => sentence(ACTION_FIELDS, f.field, f.message)), values }, 400);

@@ -18,14 +18,13 @@ import { AppError, FieldError } from '../../services/errors.ts';
 import { currentSfoFramework } from '../../services/sfo/frameworks.ts';
 import { addSfoReview, importRegister, sfoRegions, sfoRegister, sfoReviewProblems } from '../../services/sfo/register.ts';
 import { changeSfoSample, drawSfoSample, sfoSampleView } from '../../services/sfo/sample.ts';
-import { requirePermission } from '../access.ts';
+import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import type { FormError } from '../form-errors.ts';
 import { idParam } from '../params.ts';
 import { page } from '../render.ts';
 
-const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 type Values = Record<string, string>;
 const formValues = async (c: Context<AppEnv>): Promise<Values> => {
   const values: Values = {};
@@ -94,7 +93,7 @@ export function sfoRoutes(db: Db) {
     if (!format) return registerPage(c, { errors: [{ href: '#register', text: 'The register must be a CSV or Excel (.xlsx) file' }] }, 400);
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
-      const result = await importRegister(db, { fileName: file.name, format, content: bytes }, actorOf(c));
+      const result = await importRegister(db, { fileName: file.name, format, content: bytes }, actingUser(c));
       return c.redirect(`/sfo?imported=${result.imported}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== 'invalid' && e.code !== 'conflict')) throw e;
@@ -140,7 +139,7 @@ export function sfoRoutes(db: Db) {
     };
     if (errors.length) return refuse(await sfoReviewProblems(db, fields));
     try {
-      await addSfoReview(db, fields, actorOf(c));
+      await addSfoReview(db, fields, actingUser(c));
     } catch (e) {
       if (e instanceof FieldError) return refuse(e.fields);
       throw e;
@@ -202,7 +201,7 @@ export function sfoRoutes(db: Db) {
     if (!/^\d+$/.test(seedText) || Number(seedText) > MAX_SEED) errors.push({ href: '#seed', text: `The seed must be a whole number from 0 to ${MAX_SEED}` });
     if (errors.length) return samplesPage(c, { errors, values, dateErrors }, 400);
     try {
-      const view = await drawSfoSample(db, { periodFrom: (from as { date: string }).date, periodTo: (to as { date: string }).date, ...(share !== undefined ? { share: share / 100 } : {}), seed: Number(seedText) }, actorOf(c));
+      const view = await drawSfoSample(db, { periodFrom: (from as { date: string }).date, periodTo: (to as { date: string }).date, ...(share !== undefined ? { share: share / 100 } : {}), seed: Number(seedText) }, actingUser(c));
       return c.redirect(`/sfo/samples/${view.sample.id}?drawn=1`, 303);
     } catch (e) {
       if (e instanceof FieldError) return samplesPage(c, { errors: e.fields.map((f) => ({ href: f.field === 'periodTo' ? '#to-day' : '#from-day', text: sentence(f.message, f.field) })), values }, 400);
@@ -263,7 +262,7 @@ export function sfoRoutes(db: Db) {
     const values = await formValues(c);
     const change = values.change === 'remove' ? 'remove' : 'add';
     try {
-      await changeSfoSample(db, id, { change, reviewRef: values.reviewRef ?? '', reason: values.reason ?? '' }, actorOf(c));
+      await changeSfoSample(db, id, { change, reviewRef: values.reviewRef ?? '', reason: values.reason ?? '' }, actingUser(c));
     } catch (e) {
       if (e instanceof FieldError) return samplePage(c, { errors: e.fields.map((f) => ({ href: `#${change}-${f.field === 'reason' ? 'reason' : 'reviewRef'}`, text: sentence(f.message, f.field) })), values }, 400);
       throw e;

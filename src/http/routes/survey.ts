@@ -22,12 +22,11 @@ import type { SurveyMessaging } from '../../services/survey/messaging.ts';
 import { cancelContactList, confirmContactList, findHeldContactList, HELD_LIST_GONE, rowsLeftOut, type ContactListHolder } from '../../services/survey/pending-contacts.ts';
 import { closeSurvey, loadSurvey, loadSurveyResults, sendSurvey, uploadContacts } from '../../services/survey/survey.ts';
 import { hashToken } from '../../services/identity/sessions.ts';
-import { inspectionFor, requirePermission } from '../access.ts';
+import { inspectionFor, requirePermission, actingUser } from '../access.ts';
 import { SESSION_COOKIE, type AppEnv } from '../auth.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
 import { page } from '../render.ts';
 
-const actorOf = (c: Context<AppEnv>) => `user:${c.get('session')!.user.id}`;
 /** A held contact list belongs to the person and the sign-in session that uploaded it. */
 const holderOf = (c: Context<AppEnv>): ContactListHolder => ({ userId: c.get('session')!.user.id, sessionHash: hashToken(getCookie(c, SESSION_COOKIE) ?? '') });
 const when = (d: Date | null) => (d ? govukDateTime(d) : '');
@@ -148,7 +147,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
     const file = (await c.req.parseBody()).contacts;
     if (!(file instanceof File) || !file.size) return surveyPage(c, { errors: [{ href: '#contacts', text: 'Choose the contact list to upload' }] }, 400);
     try {
-      const result = await uploadContacts(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actorOf(c), holderOf(c));
+      const result = await uploadContacts(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actingUser(c), holderOf(c));
       // Only some rows are wrong: the uploader checks which rows would be left out before anything is kept.
       if (!result.ok && result.held) return c.redirect(`/inspections/${inspection.id}/survey/contacts/check?upload=${encodeURIComponent(result.held.token)}`, 303);
       if (!result.ok) {
@@ -192,7 +191,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
   routes.post('/inspections/:id/survey/contacts/confirm', async (c) => {
     const { inspection } = await inspectionFor(c, db, canUploadServiceFiles);
     try {
-      const { people } = await confirmContactList(db, inspection.id, await heldToken(c), holderOf(c), actorOf(c));
+      const { people } = await confirmContactList(db, inspection.id, await heldToken(c), holderOf(c), actingUser(c));
       return c.redirect(`/inspections/${inspection.id}/survey?uploaded=${people}`, 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'not-found') return heldListGone(c, e.message);
@@ -210,7 +209,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
   routes.post('/inspections/:id/survey/send', async (c) => {
     const { inspection } = await inspectionFor(c, db, canRunSurvey);
     try {
-      const { people } = await sendSurvey(db, inspection.id, actorOf(c));
+      const { people } = await sendSurvey(db, inspection.id, actingUser(c));
       sms.dispatcher.kick();
       return c.redirect(`/inspections/${inspection.id}/survey?done=sent-${people}`, 303);
     } catch (e) {
@@ -222,7 +221,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
   routes.post('/inspections/:id/survey/close', async (c) => {
     const { inspection } = await inspectionFor(c, db, canRunSurvey);
     try {
-      await closeSurvey(db, inspection.id, actorOf(c));
+      await closeSurvey(db, inspection.id, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && e.code === 'conflict') return surveyPage(c, { errors: [{ href: '#close', text: e.message }] }, 409);
       throw e;
@@ -308,7 +307,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
     const person = respondentParam(c);
     if (problems.length)
       return followUpsPage(c, { errors: problems.map((p) => ({ href: p.field === 'prompts' ? '#prompts' : '#text', text: p.message })), values: form, person }, 400);
-    await recordInterviewNote(db, { inspectionId: inspection.id, respondentId: person, prompts: form.prompts, text: form.text }, actorOf(c));
+    await recordInterviewNote(db, { inspectionId: inspection.id, respondentId: person, prompts: form.prompts, text: form.text }, actingUser(c));
     return c.redirect(`/inspections/${inspection.id}/survey/follow-ups?person=${person}&saved=note#person`, 303);
   });
 
@@ -319,7 +318,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
     const person = respondentParam(c);
     if (!message.trim()) return followUpsPage(c, { errors: [{ href: '#message', text: 'Write the text to send' }], values: { prompts: [], text: '', message }, person }, 400);
     try {
-      await textFollowUp(db, { inspectionId: inspection.id, respondentId: person, text: message }, actorOf(c));
+      await textFollowUp(db, { inspectionId: inspection.id, respondentId: person, text: message }, actingUser(c));
     } catch (e) {
       if (e instanceof AppError && (e.code === 'invalid' || e.code === 'conflict'))
         return followUpsPage(c, { errors: [{ href: '#message', text: e.message }], values: { prompts: [], text: '', message }, person }, e.code === 'invalid' ? 400 : 409);
