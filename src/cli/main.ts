@@ -12,6 +12,7 @@ import { ratingsTable } from '../presenters/ratings-table.ts';
 import { bundledFramework, bundledFrameworkFiles, DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
 import { AppError } from '../services/errors.ts';
 import { diffStoredFrameworks } from '../services/frameworks.ts';
+import { currentChoice, frameworkChoices } from '../services/inspection-booking.ts';
 import { createInspection, exportAssessments, importAssessments, rateStoredInspection } from '../services/inspections.ts';
 import { formatProblem } from '../interchange/assessment-file.ts';
 import { startFailureLine } from '../start-failure.ts';
@@ -48,7 +49,7 @@ export function buildProgram(open?: DatabaseHandle): Command {
     .argument('<file>', 'assessment file, or - for standard input (then give --format)')
     .option('--json', 'print the ratings and their explanations as JSON')
     .option('--explain', 'print each rating\'s explanation under the table')
-    .option('--framework <id@version>', 'framework version the file was assessed under', DEFAULT_FRAMEWORK)
+    .option('--framework <id@version>', 'framework version the file was assessed under (default: the current PDU framework; e.g. hmip-youth@2021 for a youth justice service)', DEFAULT_FRAMEWORK)
     .option('--format <format>', 'csv or json (default: from the file name)')
     .option('--strict', 'treat unanswered prompts as errors')
     .action((file: string, o: { json?: boolean; explain?: boolean; framework: string; format?: string; strict?: boolean }) => {
@@ -115,17 +116,22 @@ export function buildProgram(open?: DatabaseHandle): Command {
 
   program
     .command('create-inspection')
-    .description('create a PDU inspection to import assessments into')
-    .requiredOption('--pdu <name>', 'the PDU, by name (e.g. "Leeds")')
+    .description('create an inspection of a PDU or a youth justice service to import assessments into')
+    .option('--pdu <name>', 'the PDU, by name (e.g. "Leeds")')
+    .option('--youth-service <name>', 'the youth justice service, by name (e.g. "Leeds"), instead of a PDU')
     .requiredOption('--fieldwork-start <date>', 'first day of fieldwork, YYYY-MM-DD')
     .option('--fieldwork-end <date>', 'last day of fieldwork (default: four days later)')
-    .option('--framework <id@version>', 'framework version', DEFAULT_FRAMEWORK)
-    .option('--title <title>', 'title (default: "Inspection of probation services: NAME PDU")')
-    .action((o: { pdu: string; fieldworkStart: string; fieldworkEnd?: string; framework: string; title?: string }) =>
+    .option('--framework <id@version>', 'framework version (default: the current stored version for a PDU or a youth justice service, by the frameworks\' regime)')
+    .option('--title <title>', 'title (default: the framework\'s, e.g. "Inspection of probation services: NAME PDU")')
+    .action((o: { pdu?: string; youthService?: string; fieldworkStart: string; fieldworkEnd?: string; framework?: string; title?: string }) =>
       withDatabase(dbOptions(), async ({ db }) => {
+        if (!o.pdu === !o.youthService) throw new CliError('Give either --pdu NAME or --youth-service NAME', 2);
+        const kind = o.youthService ? 'youth-service' : 'pdu';
+        const frameworkKey = o.framework ?? currentChoice(await frameworkChoices(db), kind)?.key;
+        if (!frameworkKey) throw new CliError(`No framework for ${kind === 'pdu' ? 'PDU' : 'youth justice service'} inspections is stored`, 1);
         const inspection = await createInspection(
           db,
-          { pduName: o.pdu, frameworkKey: o.framework, fieldworkStart: o.fieldworkStart, ...(o.fieldworkEnd ? { fieldworkEnd: o.fieldworkEnd } : {}), ...(o.title ? { title: o.title } : {}) },
+          { pduName: (o.pdu ?? o.youthService)!, frameworkKey, fieldworkStart: o.fieldworkStart, ...(o.fieldworkEnd ? { fieldworkEnd: o.fieldworkEnd } : {}), ...(o.title ? { title: o.title } : {}) },
           actor(),
         );
         print(`Created inspection ${inspection.id}: ${inspection.title}, fieldwork ${inspection.fieldworkStart} to ${inspection.fieldworkEnd}`);

@@ -5,6 +5,7 @@ import { referenceDir } from './reference-dir.ts';
 import { parseFramework } from '../domain/framework/parse.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { isSfoFrameworkText } from '../domain/sfo/framework.ts';
+import { currentFrameworkFor, type InspectedKind } from '../domain/framework/current.ts';
 
 export { referenceDir };
 export const frameworksDir = join(referenceDir, 'frameworks');
@@ -33,7 +34,15 @@ export function bundledFrameworkFiles(): FrameworkFile[] {
   return cache;
 }
 
-export const DEFAULT_FRAMEWORK = 'hmip-adult-pdu@2021';
+/** The current shipped framework for a kind of organisation (by the files' regime.organisationKind), as id@version. */
+export function currentBundledFrameworkKey(kind: InspectedKind): string {
+  const found = currentFrameworkFor(bundledFrameworkFiles().map((f) => f.framework), kind);
+  if (!found) throw new Error(`No shipped framework inspects ${kind}`);
+  return found.key;
+}
+
+/** The CLI's and the public PDU ratings' default: the current shipped framework for PDUs (hmip-adult-pdu@2021). */
+export const DEFAULT_FRAMEWORK = currentBundledFrameworkKey('pdu');
 
 export function bundledFramework(key = DEFAULT_FRAMEWORK): Framework {
   const found = bundledFrameworkFiles().find((f) => f.framework.key === key);

@@ -1,14 +1,17 @@
 // Creating an inspection in the web app: from a booking of the programme's current PDU cycle (its
 // PDU, fieldwork week and team carried over; a booking becomes one inspection only) or directly
-// (any PDU, a fieldwork start date, a framework version). Both go through createInspection, in one
+// (any PDU or youth justice service, a fieldwork start date, a framework version that inspects that
+// kind of organisation, by default the current one). Both go through createInspection, in one
 // transaction with the booking's link and, when a lead inspector creates it, their place as lead.
 import { getOrganisation, listFrameworks, listInspections, listProgrammeCycles, recordAudit, setInspectionMember, type Db, type Inspection } from '../db/repositories/index.ts';
 import { bookedInspections, insertInspectionBooking } from '../db/repositories/timeline-repository.ts';
 import { canCreateInspections, type Actor, type Role } from '../domain/access/permissions.ts';
+import { currentFrameworkFor, frameworksFor, type InspectedKind } from '../domain/framework/current.ts';
 import type { Booking } from '../domain/programme/cycle-types.ts';
 import { addDays, isIsoDate } from '../domain/sampling/dates.ts';
 import { fullDate } from '../domain/timeline/dates.ts';
 import { FieldError } from './errors.ts';
+import { storedFramework } from './frameworks.ts';
 import { createInspection } from './inspections.ts';
 import { bookingId, getCycleState, type CycleState } from './programme/cycles.ts';
 
@@ -19,14 +22,36 @@ export interface Creator {
   role: Role;
 }
 
-/** The framework new PDU inspections use unless another version is chosen: the newest stored adult PDU framework. */
-export const ADULT_PDU_FRAMEWORK = 'hmip-adult-pdu';
-
-export async function frameworkChoices(db: Db): Promise<{ key: string; title: string; isDefault: boolean }[]> {
-  const all = await listFrameworks(db);
-  const adult = all.filter((f) => f.id === ADULT_PDU_FRAMEWORK).at(-1);
-  return all.map((f) => ({ key: `${f.id}@${f.version}`, title: `${f.title} (${f.id}, version ${f.version})`, isDefault: f === adult }));
+export interface FrameworkChoice {
+  key: string;
+  title: string;
+  /** The kind of organisation the version inspects (its regime.organisationKind). */
+  organisationKind: InspectedKind;
+  /** What it inspects, in its own words: "PDUs", "youth justice services". */
+  inspects: string;
+  /** The current version for its kind: the newest published. */
+  isDefault: boolean;
 }
+
+/** Every stored framework version, newest first within each kind of organisation, the current one of each kind marked. */
+export async function frameworkChoices(db: Db): Promise<FrameworkChoice[]> {
+  const stored = await Promise.all((await listFrameworks(db)).map(async (f) => ({ summary: f, framework: await storedFramework(db, f.id, f.version) })));
+  const frameworks = stored.map((s) => ({ ...s, key: s.framework.key, regime: s.framework.regime, definition: s.framework.definition }));
+  return (['pdu', 'youth-service'] as const).flatMap((kind) => {
+    const current = currentFrameworkFor(frameworks, kind);
+    return frameworksFor(frameworks, kind).map((f) => ({
+      key: f.key,
+      title: `${f.summary.title} (${f.summary.id}, version ${f.summary.version})`,
+      organisationKind: kind,
+      inspects: f.regime.organisation.plural,
+      isDefault: f === current,
+    }));
+  });
+}
+
+/** The current framework version for a kind of organisation, or undefined when none is stored. */
+export const currentChoice = (choices: readonly FrameworkChoice[], kind: InspectedKind): FrameworkChoice | undefined =>
+  choices.find((f) => f.organisationKind === kind && f.isDefault);
 
 /** The programme's current PDU cycle: the newest one planned. */
 export async function currentCycle(db: Db): Promise<CycleState | undefined> {
@@ -94,8 +119,8 @@ export async function createFromBooking(db: Db, input: { cycle: string | number;
   if (choice.organisationId === undefined) throw new FieldError([{ field: 'booking', message: `${b.pdu} is no longer in the registry: refresh the cycle's PDUs, or create the inspection directly` }]);
   const clash = await clashWith(db, choice.organisationId, b.week);
   if (clash) throw new FieldError([{ field: 'booking', message: `${b.pdu} ${clash}` }]);
-  const frameworkKey = (await frameworkChoices(db)).find((f) => f.isDefault)?.key;
-  if (!frameworkKey) throw new FieldError([{ field: 'booking', message: 'No adult PDU framework is stored' }]);
+  const frameworkKey = currentChoice(await frameworkChoices(db), 'pdu')?.key;
+  if (!frameworkKey) throw new FieldError([{ field: 'booking', message: 'No framework for PDU inspections is stored' }]);
   try {
     return await createInspection(
       db,
@@ -137,25 +162,47 @@ async function clashWith(db: Db, organisationId: number, start: string): Promise
 }
 
 export interface DirectInspection {
+  /** What is inspected: a PDU (the default) or a youth justice service. */
+  kind?: string;
   /** The PDU's organisation id, as the form sends it. */
   pdu: string;
+  /** The youth justice service's organisation id, when kind is youth-service. */
+  youthService?: string;
   /** YYYY-MM-DD, or '' when not given. */
   fieldworkStart: string;
+  /** id@version, or '' for the current version for the kind of organisation. */
   framework: string;
 }
 
-/** Creates an inspection of any PDU on any date; refuses one whose fieldwork overlaps another inspection of the same PDU. */
+const KIND_WORDS: Record<InspectedKind, { field: 'pdu' | 'youthService'; name: string }> = {
+  pdu: { field: 'pdu', name: 'PDU' },
+  'youth-service': { field: 'youthService', name: 'youth justice service' },
+};
+
+/**
+ * Creates an inspection of any PDU or youth justice service on any date, by the framework version
+ * chosen (one that inspects that kind of organisation) or the current one for its kind; refuses
+ * one whose fieldwork overlaps another inspection of the same organisation.
+ */
 export async function createDirectly(db: Db, input: DirectInspection, creator: Creator): Promise<Inspection> {
   const problems: { field: string; message: string }[] = [];
-  const organisation = /^\d{1,9}$/.test(input.pdu) ? await getOrganisation(db, Number(input.pdu)) : undefined;
-  if (!organisation || organisation.kind !== 'pdu') problems.push({ field: 'pdu', message: 'Select the PDU to inspect' });
+  const kind: InspectedKind | undefined = input.kind === undefined || input.kind === '' || input.kind === 'pdu' ? 'pdu' : input.kind === 'youth-service' ? 'youth-service' : undefined;
+  if (!kind) problems.push({ field: 'kind', message: 'Select whether a PDU or a youth justice service is inspected' });
+  const words = KIND_WORDS[kind ?? 'pdu'];
+  const id = kind === 'youth-service' ? (input.youthService ?? '') : input.pdu;
+  const organisation = kind && /^\d{1,9}$/.test(id) ? await getOrganisation(db, Number(id)) : undefined;
+  if (kind && (!organisation || organisation.kind !== kind)) problems.push({ field: words.field, message: `Select the ${words.name} to inspect` });
   if (!isIsoDate(input.fieldworkStart)) problems.push({ field: 'fieldworkStart', message: 'Enter the first day of fieldwork as a real date' });
   const frameworks = await frameworkChoices(db);
-  if (!frameworks.some((f) => f.key === input.framework)) problems.push({ field: 'framework', message: 'Select the framework version' });
+  const chosen = input.framework === '' ? (kind ? currentChoice(frameworks, kind) : undefined) : frameworks.find((f) => f.key === input.framework);
+  if (input.framework === '' && kind && !chosen) problems.push({ field: 'framework', message: `No framework for ${words.name} inspections is stored` });
+  else if (input.framework !== '' && !chosen) problems.push({ field: 'framework', message: 'Select the framework version' });
+  else if (chosen && kind && chosen.organisationKind !== kind)
+    problems.push({ field: 'framework', message: `${chosen.title} inspects ${chosen.inspects}: select a version for ${words.name} inspections, or the current one` });
   if (!problems.length && organisation) {
     const clash = await clashWith(db, organisation.id, input.fieldworkStart);
     if (clash) problems.push({ field: 'fieldworkStart', message: `${organisation.name} ${clash}: choose another week` });
   }
   if (problems.length) throw new FieldError(problems);
-  return createInspection(db, { organisationId: organisation!.id, frameworkKey: input.framework, fieldworkStart: input.fieldworkStart }, creator.actor, (trx, inspection) => leadIfLeadInspector(trx, inspection, creator));
+  return createInspection(db, { organisationId: organisation!.id, frameworkKey: chosen!.key, fieldworkStart: input.fieldworkStart }, creator.actor, (trx, inspection) => leadIfLeadInspector(trx, inspection, creator));
 }

@@ -88,14 +88,17 @@ const publishedResult = ({ inspection: i, publishOn, ratings }: Published): Publ
 });
 
 /**
- * The columns: the default framework's rated standards, then those of any other version a
- * published inspection was made under (its rated standards, as the rating engine treats them).
+ * The columns: the current PDU framework's rated standards (DEFAULT_FRAMEWORK: the newest shipped
+ * whose regime inspects PDUs), then those of any other PDU version a published inspection was made
+ * under (its rated standards, as the rating engine treats them). Versions that inspect another kind
+ * of organisation (youth justice services) make no columns of these PDU tables.
  */
 async function standardColumns(db: Db, inspections: readonly { frameworkId: string; frameworkVersion: string }[]): Promise<PublicStandard[]> {
   const standards: PublicStandard[] = [];
   // Each version once (storedFrameworkByKey keeps the compiled versions), in the order first met.
   for (const key of new Set([DEFAULT_FRAMEWORK, ...inspections.map((i) => frameworkKey(i.frameworkId, i.frameworkVersion))])) {
     const framework = await storedFrameworkByKey(db, key);
+    if (framework.regime.organisationKind !== 'pdu') continue;
     for (const s of framework.standards) if (framework.treatment(s.id) === 'rated' && !standards.some((x) => x.id === s.id)) standards.push({ id: s.id, name: s.name });
   }
   return standards;

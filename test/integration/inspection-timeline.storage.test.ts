@@ -36,7 +36,7 @@ const refusal = async (p: Promise<unknown>) => {
 const direct = (pduName: string, start: string) => findOrganisationByName(db, 'pdu', pduName).then((o) => ({ pdu: String(o!.id), fieldworkStart: start, framework: 'hmip-adult-pdu@2021' }));
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   db = handle.db;
   await loadReferenceData(db, 'test');
   app = createApp({ db });
@@ -170,7 +170,9 @@ describe('the pages', () => {
     expect(page).toContain('<h1 class="govuk-heading-l">Create an inspection</h1>');
     expect(page).toContain('Create inspection<span class="govuk-visually-hidden">');
     expect(page).toContain('name="fieldworkStart-day"');
-    expect(page).toMatch(/value="hmip-adult-pdu@2021" checked/);
+    // The current version for what is inspected (by the frameworks' regime) is the default; each version is offered for its kind.
+    expect(page).toMatch(/name="framework" type="radio" value="" checked/);
+    expect(page).toContain('For PDUs (the current version)');
     expect(await (await get(planner, '/')).text()).toContain('href="/inspections/new"');
     expect(await (await get(inspector, '/')).text()).not.toContain('href="/inspections/new"');
     expect((await get(inspector, '/inspections/new')).status).toBe(403);

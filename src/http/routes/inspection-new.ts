@@ -1,13 +1,14 @@
 // Creating an inspection in the web app (/inspections/new): from a booking of the programme's
-// current PDU cycle (a check page, then create) or directly (PDU, fieldwork start, framework).
+// current PDU cycle (a check page, then create) or directly (a PDU or a youth justice service, the
+// fieldwork start, and a framework version that inspects that kind, by default the current one).
 // Programme managers, administrators and lead inspectors; a lead inspector leads what they create.
 import { Hono, type Context } from 'hono';
-import { listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
+import { getOrganisation, listOrganisations, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
 import { canCreateInspections } from '../../domain/access/permissions.ts';
 import { addDays } from '../../domain/sampling/dates.ts';
 import { fullDate } from '../../domain/timeline/dates.ts';
 import { KIND_NAMES } from '../../presenters/programme-cycle.ts';
-import { createDirectly, createFromBooking, cycleBookings, findBooking, frameworkChoices, type BookingChoice, type Creator } from '../../services/inspection-booking.ts';
+import { createDirectly, createFromBooking, currentChoice, cycleBookings, findBooking, frameworkChoices, type BookingChoice, type Creator } from '../../services/inspection-booking.ts';
 import { FieldError } from '../../services/errors.ts';
 import { todayIso } from '../../services/publication.ts';
 import { requirePermission, sessionOf } from '../access.ts';
@@ -64,7 +65,9 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
 
   /** The page: the booking being checked (when one is named), else the current cycle's bookings and the direct form. */
   async function render(c: C, values: Values, failed: { form: 'booking' | 'direct'; failure: Failure } | undefined, chosen?: { cycle: string; booking: string }) {
-    const [bookings, frameworks, regions] = await Promise.all([cycleBookings(db), frameworkChoices(db), listRegionsWithPdus(db)]);
+    const [bookings, frameworks, regions, youthServices] = await Promise.all([cycleBookings(db), frameworkChoices(db), listRegionsWithPdus(db), listOrganisations(db, 'youth-service')]);
+    const currentPdu = currentChoice(frameworks, 'pdu');
+    const currentYouth = currentChoice(frameworks, 'youth-service');
     let check: Record<string, unknown> | null = null;
     const bookingErrors = failed?.form === 'booking' ? failed.failure.errors : [];
     if (chosen) {
@@ -82,7 +85,7 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
             { key: { text: 'Kind' }, value: { text: KIND_NAMES[b.kind] } },
             { key: { text: 'Fieldwork' }, value: { text: `${fullDate(b.week)} to ${fullDate(addDays(b.week, 4))}` } },
             { key: { text: 'Team' }, value: { text: b.team ?? 'No team free in the plan' } },
-            { key: { text: 'Framework' }, value: { text: frameworks.find((f) => f.isDefault)?.title ?? 'No adult PDU framework is stored' } },
+            { key: { text: 'Framework' }, value: { text: currentPdu?.title ?? 'No framework for PDU inspections is stored' } },
             { key: { text: 'PDU cycle' }, value: { text: `${cycle.cycle.title}, revision ${cycle.current.revision}` } },
           ],
         };
@@ -115,9 +118,23 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
             .sort((a, b) => a.text.localeCompare(b.text, 'en-GB'))
             .map((i) => ({ ...i, selected: values.pdu === i.value })),
         ],
-        frameworkItems: frameworks.map((f) => ({ value: f.key, text: f.title, checked: values.framework ? values.framework === f.key : f.isDefault })),
+        kind: values.kind === 'youth-service' ? 'youth-service' : 'pdu',
+        youthServiceItems: [
+          { value: '', text: 'Choose a youth justice service' },
+          ...youthServices.map((o) => ({ value: String(o.id), text: o.name, selected: values.youthService === String(o.id) })),
+        ],
+        frameworkItems: [
+          {
+            value: '',
+            text: 'The current version for what is inspected',
+            hint: { text: `PDUs: ${currentPdu?.title ?? 'none stored'}. Youth justice services: ${currentYouth?.title ?? 'none stored'}.` },
+            checked: !values.framework,
+          },
+          { divider: 'or' },
+          ...frameworks.map((f) => ({ value: f.key, text: f.title, hint: { text: `For ${f.inspects}${f.isDefault ? ' (the current version)' : ''}` }, checked: values.framework === f.key })),
+        ],
         dateItems: dateInputItems(values, 'fieldworkStart', undefined, direct?.dateParts ?? []),
-        fieldErrors: { pdu: errorOf('pdu'), fieldworkStart: errorOf('fieldworkStart'), framework: errorOf('framework') },
+        fieldErrors: { kind: errorOf('kind'), pdu: errorOf('pdu'), youthService: errorOf('youthService'), fieldworkStart: errorOf('fieldworkStart'), framework: errorOf('framework') },
       },
       errors.length ? 400 : 200,
     );
@@ -127,7 +144,12 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
     allowed(c);
     const cycle = c.req.query('cycle');
     const booking = c.req.query('booking');
-    return render(c, {}, undefined, cycle !== undefined && booking !== undefined ? { cycle, booking } : undefined);
+    // From the registry: /inspections/new?organisation=ID chooses the PDU or youth justice service.
+    const organisationId = c.req.query('organisation');
+    const organisation = organisationId && /^\d{1,9}$/.test(organisationId) ? await getOrganisation(db, Number(organisationId)) : undefined;
+    const chosen: Values =
+      organisation?.kind === 'youth-service' ? { kind: 'youth-service', youthService: String(organisation.id) } : organisation?.kind === 'pdu' ? { kind: 'pdu', pdu: String(organisation.id) } : {};
+    return render(c, chosen, undefined, cycle !== undefined && booking !== undefined ? { cycle, booking } : undefined);
   });
 
   routes.post('/inspections/new/booking', async (c) => {
@@ -148,12 +170,16 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
     const values = await formBody(c);
     const date = readDateInput(values, 'fieldworkStart', 'the first day of fieldwork');
     try {
-      const inspection = await createDirectly(db, { pdu: values.pdu ?? '', fieldworkStart: date.ok ? date.date : '', framework: values.framework ?? '' }, creatorOf(c));
+      const inspection = await createDirectly(
+        db,
+        { kind: values.kind ?? 'pdu', pdu: values.pdu ?? '', youthService: values.youthService ?? '', fieldworkStart: date.ok ? date.date : '', framework: values.framework ?? '' },
+        creatorOf(c),
+      );
       return c.redirect(`/inspections/${inspection.id}?created=direct`, 303);
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
       // The date input's own message (which part is missing) beats the service's general one; the form's order is kept.
-      const order = ['pdu', 'fieldworkStart', 'framework'];
+      const order = ['kind', 'pdu', 'youthService', 'fieldworkStart', 'framework'];
       const errors = [...e.fields]
         .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))
         .map((f) => (f.field === 'fieldworkStart' ? (date.ok ? { href: '#fieldworkStart-day', text: f.message } : { href: date.href, text: date.message }) : { href: `#${f.field}`, text: f.message }));

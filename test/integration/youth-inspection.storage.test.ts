@@ -1,0 +1,97 @@
+// Youth inspections in the product (issue 12, section 3): the framework an inspection is created
+// with is chosen by the kind of organisation its regime inspects (a youth justice service gets the
+// current youth framework, or any youth version chosen), in the service, the page and the CLI.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrganisationByName, getInspection, listOrganisations, type Db } from '../../src/db/repositories/index.ts';
+import { createApp } from '../../src/http/app.ts';
+import { FieldError } from '../../src/services/errors.ts';
+import { createDirectly, currentChoice, frameworkChoices, type Creator } from '../../src/services/inspection-booking.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { runCapturing } from '../support/cli.ts';
+import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let handle: TestDatabase;
+let db: Db;
+let app: ReturnType<typeof createApp>;
+let planner: TestSession;
+let lead: TestSession;
+const creator = (): Creator => ({ actor: `user:${planner.userId}`, userId: planner.userId, role: 'programme-manager' });
+const refusal = async (p: Promise<unknown>) => {
+  const e = await p.then(() => null, (e: unknown) => e);
+  expect(e).toBeInstanceOf(FieldError);
+  return (e as FieldError).fields;
+};
+const youth = (name: string) => findOrganisationByName(db, 'youth-service', name).then((o) => String(o!.id));
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  db = handle.db;
+  await loadReferenceData(db, 'test');
+  app = createApp({ db });
+  planner = await signedIn(db, 'programme-manager');
+  lead = await signedIn(db, 'lead-inspector');
+});
+afterAll(() => handle?.close());
+
+describe('the framework chosen by the kind of organisation', () => {
+  it('lists the stored versions by the kind they inspect, the newest of each kind current', async () => {
+    const choices = await frameworkChoices(db);
+    expect(choices.map((c) => [c.key, c.organisationKind, c.isDefault])).toEqual([
+      ['hmip-adult-pdu@2021', 'pdu', true],
+      ['hmip-youth@2021', 'youth-service', true],
+      ['hmip-youth@2018', 'youth-service', false],
+    ]);
+    expect(currentChoice(choices, 'youth-service')?.inspects).toBe('youth justice services');
+  });
+
+  it('creates a youth inspection with the current youth framework unless a youth version is chosen', async () => {
+    const made = await createDirectly(db, { kind: 'youth-service', pdu: '', youthService: await youth('Leeds'), fieldworkStart: '2026-11-02', framework: '' }, creator());
+    expect(made).toMatchObject({ frameworkId: 'hmip-youth', frameworkVersion: '2021', title: 'An inspection of youth justice services in Leeds', fieldworkEnd: '2026-11-06' });
+    const older = await createDirectly(db, { kind: 'youth-service', pdu: '', youthService: await youth('Bradford'), fieldworkStart: '2026-11-02', framework: 'hmip-youth@2018' }, creator());
+    expect(older).toMatchObject({ frameworkId: 'hmip-youth', frameworkVersion: '2018' });
+    // A PDU without a framework named still gets the adult framework.
+    const pdu = await findOrganisationByName(db, 'pdu', 'York');
+    expect(await createDirectly(db, { pdu: String(pdu!.id), fieldworkStart: '2026-11-02', framework: '' }, creator())).toMatchObject({ frameworkId: 'hmip-adult-pdu', frameworkVersion: '2021' });
+  });
+
+  it('refuses a version for another kind of organisation, and a youth service missing, naming the field', async () => {
+    expect(await refusal(createDirectly(db, { kind: 'youth-service', pdu: '', youthService: await youth('Wakefield'), fieldworkStart: '2026-11-02', framework: 'hmip-adult-pdu@2021' }, creator()))).toEqual([
+      { field: 'framework', message: 'Adult probation inspection standards (PDU inspections) (hmip-adult-pdu, version 2021) inspects PDUs: select a version for youth justice service inspections, or the current one' },
+    ]);
+    const pdu = await findOrganisationByName(db, 'pdu', 'Sheffield');
+    expect(await refusal(createDirectly(db, { kind: 'youth-service', pdu: String(pdu!.id), youthService: '', fieldworkStart: '2026-11-02', framework: '' }, creator()))).toEqual([
+      { field: 'youthService', message: 'Select the youth justice service to inspect' },
+    ]);
+    expect((await refusal(createDirectly(db, { kind: 'prison', pdu: '', fieldworkStart: '2026-11-02', framework: '' }, creator())))[0]).toEqual({ field: 'kind', message: 'Select whether a PDU or a youth justice service is inspected' });
+  });
+});
+
+describe('the page', () => {
+  it('offers youth justice services and the versions by kind, and creates a youth inspection', async () => {
+    const id = await youth('Calderdale');
+    const page = await (await app.request(`/inspections/new?organisation=${id}`, { headers: { cookie: lead.cookie } })).text();
+    expect(page).toContain('A youth justice service');
+    expect(page).toMatch(new RegExp(`<option value="${id}" selected>Calderdale</option>`));
+    expect(page).toContain('For youth justice services (the current version)');
+    expect(page).toContain('The current version for what is inspected');
+    const res = await app.request('/inspections/new', formPost(lead, { kind: 'youth-service', pdu: '', youthService: id, 'fieldworkStart-day': '7', 'fieldworkStart-month': '12', 'fieldworkStart-year': '2026', framework: '' }));
+    expect(res.status).toBe(303);
+    const inspection = await getInspection(db, Number(/\/inspections\/(\d+)/.exec(res.headers.get('location')!)![1]));
+    expect(inspection).toMatchObject({ frameworkId: 'hmip-youth', frameworkVersion: '2021', title: 'An inspection of youth justice services in Calderdale' });
+    const wrong = await app.request('/inspections/new', formPost(lead, { kind: 'youth-service', youthService: '', 'fieldworkStart-day': '7', 'fieldworkStart-month': '12', 'fieldworkStart-year': '2026', framework: '' }));
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('<a href="#youthService">Select the youth justice service to inspect</a>');
+  });
+});
+
+describe('inspectorate create-inspection', () => {
+  it('creates a youth inspection with the current youth framework, and needs one organisation', async () => {
+    const made = await runCapturing(['create-inspection', '--youth-service', 'Kirklees', '--fieldwork-start', '2027-01-11'], handle);
+    expect(made.stdout).toMatch(/Created inspection \d+: An inspection of youth justice services in Kirklees, fieldwork 2027-01-11 to 2027-01-15/);
+    const both = await runCapturing(['create-inspection', '--pdu', 'York', '--youth-service', 'York', '--fieldwork-start', '2027-01-11'], handle);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Give either --pdu NAME or --youth-service NAME');
+    expect((await listOrganisations(db, 'youth-service')).length).toBeGreaterThan(100);
+  });
+});
