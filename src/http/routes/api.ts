@@ -13,6 +13,7 @@ import type { AppEnv } from '../auth.ts';
 import { enumQuery } from '../params.ts';
 import { auditQueryOf, EVENTS_PER_PAGE, readAuditFilters } from '../../presenters/audit-filters.ts';
 import { readAuditPage } from '../../services/audit-trail.ts';
+import { apiProgrammeRoutes } from './api-programme.ts';
 
 export function apiRoutes(db: Db): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -34,6 +35,7 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
         audit: '/api/inspections/{id}/audit',
         regionalFeedback: '/api/regions/{id}/feedback?year=2025',
         annualReports: '/api/national/annual',
+        programme: '/api/programme',
       },
     }),
   );
@@ -107,6 +109,9 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
     const { events, total } = await readAuditPage(db, auditQueryOf({ inspectionId: inspection.id }, filters, inspection.id, paged), { inspection, access });
     return c.json({ events, total, ...(paged ? { page: filters.page, perPage: EVENTS_PER_PAGE } : {}) });
   });
+
+  // The inspection programme's resources, listed at /api/programme.
+  api.route('/programme', apiProgrammeRoutes(db));
 
   return api;
 }

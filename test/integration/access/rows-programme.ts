@@ -89,7 +89,7 @@ export const programmeRows: Row[] = [
   { method: 'POST', route: '/programme/years/:id/consultation/questions/:questionId/remove', path: () => '/programme/years/1/consultation/questions/7/remove', expect: { ...PLAN_POST, 'programme-manager': 404 } },
   { method: 'GET', route: '/programme/years/:id/consultation/responses', path: () => '/programme/years/1/consultation/responses', expect: READ },
 
-  // The JSON API.
+  // The JSON API (src/http/routes/api-programme.ts, mounted under /api).
   { method: 'GET', route: '/api/programme', path: () => '/api/programme', expect: API_READ },
   { method: 'GET', route: '/api/programme/services', path: () => '/api/programme/services', expect: API_READ },
   { method: 'GET', route: '/api/programme/services/:id', path: () => '/api/programme/services/2', expect: API_READ },
