@@ -99,14 +99,26 @@ export function statisticalRows(framework: Framework, detail: Pick<StatisticalDe
   };
 }
 
+/**
+ * The case attributes a list of cases shows beside each case: the one whose role is the case type
+ * (it decides which standards apply) and the one whose role is the risk level, as the framework
+ * file names them (sentence type and RoSH for PDUs, court or out-of-court for youth justice).
+ */
+export function roleColumns(framework: Framework): { id: string; heading: string }[] {
+  return (['case-type', 'risk-level'] as const).flatMap((role) => {
+    const a = framework.attributeWithRole(role);
+    return a ? [{ id: a.id, heading: a.label }] : [];
+  });
+}
+
 /** Cases of a draft sample; the service's references only for the service itself. */
-export function draftCaseRows(cases: readonly EligibleCase[], withReferences: boolean): Cell[][] {
+export function draftCaseRows(framework: Framework, cases: readonly EligibleCase[], withReferences: boolean): Cell[][] {
+  const start = framework.attributeWithRole('start-date')?.id;
   return cases.map((c, i) => [
     { text: withReferences ? c.caseRef : String(i + 1) },
     { text: c.practitioner },
-    { text: c.attributes.start_date ? longDate(c.attributes.start_date) : '–' },
-    { text: valueText(c.attributes.sentence_type ?? null) },
-    { text: valueText(c.attributes.rosh ?? null) },
+    { text: start && c.attributes[start] ? longDate(c.attributes[start]) : '–' },
+    ...roleColumns(framework).map((col) => ({ text: valueText(c.attributes[col.id] ?? null) })),
   ]);
 }
 

@@ -7,6 +7,10 @@ import { createApp } from '../../src/http/app.ts';
 import { FieldError } from '../../src/services/errors.ts';
 import { createDirectly, currentChoice, frameworkChoices, type Creator } from '../../src/services/inspection-booking.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { writeAssessmentCsv } from '../../src/interchange/assessment-file.ts';
+import { bundledFramework } from '../../src/reference/frameworks.ts';
+import { importAssessments } from '../../src/services/inspections.ts';
+import { anyFrameworkAssessment } from '../support/any-framework-assessment.ts';
 import { runCapturing } from '../support/cli.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -16,6 +20,7 @@ let db: Db;
 let app: ReturnType<typeof createApp>;
 let planner: TestSession;
 let lead: TestSession;
+let youthInspectionId: number;
 const creator = (): Creator => ({ actor: `user:${planner.userId}`, userId: planner.userId, role: 'programme-manager' });
 const refusal = async (p: Promise<unknown>) => {
   const e = await p.then(() => null, (e: unknown) => e);
@@ -79,9 +84,31 @@ describe('the page', () => {
     expect(res.status).toBe(303);
     const inspection = await getInspection(db, Number(/\/inspections\/(\d+)/.exec(res.headers.get('location')!)![1]));
     expect(inspection).toMatchObject({ frameworkId: 'hmip-youth', frameworkVersion: '2021', title: 'An inspection of youth justice services in Calderdale' });
+    youthInspectionId = inspection!.id;
     const wrong = await app.request('/inspections/new', formPost(lead, { kind: 'youth-service', youthService: '', 'fieldworkStart-day': '7', 'fieldworkStart-month': '12', 'fieldworkStart-year': '2026', framework: '' }));
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('<a href="#youthService">Select the youth justice service to inspect</a>');
+  });
+});
+
+describe('a youth inspection’s cases', () => {
+  it('lists the cases by the framework’s case type and risk level, and offers each case only the standards of its type', async () => {
+    const framework = bundledFramework('hmip-youth@2021');
+    const assessment = anyFrameworkAssessment(framework, 7, 12);
+    await importAssessments(db, { inspectionId: youthInspectionId, text: writeAssessmentCsv(framework, assessment), format: 'csv', strict: true }, 'test:lead');
+    const list = await (await app.request(`/inspections/${youthInspectionId}/cases`, { headers: { cookie: lead.cookie } })).text();
+    expect(list).toMatch(/<th scope="col" class="govuk-table__header"[^>]*>Case type<\/th>/);
+    expect(list).toContain('Risk of serious harm</th>');
+    expect(list).not.toContain('Sentence type');
+    const court = assessment.cases.find((c) => c.attributes.case_type === 'court')!;
+    const ooc = assessment.cases.find((c) => c.attributes.case_type === 'out-of-court')!;
+    expect(list).toMatch(new RegExp(`${court.caseRef}</a></th>\\s*<td class="govuk-table__cell">court</td>`));
+    const tasks = async (ref: string) => {
+      const html = await (await app.request(`/inspections/${youthInspectionId}/cases/${ref}`, { headers: { cookie: lead.cookie } })).text();
+      return [...html.matchAll(/href="[^"]*\/standards\/([\d.]+)"/g)].map((m) => m[1]);
+    };
+    expect(await tasks(court.caseRef)).toEqual(['2.1', '2.2', '2.3', '2.4']);
+    expect(await tasks(ooc.caseRef)).toEqual(['3.1', '3.2', '3.3']);
   });
 });
 

@@ -9,6 +9,7 @@ import { caseStandard, loadCase, saveStandard } from '../../services/case-assess
 import { isCaseComplete } from '../../domain/sign-off/case-progress.ts';
 import { caseProgress } from '../../domain/assessment/case-progress.ts';
 import { flattenStandard, type FlatValues, type StandardStatus } from '../../domain/assessment/standard-edit.ts';
+import { roleColumns } from '../../presenters/sample-page.ts';
 import { decodeBase, fieldId, standardFormPage } from '../../presenters/standard-form-page.ts';
 import { caseAccess, inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -35,6 +36,8 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
     const mine = c.req.query('mine') === '1';
     // The sign-off checklist links here for the cases still to finish.
     const incompleteOnly = c.req.query('incomplete') === '1';
+    // The case type and risk level by their roles in the framework file.
+    const columns = roleColumns(framework);
     const rows = assessment.cases
       // A case the person is assessing blind is left out: its progress would tell of its first assessment.
       .filter((x) => access.mayRead(x.caseRef))
@@ -44,8 +47,7 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
         const { completed: done, standards, status: overall } = caseProgress(framework, x);
         return [
           { html: `<a class="govuk-link" href="${escapeHtml(caseHref(inspection.id, x.caseRef))}">${escapeHtml(x.caseRef)}</a>` },
-          { text: x.attributes.sentence_type ?? '–' },
-          { text: x.attributes.rosh ?? '–' },
+          ...columns.map((col) => ({ text: x.attributes[col.id] ?? '–' })),
           { text: workByRef.get(x.caseRef)?.assignedToName ?? 'Not assigned' },
           { text: `${done} of ${standards}`, format: 'numeric', attributes: { 'data-sort-value': String(done) } },
           { html: statusTag(overall) },
@@ -56,6 +58,13 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
       inspection,
       section: 'cases',
       rows,
+      head: [
+        { text: 'Case', attributes: { 'aria-sort': 'ascending' } },
+        ...columns.map((col) => ({ text: col.heading, attributes: { 'aria-sort': 'none' } })),
+        { text: 'Inspector', attributes: { 'aria-sort': 'none' } },
+        { text: 'Standards completed', format: 'numeric', attributes: { 'aria-sort': 'none' } },
+        { text: 'Status', attributes: { 'aria-sort': 'none' } },
+      ],
       mine,
       incompleteOnly,
       canAssess: canAssessCases(actor, scope),

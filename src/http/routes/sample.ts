@@ -18,6 +18,7 @@ import {
   sizeText,
   statisticalRows,
   draftCaseRows,
+  roleColumns,
   windowText,
 } from '../../presenters/sample-page.ts';
 import { canManageSample, canSeeServiceReferences, canUploadServiceFiles, canViewSample } from '../../services/sample/access.ts';
@@ -129,7 +130,8 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
         tooSmall: summary ? summary.reliability.filter((r) => r.tooSmall && r.treatment === 'rated' && r.scope === 'standard').length : 0,
         reliability: summary ? reliabilityItems(summary.reliability) : [],
         statistical: statistical && summary ? statisticalRows(framework, statistical, summary.caseloadSize) : null,
-        draftRows: draft ? draftCaseRows(draft.cases, seesReferences) : null,
+        draftRows: draft ? draftCaseRows(framework, draft.cases, seesReferences) : null,
+        draftHead: roleColumns(framework).map((col) => ({ text: col.heading })),
         seesReferences,
         confirmedRows: confirmed
           ? confirmed.cases.map((x) => [
