@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports, canViewSfoReviews, ROLE_NAMES, type Actor } from '../domain/access/permissions.ts';
 import { hasOwnCaseWork } from '../domain/access/landing.ts';
+import { isRegionStaff } from '../domain/sfo/access.ts';
 import { INSPECTION_AREAS } from '../domain/publication/visibility.ts';
 import { render } from '../presenters/templates.ts';
 import { requestScope } from './access.ts';
@@ -20,7 +21,7 @@ export function page(c: Context, template: string, context: Record<string, unkno
     render(template, {
       ...context,
       cspNonce: c.get('secureHeadersNonce'),
-      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor), canViewSfo: canViewSfoReviews(session.actor), hasOwnCases: hasOwnCaseWork(session.actor) },
+      currentUser: session && { name: session.user.displayName, role: ROLE_NAMES[session.user.role], isAdmin: canManageUsers(session.actor), canPlanProgramme: canPlanInspections(session.actor), canViewNational: canViewNationalReports(session.actor), canViewSfo: canViewSfoReviews(session.actor), hasOwnCases: hasOwnCaseWork(session.actor), canReadSfoFeedback: isRegionStaff(session.actor, session.organisationKind ?? undefined) },
       // The inspection's sub navigation offers only what the person may open at the report's stage.
       inspectionNav: session && isInspection(context.inspection) ? inspectionNav(c, session.actor, context.inspection) : undefined,
       csrfToken: context.csrfToken ?? session?.csrfToken,

@@ -22,10 +22,11 @@ import { auditRows } from './access/rows-audit.ts';
 import { domainOneRows } from './access/rows-domain-one.ts';
 import { reportWritingRows } from './access/rows-report-writing.ts';
 import { sfoAssessmentRows, sfoRows } from './access/rows-sfo.ts';
+import { sfoDocumentFixture, sfoDocumentRows } from './access/rows-sfo-documents.ts';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows, ...sfoDocumentRows];
 
 
 let handle: TestDatabase;
@@ -33,11 +34,12 @@ let app: ReturnType<typeof createApp>;
 let demoId: number;
 let regionId: number;
 let pduId: number;
+let otherRegionId: number;
 const annual = { draft: 0, published: 0 };
 const sessions = new Map<Person, TestSession | undefined>();
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });
@@ -45,11 +47,13 @@ beforeAll(async () => {
   const leeds = (await findOrganisationByName(db, 'pdu', 'Leeds'))!;
   regionId = leeds.parentId!;
   pduId = leeds.id;
+  otherRegionId = (await findOrganisationByName(db, 'region', 'North East'))!.id;
   // A published inspection of another PDU, and annual reports built from it: one draft, one published.
   await publishDemoInspection(db, { pduName: 'Sheffield', fieldworkStart: '2025-06-02', seed: 4, cases: 8 }, 'test');
   annual.draft = await createAnnualReport(db, { year: '2025/26', framework: 'hmip-adult-pdu@2021' }, 'test');
   annual.published = await createAnnualReport(db, { year: '2025/26', framework: 'hmip-adult-pdu@2021' }, 'test');
   await publishAnnualReport(db, annual.published, new Date().toISOString().slice(0, 10), 'test');
+  await sfoDocumentFixture(db);
   // One case left unfinished, so sign-off is refused whoever asks.
   await db.deleteFrom('case_answer').where('item_id', '=', '2.2.1').where('case_id', 'in', db.selectFrom('inspection_case').select('id').where('case_ref', '=', 'DEMO-040')).execute();
   sessions.set('anonymous', undefined);
@@ -61,6 +65,10 @@ beforeAll(async () => {
   sessions.set('other-inspector', await signedIn(db, 'inspector'));
   sessions.set('service-own', await signedIn(db, 'service-staff', { service: 'Leeds' }));
   sessions.set('service-other', await signedIn(db, 'service-staff', { service: 'Sheffield' }));
+  // The staff of the demonstration PDU's region (Yorkshire and the Humber), and the SFO QA team.
+  sessions.set('region-own', await signedIn(db, 'service-staff', { region: 'Yorkshire and the Humber' }));
+  sessions.set('sfo-lead', await signedIn(db, 'sfo-lead'));
+  sessions.set('sfo-inspector', await signedIn(db, 'sfo-inspector'));
 });
 afterAll(() => handle?.close());
 
@@ -75,6 +83,9 @@ const ctx: MatrixContext = {
   },
   get pduId() {
     return pduId;
+  },
+  get otherRegionId() {
+    return otherRegionId;
   },
   annual,
   userId: (person) => sessions.get(person)!.userId,

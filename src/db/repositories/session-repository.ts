@@ -30,7 +30,10 @@ export async function findSession(db: Db, tokenHash: string): Promise<StoredSess
  * The session with its account and the inspections the person works on, in one query: every
  * signed-in request reads these three together.
  */
-export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ session: StoredSession; user: User; memberships: Map<number, MemberRole> } | undefined> {
+export async function findSessionWithUser(
+  db: Db,
+  tokenHash: string,
+): Promise<{ session: StoredSession; user: User; memberships: Map<number, MemberRole>; organisationKind: string | null } | undefined> {
   const r = await db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -39,14 +42,16 @@ export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ 
     .select(
       sql<[number, MemberRole][]>`coalesce((select json_agg(json_build_array(m.inspection_id, m.role)) from inspection_member m where m.user_id = u.id), '[]'::json)`.as('memberships'),
     )
+    .select(sql<string | null>`(select o.kind from organisation o where o.id = u.organisation_id)`.as('organisation_kind'))
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!r) return undefined;
-  const { token_hash, csrf_token, session_created_at, last_seen_at, expires_at, memberships, ...user } = r;
+  const { token_hash, csrf_token, session_created_at, last_seen_at, expires_at, memberships, organisation_kind, ...user } = r;
   return {
     session: { tokenHash: token_hash, userId: user.id, csrfToken: csrf_token, createdAt: session_created_at, lastSeenAt: last_seen_at, expiresAt: expires_at },
     user: toUser(user),
     memberships: new Map(memberships),
+    organisationKind: organisation_kind,
   };
 }
 

@@ -41,6 +41,8 @@ export interface ActiveSession {
   user: User;
   actor: Actor;
   csrfToken: string;
+  /** The kind of organisation a service's staff work for ('pdu', 'region', …): what their pages offer. */
+  organisationKind?: string | null;
 }
 
 /** The session behind a cookie token, or undefined when it is unknown, expired, idle too long or the account is disabled. */
@@ -48,7 +50,7 @@ export async function resumeSession(db: Db, token: string, now: Date, policy = D
   const tokenHash = hashToken(token);
   const found = await findSessionWithUser(db, tokenHash); // the session, its account and memberships at once
   if (!found) return undefined;
-  const { session, user, memberships } = found;
+  const { session, user, memberships, organisationKind } = found;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (now >= session.expiresAt || now.getTime() >= idleLimit) {
     await deleteSession(db, tokenHash);
@@ -57,7 +59,7 @@ export async function resumeSession(db: Db, token: string, now: Date, policy = D
   if (!user.active) return undefined;
   // Write last-seen at most once a minute: a page view should not always cost a write.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash, now);
-  return { user, actor: { userId: user.id, role: user.role, organisationId: user.organisationId, memberships }, csrfToken: session.csrfToken };
+  return { user, actor: { userId: user.id, role: user.role, organisationId: user.organisationId, memberships }, csrfToken: session.csrfToken, organisationKind };
 }
 
 export const endSession = (db: Db, token: string) => deleteSession(db, hashToken(token));

@@ -1,16 +1,22 @@
 // The access matrix: who may reach each route. Each area of the app keeps its rows in its own file
 // here; access-matrix.storage.test.ts walks them all with every kind of person.
 
-export const PEOPLE = ['anonymous', 'administrator', 'programme-manager', 'analyst', 'lead', 'inspector', 'other-inspector', 'service-own', 'service-other'] as const;
+export const PEOPLE = ['anonymous', 'administrator', 'programme-manager', 'analyst', 'lead', 'inspector', 'other-inspector', 'service-own', 'service-other', 'region-own', 'sfo-lead', 'sfo-inspector'] as const;
 export type Person = (typeof PEOPLE)[number];
 
-/** What rows may refer to: the demonstration inspection (Leeds PDU) and the people's user ids. */
+/**
+ * What rows may refer to: the demonstration inspection (Leeds PDU) and the people's user ids.
+ * People: the inspectorate's roles; a PDU's staff (Leeds, the demonstration's, and Sheffield); the
+ * staff of Leeds's region (Yorkshire and the Humber); the SFO QA team's lead and inspector.
+ */
 export interface MatrixContext {
   demoId: number;
   /** Annual national reports: one still a draft, one published. */
   annual: { draft: number; published: number };
   /** The region of the demonstration inspection's PDU (Yorkshire and the Humber). */
   regionId: number;
+  /** Another region (the North East), whose staff and feedback are not the demonstration's. */
+  otherRegionId: number;
   /** The demonstration inspection's PDU (Leeds). */
   pduId: number;
   userId(person: Exclude<Person, 'anonymous'>): number;
