@@ -4,6 +4,8 @@
 // and the app's own CSS and script). Type-checking is `npm run typecheck`'s job: this only emits.
 //   node scripts/build.mjs             always build
 //   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than src/ or the tsconfigs
+// Either way the first start's database (migrated, reference data: src/services/first-start-database.ts)
+// is made again when what it depends on changed.
 // (`npm start` runs scripts/start.mjs, which builds when stale in the same process, so `npm install &&
 // npm start` is all a fresh machine needs.)
 import { spawnSync } from 'node:child_process';
@@ -46,11 +48,27 @@ export function build() {
   }
   // Everything in src/ that is not TypeScript (templates, CSS, the browser script) sits beside the compiled code.
   for (const path of files(src)) if (!path.endsWith('.ts')) cpSync(path, join(dist, relative(src, path)));
+  if (!firstStartDump()) return false;
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
 
+/**
+ * The first start's database (src/services/first-start-database.ts): migrated, with the reference
+ * data, made from the compiled code only when the migrations, reference files or PGlite changed.
+ */
+function firstStartDump() {
+  const run = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(dist, 'services', 'first-start-database.js')).href)}); if ((await m.ensureFirstStartDump()) === 'made') console.log('Made the first start database (migrated, reference data) in node_modules/.cache/inspectorate');`],
+    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'silent' } },
+  );
+  if (run.status !== 0) console.error('Making the first start database failed: see the messages above.');
+  return run.status === 0;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (!process.argv.includes('--if-stale') || isStale()) process.exitCode = build() ? 0 : 1;
+  else process.exitCode = firstStartDump() ? 0 : 1; // dist/ is current: the first start's database may still need making
 }

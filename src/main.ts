@@ -3,10 +3,12 @@
 // loads the reference data and the demonstration inspection, and serves the web app and API. A
 // start that fails says why in one line (start-failure.ts).
 import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
 import { isLoopbackHost, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { ensureDemoData } from './services/demo-data.ts';
+import { firstStartDump } from './services/first-start-database.ts';
 import { disableDemoAccounts } from './services/identity/demo-accounts-off.ts';
 import type { DemoAccount } from './services/identity/demo-users.ts';
 import { OidcClient } from './services/identity/oidc.ts';
@@ -56,15 +58,23 @@ server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'))
 
 let database: DatabaseHandle | undefined;
 async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: DemoAccount[] }> {
-  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir, holder: { kind: 'server', what: 'npm start' } });
-  console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}` : 'PostgreSQL server from DATABASE_URL');
+  // An empty data folder begins from the build's dump (migrated, reference data): initdb and every migration once, not on every first start.
+  const dump = config.databaseUrl ? undefined : firstStartDump(config.pgliteDir);
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir, holder: { kind: 'server', what: 'npm start' }, ...(dump ? { loadDataDir: dump } : {}) });
+  console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}${dump ? ' (new: begun from the build\'s migrated database)' : ''}` : 'PostgreSQL server from DATABASE_URL');
   const reference = await loadReferenceData(database.db);
   console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs${reference.unchanged ? ' (files unchanged since the last start)' : ''}${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
   let demoAccounts: DemoAccount[] | undefined;
   if (config.demoData) {
     // Demonstration accounts have known passwords, so they exist only on the local embedded database
     // (and config.ts refuses DEMO_DATA=on there with a HOST beyond this machine).
+    // On embedded PGlite (one session, so the setting is this work's own) the demonstration's five
+    // hundred small transactions need not each wait for the disk: a crash part-way leaves a partial
+    // demonstration either way. The usual durability again after.
+    const relaxed = database.kind === 'pglite';
+    if (relaxed) await sql`set synchronous_commit = off`.execute(database.db);
     const demo = await ensureDemoData(database.db, { accounts: database.kind === 'pglite' });
+    if (relaxed) await sql`reset synchronous_commit`.execute(database.db);
     for (const line of demo.made) console.log(line);
     if (demo.accounts) {
       demoAccounts = demo.accounts;

@@ -1,0 +1,40 @@
+// The first start's head start (src/services/first-start-database.ts): the build's dump of a
+// migrated database with the reference data, made once for the same migrations and reference files,
+// from which an empty data folder begins; a folder that has a database is never overwritten.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '../../src/db/database.ts';
+import { listOrganisations } from '../../src/db/repositories/index.ts';
+import { ensureFirstStartDump, firstStartDump } from '../../src/services/first-start-database.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'inspectorate-first-start-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(!!process.env.TEST_DATABASE_URL)('the first start database', { timeout: 300_000 }, () => {
+  it('is made once, and an empty folder begun from it is migrated with the reference data loaded', async () => {
+    const dump = join(dir, 'first-start.tar');
+    expect(await ensureFirstStartDump(dump)).toBe('made');
+    expect(await ensureFirstStartDump(dump)).toBe('current'); // same migrations, reference files and PGlite
+
+    const dataDir = join(dir, 'data');
+    const from = firstStartDump(dataDir, dump);
+    expect(from).toBeDefined();
+    const handle = await openDatabase({ dataDir, loadDataDir: from!, migrate: false });
+    try {
+      expect(await migrateToLatest(handle.db)).toEqual([]);
+      expect((await loadReferenceData(handle.db)).unchanged).toBe(true);
+      expect((await listOrganisations(handle.db)).length).toBeGreaterThan(100);
+    } finally {
+      await handle.close();
+    }
+    // A folder with a database in it is never begun again.
+    expect(firstStartDump(dataDir, dump)).toBeUndefined();
+  });
+
+  it('is not used when there is none', () => {
+    expect(firstStartDump(join(dir, 'empty'), join(dir, 'missing.tar'))).toBeUndefined();
+  });
+});
