@@ -22,7 +22,7 @@ let dir: string;
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   for (const [i, pduName] of ['Sheffield', 'Doncaster', 'Barnsley and Rotherham'].entries())
     await publishDemoInspection(handle.db, { pduName, fieldworkStart: `2025-0${5 + i}-05`, seed: 60 + i, cases: 12, ...(i === 0 ? { survey: { people: 40, phoneOffset: 500 } } : {}) }, 'test');

@@ -36,7 +36,7 @@ const text = async (s: TestSession, path: string) => {
 const leadName = () => `Test lead-inspector`;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   db = handle.db;
   await loadReferenceData(db, 'test');
   demoId = (await ensureDemoInspection(db))!;

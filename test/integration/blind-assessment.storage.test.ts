@@ -26,7 +26,7 @@ let leadCase: string;
 const framework = bundledFramework();
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   const demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

@@ -27,7 +27,7 @@ const assessments: InspectionAssessment[] = [
 ];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   for (const [i, a] of assessments.entries()) {
     const inspection = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: framework.key, fieldworkStart: '2026-10-05', title: `Bulk ${i}` }, 'test');

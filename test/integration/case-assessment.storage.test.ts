@@ -18,7 +18,7 @@ const CASE = 'DEMO-003';
 const path = () => `/inspections/${demoId}/cases/${CASE}/standards/2.2`;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

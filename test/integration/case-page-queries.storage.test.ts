@@ -16,7 +16,7 @@ let demoId: number;
 let inspector: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   counting = countingDb(handle.db);

@@ -32,7 +32,7 @@ let inspectionCount = 0;
 const PARTIAL = ['Phone number,Name', '07700 900111,Ann', '0113 496 0222,Ben', ',Cal', '+44 7700 900444,Dee', '07700 900555,Eve,extra'].join('\n');
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   outboxDir = mkdtempSync(join(tmpdir(), 'inspectorate-contacts-check-'));
   sender = new LocalOutboxSender(outboxDir);

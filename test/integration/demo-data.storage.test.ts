@@ -39,7 +39,7 @@ async function get(who: string, path: string): Promise<Response> {
 const statusOf = async (id: number) => (await reportOverview(handle.db, id)).report.status;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demo = await ensureDemoData(handle.db, { accounts: true }, today, 'test');
   app = createApp({ db: handle.db });

@@ -33,7 +33,7 @@ let demoId: number;
 const people: Record<'lead' | 'inspector' | 'colleague' | 'service', { userId: number; role: Actor['role'] }> = {} as never;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   db = handle.db;
   await loadReferenceData(db, 'test');
   demoId = (await ensureDemoInspection(db))!;

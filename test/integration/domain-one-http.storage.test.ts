@@ -23,7 +23,7 @@ let service: TestSession;
 const framework = bundledFramework('hmip-adult-pdu@2021');
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   await runDemoSurvey(handle.db, demoId, { people: 24, phoneOffset: 950, seed: 5 }, 'test');

@@ -45,7 +45,7 @@ let lead: TestSession;
 let leeds: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   mail = createEmbargoMail(handle.db, { sender, serviceUrl: 'https://inspectorate.example.gov.uk', dispatcher: { retryMs: 60_000, log: (m) => logged.push(m) } });

@@ -16,7 +16,7 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 
 let handle: TestDatabase;
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
 });
 afterAll(() => handle?.close());

@@ -24,7 +24,7 @@ let demoId: number;
 let lead: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db, sms: createSurveyMessaging(handle.db, { webhookToken: TOKEN }) });

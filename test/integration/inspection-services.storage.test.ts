@@ -19,7 +19,7 @@ const assessment = generateAssessment(framework, { seed: 11, cases: 30, windowSt
 const csv = writeAssessmentCsv(framework, assessment);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   inspection = await createInspection(handle.db, { pduName: 'sheffield', frameworkKey: 'hmip-adult-pdu@2021', fieldworkStart: '2026-09-07' }, 'test:lead');
 });

@@ -15,7 +15,7 @@ let lead: TestSession;
 let inspector: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

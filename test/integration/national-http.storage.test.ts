@@ -19,7 +19,7 @@ const today = new Date().toISOString().slice(0, 10);
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   for (const [i, pduName] of ['Sheffield', 'Doncaster', 'Barnsley and Rotherham'].entries())
     await publishDemoInspection(handle.db, { pduName, fieldworkStart: `2025-0${5 + i}-05`, seed: 40 + i, cases: 12 }, 'test');

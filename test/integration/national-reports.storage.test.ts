@@ -29,7 +29,7 @@ let reportId: number;
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   reportId = (await createDemoNationalYears(handle.db, today, 'test')).annualReport!;
 }, 120_000);

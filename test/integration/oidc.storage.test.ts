@@ -21,7 +21,7 @@ const appFor = (p: TestProvider) =>
   });
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   provider = await startTestProvider();
   app = appFor(provider);

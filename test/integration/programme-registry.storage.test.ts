@@ -30,7 +30,7 @@ const nextMonday = (() => {
 })();
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   app = createApp({ db: handle.db });
   admin = await signedIn(handle.db, 'administrator');

@@ -32,7 +32,7 @@ async function save23(values: Record<string, string>, mode: 'draft' | 'complete'
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   id = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

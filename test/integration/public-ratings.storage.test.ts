@@ -20,7 +20,7 @@ const org = { sheffield: 0, doncaster: 0, barnsley: 0, lancashire: 0, bolton: 0,
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   const db = handle.db;
   await loadReferenceData(db, 'test');
   // Sheffield twice (published 2024 and 2025), after its two reference results; Doncaster before its reference result of 2024-10-09.

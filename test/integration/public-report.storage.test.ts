@@ -22,7 +22,7 @@ let dir: string;
 const TITLE = 'An inspection of probation services in Sheffield';
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   publishedId = await publishDemoInspection(handle.db, { pduName: 'Sheffield', fieldworkStart: '2025-03-03', seed: 31, cases: 16, survey: { people: 20, phoneOffset: 700 } }, 'test');
   draftId = (await ensureDemoInspection(handle.db))!;

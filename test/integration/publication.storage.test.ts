@@ -19,7 +19,7 @@ let sheffield: TestSession;
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

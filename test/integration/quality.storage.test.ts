@@ -20,7 +20,7 @@ let ivo: TestSession;
 const framework = bundledFramework();
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

@@ -61,7 +61,7 @@ async function regionStaff(db: Db, organisationId: number): Promise<TestSession>
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   const db = handle.db;
   await loadReferenceData(db, 'test');
   app = createApp({ db });

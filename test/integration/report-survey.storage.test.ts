@@ -37,7 +37,7 @@ const S1 = 'I have been able to access the services I need to make positive chan
 const S2 = 'I have been able to access these services in a reasonable time (I did not have to wait too long)';
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   dir = mkdtempSync(join(tmpdir(), 'report-survey-test-'));

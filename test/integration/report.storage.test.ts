@@ -21,7 +21,7 @@ let lead: TestSession;
 let dir: string;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

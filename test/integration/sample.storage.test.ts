@@ -35,7 +35,7 @@ const caseload = { cases: 400, fieldworkStart: FIELDWORK, seed: 7, prefix: 'X' }
 const inWindow = (start: string, w = WINDOW) => start >= w.start && start <= w.end;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   await ensureDemoInspection(handle.db);
   app = createApp({ db: handle.db });

@@ -25,7 +25,7 @@ const isoDay = (offset: number) => new Date(Date.now() + offset * DAY).toISOStri
 const FINDINGS_TEXT = 'Work to keep people safe was not good enough.';
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   const demoId = (await ensureDemoInspection(handle.db))!;
   ctx = { demoId, blindCase: 'DEMO-001' };

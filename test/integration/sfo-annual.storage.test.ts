@@ -36,7 +36,7 @@ async function assess(reviewRef: string, state: 'in-progress' | 'signed-off', ov
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'sfo-lead');

@@ -44,7 +44,7 @@ const rated = (ratings: string[], overall: string) => ({
 });
 
 beforeAll(async () => {
-  t = await openTestDatabase();
+  t = await openTestDatabase({ referenceData: true });
   await loadReferenceData(t.db, 'test');
   app = createApp({ db: t.db });
   const regions = loadRegions().regions.map((r) => r.name);

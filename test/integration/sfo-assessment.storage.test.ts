@@ -51,7 +51,7 @@ const refusal = async (p: Promise<unknown>): Promise<AppError> => {
 };
 
 beforeAll(async () => {
-  t = await openTestDatabase();
+  t = await openTestDatabase({ referenceData: true });
   await loadReferenceData(t.db, 'test');
   const regions = loadRegions().regions.map((r) => r.name);
   await importRegister(t.db, { fileName: 'r.csv', format: 'csv', content: writeRegisterCsv(generateSfoRegister({ seed: 4, regions: regions.slice(0, 2), reviews: 12 })) }, 'test');

@@ -13,7 +13,7 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await openTestDatabase();
+  t = await openTestDatabase({ referenceData: true });
   await loadReferenceData(t.db, 'test');
 });
 afterAll(() => t?.close());

@@ -13,7 +13,7 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 let t: TestDatabase;
 let made: string[];
 beforeAll(async () => {
-  t = await openTestDatabase();
+  t = await openTestDatabase({ referenceData: true });
   await loadReferenceData(t.db, 'test');
   await ensureDemoUsers(t.db, undefined, 'test');
   made = await createDemoSfo(t.db, '2026-12-05', await demoSfoPeople(t.db), 'test');

@@ -23,7 +23,7 @@ let lead: TestSession;
 let inspector: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   inspectionId = (await ensureDemoInspection(handle.db))!;
   const pdu = (await getOrganisation(handle.db, (await getInspection(handle.db, inspectionId))!.organisationId))!;

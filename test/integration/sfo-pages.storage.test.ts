@@ -20,7 +20,7 @@ let sfoInspector: TestSession;
 let regions: string[];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'sfo-lead');

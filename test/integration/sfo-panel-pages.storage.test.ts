@@ -17,7 +17,7 @@ let inspector: TestSession;
 let refs: string[];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'sfo-lead');

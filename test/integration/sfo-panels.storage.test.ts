@@ -16,7 +16,7 @@ let t: TestDatabase;
 const regions = loadRegions().regions.map((r) => r.name);
 const reviews = generateSfoRegister({ seed: 31, regions, reviews: 30 });
 beforeAll(async () => {
-  t = await openTestDatabase();
+  t = await openTestDatabase({ referenceData: true });
   await loadReferenceData(t.db, 'test');
   await importRegister(t.db, { fileName: 'register.csv', format: 'csv', content: writeRegisterCsv(reviews) }, 'test');
 });

@@ -13,7 +13,7 @@ let handle: TestDatabase;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
 });
 afterAll(() => handle?.close());

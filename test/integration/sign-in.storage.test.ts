@@ -15,7 +15,7 @@ let app: ReturnType<typeof createApp>;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   await createAccount(handle.db, { email: 'Isla@Example.org', displayName: 'Isla', role: 'inspector', password: PASSWORD }, 'test');
   app = createApp({ db: handle.db, sessionPolicy: { idleMinutes: 30, maxHours: 8 } });

@@ -33,7 +33,7 @@ async function saveCase23(caseRef: string, values: Record<string, string>, mode:
 let fullDemo005: Record<string, string>;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   id = (await ensureDemoInspection(handle.db))!;
   app = createApp({ db: handle.db });

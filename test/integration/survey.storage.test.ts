@@ -35,7 +35,7 @@ let service: TestSession;
 let admin: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   await ensureDemoInspection(handle.db);
   outboxDir = mkdtempSync(join(tmpdir(), 'inspectorate-outbox-test-'));

@@ -26,7 +26,7 @@ const framework = bundledFramework();
 const NUL = 'the value contains a NUL character (a zero byte), which text cannot hold';
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   app = createApp({ db: handle.db });
   inspection = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: 'hmip-adult-pdu@2021', fieldworkStart: '2026-10-05', title: 'Uploads test: Leeds' }, 'test');

@@ -21,7 +21,7 @@ let app: ReturnType<typeof createApp>;
 let sms: SurveyMessaging;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   await ensureDemoInspection(handle.db);
   sms = createSurveyMessaging(handle.db, { webhookToken: TOKEN });

@@ -22,9 +22,13 @@ export async function runCapturing(args: string[], database?: DatabaseHandle): P
   }
 }
 
-/** The test file's database for its commands, with the reference data loaded as a command would (close it in afterAll). */
+/**
+ * The test file's database for its commands, with the reference data loaded as a command would
+ * (close it in afterAll): on PGlite from the template that holds it already, so the load below
+ * finds its digest unchanged.
+ */
 export async function openCliTestDatabase(): Promise<TestDatabase> {
-  const t = await openTestDatabase();
+  const t = await openTestDatabase({ referenceData: true });
   await loadReferenceData(t.db, 'cli:test-setup');
   return t;
 }

@@ -11,11 +11,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.ts';
+import { loadReferenceData } from '../../src/services/reference-data.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A migrated PGlite data-directory dump, or null when testing against a PostgreSQL server. */
     pgliteTemplatePath: string | null;
+    /** The same with the reference data loaded (`loadReferenceData(db, 'test')`), made once a run; null on a server. */
+    pgliteReferenceTemplatePath: string | null;
   }
 }
 
@@ -61,10 +64,35 @@ export async function buildPGliteTemplate(): Promise<string> {
   return path;
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+/**
+ * The migrated template with the reference data loaded as the tests load it, so a test file that
+ * needs it opens it ready (~1.4 s of CPU a file less) and its own loadReferenceData call finds the
+ * digest unchanged. Made afresh each run (the loader's code may change without a migration) into a
+ * file of this process's own, removed at teardown.
+ */
+export async function buildReferenceTemplate(migrated: string): Promise<string> {
+  const handle = await openDatabase({ loadDataDir: new Blob([await readFile(migrated)]) });
+  try {
+    await loadReferenceData(handle.db, 'test');
+    const dump = await handle.pglite!.dumpDataDir('none');
+    await mkdir(cacheDir, { recursive: true });
+    const path = join(cacheDir, `pglite-reference-run-${process.pid}-${Date.now()}.tar`);
+    await writeFile(path, Buffer.from(await dump.arrayBuffer()));
+    return path;
+  } finally {
+    await handle.close();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   if (process.env.TEST_DATABASE_URL) {
     project.provide('pgliteTemplatePath', null);
+    project.provide('pgliteReferenceTemplatePath', null);
     return;
   }
-  project.provide('pgliteTemplatePath', await buildPGliteTemplate());
+  const migrated = await buildPGliteTemplate();
+  const reference = await buildReferenceTemplate(migrated);
+  project.provide('pgliteTemplatePath', migrated);
+  project.provide('pgliteReferenceTemplatePath', reference);
+  return () => rm(reference, { force: true });
 }

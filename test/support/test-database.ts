@@ -2,7 +2,8 @@
 //   - TEST_DATABASE_URL set (a PostgreSQL server): a throwaway database inspectorate_test_<random>
 //     on that server, created through an admin connection to the URL and dropped on close();
 //   - otherwise PGlite in memory, loaded from the migrated template the storage project's global
-//     setup built (about a second), or migrated from scratch outside vitest (about five).
+//     setup built (about a second), or migrated from scratch outside vitest (about five); with
+//     { referenceData: true }, from the template that also holds the reference data.
 // Always close() it (in afterAll): an open PGlite keeps the process alive.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -11,19 +12,32 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
 
 export type TestDatabase = DatabaseHandle;
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /**
+   * Start from the template with the reference data already loaded (as `loadReferenceData(db,
+   * 'test')` loads it) when there is one: the file's own loadReferenceData call then finds nothing
+   * changed. On a server, or outside vitest, the database is only migrated and that call loads it.
+   */
+  referenceData?: boolean;
+}
+
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return openServerTestDatabase(url);
-  const template = await pgliteTemplatePath();
+  const template = (options.referenceData ? await injected('pgliteReferenceTemplatePath') : null) ?? (await pgliteTemplatePath());
   if (template) return openDatabase({ loadDataDir: new Blob([await readFile(template)]) });
   return openDatabase({});
 }
 
 /** The migrated PGlite template the storage project's global setup built (a tar of a data folder), or null. */
-export async function pgliteTemplatePath(): Promise<string | null> {
+export function pgliteTemplatePath(): Promise<string | null> {
+  return injected('pgliteTemplatePath');
+}
+
+async function injected(key: 'pgliteTemplatePath' | 'pgliteReferenceTemplatePath'): Promise<string | null> {
   try {
     const { inject } = await import('vitest');
-    return inject('pgliteTemplatePath') ?? null;
+    return inject(key) ?? null;
   } catch {
     return null; // not in a vitest worker, or a project without the storage global setup
   }

@@ -9,28 +9,24 @@ import { getStoredSelection, listStoredSelections, makeYouthSelection, newSeed, 
 import { shortDate } from '../../../presenters/programme-cycle.ts';
 import { scoreHead, scoreRows, selectedRows, selectionCounts } from '../../../presenters/programme-pages.ts';
 import { govukDate, govukDateTime } from '../../../presenters/govuk-dates.ts';
-import { dateInputItems } from '../../../presenters/date-input.ts';
 import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
+import { fieldErrors } from '../../form-errors.ts';
 import { escapeHtml as escape, page } from '../../render.ts';
 import { nextProgrammeYearStart, pathId, plan, view, type C } from './common.ts';
-import { DATE_PARTS, dateItemsOf, errorsOf, formFieldErrors, formRoute, readDates, status, titled, type Failure } from './form.ts';
+import { errorsOf, formRoute, status, titled, type Failure } from './form.ts';
 
 export function youthRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const youthPage = async (c: C, failed?: Failure) => {
     const actor = view(c);
-    // The date to score as of: the form's date input (asOf-day, -month, -year), or ?asOf=YYYY-MM-DD from a link.
-    const query = c.req.query();
-    const scoreErrors = readDates(query);
-    const asOf = !scoreErrors.length && query.asOf && isRealDate(query.asOf) ? query.asOf : nextProgrammeYearStart();
+    const asOfQuery = c.req.query('asOf');
+    const asOf = asOfQuery && isRealDate(asOfQuery) ? asOfQuery : nextProgrammeYearStart();
     const [{ services, organisationIds }, stored] = await Promise.all([planningYouthServices(db), listStoredSelections(db)]);
     const scores = await youthScores(db, asOf, services);
     const values = failed?.values ?? { title: '', asOf, targeted: '10', random: '5', seed: String(newSeed()), capacity: '33', joint: '' };
     const errors = errorsOf(failed);
-    // The scoring form's date input has ids of its own (score-asOf-day, …): the selection form's date is asOf too.
-    const scoreDateErrors = scoreErrors.map((e) => ({ ...e, href: e.href.replace('#asOf-', '#score-asOf-') }));
     return page(
       c,
       'programme-youth.njk',
@@ -44,12 +40,9 @@ export function youthRoutes(db: Db): Hono<AppEnv> {
         scoreHead: scoreHead(),
         scoreRows: scoreRows(scores, organisationIds),
         count: scores.length,
-        scoreDate: dateInputItems(query, 'asOf', scoreErrors.length ? undefined : asOf, scoreErrors.flatMap((e) => DATE_PARTS.filter((p) => e.href === `#asOf-${p}`))),
-        scoreDateError: scoreDateErrors[0] && { text: scoreDateErrors[0].text },
         values,
-        errors: [...scoreDateErrors, ...errors],
-        fieldErrors: formFieldErrors(errors),
-        dates: dateItemsOf(values, errors),
+        errors,
+        fieldErrors: fieldErrors(errors),
         storedRows: stored.map((s) => [
           { html: `<a class="govuk-link" href="/programme/youth/selections/${s.id}">${escape(s.title)}</a>` },
           { text: shortDate(s.asOf) },
