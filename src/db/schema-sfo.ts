@@ -1,5 +1,6 @@
 // Table types for the quality assurance of SFO reviews, merged into Database. Matches
-// migrations/0019_sfo_reviews.ts, 0021_sfo_assessment_journey.ts and 0022_sfo_region_actions.ts.
+// migrations/0019_sfo_reviews.ts, 0021_sfo_assessment_journey.ts, 0022_sfo_region_actions.ts and
+// 0023_sfo_review_documents.ts.
 import type { ColumnType, Generated } from 'kysely';
 
 type DateColumn = ColumnType<string, string, string>;
@@ -151,6 +152,20 @@ export interface SfoRegionActionTable {
   created_at: CreatedAt;
 }
 
+export interface SfoReviewDocumentTable {
+  id: Generated<number>;
+  review_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: CreatedAt;
+  replaced_by: string | null;
+  replaced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface SfoTables {
   sfo_framework: SfoFrameworkTable;
   sfo_review: SfoReviewTable;
@@ -165,4 +180,5 @@ export interface SfoTables {
   sfo_settlement: SfoSettlementTable;
   sfo_sample_sign_off: SfoSampleSignOffTable;
   sfo_region_action: SfoRegionActionTable;
+  sfo_review_document: SfoReviewDocumentTable;
 }

@@ -24,7 +24,7 @@ export interface BodyLimit {
 
 /** Forms: ample for the longest rationale or report text. */
 export const FORM_LIMIT: BodyLimit = { maxBytes: 1 * MB, words: '1 MB' };
-/** A file: a service's caseload (CSV or XLSX), the survey's contact list, the register of SFO reviews. */
+/** A file: a service's caseload (CSV or XLSX), the survey's contact list, the register of SFO reviews, an SFO review's document. */
 export const UPLOAD_LIMIT: BodyLimit = { maxBytes: 20 * MB, words: '20 MB' };
 /** One inbound text message from the text provider. */
 export const WEBHOOK_LIMIT: BodyLimit = { maxBytes: 64 * KB, words: '64 KB' };
@@ -34,6 +34,7 @@ const ROUTE_LIMITS: readonly [RegExp, BodyLimit][] = [
   [/^\/inspections\/[^/]+\/sample\/caseload\/?$/, UPLOAD_LIMIT],
   [/^\/inspections\/[^/]+\/survey\/contacts\/?$/, UPLOAD_LIMIT],
   [/^\/sfo\/register\/?$/, UPLOAD_LIMIT],
+  [/^\/sfo\/reviews\/[^/]+\/document\/?$/, UPLOAD_LIMIT],
   [/^\/sms\/inbound\/?$/, WEBHOOK_LIMIT],
 ];
 

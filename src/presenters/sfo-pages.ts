@@ -2,15 +2,17 @@
 import type { SfoReviewRecord, SfoSampleChangeRecord } from '../db/repositories/sfo-repository.ts';
 import type { RegionCount } from '../domain/sfo/sample.ts';
 import { govukDate, govukDateTime } from './govuk-dates.ts';
+import { escapeHtml } from './templates.ts';
 
-type Cell = { text: string; format?: 'numeric'; attributes?: Record<string, string> };
+type Cell = ({ text: string } | { html: string }) & { format?: 'numeric'; attributes?: Record<string, string> };
 
 /** A date cell that sorts by its ISO value (the MoJ sortable table reads data-sort-value). */
 const dateCell = (iso: string | null): Cell => (iso ? { text: govukDate(iso), attributes: { 'data-sort-value': iso } } : { text: 'Not yet submitted', attributes: { 'data-sort-value': '9999-12-31' } });
 
-export function registerRows(reviews: readonly SfoReviewRecord[]): Cell[][] {
+/** The register's rows: each reference a link to the review's page; whether its document is attached. */
+export function registerRows(reviews: readonly SfoReviewRecord[], withDocument: ReadonlySet<number> = new Set()): Cell[][] {
   return reviews.map((r) => [
-    { text: r.reviewRef },
+    { html: `<a class="govuk-link" href="/sfo/reviews/${r.id}">${escapeHtml(r.reviewRef)}</a>`, attributes: { 'data-sort-value': r.reviewRef } },
     { text: r.region },
     { text: r.pdu ?? '–' },
     { text: r.offenceCategory },
@@ -18,6 +20,7 @@ export function registerRows(reviews: readonly SfoReviewRecord[]): Cell[][] {
     dateCell(r.submittedOn),
     { text: r.extensionGranted ? 'Yes' : 'No' },
     { text: r.authorRole ?? '–' },
+    { text: withDocument.has(r.id) ? 'Attached' : 'None' },
   ]);
 }
 

@@ -24,6 +24,7 @@ import * as m0019 from './0019_sfo_reviews.ts';
 import * as m0020 from './0020_sfo_roles.ts';
 import * as m0021 from './0021_sfo_assessment_journey.ts';
 import * as m0022 from './0022_sfo_region_actions.ts';
+import * as m0023 from './0023_sfo_review_documents.ts';
 import * as m0024 from './0024_sfo_learning_panels.ts';
 import * as m0025 from './0025_sfo_annual_reports.ts';
 import * as m0029 from './0029_reference_data_digest.ts';
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '0020_sfo_roles': m0020,
   '0021_sfo_assessment_journey': m0021,
   '0022_sfo_region_actions': m0022,
+  '0023_sfo_review_documents': m0023,
   '0024_sfo_learning_panels': m0024,
   '0025_sfo_annual_reports': m0025,
   '0029_reference_data_digest': m0029,

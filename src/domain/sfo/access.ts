@@ -45,3 +45,16 @@ export const canReadSfoFeedback = (actor: Actor, a: SfoAssessmentScope): boolean
 
 /** Answering the feedback with actions: the region's own staff, once released. */
 export const canAnswerSfoFeedback = (actor: Actor, a: SfoAssessmentScope): boolean => actor.role === 'service-staff' && actor.organisationId === a.regionId && a.released;
+
+/** The SFO QA team itself (administrators are not of it). */
+const isSfoTeam = (actor: Actor): boolean => actor.role === 'sfo-inspector' || actor.role === 'sfo-lead';
+
+/**
+ * A review's document: never served to anyone outside the SFO QA team and the region concerned. The
+ * region's own staff wrote it, so they may download it whether or not the feedback is released;
+ * administrators, the inspections' staff and other regions' staff may not.
+ */
+export const canDownloadSfoReviewDocument = (actor: Actor, regionId: number): boolean => isSfoTeam(actor) || (actor.role === 'service-staff' && actor.organisationId === regionId);
+
+/** Attaching or replacing a review's document: the SFO QA team. */
+export const canUploadSfoReviewDocument = (actor: Actor): boolean => isSfoTeam(actor);

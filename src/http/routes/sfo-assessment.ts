@@ -15,6 +15,7 @@ import { agreementRows, progressRows, ratingItems, readingFromValues, readingVal
 import { sfoFeedbackPdf } from '../../reports/tagged-pdf/sfo-feedback-pdf.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import { acknowledgeSfoFlags, assignSfoInspector, saveSfoFirstReading, sfoAssessmentView } from '../../services/sfo/assessment.ts';
+import { sfoReviewWithDocuments } from '../../services/sfo/review-document.ts';
 import { addSfoRegionAction, sfoFeedbackLetter, sfoFeedbackList } from '../../services/sfo/feedback.ts';
 import { assignSfoSecondReader, drawSfoModeration, saveSfoSecondReading, settleSfoDisagreement } from '../../services/sfo/moderation.ts';
 import { releaseSfoSample, sfoSampleProgress, signOffSfoSample } from '../../services/sfo/sign-off.ts';
@@ -361,6 +362,7 @@ export function sfoAssessmentRoutes(db: Db) {
   const letterPage = async (c: Context<AppEnv>, state: { errors?: FormError[]; values?: Values; dateErrors?: DateParts[] } = {}, status: 200 | 400 = 200) => {
     const { actor } = sessionOf(c);
     const letter = await sfoFeedbackLetter(db, idParam(c), actor);
+    const reviewDocs = await sfoReviewWithDocuments(db, letter.reviewId, actor);
     const names = await userNames();
     const values = state.values ?? {};
     const errors = state.errors ?? [];
@@ -375,6 +377,7 @@ export function sfoAssessmentRoutes(db: Db) {
         values,
         letter,
         team: canViewSfoReviews(actor),
+        reviewDocument: reviewDocs.mayDownload && reviewDocs.current ? { href: `/sfo/reviews/${letter.reviewId}/document`, fileName: reviewDocs.current.fileName } : undefined,
         ratingRows: [...letter.standards.map((s) => [{ text: `${s.id} ${s.name}` }, { text: s.rating ?? 'Not rated' }]), [{ text: 'Overall' }, { text: letter.overall.rating ?? 'Not rated' }]],
         dueItems: dateInputItems(values, 'dueOn', undefined, state.dateErrors),
         actionRows: letter.actions.map((x) => [{ text: x.action }, { text: x.owner }, { text: govukDate(x.dueOn) }, { text: `${names.get(Number(x.createdBy.replace('user:', ''))) ?? x.createdBy}, ${govukDateTime(x.createdAt)}` }]),

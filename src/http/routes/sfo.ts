@@ -18,12 +18,15 @@ import { AppError, FieldError } from '../../services/errors.ts';
 import { currentSfoFramework } from '../../services/sfo/frameworks.ts';
 import { addSfoReview, importRegister, sfoRegions, sfoRegister, sfoReviewProblems } from '../../services/sfo/register.ts';
 import { changeSfoSample, drawSfoSample, sfoSampleView } from '../../services/sfo/sample.ts';
-import { requirePermission, actingUser } from '../access.ts';
+import { downloadSfoReviewDocument, reviewsWithDocument, sfoReviewWithDocuments, uploadSfoReviewDocument } from '../../services/sfo/review-document.ts';
+import { attachmentDisposition, REVIEW_DOCUMENT_MAX_WORDS, TYPE_NAMES, type ReviewDocumentType } from '../../domain/sfo/review-document.ts';
+import { canUploadSfoReviewDocument } from '../../domain/sfo/access.ts';
+import { requirePermission, actingUser, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import type { FormError } from '../form-errors.ts';
 import { idParam } from '../params.ts';
-import { page } from '../render.ts';
+import { escapeHtml, page } from '../render.ts';
 
 type Values = Record<string, string>;
 const formValues = async (c: Context<AppEnv>): Promise<Values> => {
@@ -65,7 +68,7 @@ export function sfoRoutes(db: Db) {
         problemCount: state.problems?.length ?? 0,
         imported: c.req.query('imported'),
         added: c.req.query('added'),
-        rows: registerRows(reviews),
+        rows: registerRows(reviews, await reviewsWithDocument(db, reviews.map((r) => r.id))),
         total: all.length,
         filtered: !!(region || year),
         regionItems: [{ value: '', text: 'All regions' }, ...regions.map((r) => ({ value: r, text: r, selected: r === region }))],
@@ -145,6 +148,81 @@ export function sfoRoutes(db: Db) {
       throw e;
     }
     return c.redirect(`/sfo?added=${encodeURIComponent(fields.review_ref!.trim().toUpperCase())}`, 303);
+  });
+
+  // One review: its facts, its document (every version kept, with who uploaded and replaced it) and the form to attach or replace it.
+  const reviewPage = async (c: Context<AppEnv>, state: { errors?: FormError[] } = {}, status: 200 | 400 = 200) => {
+    const actor = requirePermission(c, canViewSfoReviews);
+    const view = await sfoReviewWithDocuments(db, idParam(c), actor);
+    const r = view.review;
+    const users = new Map((await listUsers(db)).map((u) => [u.id, u.displayName]));
+    const words = { person: (uid: number) => users.get(uid), item: () => undefined, organisation: () => undefined };
+    const who = (a: string) => actorInWords(a, words);
+    const errors = state.errors ?? [];
+    const href = (id: number, current: boolean) => `/sfo/reviews/${r.id}/document${current ? '' : `?version=${id}`}`;
+    return page(
+      c,
+      'sfo-review.njk',
+      {
+        title: `SFO review ${r.reviewRef}`,
+        activeNav: 'sfo',
+        errors,
+        fieldErrors: fieldErrorsOf(errors),
+        review: r,
+        uploaded: c.req.query('uploaded'),
+        maxWords: REVIEW_DOCUMENT_MAX_WORDS,
+        mayUpload: view.mayUpload,
+        mayDownload: view.mayDownload,
+        current: view.current && { ...view.current, href: href(view.current.id, true), type: TYPE_NAMES[view.current.mediaType as ReviewDocumentType] ?? view.current.mediaType, size: sizeText(view.current.sizeBytes), by: who(view.current.uploadedBy), at: govukDateTime(view.current.uploadedAt) },
+        factRows: [
+          { key: { text: 'Region' }, value: { text: r.region } },
+          { key: { text: 'PDU' }, value: { text: r.pdu ?? 'Not given' } },
+          { key: { text: 'Offence category' }, value: { text: r.offenceCategory.charAt(0).toUpperCase() + r.offenceCategory.slice(1) } },
+          { key: { text: 'Notified' }, value: { text: govukDate(r.notifiedOn) } },
+          { key: { text: 'Submitted' }, value: { text: r.submittedOn ? govukDate(r.submittedOn) : 'Not yet submitted' } },
+          { key: { text: 'Extension granted' }, value: { text: r.extensionGranted ? 'Yes' : 'No' } },
+          { key: { text: 'Author’s role' }, value: { text: r.authorRole ?? 'Not given' } },
+        ],
+        historyRows: view.documents.map((d) => [
+          view.mayDownload ? { html: `<a class="govuk-link" href="${href(d.id, !d.replacedAt)}">${escapeHtml(d.fileName)}</a>` } : { text: d.fileName },
+          { text: `${TYPE_NAMES[d.mediaType as ReviewDocumentType] ?? d.mediaType}, ${sizeText(d.sizeBytes)}` },
+          { html: `<span class="govuk-!-text-break-word govuk-!-font-size-16">${d.sha256}</span>` },
+          { text: `${who(d.uploadedBy)}, ${govukDateTime(d.uploadedAt)}` },
+          { text: d.replacedAt ? `Replaced by ${who(d.replacedBy!)}, ${govukDateTime(d.replacedAt)}` : 'Current' },
+        ]),
+      },
+      status,
+    );
+  };
+
+  routes.get('/sfo/reviews/:id', (c) => reviewPage(c));
+
+  routes.post('/sfo/reviews/:id/document', async (c) => {
+    const actor = requirePermission(c, canUploadSfoReviewDocument);
+    const id = idParam(c);
+    const file = (await c.req.parseBody()).document;
+    if (!(file instanceof File) || !file.size) return reviewPage(c, { errors: [{ href: '#document', text: 'Select the review document (a PDF or a Word document)' }] }, 400);
+    try {
+      await uploadSfoReviewDocument(db, id, { fileName: file.name, content: new Uint8Array(await file.arrayBuffer()) }, actor);
+    } catch (e) {
+      if (e instanceof FieldError) return reviewPage(c, { errors: e.fields.map((f) => ({ href: '#document', text: f.message })) }, 400);
+      throw e;
+    }
+    return c.redirect(`/sfo/reviews/${id}?uploaded=1`, 303);
+  });
+
+  // The document itself: the SFO QA team and the review's own region's staff; anyone else 404.
+  routes.get('/sfo/reviews/:id/document', async (c) => {
+    const { actor } = sessionOf(c);
+    const version = c.req.query('version');
+    if (version !== undefined && !/^[1-9]\d{0,9}$/.test(version)) throw new AppError('not-found', 'There is no such version of the document');
+    const d = await downloadSfoReviewDocument(db, idParam(c), actor, version === undefined ? undefined : Number(version));
+    return c.body(new Uint8Array(d.content), 200, {
+      'Content-Type': d.mediaType,
+      'Content-Disposition': attachmentDisposition(d.fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   const samplesPage = async (c: Context<AppEnv>, state: { errors?: FormError[]; values?: Values; dateErrors?: Partial<Record<'from' | 'to', DateParts[]>> } = {}, status: 200 | 400 | 409 = 200) => {
@@ -272,6 +350,8 @@ export function sfoRoutes(db: Db) {
 
   return routes;
 }
+
+const sizeText = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
 const FIELD_NAMES: Record<string, string> = Object.fromEntries([...REGISTER_COLUMNS.map((c): [string, string] => [c.id, c.label]), ['periodFrom', 'The period'], ['periodTo', 'The end of the period'], ['reviewRef', 'The review'], ['reason', 'The reason']]);
 

@@ -12,6 +12,7 @@ import { actorText, sfoAssessmentView } from './assessment.ts';
 
 export interface SfoFeedbackLetter {
   assessmentId: number;
+  reviewId: number;
   reviewRef: string;
   region: string;
   regionId: number;
@@ -39,6 +40,7 @@ export async function sfoFeedbackLetter(db: Db, assessmentId: number, actor: Act
   const a = view.assessment;
   return {
     assessmentId,
+    reviewId: a.reviewId,
     reviewRef: a.reviewRef,
     region: a.region,
     regionId: a.regionId,
