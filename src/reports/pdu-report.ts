@@ -3,6 +3,7 @@
 // Pure: no I/O. The HTML page, the PDF and the analysts' workbook are all drawn from this model.
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
+import type { Regime } from '../domain/framework/schema.ts';
 import { formatRange } from '../domain/rating/explain.ts';
 import { bandRange, percentage } from '../domain/rating/percentages.ts';
 import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
@@ -75,6 +76,10 @@ export interface ReportStandard {
   keyQuestions: KeyQuestionRow[];
   /** What the report's writers say of the standard: a short narrative, then strengths and areas for improvement. */
   narrative: StandardNarrative;
+  /** Rated, but outside the overall score (the framework's rated-separately treatment). */
+  separately?: true;
+  /** Not rated: no relevant cases were found (the framework's notRatedWithoutRelevantCases). */
+  notRated?: true;
 }
 
 export interface StandardNarrative {
@@ -114,8 +119,12 @@ export interface PduReport {
   overallFindings: string | null;
   /** The written sections as paragraphs and lists, placeholders filled from the ratings (empty when not written). */
   narrative: { foreword: NarrativeBlock[]; overallFindings: NarrativeBlock[]; diversity: NarrativeBlock[]; peopleOnProbation: NarrativeBlock[] };
+  /** The regime's words, from the framework file: what is inspected and whom it works with. */
+  words: { organisation: string; people: string };
   ratings: {
     rows: { id: string; name: string; rating: string; points: string; setBy: string; limitedFrom?: string }[];
+    /** Standards rated separately, outside the overall score (e.g. youth resettlement), each with why when not rated. */
+    separate: { id: string; name: string; rating: string; setBy: string; why: string }[];
     overall: { score: number; maxScore: number; rating: string | null; summary: string };
     limits: (AppliedLimit & { standardId: string })[];
   };
@@ -150,7 +159,7 @@ export interface PduReport {
 }
 
 const LEVEL_HEADINGS: Record<RecommendationLevel, string> = {
-  pdu: 'The PDU should',
+  pdu: 'The {organisation} should',
   region: 'The region should',
   national: 'HM Prison and Probation Service nationally should',
 };
@@ -196,10 +205,23 @@ export function diversityPromptResults(framework: Framework, assessment: Inspect
   );
 }
 
+/** The report's label for the organisation inspected, by the kind the framework's regime inspects. */
+const ORGANISATION_LABELS: Record<Regime['organisationKind'], string> = { pdu: 'Probation Delivery Unit', 'youth-service': 'Youth justice service' };
+
+/**
+ * The report's title: "An inspection of probation services in Leeds" for a PDU (as published);
+ * otherwise the regime's own inspection title, which for youth justice reads "An inspection of
+ * youth justice services in Leeds".
+ */
+export const reportTitle = (regime: Regime, organisationName: string): string =>
+  regime.organisationKind === 'pdu' ? `An inspection of probation services in ${organisationName}` : regime.inspectionTitle.replace('{organisation}', organisationName);
+
 export function buildPduReport(input: PduReportInput): PduReport {
   const { inspection, framework, ratings, assessment, text, survey } = input;
   const def = framework.definition;
+  const { regime } = framework;
   const rated = ratings.standards.filter((s) => s.treatment === 'rated');
+  const separately = ratings.standards.filter((s) => s.treatment === 'rated-separately');
   const outcomeStandard = ratings.standards.find((s) => s.treatment === 'reported-unrated');
   const victimStandard = ratings.standards.find((s) => s.treatment === 'national-only');
   const reason = (id: string) => def.rules.standards.find((t) => t.standard === id)?.reason ?? '';
@@ -226,7 +248,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
   const peopleOnProbation: PduReport['peopleOnProbation'] = survey
     ? {
         recorded: true,
-        statement: `${percentText(survey.responseRate)} of the people on probation invited responded to the survey${survey.respondents !== undefined ? ` (${survey.respondents}${survey.invited !== undefined ? ` of ${survey.invited}` : ''})` : ''}.`,
+        statement: `${percentText(survey.responseRate)} of the ${regime.people.plural} invited responded to the survey${survey.respondents !== undefined ? ` (${survey.respondents}${survey.invited !== undefined ? ` of ${survey.invited}` : ''})` : ''}.`,
         responseRate: survey.responseRate,
         ...(survey.respondents !== undefined ? { respondents: survey.respondents } : {}),
         ...(survey.invited !== undefined ? { invited: survey.invited } : {}),
@@ -242,7 +264,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
 
   const recommendations = (['pdu', 'region', 'national'] as const).map((level) => ({
     level,
-    heading: LEVEL_HEADINGS[level],
+    heading: LEVEL_HEADINGS[level].replace('{organisation}', regime.organisation.singular),
     items: text.recommendations.filter((r) => r.addressedTo === level).map((r) => r.text.trim()).filter(Boolean),
   }));
 
@@ -253,10 +275,11 @@ export function buildPduReport(input: PduReportInput): PduReport {
     { id: 'overall-findings', title: 'Overall findings' },
     { id: 'standards', title: 'Findings by standard' },
     ...(chart ? [{ id: 'chart', title: 'Key questions against the rating bands' }] : []),
-    { id: 'diversity', title: 'Diversity' },
-    { id: 'people-on-probation', title: 'The views of people on probation' },
+    // Diversity is a section where the framework judges it or asks diversity prompts (the adult file; not the youth files).
+    ...(judgementDef || framework.items.some((i) => i.prompt?.diversity) ? [{ id: 'diversity', title: judgementDef?.name ?? 'Diversity' }] : []),
+    { id: 'people-on-probation', title: `The views of ${regime.people.plural}` },
     ...(outcomeStandard ? [{ id: 'outcomes', title: `Outcomes (not rated)` }] : []),
-    ...(victimStandard ? [{ id: 'victim-work', title: 'Statutory victim work (reported nationally)' }] : []),
+    ...(victimStandard ? [{ id: 'victim-work', title: `${victimStandard.name} (reported nationally)` }] : []),
     { id: 'recommendations', title: 'Recommendations' },
     { id: 'annexe', title: 'Annexe: methodology and data' },
   ];
@@ -273,18 +296,20 @@ export function buildPduReport(input: PduReportInput): PduReport {
 
   const provisional = input.standing?.provisional ? `PROVISIONAL: ${casesCompleteText(input.standing)}, not yet signed off` : null;
   return {
-    title: `An inspection of probation services in ${inspection.organisationName}`,
+    title: reportTitle(regime, inspection.organisationName),
     isDemo: inspection.isDemo,
     provisional,
     facts: [
-      { label: 'Probation Delivery Unit', value: inspection.organisationName },
-      { label: 'Region', value: inspection.regionName ?? '-' },
+      { label: ORGANISATION_LABELS[regime.organisationKind], value: inspection.organisationName },
+      // A youth justice service is in no probation region.
+      ...(regime.organisationKind === 'pdu' || inspection.regionName ? [{ label: 'Region', value: inspection.regionName ?? '-' }] : []),
       { label: 'Fieldwork', value: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` },
       { label: 'Framework', value: `${def.title}, version ${def.version}` },
       { label: 'Cases inspected', value: String(ratings.cases) },
       { label: 'Overall rating', value: `${ratings.overall.rating ?? 'Not yet rated'}${provisional && ratings.overall.rating ? ' (provisional)' : ''}` },
     ],
     sections,
+    words: { organisation: regime.organisation.singular, people: regime.people.plural },
     foreword: fill(text.foreword) || null,
     overallFindings: fill(text.overallFindings) || null,
     narrative: {
@@ -302,10 +327,17 @@ export function buildPduReport(input: PduReportInput): PduReport {
         setBy: setBy(s),
         ...(s.ratingBeforeLimits ? { limitedFrom: s.ratingBeforeLimits } : {}),
       })),
+      separate: separately.map((s) => ({
+        id: s.id,
+        name: s.name,
+        rating: s.rating ?? (s.notRated ? 'Not rated' : 'Not yet rated'),
+        setBy: s.notRated ? '-' : setBy(s),
+        why: s.notRated ? s.explanation.summary : `Rated, and not counted in the overall score. ${reason(s.id)}`.trim(),
+      })),
       overall: { score: ratings.overall.score, maxScore: ratings.overall.maxScore, rating: ratings.overall.rating, summary: ratings.overall.summary },
       limits: rated.flatMap((s) => s.explanation.limits.map((l) => ({ ...l, standardId: s.id }))),
     },
-    standards: rated.map((s) => ({
+    standards: [...rated, ...separately].map((s) => ({
       id: s.id,
       name: s.name,
       statement: framework.standard(s.id)?.statement ?? '',
@@ -318,6 +350,8 @@ export function buildPduReport(input: PduReportInput): PduReport {
       ...(s.rationale ? { rationale: s.rationale } : {}),
       keyQuestions: s.assessedBy === 'lead-inspector-judgement' ? [] : s.keyQuestions.map((k) => kqRow(k, true)),
       narrative: standardNarrative(s.id),
+      ...(s.treatment === 'rated-separately' ? { separately: true as const } : {}),
+      ...(s.notRated ? { notRated: true as const } : {}),
     })),
     chart,
     diversity: {
@@ -340,7 +374,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
       ? {
           id: victimStandard.id,
           name: victimStandard.name,
-          why: `Not rated at PDU level. ${reason(victimStandard.id)}`.trim(),
+          why: `Not rated at ${regime.organisation.singular} level. ${reason(victimStandard.id)}`.trim(),
           keyQuestions: victimStandard.keyQuestions.map((k) => kqRow(k, false)),
           casesApplicable: victimStandard.casesApplicable,
         }

@@ -26,6 +26,14 @@ export function reportPage(inspection: InspectionSummary & { organisationId: num
       num(r.points),
     ]),
     overallRatingHtml: ratingTag(report.ratings.overall.rating, 'Not yet rated'),
+    separateRows: report.ratings.separate.map((r) => [
+      { html: `<a class="govuk-link" href="#standard-${escapeHtml(r.id)}">${escapeHtml(`${r.id} ${r.name}`)}</a>` },
+      { html: ratingTag(r.rating === 'Not yet rated' || r.rating === 'Not rated' ? null : r.rating, r.rating) },
+      { text: r.setBy },
+      { text: r.why },
+    ]),
+    /** Section headings in the regime's words ("The views of children"), by section id. */
+    headings: Object.fromEntries(report.sections.map((s) => [s.id, s.title])),
     // The writers' text is escaped as it is turned into paragraphs and lists (domain/report-writing/narrative.ts).
     narrativeHtml: {
       foreword: narrativeHtml(report.narrative.foreword),
@@ -33,7 +41,7 @@ export function reportPage(inspection: InspectionSummary & { organisationId: num
       diversity: narrativeHtml(report.narrative.diversity),
       peopleOnProbation: narrativeHtml(report.narrative.peopleOnProbation),
     },
-    standards: report.standards.map((s) => ({ ...s, ratingHtml: ratingTag(s.rating, 'Not yet rated'), rows: kqRows(s.keyQuestions), narrativeHtml: narrativeHtml(s.narrative.text) })),
+    standards: report.standards.map((s) => ({ ...s, ratingHtml: ratingTag(s.rating, s.notRated ? 'Not rated' : 'Not yet rated'), rows: kqRows(s.keyQuestions), narrativeHtml: narrativeHtml(s.narrative.text) })),
     chartRows: report.chart ? kqRows(report.chart.rows) : [],
     diversityRatingHtml: ratingTag(report.diversity.rating, 'Not yet judged'),
     diversityRows: report.diversity.prompts.map((p) => [{ text: `${p.id} ${p.text}` }, num(`${p.yes} of ${p.answered}`), num(percentText(p.percentage))]),

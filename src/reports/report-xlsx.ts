@@ -6,6 +6,7 @@ import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import type { InspectionRatings, StandardResult } from '../domain/rating/result.ts';
 import type { PduReport } from './pdu-report.ts';
+import { capitalise } from '../domain/text/capitalise.ts';
 
 export interface ReportWorkbookInput {
   report: PduReport;
@@ -63,8 +64,8 @@ export async function reportWorkbook({ report, framework, ratings, assessment }:
 
   // 4.21: the same survey figures as the report, shares withheld where too few answered.
   const pop = report.peopleOnProbation;
-  const survey = wb.addWorksheet('People on probation');
-  survey.addRow(['The views of people on probation']).font = { bold: true, size: 13 };
+  const survey = wb.addWorksheet(capitalise(report.words.people));
+  survey.addRow([`The views of ${report.words.people}`]).font = { bold: true, size: 13 };
   survey.addRow([pop.statement]);
   if (pop.recorded) {
     survey.addRow(['Contacted', pop.invited ?? '']);

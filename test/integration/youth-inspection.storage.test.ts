@@ -110,6 +110,16 @@ describe('a youth inspection’s cases', () => {
     expect(await tasks(court.caseRef)).toEqual(['2.1', '2.2', '2.3', '2.4']);
     expect(await tasks(ooc.caseRef)).toEqual(['3.1', '3.2', '3.3']);
   });
+
+  it('reports in the regime’s words, with the standards rated separately shown apart', async () => {
+    const html = await (await app.request(`/inspections/${youthInspectionId}/report`, { headers: { cookie: lead.cookie } })).text();
+    expect(html).toContain('An inspection of youth justice services in Calderdale');
+    expect(html).toContain('<h2 class="govuk-heading-l" id="people-on-probation">The views of children</h2>');
+    expect(html).toContain('Rated separately: not counted in the overall score');
+    expect(html).toContain('The youth justice service should');
+    expect(html).not.toContain('id="diversity"');
+    expect(html).not.toMatch(/people on probation|Probation Delivery Unit/);
+  });
 });
 
 describe('inspectorate create-inspection', () => {

@@ -47,7 +47,7 @@ export const embargoMark = (publishOn: string): string => `Embargoed until 12:01
 function renderReport(report: PduReport, options: ReportPdfOptions = {}): TaggedDocument {
   const embargo = options.embargoedUntil ? embargoMark(options.embargoedUntil) : null;
   const runningTitle = report.provisional ? `${report.title} - ${printable(report.provisional)}` : report.title;
-  const doc = new TaggedDocument({ title: report.title, subject: 'PDU inspection report', author: AUTHOR, running: embargo ? `${embargo.toUpperCase()} - ${runningTitle}` : runningTitle });
+  const doc = new TaggedDocument({ title: report.title, subject: `${report.words.organisation} inspection report`, author: AUTHOR, running: embargo ? `${embargo.toUpperCase()} - ${runningTitle}` : runningTitle });
   const t = printable;
   const bands: FigureBand[] = report.annexe.bands.map((b) => ({ rating: b.rating, minPercent: b.minPercent }));
   const chapter = (id: string, title: string, body: () => void, newPage = true) =>
@@ -91,6 +91,13 @@ function renderReport(report: PduReport, options: ReportPdfOptions = {}): Tagged
     });
     doc.paragraph(`Overall: ${r.overall.rating ?? 'Not yet rated'}, ${r.overall.score} of ${r.overall.maxScore} points.`, STYLES.strong);
     doc.paragraph(t(r.overall.summary));
+    if (r.separate.length)
+      doc.table({
+        caption: 'Rated separately: not counted in the overall score',
+        head: ['Standard', 'Rating', 'Set by', 'Why'],
+        rows: r.separate.map((row) => [t(`${row.id} ${row.name}`), row.rating, t(row.setBy), t(row.why)]),
+        widths: [130, 90, 120, doc.width - 340],
+      });
     doc.heading(2, 'Limiting rules');
     if (r.limits.length) doc.list(r.limits.map((l) => t(`${l.standardId}: ${l.description} (${l.from} limited to ${l.to})`)), false);
     else doc.paragraph('No limiting rule changed a rating.');
@@ -115,7 +122,7 @@ function renderReport(report: PduReport, options: ReportPdfOptions = {}): Tagged
           doc.heading(3, 'Areas for improvement');
           doc.list(s.narrative.improvements.map(t), false);
         }
-        doc.paragraph(`Rating: ${s.rating ?? 'Not yet rated'}${s.ratingBeforeLimits ? ` (limited from ${s.ratingBeforeLimits})` : ''}`, STYLES.strong);
+        doc.paragraph(`Rating: ${s.rating ?? (s.notRated ? 'Not rated' : 'Not yet rated')}${s.separately ? ' (rated separately: not counted in the overall score)' : ''}${s.ratingBeforeLimits ? ` (limited from ${s.ratingBeforeLimits})` : ''}`, STYLES.strong);
         doc.paragraph(t(s.explanation));
         if (s.rationale) doc.paragraph(t(`Rationale: ${s.rationale}`));
         if (s.keyQuestions.length) {
@@ -139,7 +146,9 @@ function renderReport(report: PduReport, options: ReportPdfOptions = {}): Tagged
   }
 
   const d = report.diversity;
-  chapter('diversity', 'Diversity', () => {
+  const heading = (id: string) => report.sections.find((s) => s.id === id)?.title;
+  const diversityHeading = heading('diversity');
+  if (diversityHeading) chapter('diversity', diversityHeading, () => {
     narrative(doc, report.narrative.diversity);
     doc.paragraph(t(`${d.name}: ${d.rating ?? 'Not yet judged'}`), STYLES.strong);
     paragraphs(doc, d.rationale ? t(d.rationale) : null, "The lead inspector has not yet recorded the diversity judgement's rationale.");
@@ -154,7 +163,7 @@ function renderReport(report: PduReport, options: ReportPdfOptions = {}): Tagged
   });
 
   const pop = report.peopleOnProbation;
-  chapter('people-on-probation', 'The views of people on probation', () => {
+  chapter('people-on-probation', t(heading('people-on-probation') ?? 'The views of people on probation'), () => {
     narrative(doc, report.narrative.peopleOnProbation);
     doc.paragraph(t(pop.statement));
     if (pop.statements.length)
@@ -182,9 +191,9 @@ function renderReport(report: PduReport, options: ReportPdfOptions = {}): Tagged
 
   if (report.victimWork) {
     const v = report.victimWork;
-    chapter('victim-work', 'Statutory victim work (reported nationally)', () => {
+    chapter('victim-work', t(heading('victim-work') ?? `${v.name} (reported nationally)`), () => {
       doc.paragraph(t(`${v.id} ${v.name}: ${v.why} It applied to ${v.casesApplicable} of the cases inspected.`));
-      kqTable(doc, 'Statutory victim work: cases judged sufficient (not rated)', v.keyQuestions.map((k) => ({ ...k, text: t(k.text) })), false);
+      kqTable(doc, t(`${v.name}: cases judged sufficient (not rated)`), v.keyQuestions.map((k) => ({ ...k, text: t(k.text) })), false);
     }, false);
   }
 
