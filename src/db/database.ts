@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { lockDataFolder, prepareDataFolder, type DataFolderLock, type LockHolder } from './data-folder-lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -49,7 +49,7 @@ const OID = { INT8: 20, DATE: 1082, INT8_ARRAY: 1016, DATE_ARRAY: 1182, INT4_ARR
 export const isPostgresUrl = (url: string | undefined): boolean => !!url && /^postgres(ql)?:\/\//i.test(url);
 
 /** Type parsers for `pg` matching what PGlite returns (with the date parser below). */
-const pgTypeParsers: pg.CustomTypesConfig = {
+const typeParsersOf = (pg: typeof import('pg').default): pg.CustomTypesConfig => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (format !== 'binary') {
       if (oid === OID.INT8) return Number;
@@ -59,7 +59,7 @@ const pgTypeParsers: pg.CustomTypesConfig = {
     }
     return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   }) as pg.CustomTypesConfig['getTypeParser'],
-};
+});
 
 /** PGlite parses `date` into a Date at UTC midnight; keep the text instead (int8 is already a number). */
 const pgliteParsers = { [pgliteTypes.DATE]: (value: string) => value };
@@ -68,7 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.url && !isPostgresUrl(options.url)) {
     throw new Error(`Database URL must start with postgres:// or postgresql:// (got "${options.url.split(':')[0]}:…")`);
   }
-  const handle = options.url ? openPostgres(options.url) : await openPGlite(options);
+  const handle = options.url ? await openPostgres(options.url) : await openPGlite(options);
   if (options.migrate !== false) {
     try {
       await migrateToLatest(handle.db);
@@ -80,8 +80,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return handle;
 }
 
-function openPostgres(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, types: pgTypeParsers, application_name: 'inspectorate' });
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  // `pg` only when there is a server to talk to: the embedded database's starts don't load it.
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, types: typeParsersOf(pg), application_name: 'inspectorate' });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
