@@ -37,6 +37,8 @@ const html = async (s: TestSession, path: string) => {
   expect(res.status, path).toBe(200);
   return res.text();
 };
+/** A date as the GOV.UK date input sends it: NAME-day, NAME-month and NAME-year. */
+const date = (name: string, iso: string) => ({ [`${name}-day`]: String(Number(iso.slice(8, 10))), [`${name}-month`]: String(Number(iso.slice(5, 7))), [`${name}-year`]: iso.slice(0, 4) });
 const idFrom = (res: Response) => Number(/\/(\d+)(\?|$)/.exec(res.headers.get('location') ?? '')![1]);
 const revisionOf = async (cycleId: number) => (await getCycleRevision(handle.db, cycleId)) as StoredRevision;
 
@@ -120,17 +122,24 @@ describe('the PDU cycle', () => {
   let cycleId: number;
 
   it('refuses bad planning inputs with every problem named by its field', async () => {
-    const res = await post(planner, '/programme/cycles', { start: '2027-04-06', years: '0', teams: '', capacity: 'thirty', returnWindowFrom: '18', returnWindowTo: '12' });
+    const res = await post(planner, '/programme/cycles', { ...date('start', '2027-04-06'), years: '0', teams: '', capacity: 'thirty', returnWindowFrom: '18', returnWindowTo: '12' });
     expect(res.status).toBe(400);
     const text = await res.text();
-    expect(text).toMatch(/href="#start"[^>]*>The first day of the cycle must be a Monday/);
+    expect(text).toMatch(/href="#start-day"[^>]*>The first day of the cycle must be a Monday/);
+    // The date input: what was typed comes back, and a date that is not one is named.
+    expect(text).toMatch(/id="start-day" name="start-day" type="text" value="6"/);
+    const notADate = await post(planner, '/programme/cycles', { 'start-day': '31', 'start-month': '2', 'start-year': '2027', years: '3', teams: '3', capacity: '30' });
+    expect(notADate.status).toBe(400);
+    expect(await notADate.text()).toMatch(/href="#start-day"[^>]*>The first day of the cycle must be a real date/);
+    const blank = await post(planner, '/programme/cycles', { 'start-day': '', 'start-month': '', 'start-year': '', years: '3', teams: '3', capacity: '30' });
+    expect(await blank.text()).toMatch(/href="#start-day"[^>]*>Enter the first day of the cycle/);
     expect(text).toMatch(/href="#years"[^>]*>Years in the cycle must be a whole number from 1 to 10/);
     expect(text).toContain('href="#teams"');
     expect(text).toContain('href="#capacity"');
   });
 
   it('plans from the registry, stores the input with the plan, and shows what it cannot meet', async () => {
-    const res = await post(planner, '/programme/cycles', { start: '2027-04-05', years: '3', teams: '3', capacity: '30', excludeNonGeographic: 'yes' });
+    const res = await post(planner, '/programme/cycles', { ...date('start', '2027-04-05'), years: '3', teams: '3', capacity: '30', excludeNonGeographic: 'yes' });
     expect(res.status).toBe(303);
     cycleId = idFrom(res);
     const stored = await revisionOf(cycleId);
@@ -212,14 +221,14 @@ describe('the PDU cycle', () => {
   });
 
   it('keeps a team away for weeks, and undoes it', async () => {
-    const res = await post(planner, `/programme/cycles/${cycleId}/exclusions`, { subject: 'team', team: 'Team 3', from: '2027-05-03', to: '2027-06-27', reason: 'Training' });
+    const res = await post(planner, `/programme/cycles/${cycleId}/exclusions`, { subject: 'team', team: 'Team 3', ...date('from', '2027-05-03'), ...date('to', '2027-06-27'), reason: 'Training' });
     expect(res.status).toBe(303);
     const after = await revisionOf(cycleId);
     expect(after.plan.bookings.filter((b) => b.team === 'Team 3' && b.week >= '2027-05-03' && b.week <= '2027-06-27' && !b.pinned)).toEqual([]);
-    const bad = await post(planner, `/programme/cycles/${cycleId}/exclusions`, { subject: 'team', team: 'Team 3', from: '2027-05-03', reason: '' });
+    const bad = await post(planner, `/programme/cycles/${cycleId}/exclusions`, { subject: 'team', team: 'Team 3', ...date('from', '2027-05-03'), 'to-day': '', 'to-month': '', 'to-year': '', reason: '' });
     expect(bad.status).toBe(400);
     const text = await bad.text();
-    expect(text).toContain('href="#to"');
+    expect(text).toMatch(/href="#to-day"[^>]*>Give the first and last day the team is away/);
     expect(text).toContain('href="#reason"');
     const index = after.input.exclusions!.length - 1;
     expect((await post(planner, `/programme/cycles/${cycleId}/exclusions/remove`, { index: String(index) })).status).toBe(303);
@@ -277,6 +286,9 @@ describe('youth justice services', () => {
   it('shows every service\'s risk score with each factor\'s contribution', async () => {
     const page = await html(analyst, '/programme/youth?asOf=2027-04-01');
     expect(page).toContain('ranked by risk score as of 1 Apr 2027');
+    // The scoring form's date input, and a date that is not one named beside it.
+    expect(await html(analyst, '/programme/youth?asOf-day=3&asOf-month=5&asOf-year=2027')).toContain('ranked by risk score as of 3 May 2027');
+    expect(await html(analyst, '/programme/youth?asOf-day=31&asOf-month=2&asOf-year=2027')).toMatch(/href="#score-asOf-day"[^>]*>The date to score as of must be a real date/);
     expect(page).toContain('no data (adds nothing)');
     expect(page).toMatch(/Requires improvement|Inadequate/);
     expect(page).not.toContain("Make the year's selection");
@@ -284,11 +296,14 @@ describe('youth justice services', () => {
   });
 
   it('selects the year\'s services from a stored seed, and the draw repeats exactly', async () => {
-    const bad = await post(planner, '/programme/youth/selections', { asOf: '2027-02-30', targeted: '-1', random: 'x', seed: '1' });
+    const bad = await post(planner, '/programme/youth/selections', { 'asOf-day': '30', 'asOf-month': '2', 'asOf-year': '2027', targeted: '-1', random: 'x', seed: '1' });
     expect(bad.status).toBe(400);
-    const text = await bad.text();
-    for (const field of ['asOf', 'targeted', 'random']) expect(text).toContain(`href="#${field}"`);
-    const res = await post(planner, '/programme/youth/selections', { asOf: '2027-04-01', targeted: '5', random: '3', seed: '2027', capacity: '33', joint: 'Barnet' });
+    expect(await bad.text()).toMatch(/href="#asOf-day"[^>]*>The first day of the programme year must be a real date/);
+    // With the date right, the other fields' problems are named.
+    const badCounts = await post(planner, '/programme/youth/selections', { ...date('asOf', '2027-04-01'), targeted: '-1', random: 'x', seed: '1' });
+    const text = await badCounts.text();
+    for (const field of ['targeted', 'random']) expect(text).toContain(`href="#${field}"`);
+    const res = await post(planner, '/programme/youth/selections', { ...date('asOf', '2027-04-01'), targeted: '5', random: '3', seed: '2027', capacity: '33', joint: 'Barnet' });
     expect(res.status).toBe(303);
     selectionId = idFrom(res);
     const page = await html(analyst, `/programme/youth/selections/${selectionId}`);
@@ -327,7 +342,9 @@ describe('programme years, topics and the consultation', () => {
     const text = await bad.text();
     expect(text).toContain('href="#label"');
     expect(text).toContain('href="#fieldworkSlots"');
-    const res = await post(planner, '/programme/years', { label: '2027/28', startsOn: '2027-04-01', fieldworkSlots: '2', desktopSlots: '1', researchSlots: '1', cycleId: String(cycleId), cycleYear: '', youthSelectionId: String(selection), consultationCloses: '2027-02-26' });
+    const badDate = await post(planner, '/programme/years', { label: '2027/28', ...date('startsOn', '2027-04-01'), fieldworkSlots: '2', desktopSlots: '1', researchSlots: '1', 'consultationCloses-day': '26', 'consultationCloses-month': '2', 'consultationCloses-year': '27' });
+    expect(await badDate.text()).toMatch(/href="#consultationCloses-year"[^>]*>Year must include 4 numbers/);
+    const res = await post(planner, '/programme/years', { label: '2027/28', ...date('startsOn', '2027-04-01'), fieldworkSlots: '2', desktopSlots: '1', researchSlots: '1', cycleId: String(cycleId), cycleYear: '', youthSelectionId: String(selection), ...date('consultationCloses', '2027-02-26') });
     expect(res.status).toBe(303);
     yearId = idFrom(res);
     const duplicate = await post(planner, '/programme/years', { label: '2027/28', startsOn: '2027-04-01', fieldworkSlots: '2', desktopSlots: '1', researchSlots: '1' });

@@ -34,10 +34,20 @@ const DATE_LABELS: Record<string, string> = {
   effectiveFrom: 'the date the new name takes effect',
   published: 'the date the report was published',
   fieldwork: 'the date fieldwork started',
+  start: 'the first day of the cycle',
+  from: 'the first day of the exclusion',
+  to: 'the last day of the exclusion',
+  asOf: 'the first day of the programme year',
+  startsOn: 'the first day of the programme year',
+  consultationCloses: 'the date the consultation closes',
 };
-const DATE_PARTS = ['day', 'month', 'year'] as const;
+export const DATE_PARTS = ['day', 'month', 'year'] as const;
 
-/** Reads each date input typed into its YYYY-MM-DD value (a date with no part typed is left as sent, or empty); the problems in GOV.UK's words. */
+/**
+ * Reads each date input typed into its YYYY-MM-DD value; the problems in GOV.UK's words. A date
+ * sent with no part typed is empty (the service says whether it is needed); one sent whole as
+ * YYYY-MM-DD, with no parts (a script, the access matrix), is left for the service to check.
+ */
 function readDates(values: Values): FormError[] {
   const errors: FormError[] = [];
   for (const [name, label] of Object.entries(DATE_LABELS)) {
@@ -58,12 +68,20 @@ export const formFieldErrors = (errors: FormError[]) => ({
   ...Object.fromEntries(errors.flatMap((e) => DATE_PARTS.flatMap((p) => (e.href.endsWith(`-${p}`) && e.href.slice(1, -p.length - 1) in DATE_LABELS ? [[e.href.slice(1, -p.length - 1), { text: e.text }]] : [])))),
 });
 
-/** Each date input's items: the parts typed, or those of the YYYY-MM-DD value; the parts in error marked. */
-export const dateItemsOf = (values: Values, errors: FormError[]) =>
+/** A problem with a whole date (the service's: missing, not a Monday), not with one of its parts. */
+type DateError = FormError & { wholeDate?: boolean };
+
+/** Each date input's items: the parts typed, or those of the YYYY-MM-DD value; the parts in error marked (all three for a whole date's problem). */
+export const dateItemsOf = (values: Values, errors: DateError[]) =>
   Object.fromEntries(
     Object.keys(DATE_LABELS).map((name) => [
       name,
-      dateInputItems(values, name, isRealDate(values[name] ?? '') ? values[name] : undefined, errors.flatMap((e) => DATE_PARTS.filter((p) => e.href === `#${name}-${p}`))),
+      dateInputItems(
+        values,
+        name,
+        isRealDate(values[name] ?? '') ? values[name] : undefined,
+        errors.flatMap((e) => (e.wholeDate && e.href === `#${name}-day` ? [...DATE_PARTS] : DATE_PARTS.filter((p) => e.href === `#${name}-${p}`))),
+      ),
     ]),
   );
 
@@ -98,8 +116,9 @@ export const formRoute =
       const to = await route.save(c, values);
       return c.redirect(route.flash ? withFlash(to, route.flash) : to, 303);
     } catch (e) {
-      // A date's problem links to its first part.
-      if (e instanceof ProgrammeFieldError) return route.again(c, { form, values, errors: e.fields.map((f) => ({ href: `#${f.field}${f.field in DATE_LABELS ? '-day' : ''}`, text: f.message })) });
+      // A date's problem is the whole date's, linked to its first part.
+      if (e instanceof ProgrammeFieldError)
+        return route.again(c, { form, values, errors: e.fields.map((f): DateError => (f.field in DATE_LABELS ? { href: `#${f.field}-day`, text: f.message, wholeDate: true } : { href: `#${f.field}`, text: f.message })) });
       throw e;
     }
   };

@@ -9,24 +9,30 @@ import { getStoredSelection, listStoredSelections, makeYouthSelection, newSeed, 
 import { shortDate } from '../../../presenters/programme-cycle.ts';
 import { scoreHead, scoreRows, selectedRows, selectionCounts } from '../../../presenters/programme-pages.ts';
 import { govukDate, govukDateTime } from '../../../presenters/govuk-dates.ts';
+import { dateInputItems, readDateInput } from '../../../presenters/date-input.ts';
 import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
-import { fieldErrors } from '../../form-errors.ts';
 import { escapeHtml as escape, page } from '../../render.ts';
 import { nextProgrammeYearStart, pathId, plan, view, type C } from './common.ts';
-import { errorsOf, formRoute, status, titled, type Failure } from './form.ts';
+import { DATE_PARTS, dateItemsOf, errorsOf, formFieldErrors, formRoute, status, titled, type Failure } from './form.ts';
 
 export function youthRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const youthPage = async (c: C, failed?: Failure) => {
     const actor = view(c);
-    const asOfQuery = c.req.query('asOf');
-    const asOf = asOfQuery && isRealDate(asOfQuery) ? asOfQuery : nextProgrammeYearStart();
+    // The date to score as of: the form's date input (asOf-day, -month, -year), or ?asOf=YYYY-MM-DD from a link.
+    const query = c.req.query();
+    const typed = DATE_PARTS.some((p) => (query[`asOf-${p}`] ?? '').trim());
+    const read = typed ? readDateInput(query, 'asOf', 'the date to score as of') : undefined;
+    const scoreError = read && !read.ok ? read : undefined;
+    const asOf = read?.ok ? read.date : !scoreError && query.asOf && isRealDate(query.asOf) ? query.asOf : nextProgrammeYearStart();
     const [{ services, organisationIds }, stored] = await Promise.all([planningYouthServices(db), listStoredSelections(db)]);
     const scores = await youthScores(db, asOf, services);
     const values = failed?.values ?? { title: '', asOf, targeted: '10', random: '5', seed: String(newSeed()), capacity: '33', joint: '' };
     const errors = errorsOf(failed);
+    // The scoring form's date input has ids of its own (score-asOf-day, …): the selection form's date is asOf too.
+    const scoreDateErrors = scoreError ? [{ href: `#score-asOf-${scoreError.parts[0] ?? 'day'}`, text: scoreError.message }] : [];
     return page(
       c,
       'programme-youth.njk',
@@ -40,9 +46,12 @@ export function youthRoutes(db: Db): Hono<AppEnv> {
         scoreHead: scoreHead(),
         scoreRows: scoreRows(scores, organisationIds),
         count: scores.length,
+        scoreDate: dateInputItems(query, 'asOf', scoreError ? undefined : asOf, scoreError?.parts),
+        scoreDateError: scoreError && { text: scoreError.message },
         values,
-        errors,
-        fieldErrors: fieldErrors(errors),
+        errors: [...scoreDateErrors, ...errors],
+        fieldErrors: formFieldErrors(errors),
+        dates: dateItemsOf(values, errors),
         storedRows: stored.map((s) => [
           { html: `<a class="govuk-link" href="/programme/youth/selections/${s.id}">${escape(s.title)}</a>` },
           { text: shortDate(s.asOf) },
