@@ -4,15 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/db/repositories/index.ts';
 import { listSfoReviews } from '../../src/db/repositories/sfo-repository.ts';
-import { generateSfoRegister } from '../../src/demo/generate-sfo-register.ts';
 import { createApp } from '../../src/http/app.ts';
-import { writeRegisterCsv } from '../../src/interchange/sfo/register-file.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { publishSfoAnnualReport, sfoAnnualReport } from '../../src/services/sfo/annual-report.ts';
-import { importRegister, sfoRegions } from '../../src/services/sfo/register.ts';
-import { drawSfoSample } from '../../src/services/sfo/sample.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { sfoAssessmentFixture, sfoRegisterFixture, sfoSampleFixture } from '../support/sfo-fixture.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -21,18 +18,10 @@ let sfoInspector: TestSession;
 let sampleId: number;
 const RATINGS = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'];
 
-/** An assessment as the assessment journey stores it: ratings per standard with rationale, overall, state. */
+/** An assessment as the assessment journey stores it: every standard rated as overall, with the rationale. */
 async function assess(reviewRef: string, state: 'in-progress' | 'signed-off', overall: string, rationale: string) {
   const review = (await listSfoReviews(handle.db)).find((r) => r.reviewRef === reviewRef)!;
-  const { id } = await handle.db
-    .insertInto('sfo_assessment')
-    .values({ sample_id: sampleId, review_id: review.id, framework_id: 'hmip-sfo-review', framework_version: '2021', state, overall_rating: overall, overall_rationale: rationale, updated_by: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await handle.db
-    .insertInto('sfo_standard_rating')
-    .values(['1', '2', '3', '4'].map((s) => ({ assessment_id: id, standard_id: s, rating: overall, rationale: `Standard ${s}: ${rationale}`, updated_by: 'test' })))
-    .execute();
+  await sfoAssessmentFixture(handle.db, { sampleId, reviewId: review.id, state, overall, rationale, standards: ['1', '2', '3', '4'] });
 }
 
 beforeAll(async () => {
@@ -41,10 +30,10 @@ beforeAll(async () => {
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'sfo-lead');
   sfoInspector = await signedIn(handle.db, 'sfo-inspector');
-  const reviews = generateSfoRegister({ seed: 12, regions: await sfoRegions(handle.db), reviews: 150, year: 2025 });
-  await importRegister(handle.db, { fileName: 'r.csv', format: 'csv', content: writeRegisterCsv(reviews) }, 'test');
-  sampleId = (await drawSfoSample(handle.db, { periodFrom: '2025-04-01', periodTo: '2026-03-31', share: 0.2, seed: 3 }, 'test')).sample.id;
-  const sampled = (await handle.db.selectFrom('sfo_sample_review').innerJoin('sfo_review', 'sfo_review.id', 'sfo_sample_review.review_id').select('review_ref').where('sample_id', '=', sampleId).orderBy('review_ref').execute()).map((r) => r.review_ref);
+  await sfoRegisterFixture(handle.db, { seed: 12, reviews: 150, year: 2025 });
+  const drawn = await sfoSampleFixture(handle.db, { year: 2025, share: 0.2, seed: 3 });
+  sampleId = drawn.sampleId;
+  const sampled = drawn.sampled;
   // Every sampled review but the last signed off; the last still being assessed.
   for (const [i, ref] of sampled.entries()) await assess(ref, i === sampled.length - 1 ? 'in-progress' : 'signed-off', RATINGS[i % 4]!, i % 3 === 0 ? 'The risk assessment was not revisited' : 'Victim contact was sound');
 });

@@ -3,17 +3,13 @@
 // inspector on the team does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInspection, getOrganisation } from '../../src/db/repositories/index.ts';
-import { listSfoReviews } from '../../src/db/repositories/sfo-repository.ts';
-import { generateSfoRegister } from '../../src/demo/generate-sfo-register.ts';
 import { createApp } from '../../src/http/app.ts';
-import { writeRegisterCsv } from '../../src/interchange/sfo/register-file.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { addPanelAction, recordLearningPanel } from '../../src/services/sfo/learning-panels.ts';
-import { importRegister, sfoRegions } from '../../src/services/sfo/register.ts';
-import { drawSfoSample } from '../../src/services/sfo/sample.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { sfoAssessmentFixture, sfoRegisterFixture, sfoSampleFixture } from '../support/sfo-fixture.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -31,16 +27,10 @@ beforeAll(async () => {
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: inspectionId, as: 'lead-inspector' } });
   inspector = await signedIn(handle.db, 'inspector', { inspection: { id: inspectionId, as: 'inspector' } });
-  const reviews = generateSfoRegister({ seed: 4, regions: await sfoRegions(handle.db), reviews: 120, year: 2024 });
-  await importRegister(handle.db, { fileName: 'r.csv', format: 'csv', content: writeRegisterCsv(reviews) }, 'test');
-  const sampleId = (await drawSfoSample(handle.db, { periodFrom: '2024-04-01', periodTo: '2025-03-31', share: 1, seed: 1 }, 'test')).sample.id;
-  const own = (await listSfoReviews(handle.db)).filter((r) => r.region === region);
+  const own = (await sfoRegisterFixture(handle.db, { seed: 4, reviews: 120, year: 2024 })).filter((r) => r.region === region);
+  const { sampleId } = await sfoSampleFixture(handle.db, { year: 2024, share: 1, seed: 1 });
   // Three of the region's reviews signed off (two Good, one Inadequate), one still being assessed.
-  for (const [i, r] of own.slice(0, 4).entries())
-    await handle.db
-      .insertInto('sfo_assessment')
-      .values({ sample_id: sampleId, review_id: r.id, framework_id: 'hmip-sfo-review', framework_version: '2021', state: i === 3 ? 'in-progress' : 'signed-off', overall_rating: i === 2 ? 'Inadequate' : 'Good', updated_by: 'test' })
-      .execute();
+  for (const [i, r] of own.slice(0, 4).entries()) await sfoAssessmentFixture(handle.db, { sampleId, reviewId: r.id, state: i === 3 ? 'in-progress' : 'signed-off', overall: i === 2 ? 'Inadequate' : 'Good' });
   const panel = await recordLearningPanel(handle.db, { heldOn: '2025-05-01', title: 'Regional panel', agencies: ['Police', 'Probation Service'], reviewRefs: [own[0]!.reviewRef], learningPoints: [] }, 'test');
   await addPanelAction(handle.db, panel, { description: 'Share police call-out logs weekly', owner: 'Head of public protection', dueOn: '2025-06-01' }, 'test');
 });
