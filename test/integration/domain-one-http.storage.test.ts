@@ -13,6 +13,9 @@ import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { runDemoSurvey } from '../../src/services/survey/demo-survey.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;

@@ -16,6 +16,9 @@ import { addRecipient, addRecommendationTo, moveReport, saveReportText } from '.
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 class TestSender implements EmailSender {
   readonly label = 'test';

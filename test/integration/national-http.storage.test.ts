@@ -9,6 +9,9 @@ import { loadAnnualReport } from '../../src/services/national-reports.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;

@@ -23,6 +23,9 @@ import { reportOverview } from '../../src/services/publication.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { loadSurveyResults } from '../../src/services/survey/survey.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let reportId: number;

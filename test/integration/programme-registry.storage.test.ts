@@ -15,6 +15,9 @@ import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { DEFAULT_FRAMEWORK } from '../../src/reference/frameworks.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;

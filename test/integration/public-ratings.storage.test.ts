@@ -12,6 +12,9 @@ import { recordInspectionResult } from '../../src/services/programme/registry.ts
 import { improvementSummary, latestRatingRows, publicPduRatings } from '../../src/services/public-ratings.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;

@@ -20,6 +20,9 @@ import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { hasPoppler } from '../support/tools.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 const FRAMEWORK = 'hmip-adult-pdu@2021';
 const REGION = 'East Midlands';

@@ -13,6 +13,9 @@ import { serviceStageRows, STAGES, type Stage, type StageContext } from './acces
 import type { Expect } from './access/matrix.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { pinClock } from '../support/clock.ts';
+
+pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
