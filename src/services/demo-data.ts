@@ -12,6 +12,7 @@ import { createDemoLaterStages } from './demo-stages.ts';
 import { demoServiceStaff, demoSfoPeople, demoTeam, ensureDemoUsers, type DemoAccount } from './identity/demo-users.ts';
 import { createDemoSfo } from './demo-sfo.ts';
 import { createDemoSfoPanelAndReport } from './demo-sfo-panels.ts';
+import { createDemoYouthInspection } from './demo-youth.ts';
 import { todayIso } from './publication.ts';
 
 export interface DemoData {
@@ -47,6 +48,8 @@ export async function ensureDemoData(db: Db, options: { accounts: boolean }, tod
   const staged = await createDemoLaterStages(db, today, { ...(team ? { team } : {}), serviceStaff: accounts ? await demoServiceStaff(db) : new Map() }, actor);
   for (const s of staged)
     made.push(`Demonstration inspection ${s.id} (${s.pduName} PDU): ${s.stage === 'embargoed' ? `report embargoed, to be published on ${fullDate(s.publishOn!)}` : 'draft report at the factual accuracy check'}`);
+
+  made.push(await createDemoYouthInspection(db, today, actor)); // issue 12: a youth justice inspection in fieldwork (demo-youth.ts)
 
   // SFO review QA: a year of reviews, quarterly samples, and (with the accounts) assessments at every stage.
   made.push(...(await createDemoSfo(db, today, accounts ? await demoSfoPeople(db) : undefined, actor)));
