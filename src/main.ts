@@ -3,7 +3,6 @@
 // loads the reference data and the demonstration inspection, and serves the web app and API. A
 // start that fails says why in one line (start-failure.ts).
 import { serve } from '@hono/node-server';
-import { sql } from 'kysely';
 import { isLoopbackHost, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { createApp } from './http/app.ts';
@@ -68,13 +67,7 @@ async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: Dem
   if (config.demoData) {
     // Demonstration accounts have known passwords, so they exist only on the local embedded database
     // (and config.ts refuses DEMO_DATA=on there with a HOST beyond this machine).
-    // On embedded PGlite (one session, so the setting is this work's own) the demonstration's five
-    // hundred small transactions need not each wait for the disk: a crash part-way leaves a partial
-    // demonstration either way. The usual durability again after.
-    const relaxed = database.kind === 'pglite';
-    if (relaxed) await sql`set synchronous_commit = off`.execute(database.db);
     const demo = await ensureDemoData(database.db, { accounts: database.kind === 'pglite' });
-    if (relaxed) await sql`reset synchronous_commit`.execute(database.db);
     for (const line of demo.made) console.log(line);
     if (demo.accounts) {
       demoAccounts = demo.accounts;
