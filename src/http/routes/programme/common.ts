@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { canPlanInspections, canViewProgramme } from '../../../services/programme/permissions.ts';
 import { AppError } from '../../../services/errors.ts';
+import { todayIso } from '../../../services/publication.ts';
 import { requirePermission } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
 import { idParam } from '../../params.ts';
@@ -14,7 +15,8 @@ export const view = (c: C) => requirePermission(c, canViewProgramme);
 /** Programme managers and administrators plan it. */
 export const plan = (c: C) => requirePermission(c, canPlanInspections);
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today as YYYY-MM-DD (the services' one clock reading for dates). */
+export const today = () => todayIso();
 
 /** The next 1 April on or after today: the start of the coming programme year. */
 export const nextProgrammeYearStart = () => {
