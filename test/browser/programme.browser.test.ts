@@ -3,11 +3,19 @@
 // an administrator records intelligence. Every page type passes axe-core (WCAG 2.2 AA) and is
 // saved as a screenshot; the forms work with JavaScript off.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, screenshotsDir, signInAs, startBrowserFixture, type BrowserFixture } from './browser.ts';
 
 let fixture: BrowserFixture;
+
+/** Types a date into the GOV.UK date input (Day, Month, Year) in the group of that name. */
+async function fillDate(scope: Page | Locator, name: string, day: string, month: string, year: string): Promise<void> {
+  const group = scope.getByRole('group', { name });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
 beforeAll(async () => {
   fixture = await startBrowserFixture();
 });
@@ -37,11 +45,17 @@ describe('the programme in Chromium', () => {
     // A cycle: a mistake first, then the plan.
     await page.getByRole('button', { name: 'Plan a PDU inspection cycle' }).click();
     await check(page, 'cycle-new', problems);
-    await page.getByLabel('First day of the cycle').fill('2027-04-06');
+    await fillDate(page, 'First day of the cycle', '31', '4', '2027');
+    await page.getByRole('button', { name: 'Plan the cycle' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('The first day of the cycle must be a real date');
+    await fillDate(page, 'First day of the cycle', '6', '4', '2027');
     await page.getByRole('button', { name: 'Plan the cycle' }).click();
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('The first day of the cycle must be a Monday');
     await check(page, 'cycle-new-error', problems);
-    await page.getByLabel('First day of the cycle').fill('2027-04-05');
+    // The summary's link takes the reader to the day.
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'The first day of the cycle must be a Monday' }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('start-day');
+    await fillDate(page, 'First day of the cycle', '5', '4', '2027');
     await page.getByRole('button', { name: 'Plan the cycle' }).click();
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Planned');
     await expect(page.locator('#unmet').innerText()).resolves.toContain('Yearly capacity');
@@ -65,6 +79,17 @@ describe('the programme in Chromium', () => {
 
     await page.getByRole('link', { name: 'Change planning inputs, exclusions and pins' }).click();
     await check(page, 'cycle-settings', problems);
+    // An exclusion: a team away for two weeks, its last day forgotten first.
+    const exclusion = page.locator('form', { has: page.getByRole('button', { name: 'Add the exclusion and re-plan' }) });
+    await exclusion.getByLabel('Team (if a team)').selectOption('Team 3');
+    await fillDate(exclusion, 'First day away', '3', '5', '2027');
+    await exclusion.getByLabel('Reason').fill('Training');
+    await exclusion.getByRole('button', { name: 'Add the exclusion and re-plan' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Give the first and last day the team is away');
+    await check(page, 'cycle-exclusion-error', problems);
+    await fillDate(page.locator('form', { has: page.getByRole('button', { name: 'Add the exclusion and re-plan' }) }), 'Last day away', '16', '5', '2027');
+    await page.getByRole('button', { name: 'Add the exclusion and re-plan' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Team 3');
 
     // The registry and a service's history.
     await page.goto(`${fixture.baseUrl}/programme/services`);
@@ -76,6 +101,10 @@ describe('the programme in Chromium', () => {
     // Youth justice services.
     await page.goto(`${fixture.baseUrl}/programme/youth`);
     await check(page, 'youth', problems);
+    await fillDate(page, 'Score as of', '1', '4', '2027');
+    await page.getByRole('button', { name: 'Score again' }).click();
+    await expect(page.locator('caption', { hasText: 'ranked by risk score' }).innerText()).resolves.toContain('as of 1 Apr 2027');
+    await fillDate(page, 'First day of the programme year', '1', '4', '2027');
     await page.getByLabel('Seed of the random draw').fill('2027');
     await page.getByRole('button', { name: 'Make and store the selection' }).click();
     await expect(page.locator('h1').innerText()).resolves.toMatch(/^Youth justice services from/);
@@ -85,6 +114,8 @@ describe('the programme in Chromium', () => {
     await page.goto(`${fixture.baseUrl}/programme/years/new`);
     await check(page, 'year-new', problems);
     await page.getByLabel('Programme year').fill('2027/28');
+    await fillDate(page, 'First day of the programme year', '1', '4', '2027');
+    await fillDate(page, 'Date the consultation closes (optional)', '26', '2', '2027');
     await page.getByLabel('PDU cycle the year\'s PDU inspections come from').selectOption({ index: 1 });
     await page.getByLabel('Youth justice selection for the year').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Start the year' }).click();
@@ -111,7 +142,7 @@ describe('the programme in Chromium', () => {
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The response was recorded.');
     await check(page, 'responses', problems);
     await context.close();
-  });
+  }, 240_000); // the whole walk, under a shared machine's load
 
   it('lets an administrator record a service\'s intelligence, with errors linked to the field', async () => {
     const page = await fixture.browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -135,7 +166,7 @@ describe('the programme in Chromium', () => {
     const page = await context.newPage();
     await signInAs(page, fixture.baseUrl, 'programme');
     await page.goto(`${fixture.baseUrl}/programme/cycles/new`);
-    await page.getByLabel('First day of the cycle').fill('2028-04-03');
+    await fillDate(page, 'First day of the cycle', '3', '4', '2028');
     await page.getByLabel('PDU inspections a year').fill('80');
     await page.getByRole('button', { name: 'Plan the cycle' }).click();
     await expect(page.locator('#unmet').innerText()).resolves.toContain('Every planning rule is met');

@@ -6,10 +6,9 @@ import { addExclusion, getCycleState, removeExclusion, settingsOf, updateCycleSe
 import { exclusionRows, pinRows } from '../../../presenters/programme-cycle.ts';
 import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
-import { fieldErrors } from '../../form-errors.ts';
 import { page } from '../../render.ts';
 import { pathId, plan, type C } from './common.ts';
-import { errorsOf, failedFor, formRoute, status, titled, type Failure, type Values } from './form.ts';
+import { dateItemsOf, errorsOf, failedFor, formFieldErrors, formRoute, status, titled, type Failure, type Values } from './form.ts';
 
 export function cycleSettingsRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -33,8 +32,10 @@ export function cycleSettingsRoutes(db: Db): Hono<AppEnv> {
         values,
         exclusionValues,
         errors: errorsOf(failed),
-        fieldErrors: fieldErrors(errorsOf(settingsFailed)),
-        exclusionErrors: fieldErrors(errorsOf(exclusionFailed)),
+        fieldErrors: formFieldErrors(errorsOf(settingsFailed)),
+        dates: dateItemsOf(values, errorsOf(settingsFailed)),
+        exclusionErrors: formFieldErrors(errorsOf(exclusionFailed)),
+        exclusionDates: dateItemsOf(exclusionValues, errorsOf(exclusionFailed)),
         exclusions: exclusionRows(input),
         pins: pinRows(input),
         pduItems: [{ value: '', text: 'Select a PDU' }, ...[...input.pdus].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => ({ value: p.name, text: `${p.name} (${p.region})`, selected: exclusionValues.pdu === p.name }))],

@@ -11,10 +11,9 @@ import { calendarTable, exclusionRows, pinRows, regionView, shortDate, splitRows
 import { govukDateTime } from '../../../presenters/govuk-dates.ts';
 import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
-import { fieldErrors } from '../../form-errors.ts';
 import { page } from '../../render.ts';
 import { pathId, plan, revisionQuery, view, type C } from './common.ts';
-import { errorsOf, formRoute, status, titled, type Failure, type Values } from './form.ts';
+import { dateItemsOf, errorsOf, formFieldErrors, formRoute, status, titled, type Failure, type Values } from './form.ts';
 
 export function cycleRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -34,7 +33,7 @@ export function cycleRoutes(db: Db): Hono<AppEnv> {
     return page(
       c,
       'programme-cycle-new.njk',
-      { title: titled('Plan a PDU inspection cycle', failed), activeNav: 'programme', section: 'cycles', values, errors: errorsOf(failed), fieldErrors: fieldErrors(errorsOf(failed)) },
+      { title: titled('Plan a PDU inspection cycle', failed), activeNav: 'programme', section: 'cycles', values, errors: errorsOf(failed), fieldErrors: formFieldErrors(errorsOf(failed)), dates: dateItemsOf(values, errorsOf(failed)) },
       status(failed),
     );
   };

@@ -7,10 +7,9 @@ import { createProgrammeYear, updateYearSettings, yearTopics } from '../../../se
 import { topicRows } from '../../../presenters/programme-pages.ts';
 import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
-import { fieldErrors } from '../../form-errors.ts';
 import { page } from '../../render.ts';
 import { nextProgrammeYearStart, pathId, plan, view, type C } from './common.ts';
-import { errorsOf, formRoute, status, titled, type Failure } from './form.ts';
+import { dateItemsOf, errorsOf, formFieldErrors, formRoute, status, titled, type Failure } from './form.ts';
 
 export const yearId = (c: C) => pathId(c, 'id', 'a programme year');
 
@@ -38,7 +37,8 @@ export function yearRoutes(db: Db): Hono<AppEnv> {
         section: 'years',
         values,
         errors: errorsOf(failed),
-        fieldErrors: fieldErrors(errorsOf(failed)),
+        fieldErrors: formFieldErrors(errorsOf(failed)),
+        dates: dateItemsOf(values, errorsOf(failed)),
         cycleItems: await cycleItems(values.cycleId ?? ''),
         selectionItems: await selectionItems(values.youthSelectionId ?? ''),
       },
@@ -82,7 +82,8 @@ export function yearRoutes(db: Db): Hono<AppEnv> {
         resource: topicPlan.resource,
         values,
         errors: errorsOf(failed),
-        fieldErrors: fieldErrors(errorsOf(failed)),
+        fieldErrors: formFieldErrors(errorsOf(failed)),
+        dates: dateItemsOf(values, errorsOf(failed)),
         cycleItems: await cycleItems(values.cycleId ?? ''),
         selectionItems: await selectionItems(values.youthSelectionId ?? ''),
       },
