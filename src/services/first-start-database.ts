@@ -10,9 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../db/database.ts';
 import { referenceFilesDigest } from '../reference/digest.ts';
-import { loadReferenceData } from './reference-data.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cacheDir = join(root, 'node_modules', '.cache', 'inspectorate');
@@ -41,6 +39,8 @@ export async function ensureFirstStartDump(path = FIRST_START_DUMP): Promise<'ma
   const key = firstStartKey();
   const keyFile = `${path}.key`;
   if (existsSync(path) && existsSync(keyFile) && readFileSync(keyFile, 'utf8').trim() === key) return 'current';
+  // The database code only to make one: a build that finds the dump current stays quick.
+  const [{ openDatabase }, { loadReferenceData }] = await Promise.all([import('../db/database.ts'), import('./reference-data.ts')]);
   const handle = await openDatabase({});
   try {
     await loadReferenceData(handle.db);
