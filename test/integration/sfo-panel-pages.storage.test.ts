@@ -1,6 +1,7 @@
 // The learning panels' pages: a panel recorded through the form (every problem at once first), an
 // action added and moved on, and who may reach them (the SFO QA team; the matrix covers the rest).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/db/repositories/index.ts';
 import { generateSfoRegister } from '../../src/demo/generate-sfo-register.ts';
 import { createApp } from '../../src/http/app.ts';
 import { writeRegisterCsv } from '../../src/interchange/sfo/register-file.ts';
@@ -72,5 +73,37 @@ describe('learning panel pages', () => {
     expect(summary(await noReason.text())).toContain('Give the reason');
     expect((await post(lead, `${path}/action-states`, { actionId, state: 'completed', note: '' })).status).toBe(303);
     expect(await (await get(lead, `${path}?done=changed`)).text()).toContain('Completed');
+  });
+
+  it('edit a panel: its form filled in, every problem named by field, a date after an action’s due date refused, the change audited', async () => {
+    const created = await post(sfoInspector, '/sfo/panels', { title: 'Autumn panel', 'heldOn-day': '2', 'heldOn-month': '9', 'heldOn-year': '2025', agencies: 'Police\nProbation Service', reviewRefs: refs[2]!, learningPoints: 'First point' });
+    const path = created.headers.get('location')!.split('?')[0]!;
+    await post(lead, `${path}/actions`, { description: 'Review the risk management plans', owner: 'Head of public protection', 'dueOn-day': '1', 'dueOn-month': '10', 'dueOn-year': '2025', region: '' });
+    const form = await (await get(sfoInspector, `${path}/edit`)).text();
+    expect(form).toContain('value="Autumn panel"');
+    expect(form).toContain('Police\nProbation Service');
+    expect(form).toContain(refs[2]!);
+    const bad = await post(sfoInspector, `${path}/edit`, { title: '', 'heldOn-day': '2', 'heldOn-month': '9', 'heldOn-year': '2025', agencies: 'Police', reviewRefs: 'NOPE-1', learningPoints: '' });
+    expect(bad.status).toBe(400);
+    const s = summary(await bad.text());
+    expect(s).toContain('href="#title">Give the panel a name');
+    expect(s).toContain('href="#agencies">Name at least two agencies');
+    const unknown = await post(sfoInspector, `${path}/edit`, { title: 'Autumn panel', 'heldOn-day': '2', 'heldOn-month': '9', 'heldOn-year': '2025', agencies: 'Police\nProbation Service', reviewRefs: 'NOPE-1', learningPoints: '' });
+    expect(summary(await unknown.text())).toContain('href="#reviewRefs">NOPE-1 is not in the register');
+    const late = await post(sfoInspector, `${path}/edit`, { title: 'Autumn panel', 'heldOn-day': '2', 'heldOn-month': '11', 'heldOn-year': '2025', agencies: 'Police\nProbation Service', reviewRefs: refs[2]!, learningPoints: '' });
+    expect(late.status).toBe(400);
+    expect(summary(await late.text())).toContain('The date the panel met is after the due date of the action ‘Review the risk management plans’');
+    const good = await post(sfoInspector, `${path}/edit`, { title: 'Autumn panel (North)', 'heldOn-day': '9', 'heldOn-month': '9', 'heldOn-year': '2025', agencies: 'Police\nProbation Service\nLocal authority', reviewRefs: `${refs[2]}\n${refs[3]}`, learningPoints: 'First point\nSecond point' });
+    expect(good.status).toBe(303);
+    expect(good.headers.get('location')).toBe(`${path}?done=edited`);
+    const page = await (await get(sfoInspector, `${path}?done=edited`)).text();
+    expect(page).toContain('The learning panel has been changed.');
+    expect(page).toContain('Local authority');
+    expect(page).toContain(refs[3]!);
+    expect(page).toContain('Second point');
+    const event = (await listAudit(handle.db, { entity: 'sfo-panel' })).filter((e) => e.action === 'sfo-panel.edited').at(-1)!;
+    expect(event.before).toMatchObject({ title: 'Autumn panel', heldOn: '2025-09-02', reviewRefs: [refs[2]] });
+    expect(event.after).toMatchObject({ title: 'Autumn panel (North)', heldOn: '2025-09-09', reviewRefs: [refs[2], refs[3]], learningPoints: ['First point', 'Second point'] });
+    expect((await get(inspector, `${path}/edit`)).status).toBe(403);
   });
 });

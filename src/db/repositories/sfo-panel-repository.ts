@@ -46,6 +46,17 @@ export async function insertPanel(db: Db, p: { heldOn: string; title: string; ag
   return id;
 }
 
+/** Changes a panel's date, name, agencies and learning points, and sets the reviews it discussed to these. */
+export async function updatePanel(db: Db, id: number, p: { heldOn: string; title: string; agencies: string[]; learningPoints: string[]; reviewIds: number[] }, actor: string): Promise<void> {
+  await db
+    .updateTable('sfo_learning_panel')
+    .set({ held_on: p.heldOn, title: p.title, agencies: toJson(p.agencies), learning_points: toJson(p.learningPoints), updated_by: actor, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+  await db.deleteFrom('sfo_panel_review').where('panel_id', '=', id).execute();
+  if (p.reviewIds.length) await db.insertInto('sfo_panel_review').values(p.reviewIds.map((reviewId) => ({ panel_id: id, review_id: reviewId }))).execute();
+}
+
 const panelColumns = ['id', 'held_on', 'title', 'agencies', 'learning_points', 'created_by', 'created_at', 'updated_by', 'updated_at'] as const;
 type PanelRow = { id: number; held_on: string; title: string; agencies: string[]; learning_points: string[]; created_by: string; created_at: Date; updated_by: string; updated_at: Date };
 const toPanel = (r: PanelRow): PanelRecord => ({ id: r.id, heldOn: r.held_on, title: r.title, agencies: r.agencies, learningPoints: r.learning_points, createdBy: r.created_by, createdAt: r.created_at, updatedBy: r.updated_by, updatedAt: r.updated_at });

@@ -274,6 +274,7 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
   'sfo-sample.released': { kind: 'sfo', say: (e) => `Released the feedback of SFO sample ${e.entityId} to the regions` },
   'sfo-feedback.action-added': { kind: 'sfo', say: (e) => `Added the region's action ${quoted(a(e).action, '')} to the feedback on SFO review assessment ${e.entityId}` },
   'sfo-panel.recorded': { kind: 'sfo', say: (e) => `Recorded a learning panel${textOf(a(e).heldOn) ? ` held on ${dateInWords(a(e).heldOn)}` : ''}` },
+  'sfo-panel.edited': { kind: 'sfo', say: (e) => `Edited learning panel ${e.entityId}${textOf(a(e).title) ? ` ${quoted(a(e).title, '')}` : ''}` },
   'sfo-panel.action-added': { kind: 'sfo', say: (e) => `Added an action to learning panel ${e.entityId}${textOf(a(e).owner) ? ` for ${textOf(a(e).owner)}` : ''}` },
   'sfo-panel.action-changed': { kind: 'sfo', say: (e) => `Moved an action of learning panel ${e.entityId} from ${textOf(b(e).state) ?? '(unknown)'} to ${textOf(a(e).state) ?? '(unknown)'}` },
   'sfo-annual-report.draft-started': { kind: 'sfo', say: (e) => `Started the draft annual SFO report for ${e.entityId}` },

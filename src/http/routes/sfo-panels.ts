@@ -8,7 +8,7 @@ import { ACTION_STATE_NAMES, ACTION_STATES, lines, PanelSchema } from '../../dom
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { FieldError, fieldProblems } from '../../services/errors.ts';
-import { addPanelAction, changePanelActionState, learningPanels, learningPanelView, recordLearningPanel } from '../../services/sfo/learning-panels.ts';
+import { addPanelAction, changePanelActionState, editLearningPanel, learningPanels, learningPanelView, recordLearningPanel } from '../../services/sfo/learning-panels.ts';
 import { sfoRegions } from '../../services/sfo/register.ts';
 import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -47,6 +47,26 @@ function sentence(fields: Record<string, { href: string; name: string }>, field:
   const f = fields[field] ?? { href: `#${field}`, name: field };
   const text = /^(give|name|choose|say|the action|a |an |[A-Z0-9-]+ (is|are) not)/.test(message) ? capital(message) : `${f.name} ${message.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => govukDate(iso))}`;
   return { href: f.href, text };
+}
+
+/** The panel form read: its input for the rules, whether its date was readable, and its problems as the error summary lists them, in the form's order. */
+function readPanelForm(values: Values) {
+  const heldOn = readDateInput(values, 'heldOn', 'the date the panel met');
+  const dateErrors: FormError[] = heldOn.ok ? [] : [{ href: heldOn.href, text: heldOn.message }];
+  const input = {
+    heldOn: heldOn.ok ? heldOn.date : '2000-01-01',
+    title: values.title ?? '',
+    agencies: lines(values.agencies ?? ''),
+    reviewRefs: lines(values.reviewRefs ?? '').flatMap((l) => l.split(/[\s,;]+/)).filter(Boolean),
+    learningPoints: lines(values.learningPoints ?? ''),
+  };
+  const order = Object.keys(PANEL_FIELDS);
+  const errors = (fields: readonly { field: string; message: string }[]) => {
+    const all = [...dateErrors, ...fields.filter((f) => f.field !== 'heldOn' || heldOn.ok).map((f) => sentence(PANEL_FIELDS, f.field, f.message))];
+    const key = (x: FormError) => order.findIndex((k) => PANEL_FIELDS[k]!.href === x.href);
+    return all.sort((a, b) => key(a) - key(b));
+  };
+  return { input, dateOk: heldOn.ok, dateParts: heldOn.ok ? undefined : heldOn.parts, errors };
 }
 
 const stateTag = (state: string, overdue: boolean) =>
@@ -90,26 +110,13 @@ export function sfoPanelRoutes(db: Db) {
   routes.post('/sfo/panels', async (c) => {
     requirePermission(c, canRecordSfoPanels);
     const values = await formValues(c);
-    const heldOn = readDateInput(values, 'heldOn', 'the date the panel met');
-    const dateErrors: FormError[] = heldOn.ok ? [] : [{ href: heldOn.href, text: heldOn.message }];
-    const input = {
-      heldOn: heldOn.ok ? heldOn.date : '2000-01-01',
-      title: values.title ?? '',
-      agencies: lines(values.agencies ?? ''),
-      reviewRefs: lines(values.reviewRefs ?? '').flatMap((l) => l.split(/[\s,;]+/)).filter(Boolean),
-      learningPoints: lines(values.learningPoints ?? ''),
-    };
-    const order = Object.keys(PANEL_FIELDS);
-    const refuse = (fields: readonly { field: string; message: string }[]) => {
-      const errors = [...dateErrors, ...fields.filter((f) => f.field !== 'heldOn' || heldOn.ok).map((f) => sentence(PANEL_FIELDS, f.field, f.message))];
-      const key = (x: FormError) => order.findIndex((k) => PANEL_FIELDS[k]!.href === x.href);
-      return panelsPage(c, { errors: errors.sort((a, b) => key(a) - key(b)), values, ...(heldOn.ok ? {} : { dateParts: heldOn.parts }) }, 400);
-    };
+    const form = readPanelForm(values);
+    const refuse = (fields: readonly { field: string; message: string }[]) => panelsPage(c, { errors: form.errors(fields), values, ...(form.dateParts ? { dateParts: form.dateParts } : {}) }, 400);
     // Checked here first so that a bad date and the other fields' problems are listed together.
-    const checked = PanelSchema.safeParse(input);
-    if (!heldOn.ok || !checked.success) return refuse(checked.success ? [] : fieldProblems(checked.error));
+    const checked = PanelSchema.safeParse(form.input);
+    if (!form.dateOk || !checked.success) return refuse(checked.success ? [] : fieldProblems(checked.error));
     try {
-      const id = await recordLearningPanel(db, input, actingUser(c));
+      const id = await recordLearningPanel(db, form.input, actingUser(c));
       return c.redirect(`/sfo/panels/${id}?recorded=1`, 303);
     } catch (e) {
       if (e instanceof FieldError) return refuse(e.fields);
@@ -134,7 +141,7 @@ export function sfoPanelRoutes(db: Db) {
         fieldErrors: fieldErrorsOf(errors),
         values,
         panel: p,
-        banner: { recorded: 'The learning panel has been recorded.', added: 'The action has been added.', changed: 'The action has been updated.' }[c.req.query('done') ?? (c.req.query('recorded') ? 'recorded' : '')],
+        banner: { recorded: 'The learning panel has been recorded.', edited: 'The learning panel has been changed.', added: 'The action has been added.', changed: 'The action has been updated.' }[c.req.query('done') ?? (c.req.query('recorded') ? 'recorded' : '')],
         mayRecord: canRecordSfoPanels(actor),
         summaryRows: [
           { key: { text: 'Date' }, value: { text: govukDate(p.heldOn) } },
@@ -162,6 +169,44 @@ export function sfoPanelRoutes(db: Db) {
   };
 
   routes.get('/sfo/panels/:id', (c) => panelPage(c));
+
+  // Editing a panel: its date, name, agencies, reviews discussed and learning points (actions are moved on on its page).
+  const editPage = async (c: C, state: { errors?: FormError[]; values?: Values; dateParts?: DateParts[] } = {}, status: 200 | 400 = 200) => {
+    requirePermission(c, canRecordSfoPanels);
+    const view = await learningPanelView(db, idParam(c));
+    const p = view.panel;
+    const [year, month, day] = p.heldOn.split('-');
+    const values = state.values ?? {
+      title: p.title,
+      'heldOn-day': String(Number(day)),
+      'heldOn-month': String(Number(month)),
+      'heldOn-year': year!,
+      agencies: p.agencies.join('\n'),
+      reviewRefs: view.reviews.map((r) => r.reviewRef).join('\n'),
+      learningPoints: p.learningPoints.join('\n'),
+    };
+    const errors = state.errors ?? [];
+    return page(c, 'sfo-panel-edit.njk', { title: `Edit ${p.title}`, activeNav: 'sfo', errors, fieldErrors: fieldErrorsOf(errors), values, panel: p, heldOnItems: dateInputItems(values, 'heldOn', undefined, state.dateParts) }, status);
+  };
+
+  routes.get('/sfo/panels/:id/edit', (c) => editPage(c));
+
+  routes.post('/sfo/panels/:id/edit', async (c) => {
+    requirePermission(c, canRecordSfoPanels);
+    const id = idParam(c);
+    const values = await formValues(c);
+    const form = readPanelForm(values);
+    const refuse = (fields: readonly { field: string; message: string }[]) => editPage(c, { errors: form.errors(fields), values, ...(form.dateParts ? { dateParts: form.dateParts } : {}) }, 400);
+    const checked = PanelSchema.safeParse(form.input);
+    if (!form.dateOk || !checked.success) return refuse(checked.success ? [] : fieldProblems(checked.error));
+    try {
+      await editLearningPanel(db, id, form.input, actingUser(c));
+    } catch (e) {
+      if (e instanceof FieldError) return refuse(e.fields);
+      throw e;
+    }
+    return c.redirect(`/sfo/panels/${id}?done=edited`, 303);
+  });
 
   routes.post('/sfo/panels/:id/actions', async (c) => {
     requirePermission(c, canRecordSfoPanels);

@@ -10,6 +10,7 @@ import {
   listPanelReviews,
   listPanels,
   lockPanel,
+  updatePanel,
   updatePanelActionState,
   type PanelActionRecord,
   type PanelRecord,
@@ -65,6 +66,35 @@ export async function recordLearningPanel(db: Db, input: PanelInput, actor: stri
     const id = await insertPanel(trx, { heldOn: p.heldOn, title: p.title, agencies: p.agencies, learningPoints: p.learningPoints, reviewIds }, actor);
     await recordAudit(trx, { actor, action: 'sfo-panel.recorded', entity: 'sfo-panel', entityId: id, after: { ...p, reviewRefs: [...new Set(p.reviewRefs)] } });
     return id;
+  });
+}
+
+/**
+ * Edits a panel (its date, name, agencies, reviews discussed and learning points): every problem by
+ * field, references looked up in the register, and a date after an action's due date refused by
+ * naming the action; audited with what it was and what it is.
+ */
+export async function editLearningPanel(db: Db, id: number, input: PanelInput, actor: string): Promise<void> {
+  const p = parseFields(PanelSchema, input);
+  await db.transaction().execute(async (trx) => {
+    if (!(await lockPanel(trx, id))) throw new AppError('not-found', `There is no learning panel ${id}`);
+    const before = (await getPanel(trx, id))!;
+    const beforeRefs = (await listPanelReviews(trx, id)).map((r) => r.reviewRef);
+    const register = new Map((await listSfoReviews(trx)).map((r) => [r.reviewRef, r.id]));
+    const unknown = p.reviewRefs.filter((ref) => !register.has(ref));
+    if (unknown.length) throw new FieldError([{ field: 'reviewRefs', message: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the register` }]);
+    const early = (await listPanelActions(trx, id)).filter((a) => dueDateProblem(p.heldOn, a.dueOn));
+    if (early.length) throw new FieldError([{ field: 'heldOn', message: `is after the due date of ${early.length === 1 ? 'the action' : `${early.length} actions, the first`} ‘${early[0]!.description.slice(0, 60)}’ (${early[0]!.dueOn}): change ${early.length === 1 ? 'its' : 'their'} due date first` }]);
+    const refs = [...new Set(p.reviewRefs)];
+    await updatePanel(trx, id, { heldOn: p.heldOn, title: p.title, agencies: p.agencies, learningPoints: p.learningPoints, reviewIds: refs.map((ref) => register.get(ref)!) }, actor);
+    await recordAudit(trx, {
+      actor,
+      action: 'sfo-panel.edited',
+      entity: 'sfo-panel',
+      entityId: id,
+      before: { heldOn: before.heldOn, title: before.title, agencies: before.agencies, reviewRefs: beforeRefs, learningPoints: before.learningPoints },
+      after: { heldOn: p.heldOn, title: p.title, agencies: p.agencies, reviewRefs: refs, learningPoints: p.learningPoints },
+    });
   });
 }
 

@@ -25,6 +25,8 @@ export const sfoRows: Row[] = [
   { method: 'GET', route: '/sfo/panels', path: () => '/sfo/panels', expect: SFO_PAGE },
   { method: 'POST', route: '/sfo/panels', path: () => '/sfo/panels', body: () => ({ title: '' }), expect: SFO_POST },
   { method: 'GET', route: '/sfo/panels/:id', path: () => '/sfo/panels/1', expect: NONE_PAGE },
+  { method: 'GET', route: '/sfo/panels/:id/edit', path: () => '/sfo/panels/1/edit', expect: NONE_PAGE },
+  { method: 'POST', route: '/sfo/panels/:id/edit', path: () => '/sfo/panels/1/edit', body: () => ({ title: '' }), expect: NONE_POST },
   { method: 'POST', route: '/sfo/panels/:id/actions', path: () => '/sfo/panels/1/actions', body: () => ({ description: '' }), expect: NONE_POST },
   { method: 'POST', route: '/sfo/panels/:id/action-states', path: () => '/sfo/panels/1/action-states', body: () => ({ actionId: '' }), expect: NONE_POST },
   // The annual SFO report: a year with nothing signed off is still a report (of 0 reviews); a bad draft is the form's error.
