@@ -1,7 +1,7 @@
 // The inspected service's own page for its inspection: its tasks as a GOV.UK task list, each
 // linked only when the service may open it at the report's current stage.
 import type { InspectionArea } from '../domain/publication/visibility.ts';
-import type { ServiceTaskFacts } from '../services/service-tasks.ts';
+import type { ServiceTaskFacts } from '../domain/publication/service-tasks.ts';
 
 type Status = { text: string } | { tag: { text: string; classes: string } };
 const todo = (text: string): Status => ({ tag: { text, classes: 'govuk-tag--blue' } });

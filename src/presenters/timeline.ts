@@ -3,7 +3,7 @@
 import { fullDate } from '../domain/timeline/dates.ts';
 import { govukDateTime } from './govuk-dates.ts';
 import type { MilestoneState } from '../domain/timeline/timeline.ts';
-import type { InspectionTimeline, OwnedMilestone } from '../services/inspection-timeline.ts';
+import type { InspectionTimeline, OwnedMilestone } from '../domain/timeline/timeline.ts';
 import { escapeHtml, renderMacro } from './templates.ts';
 
 const STATE_TAGS: Record<MilestoneState, { text: string; colour: string }> = {

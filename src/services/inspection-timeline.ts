@@ -2,9 +2,10 @@
 // or where the lead inspector moved it), its owner and its state from what the product records;
 // and moving a date, with a reason, audited before → after.
 import { getOrganisation, listInspectionMembers, recordAudit, type Db, type Inspection } from '../db/repositories/index.ts';
-import { getInspectionBooking, insertMilestoneMove, listMilestoneMoves, MILESTONE_DONE_ACTION, readTimelineRecord, type InspectionBooking, type MilestoneMove } from '../db/repositories/timeline-repository.ts';
+import { getInspectionBooking, insertMilestoneMove, listMilestoneMoves, MILESTONE_DONE_ACTION, readTimelineRecord, type MilestoneMove } from '../db/repositories/timeline-repository.ts';
 import { MILESTONES, type MilestoneKey, type MilestoneOwner } from '../domain/timeline/defaults.ts';
-import { defaultTimeline, outOfOrder, progressFacts, RECORDED_BY_HAND, timelineStates, withMoves, type TimelineMilestone } from '../domain/timeline/timeline.ts';
+import { defaultTimeline, outOfOrder, progressFacts, RECORDED_BY_HAND, timelineStates, withMoves, type InspectionTimeline, type OwnedMilestone } from '../domain/timeline/timeline.ts';
+
 import { addDays, isIsoDate } from '../domain/sampling/dates.ts';
 import { fullDate } from '../domain/timeline/dates.ts';
 import { bankHolidays } from '../reference/bank-holidays.ts';
@@ -12,22 +13,6 @@ import { actorNamer } from './audit-trail.ts';
 import { FieldError } from './errors.ts';
 import { requireInspection } from './inspections.ts';
 import { todayIso } from './publication.ts';
-
-export interface OwnedMilestone extends TimelineMilestone {
-  /** The owner in words: the role, and the person or service when known ("Lead inspector: Sam Smith"). */
-  ownerText: string;
-  /** The earlier milestone a moved date now comes before, if any. */
-  before: string | null;
-}
-
-export interface InspectionTimeline {
-  milestones: OwnedMilestone[];
-  late: OwnedMilestone[];
-  /** Every move of a date, oldest first, with the name of the person who moved it. */
-  moves: (MilestoneMove & { movedByName: string })[];
-  /** The programme booking the inspection was made from, if it was. */
-  booking: InspectionBooking | undefined;
-}
 
 const ROLE_WORDS: Record<MilestoneOwner, string> = { 'lead-inspector': 'Lead inspector', inspectors: 'Inspection team', service: 'The PDU' };
 

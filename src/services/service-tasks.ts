@@ -1,17 +1,9 @@
 // What the inspected service has to do for its inspection, and how far it has got: the facts its
 // own page (the service's tasks) is drawn from.
 import { getCaseSample, getSurveyByInspection, listCaseWork, type Db } from '../db/repositories/index.ts';
-import type { ReportStatus } from '../domain/publication/workflow.ts';
+import type { ServiceTaskFacts } from '../domain/publication/service-tasks.ts';
 import { actionPlan } from './action-plan.ts';
 import { reportOverview } from './publication.ts';
-
-export interface ServiceTaskFacts {
-  reportStatus: ReportStatus;
-  caseload: 'not-uploaded' | 'uploaded' | 'confirmed';
-  contacts: 'not-uploaded' | 'uploaded';
-  comments: { sent: number; decided: number };
-  recommendations: { total: number; answered: number };
-}
 
 export async function serviceTaskFacts(db: Db, inspectionId: number): Promise<ServiceTaskFacts> {
   const [sample, survey, overview, plan, cases] = await Promise.all([getCaseSample(db, inspectionId), getSurveyByInspection(db, inspectionId), reportOverview(db, inspectionId), actionPlan(db, inspectionId), listCaseWork(db, inspectionId)]);

@@ -107,6 +107,32 @@ export interface TimelineMilestone extends PlannedMilestone {
   passedBeforeCreation: boolean;
 }
 
+/** A milestone with its owner in words, as the inspection's overview lists it. */
+export interface OwnedMilestone extends TimelineMilestone {
+  /** The owner in words: the role, and the person or service when known ("Lead inspector: Sam Smith"). */
+  ownerText: string;
+  /** The earlier milestone a moved date now comes before, if any. */
+  before: string | null;
+}
+
+/** A date the lead inspector moved, with the reason and who moved it. */
+export interface MovedMilestone {
+  milestone: string;
+  from: string;
+  to: string;
+  reason: string;
+  movedByName: string;
+  movedAt: Date;
+}
+
+/** An inspection's timeline: its milestones, those late, every move of a date (oldest first), and the programme booking it was made from. */
+export interface InspectionTimeline {
+  milestones: OwnedMilestone[];
+  late: OwnedMilestone[];
+  moves: MovedMilestone[];
+  booking: { week: string; team: string | null } | undefined;
+}
+
 export function timelineStates(timeline: readonly PlannedMilestone[], facts: MilestoneFacts, today: string, options: { createdOn?: string; doneOn?: Partial<Record<MilestoneKey, string>> } = {}): TimelineMilestone[] {
   const { createdOn } = options;
   return timeline.map((m) => ({

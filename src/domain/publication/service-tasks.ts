@@ -1,0 +1,11 @@
+// What the inspected service has done of its own tasks for an inspection: the facts its tasks page
+// is drawn from (gathered by services/service-tasks.ts, shaped by presenters/service-tasks-page.ts).
+import type { ReportStatus } from './workflow.ts';
+
+export interface ServiceTaskFacts {
+  reportStatus: ReportStatus;
+  caseload: 'not-uploaded' | 'uploaded' | 'confirmed';
+  contacts: 'not-uploaded' | 'uploaded';
+  comments: { sent: number; decided: number };
+  recommendations: { total: number; answered: number };
+}
