@@ -6,7 +6,7 @@
 // node_modules/.cache keyed by a hash of the migrations and the PGlite version, so later runs skip
 // even that. With TEST_DATABASE_URL set, test-database.ts makes a database per file on the server.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -26,6 +26,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const migrationsDir = join(root, 'src/db/migrations');
 const cacheDir = join(root, 'node_modules/.cache/inspectorate');
 const PREFIX = 'pglite-template-';
+const REFERENCE_PREFIX = 'pglite-reference-';
 
 async function templateKey(): Promise<string> {
   const hash = createHash('sha256');
@@ -64,27 +65,54 @@ export async function buildPGliteTemplate(): Promise<string> {
   return path;
 }
 
+/** Every file under the folder, in name order (sources and reference files for a key). */
+async function* treeFiles(dir: string): AsyncGenerator<string> {
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* treeFiles(path);
+    else yield path;
+  }
+}
+
 /**
  * The migrated template with the reference data loaded as the tests load it, so a test file that
- * needs it opens it ready (~1.4 s of CPU a file less) and its own loadReferenceData call finds the
- * digest unchanged. Made afresh each run (the loader's code may change without a migration) into a
- * file of this process's own, removed at teardown.
+ * needs it opens it ready (~2 s of CPU a file less) and its own loadReferenceData call finds the
+ * digest unchanged. Cached beside the migrated one, keyed by it and by every file under src/ and
+ * reference/ (the loader's code may change without a migration), so a run after an edit to either
+ * makes it again (~5 s) and any other run reuses it.
  */
 export async function buildReferenceTemplate(migrated: string): Promise<string> {
+  const hash = createHash('sha256').update(`${migrated}\n`);
+  for (const dir of ['src', 'reference']) for await (const file of treeFiles(join(root, dir))) hash.update(`${file}\n`).update(await readFile(file));
+  const path = join(cacheDir, `${REFERENCE_PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
+  if (await exists(path)) {
+    const now = new Date();
+    await utimes(path, now, now); // in use: kept by the clearing below
+    return path;
+  }
   const handle = await openDatabase({ loadDataDir: new Blob([await readFile(migrated)]) });
   try {
     await loadReferenceData(handle.db, 'test');
     const dump = await handle.pglite!.dumpDataDir('none');
     await mkdir(cacheDir, { recursive: true });
-    const path = join(cacheDir, `pglite-reference-run-${process.pid}-${Date.now()}.tar`);
-    await writeFile(path, Buffer.from(await dump.arrayBuffer()));
-    return path;
+    const partial = `${path}.${process.pid}.partial`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, path);
   } finally {
     await handle.close();
   }
+  // Each edit makes another: those no run has used for two hours go (a run in another checkout
+  // reads its own while its files open, so a younger one may still be in use).
+  for (const file of await readdir(cacheDir)) {
+    const other = join(cacheDir, file);
+    if (!file.startsWith(REFERENCE_PREFIX) || other === path || file.endsWith('.partial')) continue;
+    const age = Date.now() - (await stat(other).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+    if (age > 2 * 3_600_000) await rm(other, { force: true });
+  }
+  return path;
 }
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+export default async function setup(project: TestProject): Promise<void> {
   if (process.env.TEST_DATABASE_URL) {
     project.provide('pgliteTemplatePath', null);
     project.provide('pgliteReferenceTemplatePath', null);
@@ -94,5 +122,4 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const reference = await buildReferenceTemplate(migrated);
   project.provide('pgliteTemplatePath', migrated);
   project.provide('pgliteReferenceTemplatePath', reference);
-  return () => rm(reference, { force: true });
 }
