@@ -75,6 +75,9 @@ describe('the framework chosen by the kind of organisation', () => {
 describe('the page', () => {
   it('offers youth justice services and the versions by kind, and creates a youth inspection', async () => {
     const id = await youth('Calderdale');
+    // From the registry's page of the youth justice service.
+    const registry = await (await app.request(`/programme/services/${id}`, { headers: { cookie: planner.cookie } })).text();
+    expect(registry).toContain(`<a class="govuk-link" href="/inspections/new?organisation=${id}#direct">Create an inspection of Calderdale</a>`);
     const page = await (await app.request(`/inspections/new?organisation=${id}`, { headers: { cookie: lead.cookie } })).text();
     expect(page).toContain('A youth justice service');
     expect(page).toMatch(new RegExp(`<option value="${id}" selected>Calderdale</option>`));

@@ -2,6 +2,7 @@
 // inspection results and place in the programme) with the administrators' forms on it.
 import { Hono } from 'hono';
 import type { Db } from '../../../db/repositories/index.ts';
+import { canCreateInspections } from '../../../domain/access/permissions.ts';
 import { RATINGS } from '../../../domain/programme/inspection-history.ts';
 import { scoreYouthServices } from '../../../domain/programme/youth-risk.ts';
 import { getCycleState, listCycleSummaries } from '../../../services/programme/cycles.ts';
@@ -113,6 +114,8 @@ export function registryRoutes(db: Db): Hono<AppEnv> {
         org,
         kindName: org.kind === 'pdu' ? 'Probation delivery unit' : org.kind === 'youth-service' ? 'Youth justice service' : 'Probation region',
         canEdit,
+        // Issue 12: an inspection of the PDU or youth justice service, its framework chosen by the organisation's kind.
+        createHref: org.kind !== 'region' && canCreateInspections(actor) ? `/inspections/new?organisation=${id}#direct` : null,
         errors: errorsOf(failed),
         summary: [
           { key: { text: 'Kind' }, value: { text: org.kind === 'pdu' ? 'Probation delivery unit (PDU)' : org.kind === 'youth-service' ? 'Youth justice service' : 'Probation region' } },
