@@ -140,6 +140,6 @@ describe('downloading the review document', () => {
     const page = await (await get(s.admin, `/sfo/reviews/${reviewId}`)).text();
     expect(page).toContain('Only the SFO QA team and the region’s staff may download it');
     expect(page).not.toContain(`href="/sfo/reviews/${reviewId}/document"`);
-    expect(page).not.toContain('Replace the document');
+    expect(page).not.toContain('Upload the replacement');
   });
 });

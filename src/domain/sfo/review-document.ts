@@ -52,7 +52,7 @@ export function checkReviewDocument(fileName: string, bytes: Uint8Array): Docume
   if (bytes.length > REVIEW_DOCUMENT_MAX_BYTES) return { ok: false, message: `The selected file must be smaller than ${REVIEW_DOCUMENT_MAX_WORDS}` };
   if (extension !== '.pdf' && extension !== '.docx') return { ok: false, message: 'The selected file must be a PDF or a Word document (.docx)' };
   const mediaType: ReviewDocumentType | undefined = startsWith(bytes, '%PDF-') ? PDF : zipEntryNames(bytes)?.includes('word/document.xml') ? DOCX : undefined;
-  if (!mediaType) return { ok: false, message: `The selected file is named ${extension} but is not a ${extension === '.pdf' ? 'PDF' : 'Word document'}: its contents are not those of one` };
+  if (!mediaType) return { ok: false, message: `The selected file is named ${extension} but is not a ${extension === '.pdf' ? 'PDF' : 'Word document'}` };
   if (EXTENSIONS[mediaType] !== extension) return { ok: false, message: `The selected file is named ${extension} but is a ${TYPE_NAMES[mediaType]}: rename it ${EXTENSIONS[mediaType]}` };
   return { ok: true, mediaType };
 }

@@ -186,7 +186,7 @@ export function sfoRoutes(db: Db) {
         historyRows: view.documents.map((d) => [
           view.mayDownload ? { html: `<a class="govuk-link" href="${href(d.id, !d.replacedAt)}">${escapeHtml(d.fileName)}</a>` } : { text: d.fileName },
           { text: `${TYPE_NAMES[d.mediaType as ReviewDocumentType] ?? d.mediaType}, ${sizeText(d.sizeBytes)}` },
-          { html: `<span class="govuk-!-text-break-word govuk-!-font-size-16">${d.sha256}</span>` },
+          { html: `<span class="govuk-!-font-size-16" title="${d.sha256}">${d.sha256.slice(0, 16)}…</span>` },
           { text: `${who(d.uploadedBy)}, ${govukDateTime(d.uploadedAt)}` },
           { text: d.replacedAt ? `Replaced by ${who(d.replacedBy!)}, ${govukDateTime(d.replacedAt)}` : 'Current' },
         ]),
