@@ -24,7 +24,11 @@ export interface TestDatabaseOptions {
 export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return openServerTestDatabase(url);
-  const template = (options.referenceData ? await injected('pgliteReferenceTemplatePath') : null) ?? (await pgliteTemplatePath());
+  const reference = options.referenceData ? await injected('pgliteReferenceTemplatePath') : null;
+  // A later run (after an edit) may have cleared it already: then the migrated one, and the file's own call loads the data.
+  const dump = reference ? await readFile(reference).catch(() => null) : null;
+  if (dump) return openDatabase({ loadDataDir: new Blob([dump]) });
+  const template = await pgliteTemplatePath();
   if (template) return openDatabase({ loadDataDir: new Blob([await readFile(template)]) });
   return openDatabase({});
 }
