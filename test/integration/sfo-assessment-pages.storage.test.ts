@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSfoReviews } from '../../src/db/repositories/sfo-repository.ts';
+import { uploadSfoReviewDocument } from '../../src/services/sfo/review-document.ts';
 import { generateSfoRegister } from '../../src/demo/generate-sfo-register.ts';
 import { createApp } from '../../src/http/app.ts';
 import { writeRegisterCsv } from '../../src/interchange/sfo/register-file.ts';
@@ -190,5 +192,19 @@ describe('the assessment journey in pages', () => {
     }
     expect((await get(inspector, `/sfo/assessments/${assessmentId}/letter`)).status).toBe(404);
     expect((await get(admin, `/sfo/assessments/${assessmentId}/letter`)).status).toBe(200);
+  });
+
+  it('offers the review’s document on the letter to the region’s own staff, and the review’s page to the team', async () => {
+    const reviewId = (await listSfoReviews(t.db)).find((r) => r.reviewRef === ref)!.id;
+    await uploadSfoReviewDocument(t.db, reviewId, { fileName: 'review.pdf', content: new TextEncoder().encode('%PDF-1.7\n%%EOF\n') }, { userId: lead.userId, role: 'sfo-lead', organisationId: null, memberships: new Map() });
+    const letter = await (await get(regionOwn, `/sfo/assessments/${assessmentId}/letter`)).text();
+    expect(letter).toContain(`href="/sfo/reviews/${reviewId}/document" download>Download the review document, review.pdf`);
+    expect(letter).not.toContain('The review in the register');
+    expect((await get(regionOwn, `/sfo/reviews/${reviewId}/document`)).status).toBe(200);
+    expect((await get(regionOther, `/sfo/reviews/${reviewId}/document`)).status).toBe(404);
+    const team = await (await get(lead, `/sfo/assessments/${assessmentId}/letter`)).text();
+    expect(team).toContain(`href="/sfo/reviews/${reviewId}">The review in the register`);
+    // An administrator reads the letter but is not given the document.
+    expect(await (await get(admin, `/sfo/assessments/${assessmentId}/letter`)).text()).not.toContain('Download the review document');
   });
 });
