@@ -58,5 +58,11 @@ export function caseloadFields(framework: Framework): CaseloadField[] {
  * management systems print a CRN. */
 export const canonicalCaseRef = (raw: string): string => raw.replace(/\s+/g, '').toUpperCase();
 
-/** The date the sentence or licence began (ISO). */
-export const caseStart = (c: EligibleCase): string => c.attributes['start_date'] ?? '';
+/**
+ * The date the case began (ISO), read from the attribute the framework gives the start-date role
+ * (the sample window is about it); empty when the framework names none or the case does not say.
+ */
+export const caseStart = (framework: Framework, c: EligibleCase): string => {
+  const id = framework.attributeWithRole('start-date')?.id;
+  return id === undefined ? '' : (c.attributes[id] ?? '');
+};

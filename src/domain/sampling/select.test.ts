@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../rating/percentages.ts';
-import { bundledFramework } from '../../reference/frameworks.ts';
+import { bundledFramework, bundledFrameworkFiles } from '../../reference/frameworks.ts';
+import { parseFramework } from '../framework/parse.ts';
 import type { EligibleCase } from './eligible-cases.ts';
 import { reliabilityRule, sampleReliability } from './reliability.ts';
 import { casesInWindow, selectCaseSample } from './select.ts';
@@ -26,7 +27,21 @@ const many = (count: number, start: string, attributes: Record<string, string> =
 describe('the case sample', () => {
   it('is every case that began in the window, both ends included, in order of start', () => {
     const caseload = [eligible('2026-04-12'), eligible('2026-03-29'), eligible('2026-03-30'), eligible('2026-04-13'), eligible('2026-04-01')];
-    expect(casesInWindow(caseload, window).map((c) => c.attributes['start_date'])).toEqual(['2026-03-30', '2026-04-01', '2026-04-12']);
+    expect(casesInWindow(framework, caseload, window).map((c) => c.attributes['start_date'])).toEqual(['2026-03-30', '2026-04-01', '2026-04-12']);
+  });
+
+  it('reads the start from the attribute the framework gives the start-date role, whatever its id', () => {
+    const text = bundledFrameworkFiles().find((f) => f.framework.key === 'hmip-adult-pdu@2021')!.sourceText.replace('- id: start_date', '- id: began_on');
+    const renamed = parseFramework(text, 'renamed.yaml');
+    expect(renamed.attributeWithRole('start-date')?.id).toBe('began_on');
+    const moved = (c: EligibleCase): EligibleCase => {
+      const { start_date: began, ...rest } = c.attributes;
+      return { ...c, attributes: { ...rest, began_on: began! } };
+    };
+    const caseload = [eligible('2026-04-12'), eligible('2026-03-29'), eligible('2026-04-01')].map(moved);
+    expect(casesInWindow(renamed, caseload, window).map((c) => c.attributes['began_on'])).toEqual(['2026-04-01', '2026-04-12']);
+    // Under the adult file, which names start_date, the same cases have no start and none is in the window.
+    expect(casesInWindow(framework, caseload, window)).toEqual([]);
   });
 
   it('compares its mix with the whole caseload', () => {

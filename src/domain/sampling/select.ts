@@ -17,15 +17,17 @@ export interface CaseSample {
   reliability: Reliability[];
 }
 
-const byStart = (a: EligibleCase, b: EligibleCase) =>
-  caseStart(a) < caseStart(b) ? -1 : caseStart(a) > caseStart(b) ? 1 : a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0;
+const byStart = (framework: Framework) => (a: EligibleCase, b: EligibleCase) => {
+  const [x, y] = [caseStart(framework, a), caseStart(framework, b)];
+  return x < y ? -1 : x > y ? 1 : a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0;
+};
 
-export function casesInWindow(caseload: readonly EligibleCase[], window: SamplingWindow): EligibleCase[] {
-  return caseload.filter((c) => inWindow(window, caseStart(c))).sort(byStart);
+export function casesInWindow(framework: Framework, caseload: readonly EligibleCase[], window: SamplingWindow): EligibleCase[] {
+  return caseload.filter((c) => inWindow(window, caseStart(framework, c))).sort(byStart(framework));
 }
 
 export function selectCaseSample(framework: Framework, caseload: readonly EligibleCase[], window: SamplingWindow): CaseSample {
-  const cases = casesInWindow(caseload, window);
+  const cases = casesInWindow(framework, caseload, window);
   const rule = reliabilityRule(framework);
   return {
     window,
