@@ -13,7 +13,7 @@ import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
 import { page } from '../../render.ts';
 import { pathId, plan, revisionQuery, view, type C } from './common.ts';
-import { dateItemsOf, errorsOf, formFieldErrors, formRoute, status, titled, type Failure, type Values } from './form.ts';
+import { formRoute, formState, status, titled, type Failure, type Values } from './form.ts';
 
 export function cycleRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -33,7 +33,7 @@ export function cycleRoutes(db: Db): Hono<AppEnv> {
     return page(
       c,
       'programme-cycle-new.njk',
-      { title: titled('Plan a PDU inspection cycle', failed), activeNav: 'programme', section: 'cycles', values, errors: errorsOf(failed), fieldErrors: formFieldErrors(errorsOf(failed)), dates: dateItemsOf(values, errorsOf(failed)) },
+      { title: titled('Plan a PDU inspection cycle', failed), activeNav: 'programme', section: 'cycles', ...formState(values, failed) },
       status(failed),
     );
   };

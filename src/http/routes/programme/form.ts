@@ -90,6 +90,9 @@ export const errorsOf = (failed: Failure | undefined) => failed?.errors ?? [];
 export const status = (failed: Failure | undefined) => (failed ? 400 : 200);
 export const titled = (title: string, failed: Failure | undefined) => (failed ? `Error: ${title}` : title);
 
+/** What a form's page needs of its state: the values, the error summary, each field's error and the date inputs' items. */
+export const formState = (values: Values, failed: Failure | undefined) => ({ values, errors: errorsOf(failed), fieldErrors: formFieldErrors(errorsOf(failed)), dates: dateItemsOf(values, errorsOf(failed)) });
+
 export interface FormRoute {
   /** The permission check (view or plan, or the registry's). */
   guard: (c: C) => unknown;

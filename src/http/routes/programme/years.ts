@@ -9,7 +9,7 @@ import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
 import { page } from '../../render.ts';
 import { nextProgrammeYearStart, pathId, plan, view, type C } from './common.ts';
-import { dateItemsOf, errorsOf, formFieldErrors, formRoute, status, titled, type Failure } from './form.ts';
+import { formRoute, formState, status, titled, type Failure } from './form.ts';
 
 export const yearId = (c: C) => pathId(c, 'id', 'a programme year');
 
@@ -35,10 +35,7 @@ export function yearRoutes(db: Db): Hono<AppEnv> {
         title: titled('Start a programme year', failed),
         activeNav: 'programme',
         section: 'years',
-        values,
-        errors: errorsOf(failed),
-        fieldErrors: formFieldErrors(errorsOf(failed)),
-        dates: dateItemsOf(values, errorsOf(failed)),
+        ...formState(values, failed),
         cycleItems: await cycleItems(values.cycleId ?? ''),
         selectionItems: await selectionItems(values.youthSelectionId ?? ''),
       },
@@ -80,10 +77,7 @@ export function yearRoutes(db: Db): Hono<AppEnv> {
         researchRows: topicRows(year.id, ranked.filter((t) => t.kind === 'research'), canPlan),
         used: topicPlan.used,
         resource: topicPlan.resource,
-        values,
-        errors: errorsOf(failed),
-        fieldErrors: formFieldErrors(errorsOf(failed)),
-        dates: dateItemsOf(values, errorsOf(failed)),
+        ...formState(values, failed),
         cycleItems: await cycleItems(values.cycleId ?? ''),
         selectionItems: await selectionItems(values.youthSelectionId ?? ''),
       },
