@@ -216,6 +216,43 @@ const ORGANISATION_LABELS: Record<Regime['organisationKind'], string> = { pdu: '
 export const reportTitle = (regime: Regime, organisationName: string): string =>
   regime.organisationKind === 'pdu' ? `An inspection of probation services in ${organisationName}` : regime.inspectionTitle.replace('{organisation}', organisationName);
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const domainWord = (id: string): string => NUMBER_WORDS[Number(id)] ?? id;
+const listText = (items: string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
+
+/**
+ * The methodology annexe's rating rule, from the framework's rules: how a case-assessed standard is
+ * rated (its lowest key question in the bands), which standards the lead inspector judges (named by
+ * domain when they are whole domains, otherwise by number), and each standard rated outside the
+ * total or not rated without relevant cases. The points and overall bands are the annexe's tables.
+ */
+export function ratingRuleText(framework: Framework): string {
+  const def = framework.definition;
+  const ratedHere = (id: string) => ['rated', 'rated-separately'].includes(framework.treatment(id));
+  const sentences: string[] = [];
+  if (framework.caseStandards.some((s) => ratedHere(s.id)) && def.rules.standardRating === 'lowest-key-question') {
+    sentences.push('Each case-assessed standard is rated by its lowest key question: the percentage of applicable cases judged sufficient, placed in the rating bands below.');
+  }
+  const judged = framework.judgementStandards.filter((s) => ratedHere(s.id)).map((s) => s.id);
+  if (judged.length) {
+    const wholeDomains = def.domains.filter((d) => d.standards.every((s) => judged.includes(s.id)));
+    const covered = wholeDomains.flatMap((d) => d.standards.map((s) => s.id));
+    const subject =
+      covered.length === judged.length
+        ? `${listText(wholeDomains.map((d, i) => `${i === 0 ? 'D' : 'd'}omain-${domainWord(d.id)}`))} standards`
+        : `Standards ${listText(judged)}`;
+    sentences.push(`${subject} are rated by the lead inspector's judgement, with a written rationale.`);
+  }
+  for (const t of def.rules.standards) {
+    const name = framework.standard(t.standard)?.name ?? '';
+    if (t.treatment === 'rated-separately') sentences.push(`${t.standard} ${name} is rated and not counted in the overall score.`);
+    if (t.notRatedWithoutRelevantCases) {
+      sentences.push(`${t.standard} ${name} is not rated when there are no relevant cases${t.relevantCases ? ` (${t.relevantCases})` : ''}.`);
+    }
+  }
+  return sentences.join(' ');
+}
+
 export function buildPduReport(input: PduReportInput): PduReport {
   const { inspection, framework, ratings, assessment, text, survey } = input;
   const def = framework.definition;
@@ -383,7 +420,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
     annexe: {
       sampleRule: def.domains.map((d) => `Domain ${d.id}, ${d.name}: ${d.description ?? ''}`.trim()).concat(`This inspection examined ${ratings.cases} cases.`),
       rounding: def.rules.percentages.note ?? `Percentages are given to ${def.rules.percentages.decimals} decimal places (${def.rules.percentages.rounding}).`,
-      ratingRule: "Each case-assessed standard is rated by its lowest key question: the percentage of applicable cases judged sufficient, placed in the rating bands below. Domain-one standards are rated by the lead inspector's judgement, with a written rationale.",
+      ratingRule: ratingRuleText(framework),
       bands: bands.map((b, i) => ({ rating: b.rating, range: formatRange({ rating: b.rating, ...bandRange(bands, i, def.rules.percentages) }), description: b.description ?? '', minPercent: b.minPercent })),
       overallBands: def.rules.overallBands.bands.map((b) => ({ rating: b.rating, range: `${b.minScore}-${b.maxScore} points` })),
       overallBasis: def.rules.overallBands.basis,
