@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { randomInt } from 'node:crypto';
 import { listUsers, type Db } from '../../db/repositories/index.ts';
+import { actorNamer } from '../../services/audit-trail.ts';
 import { canViewSfoReviews } from '../../domain/access/permissions.ts';
 import { blindFirstReadingRefusal, canLeadSfoAssessment, canRecordFirstReading, canRecordSecondReading, mayReadFirstReading, mayReadSecondReading } from '../../domain/sfo/access.ts';
 import { itemName, readingFlags } from '../../domain/sfo/assessment.ts';
@@ -161,7 +162,7 @@ export function sfoAssessmentRoutes(db: Db) {
     const editable = canRecordFirstReading(actor, view.scope) && (a.state === 'not-started' || a.state === 'in-progress');
     const values = state.values ?? { ...readingValues(a.reading), learningPoints: a.learningPoints ?? '' };
     const errors = state.errors ?? [];
-    const nameOf = (who: string) => names.get(Number(who.replace('user:', ''))) ?? who;
+    const nameOf = await actorNamer(db);
     const seeSecond = mayReadSecondReading(actor, view.scope) && !!view.second?.submittedAt;
     const mayLead = canLeadSfoAssessment(actor) && !view.signOff;
     return page(
@@ -317,8 +318,8 @@ export function sfoAssessmentRoutes(db: Db) {
   const signOffPage = async (c: Context<AppEnv>, status: 200 | 409 = 200) => {
     const actor = requirePermission(c, canViewSfoReviews);
     const progress = await sfoSampleProgress(db, idParam(c));
-    const names = await userNames();
-    const nameOf = (who: string | null) => (who ? (names.get(Number(who.replace('user:', ''))) ?? who) : '');
+    const named = await actorNamer(db);
+    const nameOf = (who: string | null) => (who ? named(who) : '');
     return page(
       c,
       'sfo-sign-off.njk',

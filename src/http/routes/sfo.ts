@@ -4,8 +4,8 @@
 import { Hono, type Context } from 'hono';
 import { randomInt } from 'node:crypto';
 import { getSfoSample, listSfoSamples } from '../../db/repositories/sfo-repository.ts';
-import { listUsers, type Db } from '../../db/repositories/index.ts';
-import { actorInWords } from '../../domain/audit/actors.ts';
+import type { Db } from '../../db/repositories/index.ts';
+import { actorNamer } from '../../services/audit-trail.ts';
 import { canManageSfoSample, canViewSfoReviews } from '../../domain/access/permissions.ts';
 import { OFFENCE_CATEGORIES, REGISTER_COLUMNS, type RegisterColumn } from '../../domain/sfo/register.ts';
 import { MAX_SEED } from '../../domain/sfo/sample.ts';
@@ -155,9 +155,7 @@ export function sfoRoutes(db: Db) {
     const actor = requirePermission(c, canViewSfoReviews);
     const view = await sfoReviewWithDocuments(db, idParam(c), actor);
     const r = view.review;
-    const users = new Map((await listUsers(db)).map((u) => [u.id, u.displayName]));
-    const words = { person: (uid: number) => users.get(uid), item: () => undefined, organisation: () => undefined };
-    const who = (a: string) => actorInWords(a, words);
+    const who = await actorNamer(db);
     const errors = state.errors ?? [];
     const href = (id: number, current: boolean) => `/sfo/reviews/${r.id}/document${current ? '' : `?version=${id}`}`;
     return page(
@@ -295,9 +293,8 @@ export function sfoRoutes(db: Db) {
     const view = await sfoSampleView(db, id);
     const eligible = await sfoRegister(db, { from: view.sample.periodFrom, to: view.sample.periodTo });
     const inSample = new Set(view.selected.map((r) => r.reviewRef));
-    const users = new Map((await listUsers(db)).map((u) => [u.id, u.displayName]));
-    const words = { person: (uid: number) => users.get(uid), item: () => undefined, organisation: () => undefined };
-    const names = new Map([...new Set([view.sample.drawnBy, ...view.changes.map((ch) => ch.changedBy)])].map((a) => [a, actorInWords(a, words)]));
+    const who = await actorNamer(db);
+    const names = new Map([...new Set([view.sample.drawnBy, ...view.changes.map((ch) => ch.changedBy)])].map((a) => [a, who(a)]));
     const values = state.values ?? {};
     const errors = state.errors ?? [];
     const s = view.sample;
