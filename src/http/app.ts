@@ -31,6 +31,7 @@ import { qualityRoutes } from './routes/quality.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { publicRoutes } from './routes/public.ts';
+import { publicSfoRoutes } from './routes/public-sfo.ts';
 import { nationalRoutes, publicAnnualRoutes } from './routes/national.ts';
 import { reportRoutes } from './routes/report.ts';
 import { reportWritingRoutes } from './routes/report-writing.ts';
@@ -104,6 +105,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   // A named recipient's link to the embargoed copy: no account; the link and their address let them in.
   app.route('/', embargoedCopyRoutes(db, { secureCookies }));
   app.route('/', publicAnnualRoutes(db));
+  app.route('/', publicSfoRoutes(db));
   app.use(requireSignIn);
   app.route('/api', apiRoutes(db));
   app.route('/admin', adminRoutes(db, { sms, mail }));

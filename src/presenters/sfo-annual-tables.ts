@@ -1,7 +1,7 @@
 // The annual SFO report's tables and explanations in words, written once for the page and the
 // tagged PDF: each table's caption, headings and rows as text, and the notes that say how each
 // figure was made (suppression, working days, themes, the published years' source).
-import type { AnnualSfoReport, Figure } from '../domain/sfo/annual-report.ts';
+import type { AnnualSfoReport, Figure, Spread } from '../domain/sfo/annual-report.ts';
 
 export interface ReportTable {
   id: string;
@@ -17,6 +17,8 @@ const pc = (p: number | null) => (p === null ? '–' : `${p}%`);
 const countPc = (count: number, p: number | null) => `${count} (${pc(p)})`;
 const figure = (f: Figure) => (f.count === null ? '[x]' : f.percent === null ? String(f.count) : `${f.count} (${f.percent}%)`);
 const days = (n: number | null) => (n === null ? '–' : String(n));
+/** A group's spread; one of 1 to under the fewest shown withheld ([x]) where the public sees it. */
+const spreadRow = (name: string, s: Spread) => (s.reviews > 0 && s.median === null ? [name, String(s.reviews), '[x]', '[x]', '[x]'] : [name, String(s.reviews), days(s.lowerQuartile), days(s.median), days(s.upperQuartile)]);
 
 export function sfoAnnualTables(r: AnnualSfoReport, sourceTitle: string): ReportTable[] {
   const fewest = r.suppression.fewestShown;
@@ -61,15 +63,18 @@ export function sfoAnnualTables(r: AnnualSfoReport, sourceTitle: string): Report
       id: 'timeliness',
       caption: 'Timeliness: working days from notification to submission',
       head: ['Reviews', 'Number', 'Lower quartile', 'Median', 'Upper quartile'],
-      rows: [
-        ['All reviews', String(r.timeliness.all.reviews), days(r.timeliness.all.lowerQuartile), days(r.timeliness.all.median), days(r.timeliness.all.upperQuartile)],
-        ['With an extension', String(r.timeliness.withExtension.reviews), days(r.timeliness.withExtension.lowerQuartile), days(r.timeliness.withExtension.median), days(r.timeliness.withExtension.upperQuartile)],
-        ['Without an extension', String(r.timeliness.withoutExtension.reviews), days(r.timeliness.withoutExtension.lowerQuartile), days(r.timeliness.withoutExtension.median), days(r.timeliness.withoutExtension.upperQuartile)],
-      ],
+      rows: (
+        [
+          ['All reviews', r.timeliness.all],
+          ['With an extension', r.timeliness.withExtension],
+          ['Without an extension', r.timeliness.withoutExtension],
+        ] as const
+      ).map(([name, sp]) => spreadRow(name, sp)),
       numericFrom: 1,
       notes: [
         `An extension was granted for ${r.timeliness.extensions.count} of the ${r.reviews} reviews (${pc(r.timeliness.extensions.percent)}).`,
         'Working days leave out Saturdays, Sundays and the bank holidays of England and Wales; the day of notification is not counted and the day of submission is. Quartiles are by the nearest-rank rule.',
+        ...([r.timeliness.all, r.timeliness.withExtension, r.timeliness.withoutExtension].some((sp) => sp.reviews > 0 && sp.median === null) ? [`[x]: withheld, because a group of fewer than ${fewest} reviews would show those reviews' own working days.`] : []),
       ],
     },
     {

@@ -3,13 +3,20 @@
 import type { AnnualSfoReport, Figure } from '../domain/sfo/annual-report.ts';
 import { stringifyCsv } from '../interchange/csv-safe.ts';
 
-type Row = [string, string, string, number | string, number | string, string];
+export type SfoAnnualCsvRow = [table: string, group: string, item: string, count: number | string, percent: number | string, note: string];
+type Row = SfoAnnualCsvRow;
+export const SFO_ANNUAL_CSV_COLUMNS = ['table', 'group', 'item', 'count', 'percent', 'note'] as const;
 
 const withheldNote = (f: Figure, fewest: number) => (f.withheld === 'small' ? `withheld: from 1 to ${fewest - 1}` : f.withheld === 'complementary' ? 'withheld: would reveal a small figure' : '');
 const cells = (f: Figure, fewest: number): [number | string, number | string, string] => [f.count ?? '', f.percent ?? '', withheldNote(f, fewest)];
 const orEmpty = (n: number | null) => n ?? '';
 
 export function sfoAnnualCsv(r: AnnualSfoReport): string {
+  return stringifyCsv(sfoAnnualCsvRows(r), { header: true, columns: [...SFO_ANNUAL_CSV_COLUMNS] });
+}
+
+/** The report's figures as the CSV's rows, one a figure. */
+export function sfoAnnualCsvRows(r: AnnualSfoReport): SfoAnnualCsvRow[] {
   const fewest = r.suppression.fewestShown;
   const rows: Row[] = [['reviews quality-assured', 'all regions', 'reviews', r.reviews, '', '']];
   for (const x of r.overall.ratings) rows.push(['overall rating', 'all regions', x.rating, x.count, orEmpty(x.percent), '']);
@@ -28,7 +35,7 @@ export function sfoAnnualCsv(r: AnnualSfoReport): string {
   const t = r.timeliness;
   rows.push(['timeliness', 'all regions', 'extension granted', t.extensions.count, orEmpty(t.extensions.percent), '']);
   for (const [group, s] of [['all reviews', t.all], ['with an extension', t.withExtension], ['without an extension', t.withoutExtension]] as const) {
-    rows.push(['timeliness', group, 'median working days notified to submitted', orEmpty(s.median), '', `${s.reviews} reviews`]);
+    rows.push(['timeliness', group, 'median working days notified to submitted', orEmpty(s.median), '', s.median === null && s.reviews > 0 ? `${s.reviews} reviews; withheld: fewer than ${fewest}` : `${s.reviews} reviews`]);
     rows.push(['timeliness', group, 'lower quartile', orEmpty(s.lowerQuartile), '', '']);
     rows.push(['timeliness', group, 'upper quartile', orEmpty(s.upperQuartile), '', '']);
   }
@@ -42,5 +49,5 @@ export function sfoAnnualCsv(r: AnnualSfoReport): string {
     for (const [rating, p] of Object.entries(y.ratingPercents)) rows.push(['year on year', y.year, rating, '', orEmpty(p), p === null ? 'not published' : y.source]);
     rows.push(['year on year', y.year, 'extension granted', '', orEmpty(y.extensionPercent), y.extensionPercent === null ? 'not published' : y.source]);
   }
-  return stringifyCsv(rows, { header: true, columns: ['table', 'group', 'item', 'count', 'percent', 'note'] });
+  return rows;
 }

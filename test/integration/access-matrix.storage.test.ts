@@ -21,12 +21,12 @@ import { timelineRows } from './access/rows-timeline.ts';
 import { auditRows } from './access/rows-audit.ts';
 import { domainOneRows } from './access/rows-domain-one.ts';
 import { reportWritingRows } from './access/rows-report-writing.ts';
-import { sfoAssessmentRows, sfoRows } from './access/rows-sfo.ts';
+import { sfoAssessmentRows, sfoPublicAnnualFixture, sfoPublicRows, sfoRows } from './access/rows-sfo.ts';
 import { sfoDocumentFixture, sfoDocumentRows } from './access/rows-sfo-documents.ts';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows, ...sfoDocumentRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows, ...sfoDocumentRows, ...sfoPublicRows];
 
 
 let handle: TestDatabase;
@@ -54,6 +54,7 @@ beforeAll(async () => {
   annual.published = await createAnnualReport(db, { year: '2025/26', framework: 'hmip-adult-pdu@2021' }, 'test');
   await publishAnnualReport(db, annual.published, new Date().toISOString().slice(0, 10), 'test');
   await sfoDocumentFixture(db);
+  await sfoPublicAnnualFixture(db);
   // One case left unfinished, so sign-off is refused whoever asks.
   await db.deleteFrom('case_answer').where('item_id', '=', '2.2.1').where('case_id', 'in', db.selectFrom('inspection_case').select('id').where('case_ref', '=', 'DEMO-040')).execute();
   sessions.set('anonymous', undefined);

@@ -8,6 +8,7 @@ import { reportPage } from '../../reports/report-html.ts';
 import { taggedReportPdf } from '../../reports/tagged-pdf/report-tagged-pdf.ts';
 import { AppError } from '../../services/errors.ts';
 import { publishedAnnualReports } from '../../services/national-reports.ts';
+import { publishedSfoAnnualReports } from '../../services/sfo/public-annual.ts';
 import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
 import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, publicRegionRatings } from '../../services/public-ratings.ts';
 import { pduTable, regionTable, standardNames } from '../../presenters/public-ratings-page.ts';
@@ -22,11 +23,12 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
 
   routes.get('/public', async (c) => {
     // The published inspections are rated once: the improvement counts reuse them.
-    const [rows, annualReports] = await Promise.all([publishedInspections(db), publishedAnnualReports(db)]);
+    const [rows, annualReports, sfoReports] = await Promise.all([publishedInspections(db), publishedAnnualReports(db), publishedSfoAnnualReports(db)]);
     const improvement = await improvementSummary(db, rows);
     return page(c, 'public-index.njk', {
       title: 'Published inspections',
       annualReports: annualReports.map((r) => ({ href: `/public/annual/${r.id}`, text: r.title, publishOn: r.publishOn })),
+      sfoReports: sfoReports.map((r) => ({ href: `/public/sfo/annual/${r.param}`, text: `Quality assurance of SFO reviews: annual report ${r.year}`, publishOn: r.publishedAt.toISOString().slice(0, 10) })),
       improvement,
       improvementRows: improvement.changes.map((x) => [{ text: x.organisation }, { text: x.from }, { text: x.to }, { text: x.direction }]),
       rows: rows.map(({ inspection: i, publishOn, ratings }) => [

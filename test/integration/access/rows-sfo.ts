@@ -2,6 +2,9 @@
 // every other role refused, inspected services and regions included. Posts here are bad forms, so
 // nothing changes: whoever may post gets the form's error. Drawing a sample and drafting the annual
 // report are the SFO QA lead's (and administrators'), not the SFO QA inspector's.
+import type { Db } from '../../../src/db/repositories/index.ts';
+import { publishAnnualReport, saveAnnualDraft } from '../../../src/db/repositories/sfo-panel-repository.ts';
+import { sfoAnnualReport } from '../../../src/services/sfo/annual-report.ts';
 import type { Row } from './matrix.ts';
 
 const SFO_PAGE = { default: 403, anonymous: 303, administrator: 200, 'sfo-lead': 200, 'sfo-inspector': 200 } as const;
@@ -64,4 +67,32 @@ export const sfoAssessmentRows: Row[] = [
   { method: 'POST', route: '/sfo/assessments/:id/actions', path: () => '/sfo/assessments/1/actions', body: () => ({ action: '' }), expect: { default: 404, anonymous: 403 } },
   // Released feedback: the SFO team and administrators see every region's; a region's staff their own; a PDU's staff and everyone else are refused.
   { method: 'GET', route: '/sfo/feedback', path: () => '/sfo/feedback', expect: { default: 403, anonymous: 303, administrator: 200, 'sfo-lead': 200, 'sfo-inspector': 200, 'region-own': 200 } },
+];
+
+/**
+ * The annual SFO reports for the public: 2023-24 published (its figures as the service would
+ * keep them, of no reviews here), 2024-25 a draft. Stored through the repository, since publishing
+ * through the service needs signed-off assessments (test/integration/sfo-public-annual.storage.test.ts).
+ */
+export async function sfoPublicAnnualFixture(db: Db): Promise<void> {
+  await saveAnnualDraft(db, 2024, 'A draft the public must not see.', 'test');
+  await saveAnnualDraft(db, 2023, 'Published.', 'test');
+  const { record: _record, ...figures } = await sfoAnnualReport(db, 2023);
+  await publishAnnualReport(db, 2023, figures, 'test');
+}
+
+const EVERYONE = { default: 200 } as const;
+const NOT_FOUND = { default: 404 } as const;
+
+// Published: everyone, anonymous visitors included; a draft (2024-25), a year not started
+// (2022-23) or no year at all: not found for everyone, so nothing about it is disclosed.
+export const sfoPublicRows: Row[] = [
+  ...(['', '/report.pdf', '/figures.csv', '/figures.json'] as const).flatMap((tail): Row[] => [
+    { method: 'GET', route: `/public/sfo/annual/:year${tail}`, path: () => `/public/sfo/annual/2023-24${tail}`, expect: EVERYONE },
+    { method: 'GET', route: `/public/sfo/annual/:year${tail}`, path: () => `/public/sfo/annual/2024-25${tail}`, expect: NOT_FOUND },
+    { method: 'GET', route: `/public/sfo/annual/:year${tail}`, path: () => `/public/sfo/annual/2022-23${tail}`, expect: NOT_FOUND },
+    { method: 'GET', route: `/public/sfo/annual/:year${tail}`, path: () => `/public/sfo/annual/2023${tail}`, expect: NOT_FOUND },
+  ]),
+  { method: 'GET', route: '/public/data/sfo-annual.json', path: () => '/public/data/sfo-annual.json', expect: EVERYONE },
+  { method: 'GET', route: '/public/data/sfo-annual.csv', path: () => '/public/data/sfo-annual.csv', expect: EVERYONE },
 ];
