@@ -82,8 +82,17 @@ describe('the annual SFO report', () => {
 
   it('keeps the figures as published: a later sign-off does not change them, and the draft is closed', async () => {
     const before = (await sfoAnnualReport(handle.db, 2025)).report;
-    const res = await app.request('/sfo/annual/2025-26', formPost(lead, { action: 'publish' }));
+    // Only the form's confirmation publishes: without it, the error names the checkbox and nothing changes.
+    const unconfirmed = await app.request('/sfo/annual/2025-26', formPost(lead, { action: 'publish' }));
+    expect(unconfirmed.status).toBe(400);
+    const refusal = await unconfirmed.text();
+    expect(refusal).toContain('href="#confirm">Confirm that the report is to be published for everyone to read</a>');
+    expect(refusal).toContain('Extensions were common.');
+    expect((await sfoAnnualReport(handle.db, 2025)).record!.state).toBe('draft');
+    expect((await app.request('/sfo/annual/2025-26', formPost(sfoInspector, { action: 'publish', confirm: 'yes' }))).status).toBe(403);
+    const res = await app.request('/sfo/annual/2025-26', formPost(lead, { action: 'publish', confirm: 'yes' }));
     expect(res.status).toBe(303);
+    expect((await listAudit(handle.db, { entity: 'sfo-annual-report' })).map((e) => e.action)).toContain('sfo-annual-report.published');
     await handle.db.updateTable('sfo_assessment').set({ state: 'signed-off' }).where('state', '=', 'in-progress').execute();
     const after = await sfoAnnualReport(handle.db, 2025);
     expect(after.record!.state).toBe('published');

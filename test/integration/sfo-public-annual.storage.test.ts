@@ -62,7 +62,7 @@ describe('the published annual SFO report for the public', () => {
 
   it('once published, shows the page and its PDF, CSV and JSON without sign-in, the figures as published', async () => {
     expect((await app.request('/sfo/annual/2025-26', formPost(lead, { summary: 'The year in brief.' }))).status).toBe(303);
-    expect((await app.request('/sfo/annual/2025-26', formPost(lead, { action: 'publish' }))).status).toBe(303);
+    expect((await app.request('/sfo/annual/2025-26', formPost(lead, { action: 'publish', confirm: 'yes' }))).status).toBe(303);
     const staff = (await sfoAnnualReport(handle.db, 2025)).report;
     const page = await anonymous('/public/sfo/annual/2025-26');
     expect(page.status).toBe(200);

@@ -94,13 +94,16 @@ export function sfoAnnualRoutes(db: Db) {
     const summary = typeof body.summary === 'string' ? body.summary : '';
     try {
       if (body.action === 'publish') {
+        // Publishing opens the report to everyone (/public/sfo/annual/:year): only the form's confirmation publishes.
+        if (body.confirm !== 'yes') return reportPage(c, { errors: [{ href: '#confirm', text: 'Confirm that the report is to be published for everyone to read' }] }, 400);
         await publishSfoAnnualReport(db, yearStart, actingUser(c));
         return c.redirect(`/sfo/annual/${yearParam(yearStart)}?done=published`, 303);
       }
       await saveSfoAnnualDraft(db, yearStart, summary, actingUser(c));
     } catch (e) {
       if (e instanceof FieldError) return reportPage(c, { errors: [{ href: '#summary', text: `The summary ${e.fields[0]!.message}` }], summary }, 400);
-      if (e instanceof AppError && e.code === 'conflict') return reportPage(c, { errors: [{ href: body.action === 'publish' ? '#publish' : '#summary', text: e.message }], summary }, 409);
+      // The publish form carries no summary: the draft's own is shown again.
+      if (e instanceof AppError && e.code === 'conflict') return reportPage(c, body.action === 'publish' ? { errors: [{ href: '#publish', text: e.message }] } : { errors: [{ href: '#summary', text: e.message }], summary }, 409);
       throw e;
     }
     return c.redirect(`/sfo/annual/${yearParam(yearStart)}?done=saved`, 303);
