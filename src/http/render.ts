@@ -9,6 +9,7 @@ import { render } from '../presenters/templates.ts';
 import { requestScope } from './access.ts';
 import { flashMessage } from './flash.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
+import { frameworkKnownNow } from '../services/frameworks.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 
 // The routes' one import for pages and the cells they build in code.
@@ -32,12 +33,18 @@ export function page(c: Context, template: string, context: Record<string, unkno
   );
 }
 
-const isInspection = (value: unknown): value is { id: number; organisationId: number } =>
+const isInspection = (value: unknown): value is { id: number; organisationId: number; frameworkId?: string; frameworkVersion?: string } =>
   !!value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number' && typeof (value as { organisationId?: unknown }).organisationId === 'number';
 
 /** The parts of the inspection the person may open, by the scope the route's guard found (a draft's, if none). */
-function inspectionNav(c: Context, actor: Actor, inspection: { id: number; organisationId: number }) {
+function inspectionNav(c: Context, actor: Actor, inspection: { id: number; organisationId: number; frameworkId?: string; frameworkVersion?: string }) {
   const found = requestScope(c);
   const scope = found?.id === inspection.id ? found : scopeOf(inspection);
-  return { service: actor.role === 'service-staff', open: Object.fromEntries(INSPECTION_AREAS.map((area) => [area, canOpenArea(actor, scope, area)])) };
+  // The lead inspector's section for judged standards, named by the inspection's framework.
+  const framework = inspection.frameworkId && inspection.frameworkVersion ? frameworkKnownNow(inspection.frameworkId, inspection.frameworkVersion) : undefined;
+  return {
+    service: actor.role === 'service-staff',
+    open: Object.fromEntries(INSPECTION_AREAS.map((area) => [area, canOpenArea(actor, scope, area)])),
+    judgementsSection: framework?.regime.judgementsSection ?? 'Standards judged for the service',
+  };
 }

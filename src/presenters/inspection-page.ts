@@ -66,8 +66,9 @@ export function inspectionPage(inspection: InspectionSummary, ratings: Inspectio
     inspection,
     ratings: { ...ratings, judgements: ratings.judgements.map((j) => ({ ...j, ratingHtml: ratingTag(j.rating, 'Not yet judged') })) },
     summaryRows: [
-      { key: { text: 'Probation Delivery Unit' }, value: { text: inspection.organisationName } },
-      { key: { text: 'Region' }, value: { text: inspection.regionName ?? '–' } },
+      { key: { text: framework.regime.report.organisationLabel }, value: { text: inspection.organisationName } },
+      // A youth justice service is in no probation region.
+      ...(framework.regime.organisationKind === 'pdu' || inspection.regionName ? [{ key: { text: 'Region' }, value: { text: inspection.regionName ?? '–' } }] : []),
       { key: { text: 'Fieldwork' }, value: { text: `${govukDate(inspection.fieldworkStart)} to ${govukDate(inspection.fieldworkEnd)}` } },
       // The framework's own title; its key and version stay for those who check them.
       { key: { text: 'Framework' }, value: { text: `${framework.definition.title} (${inspection.frameworkId}, version ${inspection.frameworkVersion})` } },

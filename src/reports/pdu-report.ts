@@ -3,7 +3,7 @@
 // Pure: no I/O. The HTML page, the PDF and the analysts' workbook are all drawn from this model.
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
-import type { Regime } from '../domain/framework/schema.ts';
+import type { Regime, Wording } from '../domain/framework/schema.ts';
 import { formatRange } from '../domain/rating/explain.ts';
 import { bandRange, percentage } from '../domain/rating/percentages.ts';
 import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
@@ -158,10 +158,13 @@ export interface PduReport {
   };
 }
 
-const LEVEL_HEADINGS: Record<RecommendationLevel, string> = {
-  pdu: 'The {organisation} should',
-  region: 'The region should',
-  national: 'HM Prison and Probation Service nationally should',
+/**
+ * The heading of each level of recommendation, in the framework's words: "The PDU should", "The
+ * region should", "HM Prison and Probation Service nationally should" for the adult file.
+ */
+export const recommendationHeading = (regime: Regime, level: RecommendationLevel): Wording => {
+  const wording = regime.recommendationsTo[level === 'pdu' ? 'organisation' : level];
+  return { ...wording, text: wording.text.replace('{organisation}', regime.organisation.singular) };
 };
 
 const kqRow = (k: KeyQuestionResult, rated: boolean): KeyQuestionRow => ({
@@ -205,16 +208,8 @@ export function diversityPromptResults(framework: Framework, assessment: Inspect
   );
 }
 
-/** The report's label for the organisation inspected, by the kind the framework's regime inspects. */
-const ORGANISATION_LABELS: Record<Regime['organisationKind'], string> = { pdu: 'Probation Delivery Unit', 'youth-service': 'Youth justice service' };
-
-/**
- * The report's title: "An inspection of probation services in Leeds" for a PDU (as published);
- * otherwise the regime's own inspection title, which for youth justice reads "An inspection of
- * youth justice services in Leeds".
- */
-export const reportTitle = (regime: Regime, organisationName: string): string =>
-  regime.organisationKind === 'pdu' ? `An inspection of probation services in ${organisationName}` : regime.inspectionTitle.replace('{organisation}', organisationName);
+/** The report's title, in the framework's words: "An inspection of probation services in Leeds". */
+export const reportTitle = (regime: Regime, organisationName: string): string => regime.report.title.replace('{organisation}', organisationName);
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const domainWord = (id: string): string => NUMBER_WORDS[Number(id)] ?? id;
@@ -301,7 +296,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
 
   const recommendations = (['pdu', 'region', 'national'] as const).map((level) => ({
     level,
-    heading: LEVEL_HEADINGS[level].replace('{organisation}', regime.organisation.singular),
+    heading: recommendationHeading(regime, level).text,
     items: text.recommendations.filter((r) => r.addressedTo === level).map((r) => r.text.trim()).filter(Boolean),
   }));
 
@@ -337,7 +332,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
     isDemo: inspection.isDemo,
     provisional,
     facts: [
-      { label: ORGANISATION_LABELS[regime.organisationKind], value: inspection.organisationName },
+      { label: regime.report.organisationLabel, value: inspection.organisationName },
       // A youth justice service is in no probation region.
       ...(regime.organisationKind === 'pdu' || inspection.regionName ? [{ label: 'Region', value: inspection.regionName ?? '-' }] : []),
       { label: 'Fieldwork', value: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` },

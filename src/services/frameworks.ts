@@ -28,6 +28,16 @@ export async function storedFrameworkByKey(db: Db, key: string): Promise<Framewo
   return storedFramework(db, key.slice(0, at), key.slice(at + 1));
 }
 
+/**
+ * The framework of a stored version without waiting on the database: the one already compiled from
+ * its stored text, else the shipped text of that version (the stored text of a shipped version is the
+ * shipped one once storeBundledFrameworks has run at start). Undefined for a loaded version not yet read.
+ */
+export function frameworkKnownNow(id: string, version: string): Framework | undefined {
+  const key = `${id}@${version}`;
+  return compiled.get(key) ?? bundledFrameworkFiles().find((f) => f.framework.key === key)?.framework;
+}
+
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getFrameworkSource, listAudit, saveFramework } from '../../src/db/repositories/index.ts';
-import { bundledFramework } from '../../src/reference/frameworks.ts';
+import { bundledFramework, bundledFrameworkFiles } from '../../src/reference/frameworks.ts';
 import { sha256, storeBundledFrameworks, storedFramework } from '../../src/services/frameworks.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -27,6 +27,29 @@ describe('storing the shipped frameworks over an earlier text of the same versio
     const events = await listAudit(handle.db, {});
     expect(events.find((e) => e.action === 'framework.text-replaced')).toMatchObject({ entityId: 'hmip-adult-pdu@2021', before: { sha256: sha256(firstText) } });
     expect(await storeBundledFrameworks(handle.db)).toEqual([]);
+  });
+
+  it('replaces the texts shipped before the regime named the report\'s words (adult 2021, youth 2018 and 2021), each audited', async () => {
+    const other = await openTestDatabase();
+    try {
+      const keys = ['hmip-adult-pdu@2021', 'hmip-youth@2018', 'hmip-youth@2021'];
+      const before = new Map(keys.map((k) => [k, readFileSync(new URL(`../fixtures/frameworks/${k.replace('@', '-')}.before-regime-words.yaml`, import.meta.url), 'utf8')]));
+      for (const [key, text] of before) {
+        const { definition } = bundledFramework(key);
+        await saveFramework(other.db, { id: definition.id, version: definition.version, title: definition.title, definition, sourceText: text });
+      }
+      const created = await storeBundledFrameworks(other.db);
+      for (const key of keys) expect(created).not.toContain(key);
+      const events = await listAudit(other.db, {});
+      for (const [key, text] of before) {
+        const [id, version] = key.split('@') as [string, string];
+        expect(await getFrameworkSource(other.db, id, version)).toBe(bundledFrameworkFiles().find((f) => f.framework.key === key)!.sourceText);
+        expect(events.find((e) => e.action === 'framework.text-replaced' && e.entityId === key)).toMatchObject({ before: { sha256: sha256(text) } });
+      }
+      expect((await storedFramework(other.db, 'hmip-youth', '2021')).regime.report.title).toBe('An inspection of youth justice services in {organisation}');
+    } finally {
+      await other.close();
+    }
   });
 
   it('still refuses a stored text that the shipped one does not name', async () => {

@@ -122,6 +122,21 @@ describe('a youth inspection’s cases', () => {
     expect(html).toContain('The youth justice service should');
     expect(html).not.toContain('id="diversity"');
     expect(html).not.toMatch(/people on probation|Probation Delivery Unit/);
+    expect(html).toContain('Standards 1.1, 1.2, 1.3, 1.4, 3.4 and 4.1 are rated by the lead inspector');
+  });
+
+  it('names the lead’s section, the report’s headings and their wording to be confirmed from the youth file', async () => {
+    const judgements = await (await app.request(`/inspections/${youthInspectionId}/judgements`, { headers: { cookie: lead.cookie } })).text();
+    expect(judgements).toContain('<h1 class="govuk-heading-l">Standards judged for the service</h1>');
+    expect(judgements).toContain('<title>Standards judged for the service: ');
+    expect(judgements).not.toContain('Domain one and diversity');
+    const writing = await (await app.request(`/inspections/${youthInspectionId}/report-writing`, { headers: { cookie: lead.cookie } })).text();
+    expect(writing).toContain('The Youth Justice Board should');
+    expect(writing).toContain('Heading wording to be confirmed');
+    expect(writing).not.toContain('HM Prison and Probation Service');
+    const overview = await (await app.request(`/inspections/${youthInspectionId}`, { headers: { cookie: lead.cookie } })).text();
+    expect(overview).toMatch(/<dt class="govuk-summary-list__key">\s*Youth justice service\s*<\/dt>/);
+    expect(overview).not.toMatch(/Probation Delivery Unit|<dt class="govuk-summary-list__key">\s*Region/);
   });
 });
 

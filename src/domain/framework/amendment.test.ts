@@ -21,7 +21,7 @@ function withoutAdditions(raw: Record<string, unknown>): unknown {
 describe('hmip-adult-pdu@2021 as shipped, against the text first stored', () => {
   it('names the first text by its SHA-256', () => {
     const sha = createHash('sha256').update(firstText, 'utf8').digest('hex');
-    expect(shipped.framework.definition.replaces?.map((r) => r.sha256)).toEqual([sha]);
+    expect(shipped.framework.definition.replaces?.map((r) => r.sha256)).toContain(sha);
   });
 
   it('only adds the regime, the attributes\' roles and the wording\'s provenance: every rule and text is as first stored', () => {

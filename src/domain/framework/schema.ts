@@ -134,6 +134,9 @@ export const RulesSchema = z.strictObject({
 
 const Noun = z.strictObject({ singular: z.string().min(1), plural: z.string().min(1) });
 
+/** Words the regime uses, with where they come from when that is not the file's source. */
+const WordingSchema = z.strictObject({ text: z.string().min(1), provenance: ProvenanceSchema.optional() });
+
 /** What the regime is, in its own words: what it inspects, whom it serves, which cases it samples. */
 export const RegimeSchema = z.strictObject({
   /** The registry's kind of organisation inspected (organisation.kind; the registry holds these two). */
@@ -151,6 +154,12 @@ export const RegimeSchema = z.strictObject({
   sampleMix: z.array(attributeId),
   /** Case attributes a statistical sample may be stratified by. */
   stratifyBy: z.array(attributeId),
+  /** The report's own words: its title ({organisation} is the organisation's name) and the cover's label for the organisation. */
+  report: z.strictObject({ title: z.string().includes('{organisation}'), organisationLabel: z.string().min(1) }),
+  /** The name of the lead inspector's section for the standards judged for the service and the judgements. */
+  judgementsSection: z.string().min(1),
+  /** Whom recommendations are addressed to at each level, as the report's headings ({organisation} is `organisation.singular`). */
+  recommendationsTo: z.strictObject({ organisation: WordingSchema, region: WordingSchema, national: WordingSchema }),
 });
 
 export const FrameworkSchema = z.strictObject({
@@ -214,5 +223,6 @@ export type CaseAttribute = z.infer<typeof CaseAttributeSchema>;
 export type StandardTreatment = z.infer<typeof StandardTreatmentSchema>;
 export type Rules = z.infer<typeof RulesSchema>;
 export type Regime = z.infer<typeof RegimeSchema>;
+export type Wording = z.infer<typeof WordingSchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type AttributeRole = z.infer<typeof AttributeRoleSchema>;

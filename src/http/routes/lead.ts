@@ -35,7 +35,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       c,
       'judgements.njk',
       {
-        title: `${failed ? 'Error: ' : ''}Domain one and diversity: ${inspection.title}`,
+        title: `${failed ? 'Error: ' : ''}${framework.regime.judgementsSection}: ${inspection.title}`,
         inspection,
         section: 'judgements',
         surveyEvidence: await judgementSurveyEvidence(db, inspection.id),

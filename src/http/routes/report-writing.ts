@@ -30,10 +30,11 @@ import type { AppEnv } from '../auth.ts';
 import type { FormError } from '../form-errors.ts';
 import { idParam } from '../params.ts';
 import { page } from '../render.ts';
+import { recommendationHeading } from '../../reports/pdu-report.ts';
+import { storedFramework } from '../../services/frameworks.ts';
 
 type C = Context<AppEnv>;
 
-const LEVELS = { pdu: 'The PDU should', region: 'The region should', national: 'HM Prison and Probation Service nationally should' } as const;
 const when = (d: Date) => govukDateTime(d);
 const base = (inspection: Inspection) => `/inspections/${inspection.id}/report-writing`;
 
@@ -54,6 +55,7 @@ export function reportWritingRoutes(db: Db): Hono<AppEnv> {
 
   async function overviewPage(c: C, inspection: Inspection, who: WritingActor, errors: FormError[] = []) {
     const [overview, recommendations, writer] = await Promise.all([writingOverview(db, inspection.id), listRecommendations(db, inspection.id), writerOf(db, who)]);
+    const { regime } = await storedFramework(db, inspection.frameworkId, inspection.frameworkVersion);
     const lead = canLeadInspection(who.actor, who.scope);
     const done = c.req.query('done');
     return page(
@@ -81,7 +83,15 @@ export function reportWritingRoutes(db: Db): Hono<AppEnv> {
         })),
         writers: overview.writers.map((w) => ({ ...w, namedOn: when(w.namedAt) })),
         candidateItems: [{ value: '', text: 'Select an inspector' }, ...overview.candidates.map((m) => ({ value: String(m.userId), text: m.displayName }))],
-        recommendations: (['pdu', 'region', 'national'] as const).map((level) => ({ heading: LEVELS[level], items: recommendations.filter((r) => r.addressedTo === level).map((r) => r.text) })),
+        recommendations: (['pdu', 'region', 'national'] as const).map((level) => {
+          // Each level's heading in the framework's words, marked where the wording is still to be confirmed.
+          const heading = recommendationHeading(regime, level);
+          return {
+            heading: heading.text,
+            toBeConfirmed: heading.provenance?.wording === 'to-be-confirmed' ? heading.provenance.source : null,
+            items: recommendations.filter((r) => r.addressedTo === level).map((r) => r.text),
+          };
+        }),
       },
       errors.length ? 400 : 200,
     );
