@@ -26,10 +26,8 @@ export type NullableJson<T> = ColumnType<T | null, string | null | undefined, st
 export type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
 
 export type OrganisationKind = 'region' | 'pdu' | 'youth-service' | 'national';
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['region', 'pdu', 'youth-service', 'national'];
 
 export type InspectionStatus = 'in-progress' | 'signed-off';
-export const INSPECTION_STATUSES: readonly InspectionStatus[] = ['in-progress', 'signed-off'];
 
 export interface FrameworkTable {
   id: string;

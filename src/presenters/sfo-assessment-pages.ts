@@ -3,7 +3,6 @@ import type { AgreementFigure } from '../domain/quality/agreement.ts';
 import type { SfoReading } from '../domain/sfo/assessment.ts';
 import type { SfoFramework } from '../domain/sfo/framework.ts';
 import type { SfoSampleReviewProgress } from '../services/sfo/sign-off.ts';
-import { govukDate } from './govuk-dates.ts';
 
 type Cell = { text?: string; html?: string; format?: 'numeric'; attributes?: Record<string, string> };
 
@@ -81,5 +80,3 @@ export function standardsForPage(framework: SfoFramework, reading: SfoReading) {
 }
 
 export const ratingItems = (framework: SfoFramework, selected: string | undefined) => framework.ratings.map((r) => ({ value: r, text: r, checked: r === selected }));
-
-export const dueText = (iso: string) => govukDate(iso);

@@ -5,7 +5,6 @@ import {
   findOrganisationByName,
   getInspection,
   getOrganisation,
-  listInspections,
   loadAssessmentsForInspections,
   loadInspectionAssessment,
   recordAudit,
@@ -186,15 +185,4 @@ export async function rateStoredInspections(db: Db, inspectionIds: readonly numb
 export async function exportAssessments(db: Db, inspectionId: number, format: FileFormat): Promise<string> {
   const { framework, assessment } = await loadAssessment(db, inspectionId);
   return format === 'csv' ? writeAssessmentCsv(framework, assessment) : writeAssessmentJson(framework, assessment);
-}
-
-/** Every inspection with its ratings, for the overview page and API. */
-export async function listInspectionsWithRatings(db: Db) {
-  const inspections = await listInspections(db);
-  return Promise.all(
-    inspections.map(async (inspection) => {
-      const { ratings } = await rateStoredInspection(db, inspection.id);
-      return { inspection, ratings };
-    }),
-  );
 }

@@ -21,11 +21,6 @@ export async function insertSession(db: Db, session: { tokenHash: string; userId
     .execute();
 }
 
-export async function findSession(db: Db, tokenHash: string): Promise<StoredSession | undefined> {
-  const r = await db.selectFrom('user_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-  return r && { tokenHash: r.token_hash, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
-}
-
 /**
  * The session with its account and the inspections the person works on, in one query: every
  * signed-in request reads these three together.

@@ -48,10 +48,6 @@ const SFO_TEAM: readonly Role[] = ['sfo-inspector', 'sfo-lead'];
 /** Roles that see every inspection, read-only unless another rule allows more. */
 const SEES_ALL: readonly Role[] = ['administrator', 'programme-manager', 'analyst'];
 
-export function canListInspections(actor: Actor): boolean {
-  return actor.role !== 'service-staff' || actor.organisationId !== null;
-}
-
 /** Whether the inspection appears to the person at all (its title, PDU, dates and status). */
 export function canViewInspection(actor: Actor, inspection: InspectionScope): boolean {
   if (SEES_ALL.includes(actor.role)) return true;

@@ -1,6 +1,5 @@
 // Judgements that contradict their own evidence are kept but flagged for quality assurance.
 import type { Framework } from '../framework/framework.ts';
-import { applicableItems } from './applicability.ts';
 import type { CaseAssessment } from './types.ts';
 
 export type FlagCode =
@@ -42,10 +41,6 @@ export function flagPlan(framework: Framework, applicable: ReadonlySet<string>):
  * with their own evidence. Counts the prompts answered yes and no rather than building lists, as
  * it runs for every key question of every case.
  */
-export function flagCase(framework: Framework, c: CaseAssessment, applicable: ReadonlySet<string> = applicableItems(framework, c), flags: QualityFlag[] = []): QualityFlag[] {
-  return flagByPlan(c, flagPlan(framework, applicable), flags);
-}
-
 export function flagByPlan(c: CaseAssessment, plan: FlagPlan, flags: QualityFlag[] = []): QualityFlag[] {
   const { answers, caseRef } = c;
   for (const kq of plan.keyQuestions) {

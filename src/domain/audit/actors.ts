@@ -33,9 +33,3 @@ export function actorInWords(actor: string, words: AuditWords): string {
       return actor;
   }
 }
-
-/** The user id behind an actor, when it is a person signed in to the web app. */
-export const actorUserId = (actor: string): number | undefined => {
-  const m = /^user:(\d+)$/.exec(actor);
-  return m ? Number(m[1]) : undefined;
-};

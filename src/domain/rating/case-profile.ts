@@ -42,9 +42,6 @@ export function profileShape(framework: Framework): ProfileShape {
   return shape;
 }
 
-/** A value the conditions cannot decide on (applicability.ts: absent or ''). */
-export const undecided = (value: unknown): boolean => value === undefined || value === '';
-
 const answered = (answer: unknown) => answer === 'yes' || answer === 'no';
 
 /**

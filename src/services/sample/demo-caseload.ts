@@ -62,4 +62,3 @@ export function demoCaseloadCsv(o: DemoCaseloadOptions): string {
   return [HEADINGS.join(','), ...lines].join('\r\n') + '\r\n';
 }
 
-export const DEMO_CASELOAD_HEADINGS: readonly string[] = HEADINGS;
