@@ -5,7 +5,7 @@
 import type { AnnualSfoReport, Spread } from './annual-report.ts';
 
 /** True when the spread's figures are withheld from the public (1 to under `fewest` reviews). */
-export const spreadWithheld = (s: Spread, fewest: number): boolean => s.reviews > 0 && s.reviews < fewest;
+const spreadWithheld = (s: Spread, fewest: number): boolean => s.reviews > 0 && s.reviews < fewest;
 
 export function publicSfoAnnualReport(r: AnnualSfoReport): AnnualSfoReport {
   const fewest = r.suppression.fewestShown;
