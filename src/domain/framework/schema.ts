@@ -158,7 +158,7 @@ export const RegimeSchema = z.strictObject({
   report: z.strictObject({ title: z.string().includes('{organisation}'), organisationLabel: z.string().min(1) }),
   /** The name of the lead inspector's section for the standards judged for the service and the judgements. */
   judgementsSection: z.string().min(1),
-  /** Whom recommendations are addressed to at each level, as the report's headings ({organisation} is `organisation.singular`). */
+  /** Whom recommendations are addressed to at each level, as the report's headings ({organisation} is the regime's singular word for the organisation). */
   recommendationsTo: z.strictObject({ organisation: WordingSchema, region: WordingSchema, national: WordingSchema }),
 });
 

@@ -12,8 +12,6 @@ export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && Number.
 
 export const addDays = (iso: string, days: number) => fromTime(toTime(iso) + days * DAY_MS);
 
-export const daysBetween = (from: string, to: string) => Math.round((toTime(to) - toTime(from)) / DAY_MS);
-
 /** 0 Sunday … 6 Saturday. */
 export const weekday = (iso: string) => new Date(toTime(iso)).getUTCDay();
 
