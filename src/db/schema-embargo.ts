@@ -13,6 +13,8 @@ export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled
 export interface EmbargoEmailContent {
   recipientName: string;
   organisationName: string;
+  /** The report's title in its framework's words; absent from emails queued before it was kept. */
+  reportTitle?: string;
   publishOn: string;
   inspectionId: number;
 }

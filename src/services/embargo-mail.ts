@@ -14,6 +14,7 @@ import {
   claimEmails,
   currentEmbargoLinks,
   findEmbargoLink,
+  getInspection,
   getOrganisation,
   insertEmbargoLink,
   latestEmailsFor,
@@ -32,6 +33,7 @@ import {
   type SettledEmail,
 } from '../db/repositories/index.ts';
 import { embargoEmail } from '../domain/publication/embargo-email.ts';
+import { storedFramework } from './frameworks.ts';
 import { Dispatcher, type DispatcherOptions } from './outbox/dispatcher.ts';
 
 const SYSTEM = 'system:email';
@@ -105,6 +107,10 @@ export async function queueEmbargoedCopies(
 ): Promise<number> {
   if (input.publishOn <= today()) return 0;
   const organisationName = (await getOrganisation(trx, input.organisationId))?.name ?? 'the service inspected';
+  // The email names the inspection as its report does, in the words of the inspection's framework.
+  const inspection = await getInspection(trx, input.inspectionId);
+  const framework = inspection ? await storedFramework(trx, inspection.frameworkId, inspection.frameworkVersion) : undefined;
+  const reportTitle = framework?.regime.report.title.replace('{organisation}', organisationName);
   for (const recipient of input.recipients) {
     await revokeEmbargoLinks(trx, input.inspectionId, recipient.id);
     await cancelPendingEmails(trx, input.inspectionId, 'Replaced by a newer email', recipient.id);
@@ -117,7 +123,7 @@ export async function queueEmbargoedCopies(
       linkId,
       email: recipient.email,
       token,
-      content: { recipientName: recipient.name, organisationName, publishOn: input.publishOn, inspectionId: input.inspectionId },
+      content: { recipientName: recipient.name, organisationName, ...(reportTitle ? { reportTitle } : {}), publishOn: input.publishOn, inspectionId: input.inspectionId },
       reference,
     });
     await recordAudit(trx, { actor, action: 'report.embargoed-copy-queued', entity: 'embargo-recipient', entityId: recipient.id, inspectionId: input.inspectionId, after: { recipient: recipient.name, reference, publishOn: input.publishOn } });

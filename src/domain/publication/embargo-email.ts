@@ -7,19 +7,33 @@ import { longDate } from '../sampling/dates.ts';
 export interface EmbargoEmailInput {
   recipientName: string;
   organisationName: string;
+  /**
+   * The report's title in its framework's words (regime.report.title with the organisation's name):
+   * "An inspection of probation services in Leeds", "An inspection of youth justice services in Leeds".
+   * An email queued before the title was kept says "the inspection of Leeds".
+   */
+  reportTitle?: string;
   /** The publication date, YYYY-MM-DD: the embargo lifts at its start. */
   publishOn: string;
   /** The recipient's link to the embargoed copy. */
   link: string;
 }
 
+/** "An inspection of youth justice services in Leeds" → "inspection of youth justice services in Leeds". */
+export function inspectionInWords(input: Pick<EmbargoEmailInput, 'reportTitle' | 'organisationName'>): string {
+  if (!input.reportTitle) return `inspection of ${input.organisationName}`;
+  const bare = input.reportTitle.replace(/^(An?|The) /, '');
+  return bare.charAt(0).toLowerCase() + bare.slice(1);
+}
+
 export function embargoEmail(input: EmbargoEmailInput): { subject: string; body: string } {
   const until = longDate(input.publishOn);
+  const inspection = inspectionInWords(input);
   return {
-    subject: `Embargoed until ${until}: inspection of probation services in ${input.organisationName}`,
+    subject: `Embargoed until ${until}: ${inspection}`,
     body: [
       `Dear ${input.recipientName},`,
-      `HM Inspectorate of Probation will publish its report on the inspection of probation services in ${input.organisationName} on ${until}. You are named to receive a copy before then.`,
+      `HM Inspectorate of Probation will publish its report on the ${inspection} on ${until}. You are named to receive a copy before then.`,
       `The report is embargoed until it is published. Do not share it, or anything it says, with anyone who has not been sent their own copy.`,
       `Open your copy here:\n${input.link}`,
       `The link is for you alone: it asks for this email address before it opens the report, and each time it is opened is recorded. It stops working when the report is published, and then leads to the published report.`,
