@@ -4,7 +4,7 @@
 import type { AuditRecord } from '../db/repositories/audit-query.ts';
 import { actorInWords } from '../domain/audit/actors.ts';
 import { changeLineText } from '../domain/audit/changes.ts';
-import { AUDIT_KINDS, changesOf, kindsOfArea, sentenceOf, type AuditArea } from '../domain/audit/sentences.ts';
+import { AUDIT_KINDS, changesOf, kindName, kindsOfArea, sentenceOf, type AuditArea } from '../domain/audit/sentences.ts';
 import { momentInWords, startOf, type AuditWords } from '../domain/audit/words.ts';
 import { dateInputItems } from './date-input.ts';
 import { EVENTS_PER_PAGE, anyFilter, filterQuery, type AuditFilters, type FilterError } from './audit-filters.ts';
@@ -60,6 +60,8 @@ export interface AuditPageInput {
   words: AuditWords;
   /** An inspection's cases, for the case filter (those the person may read). */
   caseRefs?: readonly string[];
+  /** One inspection's trail: its framework's name for the section of judged standards (regime.judgementsSection). */
+  judgementsSection?: string;
 }
 
 /** MoJ pagination's items: the first, the last and two either side of the current page, with gaps. */
@@ -109,7 +111,7 @@ export function auditPageView(input: AuditPageInput) {
       id: 'kind',
       name: 'kind',
       label: { text: 'Kind of action', classes: 'govuk-label--s' },
-      items: [{ value: '', text: 'Any kind' }, ...kinds.map((k) => ({ value: k, text: AUDIT_KINDS[k].name, selected: k === filters.kind }))],
+      items: [{ value: '', text: 'Any kind' }, ...kinds.map((k) => ({ value: k, text: kindName(k, input.judgementsSection), selected: k === filters.kind }))],
       ...(errorOf('kind') ? { errorMessage: { text: errorOf('kind')!.text } } : {}),
     },
     caseFilter: input.caseRefs && {

@@ -129,6 +129,8 @@ describe("an inspection's audit page", () => {
     expect(body).toContain('<form method="get"');
     expect(body).toMatch(/2 events match these filters/);
     expect(body).toContain('Clear the filters');
+    // The adult inspection's framework names the judgements kind as before.
+    expect(body).toMatch(/<option value="judgements" selected>Domain one and diversity ratings<\/option>/);
     const none = await text(lead, page('?from-day=1&from-month=1&from-year=2001&to-day=31&to-month=12&to-year=2001'));
     expect(none.body).toContain('No events match these filters');
   });

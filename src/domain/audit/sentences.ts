@@ -20,7 +20,8 @@ export type AuditArea = 'inspection' | 'programme' | 'national' | 'administratio
 export const AUDIT_KINDS = {
   cases: { name: 'Case assessment', area: 'inspection' },
   quality: { name: 'Quality assurance', area: 'inspection' },
-  judgements: { name: 'Domain one and diversity ratings', area: 'inspection' },
+  // Named on an inspection's trail by its framework's section (kindName); this is for pages that mix inspections.
+  judgements: { name: 'Judgements for the service', area: 'inspection' },
   inspection: { name: 'Inspection, team and sign-off', area: 'inspection' },
   timeline: { name: 'Timeline', area: 'inspection' },
   sample: { name: 'Case sample', area: 'inspection' },
@@ -315,4 +316,11 @@ export function changesOf(e: AuditFacts, words: AuditWords): ChangeLine[] {
 export const actionsOfKind = (kind: AuditKind): string[] => Object.keys(ACTION_SENTENCES).filter((action) => ACTION_SENTENCES[action]!.kind === kind);
 export const kindsOfArea = (area: AuditArea): AuditKind[] => (Object.keys(AUDIT_KINDS) as AuditKind[]).filter((k) => AUDIT_KINDS[k].area === area);
 export const actionsOfArea = (area: AuditArea): string[] => kindsOfArea(area).flatMap(actionsOfKind);
+/**
+ * A kind's name on one inspection's trail: the judgements kind by the section its framework names
+ * ("Domain one and diversity ratings" for the adult 2021 file, "Standards judged for the service
+ * ratings" for the youth files); every other kind by its own name.
+ */
+export const kindName = (kind: AuditKind, judgementsSection?: string): string =>
+  kind === 'judgements' && judgementsSection ? `${judgementsSection} ratings` : AUDIT_KINDS[kind].name;
 export const isAuditKind = (v: string): v is AuditKind => Object.hasOwn(AUDIT_KINDS, v);

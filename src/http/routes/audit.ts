@@ -12,6 +12,7 @@ import { stringifyCsv } from '../../interchange/csv-safe.ts';
 import { auditQueryOf, EVENTS_PER_PAGE, readAuditFilters } from '../../presenters/audit-filters.ts';
 import { auditCsvRows, auditPageView } from '../../presenters/audit-page.ts';
 import { readAuditPage, scopeOfArea } from '../../services/audit-trail.ts';
+import { frameworkKnownNow } from '../../services/frameworks.ts';
 import { caseAccess, inspectionFor, requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { page } from '../render.ts';
@@ -48,7 +49,9 @@ async function auditResponse(c: Context<AppEnv>, db: Db, p: AreaPage): Promise<R
     filters.page = last;
     found = await readAuditPage(db, auditQueryOf(p.scope, filters, inspectionId, true), options);
   }
-  const view = auditPageView({ area: p.area, path: p.path, filters, errors, ...found, ...(p.caseRefs ? { caseRefs: p.caseRefs } : {}) });
+  // One inspection's trail names its judgements as its framework does.
+  const judgementsSection = p.inspection && frameworkKnownNow(p.inspection.frameworkId, p.inspection.frameworkVersion)?.regime.judgementsSection;
+  const view = auditPageView({ area: p.area, path: p.path, filters, errors, ...found, ...(p.caseRefs ? { caseRefs: p.caseRefs } : {}), ...(judgementsSection ? { judgementsSection } : {}) });
   return page(
     c,
     'audit.njk',
