@@ -29,7 +29,22 @@ export interface InspectionMilestoneMoveTable {
   moved_at: CreatedAt;
 }
 
+/** The youth selection a youth inspection was made from (migrations/0026_inspection_youth_selection.ts). */
+export interface InspectionYouthSelectionTable {
+  inspection_id: number;
+  selection_id: number;
+  /** The service's name as the selection lists it. */
+  service: string;
+  /** The selection's programme year start. */
+  as_of: DateColumn;
+  /** The selection's reasons for the service, as they were, joined with '; '. */
+  reasons: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface TimelineTables {
   inspection_booking: InspectionBookingTable;
+  inspection_youth_selection: InspectionYouthSelectionTable;
   inspection_milestone_move: InspectionMilestoneMoveTable;
 }

@@ -56,6 +56,9 @@ export function timelineView(inspectionId: number, timeline: InspectionTimeline,
       { text: m.movedByName },
       { text: govukDateTime(m.movedAt) },
     ]),
-    bookingText: timeline.booking ? `Booked in the PDU cycle for the week of ${fullDate(timeline.booking.week)}${timeline.booking.team ? ` (${timeline.booking.team})` : ''}` : null,
+    bookingText: timeline.booking ? `Booked in the PDU cycle for the week of ${fullDate(timeline.booking.week)}${timeline.booking.team ? ` (${timeline.booking.team})` : ''}`
+      : timeline.youthSelection
+        ? `Chosen in the youth selection for ${timeline.youthSelection.year} (${timeline.youthSelection.reasons})`
+        : null,
   };
 }

@@ -105,7 +105,7 @@ const alreadyMade = (b: Booking, inspectionId: number) =>
 const isUniqueViolation = (e: unknown) => !!e && typeof e === 'object' && (e as { code?: unknown }).code === '23505';
 
 /** The lead inspector who creates an inspection leads it (otherwise it would be hidden from them). */
-const leadIfLeadInspector = async (trx: Db, inspection: Inspection, creator: Creator) => {
+export const leadIfLeadInspector = async (trx: Db, inspection: Inspection, creator: Creator) => {
   if (creator.role !== 'lead-inspector') return;
   await setInspectionMember(trx, inspection.id, creator.userId, 'lead-inspector');
   await recordAudit(trx, { actor: creator.actor, action: 'inspection.member-set', entity: 'inspection', entityId: inspection.id, inspectionId: inspection.id, after: { userId: creator.userId, role: 'lead-inspector' } });
@@ -185,6 +185,12 @@ const KIND_WORDS: Record<InspectedKind, { field: 'pdu' | 'youthService'; name: s
  * one whose fieldwork overlaps another inspection of the same organisation.
  */
 export async function createDirectly(db: Db, input: DirectInspection, creator: Creator): Promise<Inspection> {
+  const { organisationId, frameworkKey } = await checkDirectly(db, input);
+  return createInspection(db, { organisationId, frameworkKey, fieldworkStart: input.fieldworkStart }, creator.actor, (trx, inspection) => leadIfLeadInspector(trx, inspection, creator));
+}
+
+/** createDirectly's checks, every refusal naming its field: the organisation and framework version to create by. */
+export async function checkDirectly(db: Db, input: DirectInspection): Promise<{ organisationId: number; frameworkKey: string }> {
   const problems: { field: string; message: string }[] = [];
   const kind: InspectedKind | undefined = input.kind === undefined || input.kind === '' || input.kind === 'pdu' ? 'pdu' : input.kind === 'youth-service' ? 'youth-service' : undefined;
   if (!kind) problems.push({ field: 'kind', message: 'Select whether a PDU or a youth justice service is inspected' });
@@ -204,5 +210,5 @@ export async function createDirectly(db: Db, input: DirectInspection, creator: C
     if (clash) problems.push({ field: 'fieldworkStart', message: `${organisation.name} ${clash}: choose another week` });
   }
   if (problems.length) throw new FieldError(problems);
-  return createInspection(db, { organisationId: organisation!.id, frameworkKey: chosen!.key, fieldworkStart: input.fieldworkStart }, creator.actor, (trx, inspection) => leadIfLeadInspector(trx, inspection, creator));
+  return { organisationId: organisation!.id, frameworkKey: chosen!.key };
 }

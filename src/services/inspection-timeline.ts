@@ -2,7 +2,8 @@
 // or where the lead inspector moved it), its owner and its state from what the product records;
 // and moving a date, with a reason, audited before → after.
 import { getOrganisation, listInspectionMembers, recordAudit, type Db, type Inspection } from '../db/repositories/index.ts';
-import { getInspectionBooking, insertMilestoneMove, listMilestoneMoves, MILESTONE_DONE_ACTION, readTimelineRecord, type MilestoneMove } from '../db/repositories/timeline-repository.ts';
+import { selectionYear } from './inspection-youth-selection.ts';
+import { getInspectionBooking, getInspectionYouthSelection, insertMilestoneMove, listMilestoneMoves, MILESTONE_DONE_ACTION, readTimelineRecord, type MilestoneMove } from '../db/repositories/timeline-repository.ts';
 import { MILESTONES, type MilestoneKey, type MilestoneOwner } from '../domain/timeline/defaults.ts';
 import { defaultTimeline, outOfOrder, progressFacts, RECORDED_BY_HAND, timelineStates, withMoves, type InspectionTimeline, type OwnedMilestone } from '../domain/timeline/timeline.ts';
 
@@ -22,12 +23,13 @@ export const isMilestone = (key: string): key is MilestoneKey => (MILESTONES as 
 const movedDates = (moves: readonly MilestoneMove[]) => new Map(moves.filter((m) => isMilestone(m.milestone)).map((m) => [m.milestone as MilestoneKey, m.to]));
 
 export async function inspectionTimeline(db: Db, inspection: Inspection, today = todayIso()): Promise<InspectionTimeline> {
-  const [moves, record, members, organisation, booking] = await Promise.all([
+  const [moves, record, members, organisation, booking, youthSelection] = await Promise.all([
     listMilestoneMoves(db, inspection.id),
     readTimelineRecord(db, inspection.id),
     listInspectionMembers(db, inspection.id),
     getOrganisation(db, inspection.organisationId),
     getInspectionBooking(db, inspection.id),
+    getInspectionYouthSelection(db, inspection.id),
   ]);
   const planned = withMoves(defaultTimeline({ fieldworkStart: inspection.fieldworkStart, fieldworkEnd: inspection.fieldworkEnd, holidays: bankHolidays() }), movedDates(moves));
   const leads = members.filter((m) => m.role === 'lead-inspector').map((m) => m.displayName);
@@ -39,7 +41,7 @@ export async function inspectionTimeline(db: Db, inspection: Inspection, today =
   const createdOn = created < today ? created : today;
   const doneOn = record.doneByHand as Partial<Record<MilestoneKey, string>>;
   const milestones = timelineStates(planned, progressFacts({ ...record, doneByHand: doneOn }), today, { createdOn, doneOn }).map((m) => ({ ...m, ownerText: ownerText(m.owner), before: disordered.get(m.key)?.name ?? null }));
-  return { milestones, late: milestones.filter((m) => m.state === 'late'), moves: await withNames(db, moves), booking };
+  return { milestones, late: milestones.filter((m) => m.state === 'late'), moves: await withNames(db, moves), booking, youthSelection: youthSelection && { year: selectionYear(youthSelection.asOf), reasons: youthSelection.reasons } };
 }
 
 /** Each move with the mover's name, as the audit trail names people. */

@@ -27,6 +27,7 @@ import * as m0022 from './0022_sfo_region_actions.ts';
 import * as m0023 from './0023_sfo_review_documents.ts';
 import * as m0024 from './0024_sfo_learning_panels.ts';
 import * as m0025 from './0025_sfo_annual_reports.ts';
+import * as m0026 from './0026_inspection_youth_selection.ts';
 import * as m0029 from './0029_reference_data_digest.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '0023_sfo_review_documents': m0023,
   '0024_sfo_learning_panels': m0024,
   '0025_sfo_annual_reports': m0025,
+  '0026_inspection_youth_selection': m0026,
   '0029_reference_data_digest': m0029,
 };

@@ -25,6 +25,34 @@ export async function getInspectionBooking(db: Db, inspectionId: number): Promis
   return r && { inspectionId: r.inspection_id, cycleId: r.cycle_id, booking: r.booking, revision: r.revision, week: r.week, team: r.team, createdBy: r.created_by, createdAt: r.created_at };
 }
 
+export interface InspectionYouthSelection {
+  inspectionId: number;
+  selectionId: number;
+  service: string;
+  asOf: string;
+  reasons: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export async function insertInspectionYouthSelection(db: Db, s: Omit<InspectionYouthSelection, 'createdAt'>): Promise<void> {
+  await db
+    .insertInto('inspection_youth_selection')
+    .values({ inspection_id: s.inspectionId, selection_id: s.selectionId, service: s.service, as_of: s.asOf, reasons: s.reasons, created_by: s.createdBy })
+    .execute();
+}
+
+export async function getInspectionYouthSelection(db: Db, inspectionId: number): Promise<InspectionYouthSelection | undefined> {
+  const r = await db.selectFrom('inspection_youth_selection').selectAll().where('inspection_id', '=', inspectionId).executeTakeFirst();
+  return r && { inspectionId: r.inspection_id, selectionId: r.selection_id, service: r.service, asOf: r.as_of, reasons: r.reasons, createdBy: r.created_by, createdAt: r.created_at };
+}
+
+/** The services of a youth selection already made into inspections: service name → inspection id. */
+export async function selectedInspections(db: Db, selectionId: number): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('inspection_youth_selection').select(['service', 'inspection_id']).where('selection_id', '=', selectionId).execute();
+  return new Map(rows.map((r) => [r.service, r.inspection_id]));
+}
+
 /** The bookings of a cycle already made into inspections: booking key → inspection id. */
 export async function bookedInspections(db: Db, cycleId: number): Promise<Map<string, number>> {
   const rows = await db.selectFrom('inspection_booking').select(['booking', 'inspection_id']).where('cycle_id', '=', cycleId).execute();

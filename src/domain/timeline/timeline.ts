@@ -131,6 +131,8 @@ export interface InspectionTimeline {
   late: OwnedMilestone[];
   moves: MovedMilestone[];
   booking: { week: string; team: string | null } | undefined;
+  /** The programme's youth selection it was made from: the programme year and the selection's reasons. */
+  youthSelection?: { year: string; reasons: string } | undefined;
 }
 
 export function timelineStates(timeline: readonly PlannedMilestone[], facts: MilestoneFacts, today: string, options: { createdOn?: string; doneOn?: Partial<Record<MilestoneKey, string>> } = {}): TimelineMilestone[] {

@@ -10,6 +10,7 @@ import { fullDate } from '../../domain/timeline/dates.ts';
 import { KIND_NAMES } from '../../presenters/programme-cycle.ts';
 import { createDirectly, createFromBooking, currentChoice, cycleBookings, findBooking, frameworkChoices, type BookingChoice, type Creator } from '../../services/inspection-booking.ts';
 import { FieldError } from '../../services/errors.ts';
+import { createFromYouthSelection, selectionYear, youthSelectionChoices } from '../../services/inspection-youth-selection.ts';
 import { todayIso } from '../../services/publication.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -64,8 +65,14 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
   const allowed = (c: C) => requirePermission(c, canCreateInspections);
 
   /** The page: the booking being checked (when one is named), else the current cycle's bookings and the direct form. */
-  async function render(c: C, values: Values, failed: { form: 'booking' | 'direct'; failure: Failure } | undefined, chosen?: { cycle: string; booking: string }) {
-    const [bookings, frameworks, regions, youthServices] = await Promise.all([cycleBookings(db), frameworkChoices(db), listRegionsWithPdus(db), listOrganisations(db, 'youth-service')]);
+  async function render(c: C, values: Values, failed: { form: 'booking' | 'direct' | 'youth-selection'; failure: Failure } | undefined, chosen?: { cycle: string; booking: string }) {
+    const [bookings, frameworks, regions, youthServices, fromSelection] = await Promise.all([
+      cycleBookings(db),
+      frameworkChoices(db),
+      listRegionsWithPdus(db),
+      listOrganisations(db, 'youth-service'),
+      youthSelectionChoices(db, values.youthSelection),
+    ]);
     const currentPdu = currentChoice(frameworks, 'pdu');
     const currentYouth = currentChoice(frameworks, 'youth-service');
     let check: Record<string, unknown> | null = null;
@@ -98,7 +105,11 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
     const listed = bookings?.choices.filter((ch) => ch.inspectionId !== null || (ch.booking.week >= addDays(today, LIST_FROM_DAYS) && ch.booking.week <= addDays(today, LIST_TO_DAYS))) ?? [];
     const direct = failed?.form === 'direct' ? failed.failure : undefined;
     const errorOf = (field: string) => direct?.errors.find((e) => e.href === `#${field}` || e.href.startsWith(`#${field}-`));
-    const errors = [...bookingErrors, ...(direct?.errors ?? [])];
+    const fromYouth = failed?.form === 'youth-selection' ? failed.failure : undefined;
+    const youthErrorOf = (field: string) => fromYouth?.errors.find((e) => e.href === `#${field}` || e.href.startsWith(`#${field}-`));
+    const selectionErrors = fromSelection.unknown ? [{ href: '#youthSelection', text: `There is no youth selection ${values.youthSelection}: the newest is shown` }] : [];
+    const errors = [...bookingErrors, ...selectionErrors, ...(fromYouth?.errors ?? []), ...(direct?.errors ?? [])];
+    const sel = fromSelection.selection;
     const title = check ? `Create an inspection from the booking: ${check.heading as string}` : 'Create an inspection';
     return page(
       c,
@@ -134,7 +145,21 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
           ...frameworks.map((f) => ({ value: f.key, text: f.title, hint: { text: `For ${f.inspects}${f.isDefault ? ' (the current version)' : ''}` }, checked: values.framework === f.key })),
         ],
         dateItems: dateInputItems(values, 'fieldworkStart', undefined, direct?.dateParts ?? []),
-        fieldErrors: { kind: errorOf('kind'), pdu: errorOf('pdu'), youthService: errorOf('youthService'), fieldworkStart: errorOf('fieldworkStart'), framework: errorOf('framework') },
+        youthSelection: sel && { id: sel.id, title: sel.title, year: selectionYear(sel.asOf), framework: currentYouth?.title ?? 'No framework for youth justice services is stored' },
+        youthSelectionItems: fromSelection.selections.map((s) => ({ value: String(s.id), text: `${s.title} (${selectionYear(s.asOf)})`, selected: s.id === sel?.id })),
+        youthSelectionServiceItems: fromSelection.choices.map((ch) => ({
+          value: ch.service,
+          text: ch.service,
+          checked: values.service === ch.service,
+          hint: {
+            html:
+              (ch.inspectionId !== null
+                ? `<strong class="govuk-tag govuk-tag--grey">Already inspected</strong> <a class="govuk-link" href="/inspections/${ch.inspectionId}">Inspection ${ch.inspectionId}<span class="govuk-visually-hidden">: ${escapeHtml(ch.service)}</span></a><br>`
+                : '') + escapeHtml(ch.reasons) + (ch.organisationId === undefined ? '<br>No longer in the registry' : ''),
+          },
+        })),
+        selectionDateItems: dateInputItems(values, 'selectionFieldworkStart', undefined, fromYouth?.dateParts ?? []),
+        fieldErrors: { youthSelection: youthErrorOf('youthSelection'), youthSelectionService: youthErrorOf('youthSelectionService'), selectionFieldworkStart: youthErrorOf('selectionFieldworkStart'), kind: errorOf('kind'), pdu: errorOf('pdu'), youthService: errorOf('youthService'), fieldworkStart: errorOf('fieldworkStart'), framework: errorOf('framework') },
       },
       errors.length ? 400 : 200,
     );
@@ -149,6 +174,11 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
     const organisation = organisationId && /^\d{1,9}$/.test(organisationId) ? await getOrganisation(db, Number(organisationId)) : undefined;
     const chosen: Values =
       organisation?.kind === 'youth-service' ? { kind: 'youth-service', youthService: String(organisation.id) } : organisation?.kind === 'pdu' ? { kind: 'pdu', pdu: String(organisation.id) } : {};
+    // From the youth selection's page: ?youthSelection=ID&service=NAME chooses the selection and the service in it.
+    const youthSelection = c.req.query('youthSelection');
+    const service = c.req.query('service');
+    if (youthSelection !== undefined) chosen.youthSelection = youthSelection;
+    if (service !== undefined) chosen.service = service;
     return render(c, chosen, undefined, cycle !== undefined && booking !== undefined ? { cycle, booking } : undefined);
   });
 
@@ -162,6 +192,32 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
       return render(c, values, { form: 'booking', failure: { errors: e.fields.map((f) => ({ href: '#bookings', text: f.message })) } }, chosen);
+    }
+  });
+
+  routes.post('/inspections/new/youth-selection', async (c) => {
+    allowed(c);
+    const values = await formBody(c);
+    const date = readDateInput(values, 'selectionFieldworkStart', 'the first day of fieldwork');
+    try {
+      const inspection = await createFromYouthSelection(db, { selection: values.youthSelection ?? '', service: values.service ?? '', fieldworkStart: date.ok ? date.date : '' }, creatorOf(c));
+      return c.redirect(`/inspections/${inspection.id}?created=youth-selection`, 303);
+    } catch (e) {
+      if (!(e instanceof FieldError)) throw e;
+      const order = ['youthSelection', 'youthSelectionService', 'selectionFieldworkStart'];
+      const errors = [...e.fields]
+        .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))
+        .map((f) =>
+          f.field === 'selectionFieldworkStart'
+            ? date.ok
+              ? { href: '#selectionFieldworkStart-day', text: f.message }
+              : { href: date.href, text: date.message }
+            : { href: f.field === 'youthSelectionService' ? '#youthSelectionService' : `#${f.field}`, text: f.message },
+        );
+      return render(c, values, {
+        form: 'youth-selection',
+        failure: { errors, dateParts: date.ok ? (e.fields.some((f) => f.field === 'selectionFieldworkStart') ? ['day', 'month', 'year'] : []) : date.parts },
+      });
     }
   });
 

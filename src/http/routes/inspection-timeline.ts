@@ -27,6 +27,7 @@ const milestoneParam = (c: C) => {
 const CREATED: Record<string, string> = {
   booking: 'Inspection created from the PDU cycle’s booking, with its timeline',
   direct: 'Inspection created, with its timeline',
+  'youth-selection': 'Inspection created from the youth selection, with its timeline',
 };
 
 /** The overview page's timeline section, and its confirmation banner after creating the inspection or moving a date. */

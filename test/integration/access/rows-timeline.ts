@@ -13,6 +13,7 @@ const MOVERS_POST = { ...MOVERS, anonymous: 403, administrator: 400, 'programme-
 export const timelineRows: Row[] = [
   { method: 'GET', route: '/inspections/new', path: () => '/inspections/new', expect: CREATORS },
   { method: 'POST', route: '/inspections/new', path: () => '/inspections/new', body: () => ({ pdu: '', framework: '' }), expect: CREATORS_POST },
+  { method: 'POST', route: '/inspections/new/youth-selection', path: () => '/inspections/new/youth-selection', body: () => ({ youthSelection: '0', service: 'Nowhere' }), expect: CREATORS_POST },
   { method: 'POST', route: '/inspections/new/booking', path: () => '/inspections/new/booking', body: () => ({ cycle: '0', booking: 'inspection|Nowhere' }), expect: CREATORS_POST },
   { method: 'GET', route: '/inspections/:id/timeline/:milestone', path: (ctx) => `/inspections/${ctx.demoId}/timeline/publication`, expect: MOVERS },
   { method: 'POST', route: '/inspections/:id/timeline/:milestone', path: (ctx) => `/inspections/${ctx.demoId}/timeline/publication`, body: () => ({ reason: '' }), expect: MOVERS_POST },

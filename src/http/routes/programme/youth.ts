@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { Db } from '../../../db/repositories/index.ts';
 import { isRealDate } from '../../../services/programme/dates.ts';
 import { canPlanInspections } from '../../../services/programme/permissions.ts';
+import { canCreateInspections } from '../../../domain/access/permissions.ts';
+import { youthSelectionChoices } from '../../../services/inspection-youth-selection.ts';
 import { planningYouthServices } from '../../../services/programme/registry.ts';
 import { getStoredSelection, listStoredSelections, makeYouthSelection, newSeed, repeatsExactly, youthScores } from '../../../services/programme/youth.ts';
 import { shortDate } from '../../../presenters/programme-cycle.ts';
@@ -75,10 +77,20 @@ export function youthRoutes(db: Db): Hono<AppEnv> {
   );
 
   routes.get('/programme/youth/selections/:id', async (c) => {
-    view(c);
+    const actor = view(c);
     const selection = await getStoredSelection(db, pathId(c, 'id', 'a youth selection'));
-    const { organisationIds } = await planningYouthServices(db);
+    const [{ organisationIds }, made] = await Promise.all([planningYouthServices(db), youthSelectionChoices(db, String(selection.id))]);
     const { result, input } = selection;
+    // Each selected service's inspection: the one made from this selection, else (for those who may create inspections) a link to create it.
+    const canCreate = canCreateInspections(actor);
+    const inspectionOf = new Map(made.choices.map((ch) => [ch.service, ch.inspectionId]));
+    const inspectionCell = (service: string) => {
+      const id = inspectionOf.get(service);
+      if (id !== null && id !== undefined) return { html: `<a class="govuk-link" href="/inspections/${id}">Inspection ${id}<span class="govuk-visually-hidden">: ${escape(service)}</span></a>` };
+      if (!canCreate) return { text: 'Not yet' };
+      const href = `/inspections/new?youthSelection=${selection.id}&service=${encodeURIComponent(service)}#youth-selection`;
+      return { html: `<a class="govuk-link" href="${escape(href)}">Create an inspection<span class="govuk-visually-hidden">: ${escape(service)}</span></a>` };
+    };
     return page(c, 'programme-youth-selection.njk', {
       title: selection.title,
       activeNav: 'programme',
@@ -95,7 +107,7 @@ export function youthRoutes(db: Db): Hono<AppEnv> {
         { key: { text: 'Made by' }, value: { text: `${selection.createdBy}, ${govukDateTime(selection.createdAt)}` } },
       ],
       repeats: repeatsExactly(selection),
-      rows: selectedRows(result, organisationIds),
+      rows: selectedRows(result, organisationIds).map((row, i) => [...row, inspectionCell(result.selected[i]!.service)]),
       notYetDue: result.notYetDue.map((n) => [{ text: n.service }, { text: shortDate(n.dueFrom) }, { text: n.reason }]),
       notes: result.notes,
     });
