@@ -101,6 +101,8 @@ describe('the inspected service, stage by stage', () => {
     await atStage('draft');
     const draft = (await outcome(leeds, `/inspections/${ctx.demoId}`)).text;
     expect(draft).toContain('Your tasks');
+    // The organisation named as the adult framework names it, as before.
+    expect(draft).toMatch(/<dt class="govuk-summary-list__key">\s*Probation Delivery Unit\s*<\/dt>/);
     expect(draft).toContain(`href="/inspections/${ctx.demoId}/sample"`);
     expect(draft).toContain(`href="/inspections/${ctx.demoId}/survey"`);
     expect(draft).not.toContain(`href="/inspections/${ctx.demoId}/publication`);

@@ -137,6 +137,11 @@ describe('a youth inspection’s cases', () => {
     const overview = await (await app.request(`/inspections/${youthInspectionId}`, { headers: { cookie: lead.cookie } })).text();
     expect(overview).toMatch(/<dt class="govuk-summary-list__key">\s*Youth justice service\s*<\/dt>/);
     expect(overview).not.toMatch(/Probation Delivery Unit|<dt class="govuk-summary-list__key">\s*Region/);
+    // The inspections list names its organisations as their frameworks do: neutrally when it mixes kinds.
+    const list = await (await app.request('/', { headers: { cookie: lead.cookie } })).text();
+    expect(list).toContain(`/inspections/${youthInspectionId}"`);
+    expect(list).toMatch(/<th scope="col" class="govuk-table__header">(Youth justice service|Service inspected)<\/th>/);
+    expect(list).not.toContain('Probation Delivery Unit');
   });
 });
 

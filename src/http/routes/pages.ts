@@ -8,6 +8,8 @@ import { serviceTasks } from '../../presenters/service-tasks-page.ts';
 import { serviceTaskFacts } from '../../services/service-tasks.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
 import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts';
+import { frameworkKnownNow } from '../../services/frameworks.ts';
+import { organisationColumnLabel } from '../../presenters/organisation-label.ts';
 import { inspectionPage } from '../../presenters/inspection-page.ts';
 import { provisionalHtml } from '../../presenters/provisional.ts';
 import { govukDate } from '../../presenters/govuk-dates.ts';
@@ -28,6 +30,8 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
       title: 'Inspections',
       activeNav: 'inspections',
       canCreateInspections: canCreateInspections(actor),
+      // The column names the organisations as their frameworks do, neutrally for a list mixing kinds.
+      organisationLabel: organisationColumnLabel(rows.map(({ inspection: i }) => frameworkKnownNow(i.frameworkId, i.frameworkVersion)?.regime.report.organisationLabel)),
       regionLinks: regions.map((r) => ({ href: `/regions/${r.id}/feedback`, text: r.name })),
       // A region's own staff: inspections are of PDUs, so their page is the region's feedback.
       emptyText:
@@ -60,6 +64,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
         title: inspection.title,
         inspection: summary,
         section: 'overview',
+        organisationLabel: (await frameworkOf(db, inspection)).regime.report.organisationLabel,
         reportStatusName: STATUS_NAMES[reportStatusOf(scope)],
         embargoed: !scope.published,
         tasks: serviceTasks(inspection.id, await serviceTaskFacts(db, inspection.id), (area) => canOpenArea(actor, scope, area)),
