@@ -106,4 +106,37 @@ describe('learning panel pages', () => {
     expect(event.after).toMatchObject({ title: 'Autumn panel (North)', heldOn: '2025-09-09', reviewRefs: [refs[2], refs[3]], learningPoints: ['First point', 'Second point'] });
     expect((await get(inspector, `${path}/edit`)).status).toBe(403);
   });
+
+  it('edit an action: its form filled in from the panel’s page, every problem named by field, the change audited with before and after', async () => {
+    const created = await post(sfoInspector, '/sfo/panels', { title: 'Winter panel', 'heldOn-day': '2', 'heldOn-month': '12', 'heldOn-year': '2025', agencies: 'Police\nProbation Service', reviewRefs: refs[4]!, learningPoints: 'A point' });
+    const path = created.headers.get('location')!.split('?')[0]!;
+    await post(lead, `${path}/actions`, { description: 'Audit the home visits', owner: 'Head of PDU', 'dueOn-day': '1', 'dueOn-month': '2', 'dueOn-year': '2026', region: '' });
+    const panelPage = await (await get(sfoInspector, path)).text();
+    const edit = /href="(\/sfo\/panels\/\d+\/actions\/\d+\/edit)"/.exec(panelPage)![1]!;
+    const form = await (await get(sfoInspector, edit)).text();
+    expect(form).toContain('Audit the home visits');
+    expect(form).toContain('value="Head of PDU"');
+    expect(form).toContain('name="dueOn-year" type="text" value="2026"');
+    const bad = await post(sfoInspector, edit, { description: '', owner: '', 'dueOn-day': '31', 'dueOn-month': '2', 'dueOn-year': '2026' });
+    expect(bad.status).toBe(400);
+    const s = summary(await bad.text());
+    expect(s.indexOf('href="#description">Say what is to be done')).toBeGreaterThan(-1);
+    expect(s.indexOf('href="#owner">Name who owns the action')).toBeGreaterThan(s.indexOf('#description'));
+    expect(s.indexOf('href="#dueOn-day"')).toBeGreaterThan(s.indexOf('#owner'));
+    const early = await post(sfoInspector, edit, { description: 'Audit the home visits', owner: 'Head of PDU', 'dueOn-day': '1', 'dueOn-month': '12', 'dueOn-year': '2025' });
+    expect(summary(await early.text())).toContain('The due date is before the panel met (2 December 2025)');
+    const good = await post(sfoInspector, edit, { description: 'Audit the home visits of every high risk case', owner: 'Regional head of public protection', 'dueOn-day': '31', 'dueOn-month': '3', 'dueOn-year': '2026' });
+    expect(good.status).toBe(303);
+    expect(good.headers.get('location')).toBe(`${path}?done=action-edited#actions`);
+    const after = await (await get(sfoInspector, `${path}?done=action-edited`)).text();
+    expect(after).toContain('The action has been changed.');
+    expect(after).toContain('Audit the home visits of every high risk case');
+    expect(after).toContain('31 March 2026');
+    const event = (await listAudit(handle.db, { entity: 'sfo-panel' })).filter((e) => e.action === 'sfo-panel.action-edited').at(-1)!;
+    expect(event.before).toMatchObject({ description: 'Audit the home visits', owner: 'Head of PDU', dueOn: '2026-02-01' });
+    expect(event.after).toMatchObject({ description: 'Audit the home visits of every high risk case', owner: 'Regional head of public protection', dueOn: '2026-03-31' });
+    expect((await get(inspector, edit)).status).toBe(403);
+    expect((await post(inspector, edit, { description: 'x', owner: 'y', 'dueOn-day': '1', 'dueOn-month': '3', 'dueOn-year': '2026' })).status).toBe(403);
+    expect((await get(sfoInspector, `${path}/actions/99999/edit`)).status).toBe(404);
+  });
 });

@@ -8,7 +8,7 @@ import { writeRegisterCsv } from '../../src/interchange/sfo/register-file.ts';
 import { loadRegions } from '../../src/reference/organisations.ts';
 import { AppError, FieldError } from '../../src/services/errors.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
-import { addPanelAction, changePanelActionState, learningPanels, learningPanelView, openPanelActionsForRegion, recordLearningPanel } from '../../src/services/sfo/learning-panels.ts';
+import { addPanelAction, changePanelActionState, editPanelAction, learningPanels, learningPanelView, openPanelActionsForRegion, recordLearningPanel } from '../../src/services/sfo/learning-panels.ts';
 import { importRegister } from '../../src/services/sfo/register.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -88,5 +88,24 @@ describe('learning panels', () => {
     const audit = await listAudit(t.db, { entity: 'sfo-panel', entityId: panelId });
     expect(audit.filter((e) => e.action === 'sfo-panel.action-changed')).toHaveLength(3);
     expect(await learningPanels(t.db)).toMatchObject([{ id: panelId, reviews: 2, openActions: 2 }]);
+  });
+
+  it('edits an action’s description, owner and due date, every problem by field, audited with before and after', async () => {
+    const [, second] = (await learningPanelView(t.db, panelId)).actions;
+    const bad = (await refusal(editPanelAction(t.db, panelId, second!.id, { description: ' ', owner: '', dueOn: '2025-06-02' }, 'user:2'))) as FieldError;
+    expect(bad.fields.map((f) => f.field)).toEqual(['description', 'owner']);
+    const early = (await refusal(editPanelAction(t.db, panelId, second!.id, { description: 'Review it', owner: 'Lead', dueOn: '2025-06-02' }, 'user:2'))) as FieldError;
+    expect(early.fields).toEqual([{ field: 'dueOn', message: 'is before the panel met (2025-06-03)' }]);
+    expect((await refusal(editPanelAction(t.db, panelId, 9999, { description: 'x', owner: 'y', dueOn: '2025-07-01' }, 'user:2'))).code).toBe('not-found');
+    await editPanelAction(t.db, panelId, second!.id, { description: ' Review the police protocol with the force ', owner: 'Regional head of public protection', dueOn: '2025-09-30' }, 'user:2');
+    const after = (await learningPanelView(t.db, panelId)).actions.find((x) => x.id === second!.id)!;
+    expect(after).toMatchObject({ description: 'Review the police protocol with the force', owner: 'Regional head of public protection', dueOn: '2025-09-30', state: second!.state, region: second!.region });
+    const audit = (await listAudit(t.db, { entity: 'sfo-panel', entityId: panelId })).filter((e) => e.action === 'sfo-panel.action-edited');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actor: 'user:2',
+      before: { actionId: second!.id, description: 'Review the police protocol', owner: 'Regional lead', dueOn: '2025-08-01' },
+      after: { actionId: second!.id, description: 'Review the police protocol with the force', owner: 'Regional head of public protection', dueOn: '2025-09-30' },
+    });
   });
 });

@@ -125,6 +125,11 @@ export async function updatePanelActionState(db: Db, id: number, state: ActionSt
   await db.updateTable('sfo_panel_action').set({ state, state_note: note, updated_by: actor, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
+/** An action's description, owner and due date changed (its state is moved on by updatePanelActionState). */
+export async function updatePanelAction(db: Db, id: number, a: { description: string; owner: string; dueOn: string }, actor: string): Promise<void> {
+  await db.updateTable('sfo_panel_action').set({ description: a.description, owner: a.owner, due_on: a.dueOn, updated_by: actor, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
 export interface AnnualReportRecord {
   yearStart: number;
   state: 'draft' | 'published';

@@ -35,6 +35,8 @@ export const ActionSchema = z.strictObject({
   region: z.string().trim().optional(),
 });
 export type ActionInput = z.input<typeof ActionSchema>;
+/** What an action's edit changes: its description, owner and due date (not its region or state). */
+export const ActionEditSchema = ActionSchema.omit({ region: true });
 
 /** What is wrong with an action's due date beside its panel's date; nothing when it may stand. */
 export function dueDateProblem(heldOn: string, dueOn: string): string | null {

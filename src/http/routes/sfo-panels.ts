@@ -7,8 +7,8 @@ import { canRecordSfoPanels, canViewSfoReviews } from '../../domain/access/permi
 import { ACTION_STATE_NAMES, ACTION_STATES, lines, PanelSchema } from '../../domain/sfo/learning-panel.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
-import { FieldError, fieldProblems } from '../../services/errors.ts';
-import { addPanelAction, changePanelActionState, editLearningPanel, learningPanels, learningPanelView, recordLearningPanel } from '../../services/sfo/learning-panels.ts';
+import { AppError, FieldError, fieldProblems } from '../../services/errors.ts';
+import { addPanelAction, changePanelActionState, editLearningPanel, editPanelAction, learningPanels, learningPanelView, recordLearningPanel } from '../../services/sfo/learning-panels.ts';
 import { sfoRegions } from '../../services/sfo/register.ts';
 import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -141,7 +141,7 @@ export function sfoPanelRoutes(db: Db) {
         fieldErrors: fieldErrorsOf(errors),
         values,
         panel: p,
-        banner: { recorded: 'The learning panel has been recorded.', edited: 'The learning panel has been changed.', added: 'The action has been added.', changed: 'The action has been updated.' }[c.req.query('done') ?? (c.req.query('recorded') ? 'recorded' : '')],
+        banner: { recorded: 'The learning panel has been recorded.', edited: 'The learning panel has been changed.', added: 'The action has been added.', changed: 'The action has been updated.', 'action-edited': 'The action has been changed.' }[c.req.query('done') ?? (c.req.query('recorded') ? 'recorded' : '')],
         mayRecord: canRecordSfoPanels(actor),
         summaryRows: [
           { key: { text: 'Date' }, value: { text: govukDate(p.heldOn) } },
@@ -151,8 +151,10 @@ export function sfoPanelRoutes(db: Db) {
         ],
         reviewRows: view.reviews.map((r) => [{ text: r.reviewRef }, { text: r.region }]),
         learningPoints: p.learningPoints,
-        actionRows: view.actions.map((a) => [
-          { text: a.description },
+        actionRows: view.actions.map((a, i) => [
+          canRecordSfoPanels(actor)
+            ? { html: `${escapeHtml(a.description)}<br><a class="govuk-link govuk-body-s" href="/sfo/panels/${p.id}/actions/${a.id}/edit">Edit<span class="govuk-visually-hidden"> action ${i + 1}</span></a>` }
+            : { text: a.description },
           { text: a.owner },
           { text: a.regions.join(', ') },
           { text: govukDate(a.dueOn), attributes: { 'data-sort-value': a.dueOn } },
@@ -224,6 +226,45 @@ export function sfoPanelRoutes(db: Db) {
       return panelPage(c, { errors: errors.sort((a, b) => key(a) - key(b)), values, ...(due.ok ? {} : { dateParts: due.parts }) }, 400);
     }
     return c.redirect(`/sfo/panels/${id}?done=added#actions`, 303);
+  });
+
+  // Editing an action: what is to be done, its owner and its due date (its state is moved on on the panel's page).
+  const actionEditPage = async (c: C, state: { errors?: FormError[]; values?: Values; dateParts?: DateParts[] } = {}, status: 200 | 400 = 200) => {
+    requirePermission(c, canRecordSfoPanels);
+    const view = await learningPanelView(db, idParam(c));
+    const actionId = idParam(c, 'actionId', (text) => `"${text}" is not an action id`);
+    const a = view.actions.find((x) => x.id === actionId);
+    if (!a) throw new AppError('not-found', `Learning panel ${view.panel.id} has no action ${actionId}`);
+    const [year, month, day] = a.dueOn.split('-');
+    const values = state.values ?? { description: a.description, owner: a.owner, 'dueOn-day': String(Number(day)), 'dueOn-month': String(Number(month)), 'dueOn-year': year! };
+    const errors = state.errors ?? [];
+    return page(
+      c,
+      'sfo-panel-action-edit.njk',
+      { title: 'Edit an action', activeNav: 'sfo', errors, fieldErrors: fieldErrorsOf(errors), values, panel: view.panel, action: a, heldOn: govukDate(view.panel.heldOn), dueItems: dateInputItems(values, 'dueOn', undefined, state.dateParts) },
+      status,
+    );
+  };
+
+  routes.get('/sfo/panels/:id/actions/:actionId/edit', (c) => actionEditPage(c));
+
+  routes.post('/sfo/panels/:id/actions/:actionId/edit', async (c) => {
+    requirePermission(c, canRecordSfoPanels);
+    const id = idParam(c);
+    const actionId = idParam(c, 'actionId', (text) => `"${text}" is not an action id`);
+    const values = await formValues(c);
+    const due = readDateInput(values, 'dueOn', 'the date the action is due');
+    try {
+      await editPanelAction(db, id, actionId, { description: values.description ?? '', owner: values.owner ?? '', dueOn: due.ok ? due.date : '9999-12-31' }, actingUser(c));
+      if (!due.ok) throw new FieldError([]);
+    } catch (e) {
+      if (!(e instanceof FieldError)) throw e;
+      const errors = [...e.fields.filter((f) => f.field !== 'dueOn' || due.ok).map((f) => sentence(ACTION_FIELDS, f.field, f.message)), ...(due.ok ? [] : [{ href: due.href, text: due.message }])];
+      const order = ['#description', '#owner', '#dueOn'];
+      const key = (x: FormError) => order.findIndex((h) => x.href.startsWith(h));
+      return actionEditPage(c, { errors: errors.sort((a, b) => key(a) - key(b)), values, ...(due.ok ? {} : { dateParts: due.parts }) }, 400);
+    }
+    return c.redirect(`/sfo/panels/${id}?done=action-edited#actions`, 303);
   });
 
   routes.post('/sfo/panels/:id/action-states', async (c) => {

@@ -11,13 +11,14 @@ import {
   listPanels,
   lockPanel,
   updatePanel,
+  updatePanelAction,
   updatePanelActionState,
   type PanelActionRecord,
   type PanelRecord,
   type PanelReviewRecord,
 } from '../../db/repositories/sfo-panel-repository.ts';
 import { listSfoReviews } from '../../db/repositories/sfo-repository.ts';
-import { ACTION_STATES, ActionSchema, actionRegions, dueDateProblem, isOverdue, openActionsForRegion, PanelSchema, stateChangeProblem, type ActionInput, type ActionState, type PanelInput } from '../../domain/sfo/learning-panel.ts';
+import { ACTION_STATES, ActionEditSchema, ActionSchema, actionRegions, dueDateProblem, isOverdue, openActionsForRegion, PanelSchema, stateChangeProblem, type ActionInput, type ActionState, type PanelInput } from '../../domain/sfo/learning-panel.ts';
 import { AppError, FieldError, parseFields } from '../errors.ts';
 
 export interface PanelView {
@@ -115,6 +116,31 @@ export async function addPanelAction(db: Db, panelId: number, input: ActionInput
     const id = await insertPanelAction(trx, { panelId, description: a.description, owner: a.owner, regionId, dueOn: a.dueOn }, actor);
     await recordAudit(trx, { actor, action: 'sfo-panel.action-added', entity: 'sfo-panel', entityId: panelId, after: { actionId: id, ...a } });
     return id;
+  });
+}
+
+/**
+ * Edits an action's description, owner and due date (its state is moved on by changePanelActionState):
+ * every problem by field, the due date not before the panel met; audited with what it was and what it is.
+ */
+export async function editPanelAction(db: Db, panelId: number, actionId: number, input: { description: string; owner: string; dueOn: string }, actor: string): Promise<void> {
+  const a = parseFields(ActionEditSchema, input);
+  await db.transaction().execute(async (trx) => {
+    if (!(await lockPanel(trx, panelId))) throw new AppError('not-found', `There is no learning panel ${panelId}`);
+    const action = (await listPanelActions(trx, panelId)).find((x) => x.id === actionId);
+    if (!action) throw new AppError('not-found', `Learning panel ${panelId} has no action ${actionId}`);
+    const panel = (await getPanel(trx, panelId))!;
+    const late = dueDateProblem(panel.heldOn, a.dueOn);
+    if (late) throw new FieldError([{ field: 'dueOn', message: late }]);
+    await updatePanelAction(trx, actionId, a, actor);
+    await recordAudit(trx, {
+      actor,
+      action: 'sfo-panel.action-edited',
+      entity: 'sfo-panel',
+      entityId: panelId,
+      before: { actionId, description: action.description, owner: action.owner, dueOn: action.dueOn },
+      after: { actionId, description: a.description, owner: a.owner, dueOn: a.dueOn },
+    });
   });
 }
 

@@ -31,6 +31,8 @@ export const sfoRows: Row[] = [
   { method: 'GET', route: '/sfo/panels/:id/edit', path: () => '/sfo/panels/1/edit', expect: NONE_PAGE },
   { method: 'POST', route: '/sfo/panels/:id/edit', path: () => '/sfo/panels/1/edit', body: () => ({ title: '' }), expect: NONE_POST },
   { method: 'POST', route: '/sfo/panels/:id/actions', path: () => '/sfo/panels/1/actions', body: () => ({ description: '' }), expect: NONE_POST },
+  { method: 'GET', route: '/sfo/panels/:id/actions/:actionId/edit', path: () => '/sfo/panels/1/actions/1/edit', expect: NONE_PAGE },
+  { method: 'POST', route: '/sfo/panels/:id/actions/:actionId/edit', path: () => '/sfo/panels/1/actions/1/edit', body: () => ({ description: '' }), expect: NONE_POST },
   { method: 'POST', route: '/sfo/panels/:id/action-states', path: () => '/sfo/panels/1/action-states', body: () => ({ actionId: '' }), expect: NONE_POST },
   // The annual SFO report: a year with nothing signed off is still a report (of 0 reviews); a bad draft is the form's error.
   { method: 'GET', route: '/sfo/annual', path: () => '/sfo/annual', expect: SFO_PAGE },
