@@ -1,7 +1,7 @@
 // The SFO review QA demonstration: a year of generated reviews across the regions (the last whole
 // business year), a sample for each quarter, and with the demonstration accounts the assessments at
 // every stage, each made through the same use cases as the pages: the first quarter released with
-// the region's actions, the second signed off, the third moderated with a disagreement left to
+// the region's actions and a labelled stand-in review document on three of its reviews, the second signed off, the third moderated with a disagreement left to
 // settle, the fourth with drafts, submissions and a blind second reading under way. Labelled as generated.
 import { listSfoReviews } from '../db/repositories/sfo-repository.ts';
 import type { Db } from '../db/repositories/index.ts';
@@ -16,6 +16,8 @@ import { assignSfoSecondReader, drawSfoModeration, saveSfoSecondReading, settleS
 import { importRegister, sfoRegions } from './sfo/register.ts';
 import { drawSfoSample } from './sfo/sample.ts';
 import { releaseSfoSample, sfoSampleProgress, signOffSfoSample } from './sfo/sign-off.ts';
+import { uploadSfoReviewDocument } from './sfo/review-document.ts';
+import { demoReviewDocumentPdf } from '../reports/tagged-pdf/demo-review-document-pdf.ts';
 import { currentSfoFramework } from './sfo/frameworks.ts';
 
 export interface DemoSfoPeople {
@@ -50,7 +52,7 @@ export async function createDemoSfo(db: Db, today: string, people: DemoSfoPeople
   const made = [`SFO review QA demonstration: ${reviews.length} generated reviews submitted April ${year} to March ${year + 1}, a sample each quarter (samples ${sampleIds.join(', ')})`];
   if (!people) return made;
   for (const [q, sampleId] of sampleIds.entries()) await stageSample(db, sampleId, STAGES[q]!, people, today, 100 + q);
-  made.push(`SFO assessments: sample ${sampleIds[0]} released with a region's actions, ${sampleIds[1]} signed off, ${sampleIds[2]} moderated with a disagreement to settle, ${sampleIds[3]} under way (drafts, a blind second reading)`);
+  made.push(`SFO assessments: sample ${sampleIds[0]} released with a region's actions and three review documents (labelled demonstration documents), ${sampleIds[1]} signed off, ${sampleIds[2]} moderated with a disagreement to settle, ${sampleIds[3]} under way (drafts, a blind second reading)`);
   return made;
 }
 
@@ -100,10 +102,19 @@ async function stageSample(db: Db, sampleId: number, stage: Stage, people: DemoS
   await signOffSfoSample(db, sampleId, lead);
   if (stage !== 'released') return;
   await releaseSfoSample(db, sampleId, lead);
+  await attachDemoDocuments(db, sampleId, people, lead);
   if (!people.regionStaff) return;
   const staff = actorOf(people.regionStaff.userId, 'service-staff', people.regionStaff.regionId);
   const own = (await sfoSampleProgress(db, sampleId)).reviews.filter((r) => r.review.regionId === people.regionStaff!.regionId);
   const due = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   for (const r of own.slice(0, 1))
     await addSfoRegionAction(db, r.assessment!.id, { action: 'Brief every SFO review author on the learning points at the next quality meeting. [Generated demonstration text]', owner: 'Head of public protection', dueOn: due }, staff, today);
+}
+
+/** A labelled stand-in document on three of the released sample's reviews, the region staff's own first, so the review page and the region's letter have a download. */
+async function attachDemoDocuments(db: Db, sampleId: number, people: DemoSfoPeople, lead: Actor): Promise<void> {
+  const reviews = (await sfoSampleProgress(db, sampleId)).reviews.map((r) => r.review);
+  const own = reviews.filter((r) => r.regionId === people.regionStaff?.regionId);
+  const chosen = [...new Set([...own.slice(0, 1), ...reviews])].slice(0, 3);
+  for (const r of chosen) await uploadSfoReviewDocument(db, r.id, { fileName: `${r.reviewRef} demonstration review.pdf`, content: await demoReviewDocumentPdf(r) }, lead);
 }

@@ -8,6 +8,8 @@ import { createDemoSfo, lastWholeBusinessYear } from '../../src/services/demo-sf
 import { demoSfoPeople, ensureDemoUsers } from '../../src/services/identity/demo-users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { sfoSampleProgress } from '../../src/services/sfo/sign-off.ts';
+import { downloadSfoReviewDocument, reviewsWithDocument } from '../../src/services/sfo/review-document.ts';
+import { listAudit } from '../../src/db/repositories/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let t: TestDatabase;
@@ -45,6 +47,23 @@ describe('the SFO demonstration', () => {
     const yorkshire = released!.reviews.filter((r) => r.review.region === 'Yorkshire and the Humber');
     expect(yorkshire.length).toBeGreaterThan(0);
     expect(await listSfoRegionActions(t.db, yorkshire.map((r) => r.assessment!.id))).toHaveLength(1);
+  });
+
+  it('attaches a labelled demonstration PDF to three of the released sample’s reviews, the region staff’s own among them', async () => {
+    const [released] = (await listSfoSamples(t.db)).sort((a, b) => a.id - b.id);
+    const reviews = (await sfoSampleProgress(t.db, released!.id)).reviews.map((r) => r.review);
+    const withDocument = await reviewsWithDocument(t.db, reviews.map((r) => r.id));
+    expect(withDocument.size).toBe(3);
+    const yorkshire = reviews.find((r) => r.region === 'Yorkshire and the Humber' && withDocument.has(r.id))!;
+    expect(yorkshire).toBeTruthy();
+    const doc = await downloadSfoReviewDocument(t.db, yorkshire.id, { userId: 0, role: 'sfo-lead', organisationId: null, memberships: new Map() });
+    expect(doc.mediaType).toBe('application/pdf');
+    expect(doc.fileName).toBe(`${yorkshire.reviewRef} demonstration review.pdf`);
+    const bytes = Buffer.from(doc.content);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeLessThan(200_000);
+    expect(bytes.toString('latin1')).toContain('Demonstration document');
+    expect((await listAudit(t.db, { entity: 'sfo-review', entityId: yorkshire.id })).map((e) => e.action)).toContain('sfo-review-document.uploaded');
   });
 
   it('is made once', async () => {
