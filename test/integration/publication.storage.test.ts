@@ -122,6 +122,8 @@ describe('publishing a report', () => {
 
   it('counts the PDUs that improved between inspections, from the published history', async () => {
     const html = await (await get(undefined, '/public')).text();
+    // Published PDU inspections only: the column is named as the adult framework names them, as before.
+    expect(html).toContain('<th scope="col" class="govuk-table__header">Probation Delivery Unit</th>');
     const counts = html.match(/Of (\d+) PDUs inspected at least twice, (\d+) improved .*?, (\d+) kept it and (\d+) declined/)!;
     const [services, improved, kept, declined] = counts.slice(1).map(Number) as [number, number, number, number];
     expect(services).toBeGreaterThan(0);

@@ -12,6 +12,8 @@ import { publishedSfoAnnualReports } from '../../services/sfo/public-annual.ts';
 import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
 import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, publicRegionRatings } from '../../services/public-ratings.ts';
 import { pduTable, regionTable, standardNames } from '../../presenters/public-ratings-page.ts';
+import { organisationColumnLabel } from '../../presenters/organisation-label.ts';
+import { frameworkKnownNow } from '../../services/frameworks.ts';
 import type { AppEnv } from '../auth.ts';
 import { idParam } from '../params.ts';
 import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
@@ -30,6 +32,8 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
       annualReports: annualReports.map((r) => ({ href: `/public/annual/${r.id}`, text: r.title, publishOn: r.publishOn })),
       sfoReports: sfoReports.map((r) => ({ href: `/public/sfo/annual/${r.param}`, text: `Quality assurance of SFO reviews: annual report ${r.year}`, publishOn: r.publishedAt.toISOString().slice(0, 10) })),
       improvement,
+      // The column names the organisations as their frameworks do, neutrally when PDUs and youth justice services are both listed.
+      organisationLabel: organisationColumnLabel(rows.map(({ inspection: i }) => frameworkKnownNow(i.frameworkId, i.frameworkVersion)?.regime.report.organisationLabel)),
       improvementRows: improvement.changes.map((x) => [{ text: x.organisation }, { text: x.from }, { text: x.to }, { text: x.direction }]),
       rows: rows.map(({ inspection: i, publishOn, ratings }) => [
         { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` + demoTag(i.isDemo) },
