@@ -146,6 +146,10 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
   // The inspection, its team and sign-off
   'inspection.created': { kind: 'inspection', say: (e) => `Created the inspection${textOf(a(e).title) ? ` ${quoted(a(e).title, '')}` : ''}` },
   'inspection.created-from-booking': { kind: 'inspection', say: (e) => `Created the inspection from a booking of the PDU cycle${textOf(a(e).week) ? ` (fieldwork the week of ${dateInWords(a(e).week)})` : ''}` },
+  'inspection.created-from-youth-selection': {
+    kind: 'inspection',
+    say: (e) => `Created the inspection of ${textOf(a(e).service) ? quoted(a(e).service, '') : 'a youth justice service'} from the youth selection${textOf(a(e).fieldworkStart) ? ` (fieldwork from ${dateInWords(a(e).fieldworkStart)})` : ''}`,
+  },
   'inspection.member-added': { kind: 'inspection', say: (e, w) => `Added ${personInWords(w, a(e).userId)} to the team as ${roleInWords(a(e).role)}` },
   'inspection.member-set': {
     kind: 'inspection',
