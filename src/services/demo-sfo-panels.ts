@@ -1,7 +1,8 @@
 // The SFO demonstration's learning panel and draft annual report, made through the same use cases
 // as the pages once the demonstration register is loaded: a multi-agency panel on reviews of the
 // demonstration year from two regions (signed-off ones first), its learning points and actions (one
-// completed, one overdue, one due), and the year's annual SFO report started as a draft. Labelled
+// completed, one overdue, one due), and the year's annual SFO report started as a draft; a past year
+// with signed-off assessments is then published and the current year started as a draft. Labelled
 // as generated; nothing is made twice.
 import type { Db } from '../db/repositories/index.ts';
 import { listAnnualReports, listPanels } from '../db/repositories/sfo-panel-repository.ts';
@@ -9,7 +10,7 @@ import { listSfoReviews } from '../db/repositories/sfo-repository.ts';
 import { addDays } from '../domain/sampling/dates.ts';
 import { businessYearOf } from '../domain/sfo/annual-report.ts';
 import { qualityAssuredReviews } from './sfo/annual-report-input.ts';
-import { saveSfoAnnualDraft, yearParam } from './sfo/annual-report.ts';
+import { publishSfoAnnualReport, saveSfoAnnualDraft, yearParam } from './sfo/annual-report.ts';
 import { addPanelAction, changePanelActionState, learningPanelView, recordLearningPanel } from './sfo/learning-panels.ts';
 
 const GENERATED = '[Generated demonstration text]';
@@ -57,5 +58,10 @@ export async function createDemoSfoPanelAndReport(db: Db, today: string, actor =
     `This draft is built from the demonstration assessments signed off so far; it changes as more are signed off, until it is published. ${GENERATED}\n\nThe themes most often written about in the rationales are shown below with the words counted. ${GENERATED}`,
     actor,
   );
-  return [`SFO learning panel ${panelId} (${discussed.length} reviews, 3 actions: one completed, one overdue, one due) and a draft annual SFO report for ${yearParam(year)}`];
+  // A past year with signed-off assessments is published (so the public area shows one), and the current year started as a draft.
+  const current = businessYearOf(today);
+  if (year >= current || !assured.size) return [`SFO learning panel ${panelId} (${discussed.length} reviews, 3 actions: one completed, one overdue, one due) and a draft annual SFO report for ${yearParam(year)}`];
+  await publishSfoAnnualReport(db, year, actor);
+  await saveSfoAnnualDraft(db, current, `The draft for the year under way: it fills as this year's assessments are signed off. ${GENERATED}`, actor);
+  return [`SFO learning panel ${panelId} (${discussed.length} reviews, 3 actions: one completed, one overdue, one due), the annual SFO report for ${yearParam(year)} published and a draft for ${yearParam(current)}`];
 }

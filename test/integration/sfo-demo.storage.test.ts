@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSfoSamples } from '../../src/db/repositories/sfo-repository.ts';
 import { listSfoRegionActions } from '../../src/db/repositories/sfo-assessment-repository.ts';
 import { createDemoSfo, lastWholeBusinessYear } from '../../src/services/demo-sfo.ts';
+import { createDemoSfoPanelAndReport } from '../../src/services/demo-sfo-panels.ts';
+import { listAnnualReports } from '../../src/db/repositories/sfo-panel-repository.ts';
+import { publishedSfoAnnualReports } from '../../src/services/sfo/public-annual.ts';
 import { demoSfoPeople, ensureDemoUsers } from '../../src/services/identity/demo-users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { sfoSampleProgress } from '../../src/services/sfo/sign-off.ts';
@@ -64,6 +67,17 @@ describe('the SFO demonstration', () => {
     expect(bytes.length).toBeLessThan(200_000);
     expect(bytes.toString('latin1')).toContain('Demonstration document');
     expect((await listAudit(t.db, { entity: 'sfo-review', entityId: yorkshire.id })).map((e) => e.action)).toContain('sfo-review-document.uploaded');
+  });
+
+  it('publishes the past year’s annual SFO report from its signed-off assessments and starts the current year’s draft', async () => {
+    const lines = await createDemoSfoPanelAndReport(t.db, '2026-12-05', 'test');
+    expect(lines).toEqual([expect.stringMatching(/annual SFO report for 2025-26 published and a draft for 2026-27$/)]);
+    const reports = (await listAnnualReports(t.db)).sort((a, b) => a.yearStart - b.yearStart);
+    expect(reports.map((r) => [r.yearStart, r.state])).toEqual([
+      [2025, 'published'],
+      [2026, 'draft'],
+    ]);
+    expect((await publishedSfoAnnualReports(t.db)).length).toBe(1);
   });
 
   it('is made once', async () => {
