@@ -282,6 +282,7 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
   'sfo-panel.edited': { kind: 'sfo', say: (e) => `Edited learning panel ${e.entityId}${textOf(a(e).title) ? ` ${quoted(a(e).title, '')}` : ''}` },
   'sfo-panel.action-added': { kind: 'sfo', say: (e) => `Added an action to learning panel ${e.entityId}${textOf(a(e).owner) ? ` for ${textOf(a(e).owner)}` : ''}` },
   'sfo-panel.action-changed': { kind: 'sfo', say: (e) => `Moved an action of learning panel ${e.entityId} from ${textOf(b(e).state) ?? '(unknown)'} to ${textOf(a(e).state) ?? '(unknown)'}` },
+  'sfo-panel.action-edited': { kind: 'sfo', say: (e) => `Changed an action of learning panel ${e.entityId}${textOf(a(e).owner) ? ` (owner ${textOf(a(e).owner)})` : ''}` },
   'sfo-annual-report.draft-started': { kind: 'sfo', say: (e) => `Started the draft annual SFO report for ${e.entityId}` },
   'sfo-annual-report.draft-saved': { kind: 'sfo', say: (e) => `Saved the draft annual SFO report for ${e.entityId}` },
   'sfo-annual-report.published': { kind: 'sfo', say: (e) => `Published the annual SFO report for ${e.entityId}: ${count(n(a(e).reviews), 'review')}` },
