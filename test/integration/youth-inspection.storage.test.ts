@@ -142,6 +142,10 @@ describe('a youth inspection’s cases', () => {
     expect(list).toContain(`/inspections/${youthInspectionId}"`);
     expect(list).toMatch(/<th scope="col" class="govuk-table__header">(Youth justice service|Service inspected)<\/th>/);
     expect(list).not.toContain('Probation Delivery Unit');
+    // The programme manager's list mixes a PDU and youth justice services, so each row says which kind its service is.
+    const everyInspection = await (await app.request('/', { headers: { cookie: planner.cookie } })).text();
+    expect(everyInspection).toContain('<th scope="col" class="govuk-table__header">Service inspected</th>');
+    expect(everyInspection).toMatch(new RegExp(`/inspections/${youthInspectionId}">[^<]+</a><span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Youth justice service</span>`));
   });
 });
 

@@ -26,12 +26,15 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
     const rows = await visibleInspections(db, actor);
     // Regional feedback: every region for the inspectorate's staff who may read it, their own for a region's staff.
     const regions = (await listOrganisations(db, 'region')).filter((r) => canViewRegionalFeedback(actor, r.id));
+    const labels = rows.map(({ inspection: i }) => frameworkKnownNow(i.frameworkId, i.frameworkVersion)?.regime.report.organisationLabel);
+    // A list mixing kinds names each service's kind under its name: Leeds PDU and Leeds youth justice service are both 'Leeds'.
+    const mixed = new Set(labels).size > 1;
     return page(c, 'inspections.njk', {
       title: 'Inspections',
       activeNav: 'inspections',
       canCreateInspections: canCreateInspections(actor),
       // The column names the organisations as their frameworks do, neutrally for a list mixing kinds.
-      organisationLabel: organisationColumnLabel(rows.map(({ inspection: i }) => frameworkKnownNow(i.frameworkId, i.frameworkVersion)?.regime.report.organisationLabel)),
+      organisationLabel: organisationColumnLabel(labels),
       regionLinks: regions.map((r) => ({ href: `/regions/${r.id}/feedback`, text: r.name })),
       // A region's own staff: inspections are of PDUs, so their page is the region's feedback.
       emptyText:
@@ -40,10 +43,11 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
             ? 'Inspections are of your region’s PDUs, and each PDU’s staff see their own. What they found across the region is in the regional feedback below.'
             : 'There are no inspections of your service to show yet.'
           : 'There are no inspections yet. Import case assessments with the command line: npx inspectorate import FILE --inspection ID.',
-      rows: rows.map(({ inspection: i, ratings, standing }) => [
+      rows: rows.map(({ inspection: i, ratings, standing }, n) => [
         {
           html:
             `<a class="govuk-link" href="/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` +
+            (mixed && labels[n] ? `<span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">${escapeHtml(labels[n])}</span>` : '') +
             demoTag(i.isDemo),
         },
         { text: i.regionName ?? '–' },
