@@ -52,15 +52,19 @@ export async function createDemoSfoPanelAndReport(db: Db, today: string, actor =
   for (const a of actions) await addPanelAction(db, panelId, a, actor);
   const first = (await learningPanelView(db, panelId)).actions[0]!;
   await changePanelActionState(db, panelId, first.id, { state: 'completed', note: `Briefings held in every team. ${GENERATED}` }, actor);
+  // A past year with signed-off assessments is published (so the public area shows one), and the current year started as a draft.
+  const current = businessYearOf(today);
+  const published = year < current && assured.size > 0;
   await saveSfoAnnualDraft(
     db,
     year,
-    `This draft is built from the demonstration assessments signed off so far; it changes as more are signed off, until it is published. ${GENERATED}\n\nThe themes most often written about in the rationales are shown below with the words counted. ${GENERATED}`,
+    (published
+      ? `This report covers the demonstration reviews quality-assured and signed off in the year. ${GENERATED}`
+      : `This draft is built from the demonstration assessments signed off so far; it changes as more are signed off, until it is published. ${GENERATED}`) +
+      `\n\nThe themes most often written about in the rationales are shown below with the words counted. ${GENERATED}`,
     actor,
   );
-  // A past year with signed-off assessments is published (so the public area shows one), and the current year started as a draft.
-  const current = businessYearOf(today);
-  if (year >= current || !assured.size) return [`SFO learning panel ${panelId} (${discussed.length} reviews, 3 actions: one completed, one overdue, one due) and a draft annual SFO report for ${yearParam(year)}`];
+  if (!published) return [`SFO learning panel ${panelId} (${discussed.length} reviews, 3 actions: one completed, one overdue, one due) and a draft annual SFO report for ${yearParam(year)}`];
   await publishSfoAnnualReport(db, year, actor);
   await saveSfoAnnualDraft(db, current, `The draft for the year under way: it fills as this year's assessments are signed off. ${GENERATED}`, actor);
   return [`SFO learning panel ${panelId} (${discussed.length} reviews, 3 actions: one completed, one overdue, one due), the annual SFO report for ${yearParam(year)} published and a draft for ${yearParam(current)}`];
