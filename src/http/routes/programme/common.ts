@@ -1,4 +1,4 @@
-// What every programme page shares: who may read and who may plan, the path's ids, today and the
+// What every programme page shares: who may read and who may plan, the path's ids and the
 // coming programme year.
 import type { Context } from 'hono';
 import { canPlanInspections, canViewProgramme } from '../../../services/programme/permissions.ts';
@@ -15,12 +15,9 @@ export const view = (c: C) => requirePermission(c, canViewProgramme);
 /** Programme managers and administrators plan it. */
 export const plan = (c: C) => requirePermission(c, canPlanInspections);
 
-/** Today as YYYY-MM-DD (the services' one clock reading for dates). */
-export const today = () => todayIso();
-
 /** The next 1 April on or after today: the start of the coming programme year. */
 export const nextProgrammeYearStart = () => {
-  const now = today();
+  const now = todayIso();
   const april = `${now.slice(0, 4)}-04-01`;
   return april >= now ? april : `${Number(now.slice(0, 4)) + 1}-04-01`;
 };
