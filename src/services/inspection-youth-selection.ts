@@ -3,10 +3,12 @@
 // and the current framework for youth justice services. A selected service becomes one inspection
 // of that selection only; the link and the audit event are written in the inspection's transaction.
 import { getOrganisation, recordAudit, type Db, type Inspection } from '../db/repositories/index.ts';
+import { listProgrammeYears } from '../db/repositories/programme-year-repository.ts';
 import { insertInspectionYouthSelection, selectedInspections } from '../db/repositories/timeline-repository.ts';
 import { isIsoDate } from '../domain/sampling/dates.ts';
 import { FieldError } from './errors.ts';
 import { createInspection } from './inspections.ts';
+import { todayIso } from './publication.ts';
 import { checkDirectly, currentChoice, frameworkChoices, leadIfLeadInspector, type Creator } from './inspection-booking.ts';
 import { planningYouthServices } from './programme/registry.ts';
 import { getStoredSelection, listStoredSelections, type StoredSelection } from './programme/youth.ts';
@@ -27,16 +29,21 @@ export const selectionYear = (asOf: string) => {
   return asOf.slice(5) < '04-01' ? `${year - 1} to ${year}` : `${year} to ${year + 1}`;
 };
 
-/** The stored selections (newest first) and the one chosen (by id, else the newest) with its services. */
+/**
+ * The stored selections (newest first) and the one chosen with its services: by id when given,
+ * else the one the current programme year adopted, else the newest stored.
+ */
 export async function youthSelectionChoices(
   db: Db,
   selectionId?: string,
+  asOf: string = todayIso(),
 ): Promise<{ selections: { id: number; title: string; asOf: string }[]; selection: StoredSelection | undefined; choices: SelectedChoice[]; unknown: boolean }> {
   const stored = await listStoredSelections(db);
   const selections = stored.map((s) => ({ id: s.id, title: s.title, asOf: s.asOf }));
   const named = selectionId !== undefined && selectionId !== '' ? stored.find((s) => String(s.id) === selectionId) : undefined;
   const unknown = selectionId !== undefined && selectionId !== '' && !named;
-  const selection = named ?? stored[0];
+  const adoptedId = (await listProgrammeYears(db)).find((y) => y.startsOn <= asOf && y.youthSelectionId !== null)?.youthSelectionId;
+  const selection = named ?? stored.find((s) => s.id === adoptedId) ?? stored[0];
   if (!selection) return { selections, selection, choices: [], unknown };
   const [{ organisationIds }, made] = await Promise.all([planningYouthServices(db), selectedInspections(db, selection.id)]);
   const choices = selection.result.selected.map((s) => ({

@@ -4,6 +4,7 @@
 // inspection of a selection only; someone who may not create inspections is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInspection, listAudit, type Db } from '../../src/db/repositories/index.ts';
+import { insertProgrammeYear } from '../../src/db/repositories/programme-year-repository.ts';
 import { getInspectionYouthSelection } from '../../src/db/repositories/timeline-repository.ts';
 import { createApp } from '../../src/http/app.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
@@ -101,6 +102,20 @@ describe('creating a youth inspection from the youth selection', () => {
     const text = await res.text();
     expect(text).toContain('Select a youth justice service that Youth 2027 chose');
     expect(text).toContain('href="#selectionFieldworkStart-day"');
+  });
+
+  it('shows the selection the current programme year adopted, not merely the newest stored', async () => {
+    const newer = await makeYouthSelection(db, { title: 'Youth draft 2028', asOf: '2028-04-01', targeted: '2', random: '1', seed: '7' }, 'test');
+    const newest = await (await get(planner, '/inspections/new')).text();
+    expect(newest).toContain(`href="/programme/youth/selections/${newer.id}">Youth draft 2028</a>`);
+    await insertProgrammeYear(db, {
+      label: '2026/27', startsOn: '2026-04-01', createdBy: 'test', fieldworkSlots: 5, desktopSlots: 1, researchSlots: 2,
+      cycleId: null, cycleYear: null, youthSelectionId: selectionId, consultationCloses: null,
+    });
+    const adopted = await (await get(planner, '/inspections/new')).text();
+    expect(adopted).toContain(`href="/programme/youth/selections/${selectionId}">Youth 2027</a>`);
+    // Another stored selection can still be chosen by name.
+    expect(await (await get(planner, `/inspections/new?youthSelection=${newer.id}`)).text()).toContain('>Youth draft 2028</a>');
   });
 
   it('refuses someone who may not create inspections', async () => {
