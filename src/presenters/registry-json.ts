@@ -17,6 +17,7 @@ const registryEntryJson = (e: RegistryEntry) => ({
   concerns: e.intelligence?.concerns ?? null,
   performance: e.intelligence?.performance ?? null,
   joint: e.joint,
+  nation: e.nation,
   links: { self: `/api/programme/services/${e.organisation.id}` },
 });
 
@@ -38,4 +39,5 @@ export const serviceRecordJson = (r: ServiceRecord) => ({
   latestInspection: r.latest,
   intelligence: r.intelligence ?? null,
   joint: r.joint,
+  nation: r.nation,
 });

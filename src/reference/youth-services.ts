@@ -12,13 +12,21 @@ const InspectionSchema = z.object({
   note: z.string().optional(),
 });
 
+/** The nations a youth justice service can be in: the Youth Justice Board covers England and Wales. */
+export const NATIONS = ['England', 'Wales'] as const;
+export type Nation = (typeof NATIONS)[number];
+
 const YouthServicesFileSchema = z.object({
   asOf: z.string(),
   notes: z.array(z.string()).optional(),
+  /** How each derived field was worked out (the file's provenance rule: derived facts say "(derived)"). */
+  derivedFields: z.record(z.string(), z.string().startsWith('(derived)')).optional(),
   services: z
     .array(
       z.object({
         name: z.string().min(1),
+        /** England or Wales (derived from the local authorities covered: see the file's derivedFields). */
+        nation: z.enum(NATIONS, { message: 'nation must be England or Wales' }),
         jointInspection: z.boolean().optional(),
         notes: z.string().optional(),
         inspections: z.array(InspectionSchema).default([]),

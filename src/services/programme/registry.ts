@@ -50,7 +50,7 @@ import { lastName, lastNameChange, nameOn, scheduledNames } from '../../domain/p
 import { isRealDate, optionalRealDate, requiredRealDate } from './dates.ts';
 import type { YouthService } from '../../domain/programme/youth-risk.ts';
 import { loadRegions } from '../../reference/organisations.ts';
-import { loadYouthServices } from '../../reference/youth-services.ts';
+import { loadYouthServices, NATIONS, type Nation } from '../../reference/youth-services.ts';
 import { AppError } from '../errors.ts';
 import { rateInspectionsFromCounts } from '../bulk-ratings.ts';
 import { todayIso } from '../publication.ts';
@@ -209,6 +209,7 @@ export async function loadProgrammeRegistry(trx: Db, actor: string): Promise<{ y
   for (const s of youth.services) {
     const details = {
       referenceName: s.name,
+      nation: s.nation,
       inspections: s.inspections,
       ...(s.jointInspection ? { jointInspection: true } : {}),
       ...(s.notes ? { notes: s.notes } : {}),
@@ -274,7 +275,13 @@ export interface RegistryEntry {
   inspections: HistoryEntry[];
   intelligence: OrganisationIntelligence | undefined;
   joint: boolean;
+  /** A youth justice service's nation, England or Wales, from youth-services.json (derived there from the councils it covers); null for PDUs and regions. */
+  nation: Nation | null;
 }
+
+/** The nation stored with a youth justice service (null for other organisations, or a service stored before nations were loaded). */
+export const nationOf = (org: Pick<Organisation, 'kind' | 'details'>): Nation | null =>
+  org.kind === 'youth-service' && (NATIONS as readonly unknown[]).includes(org.details.nation) ? (org.details.nation as Nation) : null;
 
 function entry(org: Organisation, regionName: string | null, intelligence: OrganisationIntelligence | undefined, sources: HistorySources): RegistryEntry {
   const inspections = historyOf(org, sources);
@@ -285,6 +292,7 @@ function entry(org: Organisation, regionName: string | null, intelligence: Organ
     inspections,
     intelligence,
     joint: intelligence?.jointInspection ?? org.details.jointInspection === true,
+    nation: nationOf(org),
   };
 }
 
