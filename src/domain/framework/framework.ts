@@ -88,6 +88,16 @@ export function compileFramework(def: FrameworkDefinition, source = `${def.id}@$
     if (a.type !== roleTypes[a.role]) add(`caseAttributes[${i}].type`, `the ${a.role} attribute must be a ${roleTypes[a.role]}`);
     roles.set(a.role, a);
   });
+  const caseType = roles.get('case-type');
+  def.regime.casePools?.forEach((pool, i) => {
+    if (!caseType) return add(`regime.casePools[${i}]`, 'pools need an attribute with the role case-type');
+    if (!caseType.values?.includes(pool.caseType)) add(`regime.casePools[${i}].caseType`, `"${pool.caseType}" is not a value of ${caseType.id}`);
+    if (def.regime.casePools!.findIndex((p) => p.caseType === pool.caseType) !== i) add(`regime.casePools[${i}].caseType`, `"${pool.caseType}" is in more than one pool`);
+    if (pool.minimum !== undefined && pool.target !== undefined && pool.target < pool.minimum) add(`regime.casePools[${i}].target`, 'the target is below the minimum');
+  });
+  if (def.regime.casePools && caseType)
+    for (const value of caseType.values ?? [])
+      if (!def.regime.casePools.some((p) => p.caseType === value)) add('regime.casePools', `the ${caseType.id} value "${value}" is in no pool`);
   (['breakdowns', 'sampleMix', 'stratifyBy'] as const).forEach((list) =>
     def.regime[list].forEach((id, i) => {
       if (!attributes.has(id)) add(`regime.${list}[${i}]`, `unknown case attribute "${id}"`);

@@ -137,6 +137,26 @@ const Noun = z.strictObject({ singular: z.string().min(1), plural: z.string().mi
 /** Words the regime uses, with where they come from when that is not the file's source. */
 const WordingSchema = z.strictObject({ text: z.string().min(1), provenance: ProvenanceSchema.optional() });
 
+/**
+ * One pool of the case sample: the cases of one value of the case-type attribute, listed, counted
+ * and sampled apart (youth: court and out-of-court disposals). Numbers the methodology does not
+ * confirm are left out, and the note says so.
+ */
+export const CasePoolSchema = z.strictObject({
+  /** The case-type attribute's value whose cases make up the pool. */
+  caseType: z.string().min(1),
+  /** The pool's name in the regime's words: "Court disposals". */
+  label: z.string().min(1),
+  /** The pool's window lies this many calendar months before fieldwork, when not regime.sampleWindow's. */
+  monthsBeforeFieldwork: z.number().int().min(1).max(36).optional(),
+  /** The fewest cases the pool's sample should hold; a statistical sample is raised to it. */
+  minimum: z.number().int().min(1).optional(),
+  /** The number of cases the pool's sample aims for. */
+  target: z.number().int().min(1).optional(),
+  /** What about the pool is still to be confirmed, shown beside it. */
+  note: z.string().optional(),
+});
+
 /** What the regime is, in its own words: what it inspects, whom it serves, which cases it samples. */
 export const RegimeSchema = z.strictObject({
   /** The registry's kind of organisation inspected (organisation.kind; the registry holds these two). */
@@ -148,6 +168,11 @@ export const RegimeSchema = z.strictObject({
   people: Noun,
   /** The cases sampled began in a window this many calendar months before fieldwork starts. */
   sampleWindow: z.strictObject({ monthsBeforeFieldwork: z.number().int().min(1).max(36), note: z.string().optional() }),
+  /**
+   * The sample's pools, by the values of the case-type attribute, each listed (and uploadable) and
+   * sampled apart; every value in exactly one pool. Absent: the caseload is one pool.
+   */
+  casePools: z.array(CasePoolSchema).min(2).optional(),
   /** Case attributes the national report breaks key-question figures down by, in order. */
   breakdowns: z.array(attributeId),
   /** Case attributes the sample's mix is shown by, in order. */
@@ -223,6 +248,7 @@ export type CaseAttribute = z.infer<typeof CaseAttributeSchema>;
 export type StandardTreatment = z.infer<typeof StandardTreatmentSchema>;
 export type Rules = z.infer<typeof RulesSchema>;
 export type Regime = z.infer<typeof RegimeSchema>;
+export type CasePoolDefinition = z.infer<typeof CasePoolSchema>;
 export type Wording = z.infer<typeof WordingSchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type AttributeRole = z.infer<typeof AttributeRoleSchema>;
