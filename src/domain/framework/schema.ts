@@ -137,6 +137,31 @@ const Noun = z.strictObject({ singular: z.string().min(1), plural: z.string().mi
 /** Words the regime uses, with where they come from when that is not the file's source. */
 const WordingSchema = z.strictObject({ text: z.string().min(1), provenance: ProvenanceSchema.optional() });
 
+/** The nations an inspected service may be in (the registry records a youth justice service's). */
+export const NATIONS = ['England', 'Wales'] as const;
+export type Nation = (typeof NATIONS)[number];
+
+/** An inspectorate that may inspect alongside, in the regime's words, and the nations where it does. */
+const PartnerInspectorateSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
+  name: z.string().min(1),
+  abbreviation: z.string().min(1).optional(),
+  /** What it inspects on a joint inspection: "police", "health", "social care and education". */
+  inspects: z.string().min(1),
+  nations: z.array(z.enum(NATIONS)).min(1),
+});
+export type PartnerInspectorate = z.infer<typeof PartnerInspectorateSchema>;
+
+/** Joint inspections: the partner inspectorates the regime inspects with, by nation. */
+const JointInspectionSchema = z.strictObject({
+  provenance: ProvenanceSchema,
+  partners: z
+    .array(PartnerInspectorateSchema)
+    .min(1)
+    .refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'partner inspectorate ids must be unique'),
+});
+export type JointInspectionRule = z.infer<typeof JointInspectionSchema>;
+
 /**
  * One pool of the case sample: the cases of one value of the case-type attribute, listed, counted
  * and sampled apart (youth: court and out-of-court disposals). Numbers the methodology does not
@@ -185,6 +210,8 @@ export const RegimeSchema = z.strictObject({
   judgementsSection: z.string().min(1),
   /** Whom recommendations are addressed to at each level, as the report's headings ({organisation} is the regime's singular word for the organisation). */
   recommendationsTo: z.strictObject({ organisation: WordingSchema, region: WordingSchema, national: WordingSchema }),
+  /** Whether, and with whom, the regime inspects jointly; a regime without it records no partners. */
+  jointInspection: JointInspectionSchema.optional(),
 });
 
 export const FrameworkSchema = z.strictObject({
