@@ -20,6 +20,8 @@ export interface FrameworkAssessmentOptions {
   sufficient?: number;
   /** Rate the standards left unrated without relevant cases (e.g. youth resettlement: a custody case was found). */
   relevantCasesFound?: boolean;
+  /** Moves the lead's judgements from the middle of the scale by this many steps (-1: a weaker service's). */
+  judgementShift?: number;
 }
 
 const addDays = (iso: string, days: number) => {
@@ -55,7 +57,7 @@ export function generateFrameworkAssessment(framework: Framework, o: FrameworkAs
   for (const s of framework.judgementStandards) {
     if (framework.notRatedWithoutCases(s.id) && !o.relevantCasesFound) continue;
     // Mostly the middle of the scale, as published ratings are.
-    const rating = ratings[Math.min(ratings.length - 1, Math.max(0, Math.floor(ratings.length / 2) + (random() < 0.25 ? 1 : random() < 0.25 ? -1 : 0)))]!;
+    const rating = ratings[Math.min(ratings.length - 1, Math.max(0, Math.floor(ratings.length / 2) + (o.judgementShift ?? 0) + (random() < 0.25 ? 1 : random() < 0.25 ? -1 : 0)))]!;
     judgements[s.id] = { rating, rationale: `${GENERATED_LABEL} The lead inspector's rationale for ${s.id} ${s.name}.` };
   }
   for (const j of framework.definition.rules.judgements) judgements[j.id] = { rating: ratings[Math.floor(ratings.length / 2)]!, rationale: GENERATED_LABEL };

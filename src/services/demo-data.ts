@@ -2,7 +2,8 @@
 // account has something real to try: the Leeds inspection in fieldwork (inspection 1, the team's
 // work lists and quality assurance under way: demo-fieldwork.ts), two years of published
 // inspections with an annual report (demo-national.ts), and one inspection at each stage between
-// (Sheffield at factual accuracy, another PDU embargoed: demo-stages.ts). Dates follow from today.
+// (Sheffield at factual accuracy, another PDU embargoed: demo-stages.ts), a youth justice inspection
+// in fieldwork (demo-youth.ts) and three published (demo-youth-published.ts). Dates follow from today.
 // Everything is generated and labelled: not real people, cases or findings.
 import { listInspections, type Db } from '../db/repositories/index.ts';
 import { fullDate } from '../domain/timeline/dates.ts';
@@ -13,6 +14,7 @@ import { demoServiceStaff, demoSfoPeople, demoTeam, ensureDemoUsers, type DemoAc
 import { createDemoSfo } from './demo-sfo.ts';
 import { createDemoSfoPanelAndReport } from './demo-sfo-panels.ts';
 import { createDemoYouthInspection } from './demo-youth.ts';
+import { createDemoPublishedYouth } from './demo-youth-published.ts';
 import { todayIso } from './publication.ts';
 
 export interface DemoData {
@@ -50,6 +52,9 @@ export async function ensureDemoData(db: Db, options: { accounts: boolean }, tod
     made.push(`Demonstration inspection ${s.id} (${s.pduName} PDU): ${s.stage === 'embargoed' ? `report embargoed, to be published on ${fullDate(s.publishOn!)}` : 'draft report at the factual accuracy check'}`);
 
   made.push(await createDemoYouthInspection(db, today, actor)); // issue 12: a youth justice inspection in fieldwork (demo-youth.ts)
+  // Issue 12: youth justice inspections published in the past year (demo-youth-published.ts), for the public youth ratings and open data.
+  const youth = await createDemoPublishedYouth(db, today, actor);
+  if (youth.length) made.push(`Demonstration: ${youth.length} published youth justice inspections (${youth.map((y) => y.service).join(', ')})`);
 
   // SFO review QA: a year of reviews, quarterly samples, and (with the accounts) assessments at every stage.
   made.push(...(await createDemoSfo(db, today, accounts ? await demoSfoPeople(db) : undefined, actor)));

@@ -84,6 +84,19 @@ describe('the demonstration data', () => {
     expect(published.some((p) => p.recommendations.length > 0 && p.report.overallFindings.trim() !== '')).toBe(true);
   });
 
+  it('has three youth justice inspections published in the past year by the youth framework, beside the youth inspection in fieldwork', async () => {
+    const youth = inspections.filter((i) => i.frameworkId === 'hmip-youth');
+    const statuses = await Promise.all(youth.map(async (i) => [i.organisationName, await statusOf(i.id)]));
+    expect(statuses.filter(([, s]) => s === 'published').map(([name]) => name).sort()).toEqual(['Birmingham', 'Surrey', 'Swansea']);
+    expect(statuses.filter(([, s]) => s !== 'published')).toEqual([['Leeds', 'draft']]);
+    for (const i of youth.filter((y) => y.organisationName !== 'Leeds')) {
+      const { report } = await reportOverview(handle.db, i.id);
+      expect(daysBetween(report.publishOn!, today)).toBeGreaterThanOrEqual(0);
+      expect(daysBetween(report.publishOn!, today)).toBeLessThan(366);
+    }
+    expect(demo.made.some((line) => /^Demonstration: 3 published youth justice inspections \(Birmingham, Surrey, Swansea\)$/.test(line))).toBe(true);
+  });
+
   it('gives the lead and each inspector cases of their own: some assessed, some part-assessed with a draft begun, some not begun', async () => {
     const work = await listCaseWork(handle.db, 1);
     const cases = new Map((await loadInspectionAssessment(handle.db, 1))!.cases.map((c) => [c.caseRef, c]));
