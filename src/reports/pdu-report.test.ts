@@ -82,8 +82,8 @@ describe('the PDU report model', () => {
   });
 
   it('computes the diversity prompts\' share of yes answers across the cases', () => {
-    expect(report.diversity).toMatchObject({ rating: 'Inadequate', rationale: 'Diversity information is not used.' });
-    const prompts = report.diversity.prompts;
+    expect(report.judgementSections).toEqual([expect.objectContaining({ id: 'diversity', name: 'Diversity', rating: 'Inadequate', rationale: 'Diversity information is not used.' })]);
+    const prompts = report.judgementSections[0]!.prompts;
     expect(prompts.length).toBeGreaterThan(3);
     const ids = framework.caseStandards.flatMap((s) => s.keyQuestions.flatMap((k) => k.prompts.filter((p) => p.diversity).map((p) => p.id)));
     expect(prompts.map((p) => p.id)).toEqual(ids);

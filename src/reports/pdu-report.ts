@@ -108,6 +108,20 @@ export interface ReportSection {
   title: string;
 }
 
+/**
+ * A judgement's own section: the lead inspector's rating and rationale, the limiting rules it
+ * drives, the written narrative, and (for diversity) the diversity prompts' results across cases.
+ */
+export interface JudgementSection {
+  id: string;
+  name: string;
+  rating: string | null;
+  rationale: string | null;
+  hurdle: string[];
+  prompts: DiversityPromptResult[];
+  narrative: NarrativeBlock[];
+}
+
 export interface PduReport {
   title: string;
   isDemo: boolean;
@@ -118,7 +132,7 @@ export interface PduReport {
   foreword: string | null;
   overallFindings: string | null;
   /** The written sections as paragraphs and lists, placeholders filled from the ratings (empty when not written). */
-  narrative: { foreword: NarrativeBlock[]; overallFindings: NarrativeBlock[]; diversity: NarrativeBlock[]; peopleOnProbation: NarrativeBlock[] };
+  narrative: { foreword: NarrativeBlock[]; overallFindings: NarrativeBlock[]; peopleOnProbation: NarrativeBlock[] };
   /** The regime's words, from the framework file: what is inspected and whom it works with. */
   words: { organisation: string; people: string };
   ratings: {
@@ -130,7 +144,8 @@ export interface PduReport {
   };
   standards: ReportStandard[];
   chart: (KeyQuestionChart & { rows: KeyQuestionRow[] }) | null;
-  diversity: { name: string; rating: string | null; rationale: string | null; hurdle: string[]; prompts: DiversityPromptResult[] };
+  /** A section for each judgement the framework file names (the adult file's diversity), in its order. */
+  judgementSections: JudgementSection[];
   peopleOnProbation: {
     recorded: boolean;
     statement: string;
@@ -264,8 +279,13 @@ export function buildPduReport(input: PduReportInput): PduReport {
     ? { ...chartSvg, rows: rated.flatMap((s) => s.keyQuestions.filter((k) => k.percentage !== null).map((k) => kqRow(k, true))) }
     : null;
 
-  const judgementDef = def.rules.judgements.find((j) => j.id === 'diversity');
-  const diversityJudgement = ratings.judgements.find((j) => j.id === 'diversity');
+  // A section per judgement in the file; prompts the file flags as bearing on diversity report in
+  // a section of that name (a judgement's, or their own where the file does not judge diversity).
+  const judgementDefs: { id: string; name: string }[] = def.rules.judgements.length
+    ? def.rules.judgements
+    : framework.items.some((i) => i.prompt?.diversity)
+      ? [{ id: 'diversity', name: 'Diversity' }]
+      : [];
 
   const statementText = (id: string) => def.questionnaire?.statements.find((s) => s.id === id)?.text ?? id;
   const minimumAnswers = survey?.minimumAnswers ?? MINIMUM_GROUP_SIZE;
@@ -307,8 +327,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
     { id: 'overall-findings', title: 'Overall findings' },
     { id: 'standards', title: 'Findings by standard' },
     ...(chart ? [{ id: 'chart', title: 'Key questions against the rating bands' }] : []),
-    // Diversity is a section where the framework judges it or asks diversity prompts (the adult file; not the youth files).
-    ...(judgementDef || framework.items.some((i) => i.prompt?.diversity) ? [{ id: 'diversity', title: judgementDef?.name ?? 'Diversity' }] : []),
+    ...judgementDefs.map((j) => ({ id: j.id, title: j.name })),
     { id: 'people-on-probation', title: `The views of ${regime.people.plural}` },
     ...(outcomeStandard ? [{ id: 'outcomes', title: `Outcomes (not rated)` }] : []),
     ...(victimStandard ? [{ id: 'victim-work', title: `${victimStandard.name} (reported nationally)` }] : []),
@@ -347,7 +366,6 @@ export function buildPduReport(input: PduReportInput): PduReport {
     narrative: {
       foreword: parseNarrative(fill(text.foreword)),
       overallFindings: parseNarrative(fill(text.overallFindings)),
-      diversity: parseNarrative(written('diversity')),
       peopleOnProbation: parseNarrative(written('people-on-probation')),
     },
     ratings: {
@@ -386,13 +404,18 @@ export function buildPduReport(input: PduReportInput): PduReport {
       ...(s.notRated ? { notRated: true as const } : {}),
     })),
     chart,
-    diversity: {
-      name: judgementDef?.name ?? 'Diversity',
-      rating: diversityJudgement?.rating ?? null,
-      rationale: diversityJudgement?.rationale?.trim() || null,
-      hurdle: def.rules.limitingRules.filter((r) => r.when.judgement === 'diversity').map((r) => r.description),
-      prompts: diversityPromptResults(framework, assessment),
-    },
+    judgementSections: judgementDefs.map((j) => {
+      const judged = ratings.judgements.find((r) => r.id === j.id);
+      return {
+        id: j.id,
+        name: j.name,
+        rating: judged?.rating ?? null,
+        rationale: judged?.rationale?.trim() || null,
+        hurdle: def.rules.limitingRules.filter((r) => r.when.judgement === j.id).map((r) => r.description),
+        prompts: j.id === 'diversity' ? diversityPromptResults(framework, assessment) : [],
+        narrative: parseNarrative(written(j.id)),
+      };
+    }),
     peopleOnProbation,
     outcomes: outcomeStandard
       ? {

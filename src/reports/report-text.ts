@@ -1,5 +1,5 @@
-// The words of a PDU inspection report that the lead inspector and the named report writers write:
-// foreword, overall findings, the narrative of each standard, diversity and the views of people on
+// The words of an inspection report that the lead inspector and the named report writers write:
+// foreword, overall findings, the narrative of each standard, each judgement and the views of people on
 // probation (each section's latest approved version), and recommendations, each addressed to the
 // level that can act on it (3.9).
 import { getReport, listRecommendations, type Db } from '../db/repositories/index.ts';

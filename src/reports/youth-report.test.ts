@@ -68,6 +68,7 @@ describe('a youth justice service’s report', () => {
     const view = reportPage({ ...inspection, organisationId: 1 }, withResettlement);
     expect(view.headings['people-on-probation']).toBe('The views of children');
     expect(view.headings.diversity).toBeUndefined();
+    expect(withResettlement.judgementSections).toEqual([]);
     expect(view.separateRows[0]![0]).toEqual({ html: '<a class="govuk-link" href="#standard-4.1">4.1 Resettlement policy and provision</a>' });
     const pdf = (await taggedReportPdf(withResettlement)).toString('latin1');
     expect(pdf).toContain('<rdf:li xml:lang="x-default">An inspection of youth justice services in Leeds</rdf:li>');

@@ -146,6 +146,16 @@ describe('the sections and who may write when', () => {
     expect(keys).toContain('standard-2.1');
     expect(keys.slice(-2)).toEqual(['diversity', 'people-on-probation']);
     expect(sections.find((s) => s.key === 'standard-2.1')!.parts.map((p) => p.label)).toEqual(['Narrative', 'Strengths', 'Areas for improvement']);
+    expect(sections.at(-1)!.title).toBe('The views of people on probation');
+  });
+  it('follows a youth file: resettlement rated separately has its narrative; no diversity section; the views of children', () => {
+    const youth = reportSections(bundledFramework('hmip-youth@2021'));
+    const keys = youth.map((s) => s.key);
+    expect(keys).toContain('standard-3.4');
+    expect(keys).toContain('standard-4.1');
+    expect(keys).not.toContain('diversity');
+    expect(youth.at(-1)!.title).toBe('The views of children');
+    expect(youth.at(-1)!.parts[0]!.hint).toMatch(/^What children told inspectors/);
   });
   it('keeps only a section’s own parts from a form, with line ends made plain', () => {
     const standard = sections.find((s) => s.key === 'standard-2.1')!;

@@ -1,6 +1,7 @@
-// The sections of a PDU inspection report that people write, where an HMIP report has them: the
+// The sections of an inspection report that people write, where an HMIP report has them: the
 // foreword, the overall findings, a narrative per rated standard (with its "Strengths" and "Areas
-// for improvement"), the diversity section and the views of people on probation. Recommendations
+// for improvement"), the judgements' sections and the views of the people the service works with
+// (people on probation, children), in the framework file's words. Recommendations
 // are kept apart, one by one, because the service's action plan answers each of them.
 import type { Framework } from '../framework/framework.ts';
 
@@ -30,15 +31,26 @@ export const STANDARD_PARTS: SectionPart[] = [
   { name: 'improvements', label: 'Areas for improvement', hint: LIST_HINT },
 ];
 
-/** Every section of the report to be written, in the report's order. */
+/**
+ * Every section of the report to be written, in the report's order, in the framework's words: a
+ * narrative for each standard the report rates (those rated separately too), a section for each
+ * judgement the file names (or on diversity, where the file flags diversity prompts without
+ * judging it) and one on the views of the people the service works with.
+ */
 export function reportSections(framework: Framework): ReportSectionDef[] {
-  const rated = framework.standards.filter((s) => framework.treatment(s.id) === 'rated');
+  const { regime, rules } = framework.definition;
+  const written = framework.standards.filter((s) => ['rated', 'rated-separately'].includes(framework.treatment(s.id)));
+  const judgements = rules.judgements.length
+    ? rules.judgements.map((j) => single(j.id, j.name, j.description ?? `What stands behind the lead inspector's judgement of ${j.name.toLowerCase()}.`))
+    : framework.items.some((i) => i.prompt?.diversity)
+      ? [single('diversity', 'Diversity', `How well the ${regime.organisation.singular}'s work takes account of the diversity of the ${regime.people.plural} it works with.`)]
+      : [];
   return [
     single('foreword', 'Foreword', 'The chief inspector’s introduction to the report.'),
     single('overall-findings', 'Overall findings', 'What the inspection found overall; it follows the ratings summary.'),
-    ...rated.map((s) => ({ key: `standard-${s.id}`, title: `${s.id} ${s.name}`, standardId: s.id, parts: STANDARD_PARTS })),
-    single('diversity', 'Diversity', 'How well the PDU’s work takes account of the diversity of the people it supervises.'),
-    single('people-on-probation', 'The views of people on probation', 'What people on probation told inspectors, beside the survey’s figures.'),
+    ...written.map((s) => ({ key: `standard-${s.id}`, title: `${s.id} ${s.name}`, standardId: s.id, parts: STANDARD_PARTS })),
+    ...judgements,
+    single('people-on-probation', `The views of ${regime.people.plural}`, `What ${regime.people.plural} told inspectors, beside the survey’s figures.`),
   ];
 }
 

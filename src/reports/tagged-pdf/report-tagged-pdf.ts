@@ -145,22 +145,21 @@ function renderReport(report: PduReport, options: ReportPdfOptions = {}): Tagged
     });
   }
 
-  const d = report.diversity;
   const heading = (id: string) => report.sections.find((s) => s.id === id)?.title;
-  const diversityHeading = heading('diversity');
-  if (diversityHeading) chapter('diversity', diversityHeading, () => {
-    narrative(doc, report.narrative.diversity);
-    doc.paragraph(t(`${d.name}: ${d.rating ?? 'Not yet judged'}`), STYLES.strong);
-    paragraphs(doc, d.rationale ? t(d.rationale) : null, "The lead inspector has not yet recorded the diversity judgement's rationale.");
-    for (const h of d.hurdle) doc.paragraph(t(h), STYLES.muted);
-    if (d.prompts.length)
-      doc.table({
-        caption: 'Diversity prompts across the cases inspected: answered yes',
-        head: ['Prompt', 'Yes (of answered)', '%'],
-        rows: d.prompts.map((x) => [t(`${x.id} ${x.text}`), `${x.yes} of ${x.answered}`, percentText(x.percentage)]),
-        align: ['left', 'right', 'right'],
-      });
-  });
+  for (const j of report.judgementSections)
+    chapter(j.id, t(heading(j.id) ?? j.name), () => {
+      narrative(doc, j.narrative);
+      doc.paragraph(t(`${j.name}: ${j.rating ?? 'Not yet judged'}`), STYLES.strong);
+      paragraphs(doc, j.rationale ? t(j.rationale) : null, t(`The lead inspector has not yet recorded the ${j.name.toLowerCase()} judgement's rationale.`));
+      for (const h of j.hurdle) doc.paragraph(t(h), STYLES.muted);
+      if (j.prompts.length)
+        doc.table({
+          caption: t(`${j.name} prompts across the cases inspected: answered yes`),
+          head: ['Prompt', 'Yes (of answered)', '%'],
+          rows: j.prompts.map((x) => [t(`${x.id} ${x.text}`), `${x.yes} of ${x.answered}`, percentText(x.percentage)]),
+          align: ['left', 'right', 'right'],
+        });
+    });
 
   const pop = report.peopleOnProbation;
   chapter('people-on-probation', t(heading('people-on-probation') ?? 'The views of people on probation'), () => {
