@@ -36,7 +36,9 @@ describe('the annual report PDF definition', () => {
     expect(chapters(d)).toEqual([
       'Foreword',
       'Ratings',
+      'Scores',
       'Key questions nationally',
+      'Community and post custody cases compared',
       'Key questions by region',
       ...report.breakdowns.map((b) => `Key questions by ${b.label.toLowerCase()}`),
       'Statutory victim work',

@@ -17,7 +17,8 @@ export interface AnnualReportPdfInput {
 
 type Cell = { text: string; format?: string } | { html: string; format?: string };
 
-const textOf = (c: Cell): string => ('text' in c ? c.text : c.html.replace(/<[^>]*>/g, ''));
+const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const textOf = (c: Cell): string => ('text' in c ? c.text : unescape(c.html.replace(/<br>/g, '\n').replace(/<[^>]*>/g, '')));
 const alignOf = (head: readonly Cell[]) => head.map((c) => (c.format === 'numeric' ? ('right' as const) : ('left' as const)));
 
 /** A table of the view's cells, figures aligned right. */
@@ -71,8 +72,26 @@ export function annualReportPdfDefinition({ report, framework, stored }: AnnualR
   content.push(
     portrait('Ratings', 'ratings'),
     p(`How many of the ${report.scope.inspections} inspections gave each rating, standard by standard.`),
+    ...view.notComparable.map((n) => p(n, 'muted')),
     ...viewTable(`Ratings by standard, ${report.year.label}`, view.ratingHead, view.ratingRows),
-    ...viewTable('Overall ratings by region', view.regionRatingHead, view.regionRatingRows),
+    ...(view.hasRegions ? viewTable('Overall ratings by region', view.regionRatingHead, view.regionRatingRows) : []),
+  );
+
+  if (view.separately.length) {
+    content.push(portrait('Rated separately', 'separately'));
+    for (const s of view.separately)
+      content.push(
+        p(`${s.id} ${s.name} is rated on its own and not counted in the overall rating or score.${s.relevantCases ? ` It is not rated where the inspection found no relevant case: ${s.relevantCases}.` : ''}`),
+        ...(s.reason ? [p(s.reason, 'muted')] : []),
+        ...viewTable(`${s.id} ${s.name}, ${report.year.label}`, s.head, s.rows),
+      );
+  }
+
+  content.push(
+    portrait('Scores', 'scores'),
+    p(view.scores.summary),
+    ...viewTable('Inspections by overall band', view.scores.bandHead, view.scores.bandRows, ['*', 80, 80]),
+    ...viewTable('Inspections by score', view.scores.scoreHead, view.scores.scoreRows, ['*', 80]),
   );
 
   content.push(
@@ -87,10 +106,17 @@ export function annualReportPdfDefinition({ report, framework, stored }: AnnualR
     ...viewTable('Key questions nationally', view.kqHead, view.kqRows, [40, '*', 95]),
   );
 
+  if (view.caseTypes)
+    content.push(
+      h1(view.caseTypes.title, 'case-types', true, 'landscape'),
+      p(`Each standard's key-question judgements pooled over the cases of each ${view.caseTypes.attribute.label.toLowerCase()}, beside its ratings.`),
+      ...viewTable(`Standards by ${view.caseTypes.attribute.label.toLowerCase()}`, view.caseTypes.head, view.caseTypes.rows, [120, ...view.caseTypes.values.map(() => '*')]),
+    );
+
   // By region and by each breakdown: the key question with its words, then one column per group.
   const labels = keyQuestionLabel(report);
   const wide = [
-    { id: 'regions', title: 'Key questions by region', caption: 'Percentage of cases judged sufficient, by region', head: view.regionHead, rows: view.regionRows.map(([kq, ...rest]) => [{ text: labels.get(textOf(kq!)) ?? textOf(kq!) }, ...rest]) },
+    ...(!view.hasRegions ? [] : [{ id: 'regions', title: 'Key questions by region', caption: 'Percentage of cases judged sufficient, by region', head: view.regionHead, rows: view.regionRows.map(([kq, ...rest]) => [{ text: labels.get(textOf(kq!)) ?? textOf(kq!) }, ...rest]) }]),
     ...view.breakdowns.map((b) => ({ id: `by-${b.id}`, title: `Key questions by ${b.label.toLowerCase()}`, caption: `Percentage of cases judged sufficient, by ${b.label.toLowerCase()}`, head: b.head, rows: b.rows })),
   ];
   for (const w of wide) {
@@ -98,7 +124,7 @@ export function annualReportPdfDefinition({ report, framework, stored }: AnnualR
     content.push(h1(w.title, w.id, true, layout.orientation), ...figureTable(w.caption, w.head, w.rows, layout.parts));
   }
 
-  content.push(portrait('Statutory victim work', 'victim-work'));
+  if (view.victimWork.length) content.push(portrait('Statutory victim work', 'victim-work'));
   for (const v of view.victimWork)
     content.push(
       h2(`${v.standardId} ${v.name}: ${v.rating ?? 'Not rated'}`),
@@ -112,32 +138,35 @@ export function annualReportPdfDefinition({ report, framework, stored }: AnnualR
       ),
     );
 
-  content.push(portrait('Outcomes', 'outcomes'));
+  if (view.outcomes.length) content.push(portrait('Outcomes', 'outcomes'));
   for (const o of view.outcomes)
     content.push(
       p(`${o.standardId} ${o.name} is not rated: it is reported as the percentage of cases with positive early outcomes.${o.reason ? ` ${o.reason}` : ''}`),
       ...viewTable(`${o.standardId} ${o.name}`, [{ text: 'Outcome question' }, { text: 'Question' }, { text: 'Positive', format: 'numeric' }], o.rows, [50, '*', 95]),
     );
 
-  content.push(
-    portrait('People on probation', 'survey'),
-    p(view.surveySummary),
-    ...(report.survey
-      ? viewTable('Survey statements: share who agreed or strongly agreed', [{ text: 'Statement' }, { text: 'Agreed', format: 'numeric' }, { text: 'Answered', format: 'numeric' }], view.surveyRows, ['*', 50, 55])
-      : []),
-  );
+  if (view.hasSurvey)
+    content.push(
+      portrait(view.surveyHeading, 'survey'),
+      p(view.surveySummary),
+      ...(report.survey
+        ? viewTable('Survey statements: share who agreed or strongly agreed', [{ text: 'Statement' }, { text: 'Agreed', format: 'numeric' }, { text: 'Answered', format: 'numeric' }], view.surveyRows, ['*', 50, 55])
+        : []),
+    );
 
   const c = view.comparison;
   content.push(
     h1(`Compared with ${c.previousYear.label}`, 'comparison', true, 'landscape'),
     ...c.notes.map((n) => p(n, 'muted')),
     ...viewTable('Overall ratings, this year and last', c.overallHead, c.overallRows, ['*', ...c.overallHead.slice(1).map(() => 70)]),
+    ...(c.overallNote ? [p(c.overallNote, 'muted')] : []),
+    ...viewTable('Ratings by standard, this year and last', c.standardHead, c.standardRows, [150, '*', '*', 230]),
     ...viewTable('Key questions, this year and last', c.head, c.rows, ['*', 55, 55, 60, 230]),
   );
 
   content.push(
     portrait('Inspections included', 'inspections'),
-    ...viewTable('Inspections in the data cut', [{ text: 'PDU' }, { text: 'Region' }, { text: 'Fieldwork' }, { text: 'Published' }, { text: 'Overall rating' }], view.inspectionRows, ['*', 'auto', 58, 58, 'auto']),
+    ...viewTable('Inspections in the data cut', view.inspectionHead, view.inspectionRows, ['*', ...view.inspectionHead.slice(1).map(() => 'auto')]),
   );
 
   content.push(portrait('How the figures are made', 'method'), { ul: view.methodNotes.map(printable), style: 'p' });

@@ -1,6 +1,9 @@
-// Annual national reports: take a data cut of a business year's published inspections under one
-// framework version (and the year before, for comparison), store it with its digest, build the
-// report from the stored cut, check the cut against the live data, and publish the report.
+// Annual national reports: take a data cut of a business year's published inspections of one kind
+// (PDUs or youth justice services: the framework's regime.organisationKind) under the chosen
+// framework version, the same year's inspections under that kind's other versions, and the year
+// before, for comparison; store it with its digest, build the report from the stored cut, check
+// the cut against the live data, and publish the report. A kind has one published report a year:
+// drafts may be cut again until one is published.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -19,6 +22,7 @@ import { annualReportPublished, buildAnnualReport, type AnnualReport } from '../
 import { businessYear, businessYearOf, inBusinessYear, parseBusinessYear, type BusinessYear } from '../domain/national/business-year.ts';
 import { canonicalJson, CUT_FORMAT, cutPool, inspectionPart, type CutPool, type CutSurvey, type DataCut } from '../domain/national/data-cut.ts';
 import { frameworkKey as keyOfFramework, type Framework } from '../domain/framework/framework.ts';
+import { currentFrameworkFor, type InspectedKind } from '../domain/framework/current.ts';
 import { isIsoDate } from '../domain/programme/dates.ts';
 import { AppError, FieldError, fieldsMessage, parseFields, type FieldProblem } from './errors.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
@@ -36,21 +40,44 @@ async function publishedWithDates(db: Db, today = todayIso()): Promise<(Inspecti
 
 export interface YearChoice {
   year: BusinessYear;
-  frameworks: { key: string; inspections: number }[];
+  frameworks: { key: string; inspections: number; kind: InspectedKind; organisations: string }[];
+}
+
+/** The kind of inspection a framework version is for (its regime.organisationKind) and its word for them. */
+async function kindsOf(db: Db, keys: Iterable<string>): Promise<Map<string, { kind: InspectedKind; organisations: string; framework: Framework }>> {
+  const found = new Map<string, { kind: InspectedKind; organisations: string; framework: Framework }>();
+  for (const key of new Set(keys)) {
+    const framework = await storedFrameworkByKey(db, key);
+    found.set(key, { kind: framework.regime.organisationKind, organisations: framework.regime.organisation.plural, framework });
+  }
+  return found;
 }
 
 /** The business years and framework versions a report can be made for: those with published inspections. */
 export async function reportableYears(db: Db): Promise<YearChoice[]> {
   const byYear = new Map<number, Map<string, number>>();
-  for (const i of await publishedWithDates(db)) {
+  const published = await publishedWithDates(db);
+  for (const i of published) {
     const start = businessYearOf(i.fieldworkStart).start;
     const frameworks = byYear.get(start) ?? new Map<string, number>();
     frameworks.set(keyOf(i), (frameworks.get(keyOf(i)) ?? 0) + 1);
     byYear.set(start, frameworks);
   }
+  const kinds = await kindsOf(db, published.map(keyOf));
   return [...byYear.entries()]
     .sort(([a], [b]) => b - a)
-    .map(([start, frameworks]) => ({ year: businessYear(start), frameworks: [...frameworks.entries()].sort().map(([key, inspections]) => ({ key, inspections })) }));
+    .map(([start, frameworks]) => ({
+      year: businessYear(start),
+      frameworks: [...frameworks.entries()].sort().map(([key, inspections]) => ({ key, inspections, kind: kinds.get(key)!.kind, organisations: kinds.get(key)!.organisations })),
+    }));
+}
+
+/** The kinds of inspection with published inspections, each in its newest framework's words ("PDUs", "youth justice services"). */
+export async function reportableKinds(db: Db): Promise<{ kind: InspectedKind; organisations: string }[]> {
+  const kinds = await kindsOf(db, (await publishedWithDates(db)).map(keyOf));
+  const byKind = new Map<InspectedKind, Framework[]>();
+  for (const { kind, framework } of kinds.values()) byKind.set(kind, [...(byKind.get(kind) ?? []), framework]);
+  return [...byKind.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, list]) => ({ kind, organisations: currentFrameworkFor(list, kind)!.regime.organisation.plural }));
 }
 
 async function surveyForCut(db: Db, inspectionId: number): Promise<CutSurvey | null> {
@@ -91,12 +118,28 @@ async function poolsFor(db: Db, year: BusinessYear, published: (InspectionListIt
   return pools;
 }
 
-/** The data cut as the live data stands now: published inspections only, so nothing embargoed is in it. */
+/**
+ * The data cut as the live data stands now: published inspections only, so nothing embargoed is in
+ * it. The year's inspections under the kind's other framework versions come too (sameYear), and the
+ * year before's of the same kind; a cut with none under other versions is as cuts were before.
+ */
 async function takeDataCut(db: Db, year: BusinessYear, frameworkKey: string, now = new Date()): Promise<DataCut> {
   const published = await publishedWithDates(db);
-  const [current] = await poolsFor(db, year, published, frameworkKey);
+  const kinds = await kindsOf(db, [frameworkKey, ...published.map(keyOf)]);
+  const kind = kinds.get(frameworkKey)!.kind;
+  const ofKind = published.filter((i) => kinds.get(keyOf(i))!.kind === kind);
+  const [current] = await poolsFor(db, year, ofKind, frameworkKey);
   if (!current) throw new AppError('invalid', `There are no published inspections under ${frameworkKey} with fieldwork in ${year.label}`);
-  return { format: CUT_FORMAT, takenAt: now.toISOString(), year, frameworkKey, current, previous: await poolsFor(db, businessYear(year.start - 1), published) };
+  const sameYear = (await poolsFor(db, year, ofKind)).filter((p) => p.frameworkKey !== frameworkKey);
+  return {
+    format: CUT_FORMAT,
+    takenAt: now.toISOString(),
+    year,
+    frameworkKey,
+    current,
+    previous: await poolsFor(db, businessYear(year.start - 1), ofKind),
+    ...(sameYear.length ? { sameYear } : {}),
+  };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -105,7 +148,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export const cutDigest = (cut: DataCut): string => sha256(canonicalJson({ ...cut, takenAt: undefined }));
 
 async function frameworksFor(db: Db, cut: DataCut): Promise<Map<string, Framework>> {
-  const keys = new Set([cut.frameworkKey, ...cut.previous.map((p) => p.frameworkKey)]);
+  const keys = new Set([cut.frameworkKey, ...cut.previous.map((p) => p.frameworkKey), ...(cut.sameYear ?? []).map((p) => p.frameworkKey)]);
   return new Map(await Promise.all([...keys].map(async (k) => [k, await storedFrameworkByKey(db, k)] as const)));
 }
 
@@ -121,12 +164,36 @@ const NewReport = z.object({
     }
     return year;
   }),
-  framework: z.string().trim().regex(/^[a-z0-9-]+@[^\s@]+$/, 'Select a framework version'),
-});
+  /** A framework version (id@version); or, instead, the kind of inspection, whose newest version that year is taken. */
+  framework: z.string().trim().regex(/^[a-z0-9-]+@[^\s@]+$/, 'Select a framework version').optional(),
+  kind: z.enum(['pdu', 'youth-service'], { message: 'Select the kind of inspection' }).optional(),
+}).refine((r) => r.framework || r.kind, { message: 'Select the kind of inspection', path: ['kind'] });
+
+/** The report of that kind and year already published or set to be, if one is: a kind has one published report a year. */
+async function publishedOfKind(db: Db, year: number, kind: InspectedKind, except?: number): Promise<StoredAnnualReport | undefined> {
+  const sameYear = (await listAnnualReports(db)).filter((r) => r.businessYear === year && r.status === 'published' && r.id !== except);
+  const kinds = await kindsOf(db, sameYear.map((r) => r.frameworkKey));
+  const found = sameYear.find((r) => kinds.get(r.frameworkKey)!.kind === kind);
+  return found && getAnnualReport(db, found.id);
+}
+
+/** The framework version a report of a kind is made under: the newest its year's published inspections used. */
+async function frameworkForKind(db: Db, year: BusinessYear, kind: InspectedKind): Promise<string> {
+  const inYear = (await publishedWithDates(db)).filter((i) => inBusinessYear(i.fieldworkStart, year));
+  const kinds = await kindsOf(db, inYear.map(keyOf));
+  const newest = currentFrameworkFor([...kinds.values()].filter((k) => k.kind === kind).map((k) => k.framework), kind);
+  if (!newest) throw invalidFields([{ field: 'kind', message: `There are no published inspections of this kind with fieldwork in ${year.label}` }]);
+  return newest.key;
+}
 
 /** Takes a data cut and stores a draft annual report built from it. */
 export async function createAnnualReport(db: Db, raw: unknown, actor: string, now = new Date()): Promise<number> {
-  const { year, framework } = parseFields(NewReport, raw, invalidFields);
+  const { year, ...chosen } = parseFields(NewReport, raw, invalidFields);
+  const framework = chosen.framework ?? (await frameworkForKind(db, year, chosen.kind!));
+  const kind = (await kindsOf(db, [framework])).get(framework)!;
+  const already = await publishedOfKind(db, year.start, kind.kind);
+  if (already)
+    throw invalidFields([{ field: 'year', message: `The annual report of inspections of ${kind.organisations} for ${year.label} is already published or set to be (report ${already.id}): a year has one` }]);
   const cut = await takeDataCut(db, year, framework, now);
   const report = buildAnnualReport(cut, await frameworksFor(db, cut));
   const digest = cutDigest(cut);
@@ -146,7 +213,14 @@ export async function createAnnualReport(db: Db, raw: unknown, actor: string, no
       action: 'annual-report.cut-taken',
       entity: 'annual-report',
       entityId: id,
-      after: { year: year.label, framework, digest, inspections: cut.current.inspections.map((i) => i.id), previous: cut.previous.flatMap((p) => p.inspections.map((i) => i.id)) },
+      after: {
+        year: year.label,
+        framework,
+        kind: kind.kind,
+        digest,
+        inspections: [cut.current, ...(cut.sameYear ?? [])].flatMap((p) => p.inspections.map((i) => i.id)),
+        previous: cut.previous.flatMap((p) => p.inspections.map((i) => i.id)),
+      },
     });
     return id;
   });
@@ -207,7 +281,7 @@ export async function checkAnnualReport(db: Db, id: number): Promise<CutCheck> {
   }
   const parts = (c: DataCut | null) =>
     new Map(
-      (c ? [c.current, ...c.previous] : []).flatMap((pool) =>
+      (c ? [c.current, ...(c.sameYear ?? []), ...c.previous] : []).flatMap((pool) =>
         pool.inspections.map((i) => [i.id, { organisation: i.organisation, digest: sha256(canonicalJson(inspectionPart(pool, i.id))) }] as const),
       ),
     );
@@ -240,6 +314,10 @@ export async function publishAnnualReport(db: Db, id: number, publishOn: unknown
   const parsed = PublishOn.safeParse(publishOn);
   if (!parsed.success) throw invalidFields([{ field: 'publishOn', message: parsed.error.issues[0]!.message }]);
   if (parsed.data < today) throw invalidFields([{ field: 'publishOn', message: 'the publication date must be today or later' }]);
+  const { kind, organisations } = (await kindsOf(db, [stored.frameworkKey])).get(stored.frameworkKey)!;
+  const other = await publishedOfKind(db, stored.businessYear, kind, id);
+  if (other)
+    throw new AppError('conflict', `Report ${other.id} is already the annual report of inspections of ${organisations} for ${businessYear(stored.businessYear).label} to be published: a year has one`);
   await db.transaction().execute(async (trx) => {
     await updateAnnualReport(trx, id, { status: 'published', publishOn: parsed.data });
     await recordAudit(trx, { actor, action: 'annual-report.publication-set', entity: 'annual-report', entityId: id, before: { status: stored.status, publishOn: stored.publishOn }, after: { status: 'published', publishOn: parsed.data } });

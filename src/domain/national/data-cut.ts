@@ -75,6 +75,12 @@ export interface DataCut {
   current: CutPool;
   /** The year before, one pool per framework version used then (for the comparison). */
   previous: CutPool[];
+  /**
+   * The chosen year's inspections of the same kind under other framework versions (the youth
+   * report's year may span 2018 and 2021), pooled with the chosen version's where the versions'
+   * diff says a standard is comparable. Absent in cuts taken before reports spanned versions.
+   */
+  sameYear?: CutPool[];
 }
 
 /** Everything about one published inspection the cut takes. */
@@ -95,7 +101,8 @@ function cutItems(framework: Framework): CutItem[] {
 
 function inspectionEntry(i: InspectionForCut): CutInspection {
   const ratings: Record<string, string | null> = {};
-  for (const s of i.ratings.standards) if (s.treatment === 'rated') ratings[s.id] = s.rating;
+  // Standards rated separately (youth resettlement) are kept too: the report shows them on their own.
+  for (const s of i.ratings.standards) if (s.treatment === 'rated' || s.treatment === 'rated-separately') ratings[s.id] = s.rating;
   for (const j of i.ratings.judgements) ratings[j.id] = j.rating;
   const { rating, score, maxScore } = i.ratings.overall;
   const { assessment: _assessment, ratings: _ratings, ...entry } = i;

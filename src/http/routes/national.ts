@@ -17,6 +17,7 @@ import {
   loadAnnualReport,
   loadPublishedAnnualReport,
   publishAnnualReport,
+  reportableKinds,
   reportableYears,
   saveAnnualForeword,
   type LoadedAnnualReport,
@@ -72,9 +73,8 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
 
   const indexPage = async (c: Context<AppEnv>, errors: FormError[] = [], values: Record<string, string> = {}) => {
     const actor = requirePermission(c, canViewNationalReports);
-    const [reports, years] = await Promise.all([listAllAnnualReports(db), reportableYears(db)]);
+    const [reports, years, kinds] = await Promise.all([listAllAnnualReports(db), reportableYears(db), reportableKinds(db)]);
     const today = todayIso();
-    const frameworks = [...new Set(years.flatMap((y) => y.frameworks.map((f) => f.key)))];
     return page(
       c,
       'national-index.njk',
@@ -97,7 +97,13 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
           text: `${y.year.label} (${y.frameworks.reduce((s, f) => s + f.inspections, 0)} published inspections)`,
           selected: values.year === y.year.label,
         })),
-        frameworkItems: frameworks.map((key) => ({ value: key, text: key, selected: values.framework === key })),
+        // The kind of inspection: the report takes its newest framework version that year, and the year's others beside it.
+        kindItems: kinds.map((k, i) => ({
+          value: k.kind,
+          text: `Inspections of ${k.organisations}`,
+          hint: { text: years.filter((y) => y.frameworks.some((f) => f.kind === k.kind)).map((y) => `${y.year.label}: ${y.frameworks.filter((f) => f.kind === k.kind).map((f) => `${f.inspections} under ${f.key}`).join(', ')}`).join('; ') },
+          checked: values.kind ? values.kind === k.kind : i === 0,
+        })),
       },
       errors.length ? 400 : 200,
     );
@@ -137,7 +143,9 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
     requirePermission(c, canProduceNationalReports);
     const values = await body(c);
     try {
-      const id = await createAnnualReport(db, { year: values.year ?? '', framework: values.framework ?? '' }, actingUser(c));
+      // The form sends the kind of inspection; a framework version (id@version) is still taken from the API and older forms.
+      const chosen = values.framework ? { framework: values.framework } : { kind: values.kind || undefined };
+      const id = await createAnnualReport(db, { year: values.year ?? '', ...chosen }, actingUser(c));
       return c.redirect(withFlash(`/national/annual/${id}`, 'report-created'), 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') return indexPage(c, formErrorsOf(e, 'year'), values);
