@@ -5,11 +5,11 @@ import { describeWindow, type SamplingWindow } from '../domain/sampling/window.t
 import { longDate } from '../domain/sampling/dates.ts';
 import type { AttributeMix, Share } from '../domain/sampling/mix.ts';
 import type { Reliability, ReliabilityRule } from '../domain/sampling/reliability.ts';
-import type { EligibleCase } from '../domain/sampling/eligible-cases.ts';
+import { caseloadFields, type EligibleCase } from '../domain/sampling/eligible-cases.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { formatProblem, type FileProblem } from '../interchange/problems.ts';
 import type { CaseSampleRecord } from '../db/repositories/index.ts';
-import type { SampleSummary, StatisticalDetail } from '../services/sample/case-sample.ts';
+import type { PoolSummary, SampleSummary, StatisticalDetail } from '../services/sample/case-sample.ts';
 
 type Cell = { text: string; format?: 'numeric' } | { html: string; format?: 'numeric' };
 
@@ -137,4 +137,53 @@ export function problemSummary(problems: readonly FileProblem[], href: string, f
   const list = problems.slice(0, first).map((p) => ({ href, text: capital(formatProblem(p)) }));
   if (problems.length > first) list.push({ href: '#problems', text: `And ${problems.length - first} more problem${problems.length - first === 1 ? '' : 's'}, listed below` });
   return list;
+}
+
+/** One pool's counts as a table row: the pool, its caseload, its eligible cases, its sample, and
+ * the minimum and target where the framework gives them ("Not confirmed" where it does not). */
+export function poolRows(pools: readonly PoolSummary[]): Cell[][] {
+  const known = (n: number | null) => (n === null ? 'Not confirmed' : String(n));
+  return pools.map((p) => [
+    { text: p.label },
+    { text: p.caseload ? String(p.caseload) : '0 (not uploaded)', format: 'numeric' },
+    { text: String(p.eligible), format: 'numeric' },
+    { text: String(p.sampled) + (p.statistical?.raisedToMinimum ? ' (raised to the minimum)' : ''), format: 'numeric' },
+    { text: `${known(p.minimum)} / ${known(p.target)}`, format: 'numeric' },
+  ]);
+}
+
+/** What each pool's row means, and what is still to be confirmed about the pools. */
+export function poolNotes(pools: readonly PoolSummary[]): { label: string; window: string; note: string | null; warning: string | null }[] {
+  return pools.map((p) => ({
+    label: p.label,
+    window: describeWindow(p.window),
+    note: p.note,
+    warning: !p.caseload
+      ? `No ${p.label.toLowerCase()} are uploaded yet: upload them in a file of their own, or in one file with every case.`
+      : p.belowMinimum
+        ? `The ${p.label.toLowerCase()} in the sample (${p.sampled}) are fewer than the minimum of ${p.minimum}.`
+        : null,
+  }));
+}
+
+/** The caseload in words, pool by pool: "52 cases: 40 court disposals, 12 out-of-court disposals". */
+export const poolCaseloadText = (pools: readonly PoolSummary[], total: number): string =>
+  `${total} case${total === 1 ? '' : 's'}: ${pools.map((p) => `${p.caseload} ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)}`).join(', ')}`;
+
+/** The caseload file's hint: its columns in the framework's words, required first. */
+export function caseloadHint(framework: Framework, pooled: boolean): string {
+  const fields = caseloadFields(framework);
+  const caseType = framework.attributeWithRole('case-type')?.id;
+  const required = fields.filter((f) => f.required).map((f) => f.label.toLowerCase() + (pooled && f.id === caseType ? ' (not needed in a file of one kind)' : ''));
+  const optional = fields.filter((f) => !f.required).map((f) => f.label.toLowerCase());
+  return (
+    `One row per case, with columns for the ${required.join(', ')}` +
+    (optional.length ? `; and if you have them, ${optional.join(', ')}` : '') +
+    '. Other columns are not read. A file with any problem changes nothing, and every problem is listed.'
+  );
+}
+
+/** Each pseudonym's pool label, from a confirmed sample's summary. */
+export function poolOfCase(summary: SampleSummary | undefined): Map<string, string> {
+  return new Map((summary?.pools ?? []).flatMap((p) => (p.cases ?? []).map((ref) => [ref, p.label] as const)));
 }

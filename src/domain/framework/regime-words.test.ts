@@ -8,7 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { bundledFrameworkFiles } from '../../reference/frameworks.ts';
 
 // jointInspection came after (joint-inspection-text.test.ts): no rating reads it either.
-const WORDS = ['report', 'judgementsSection', 'recommendationsTo', 'jointInspection'];
+// casePools came after that (case-pools-text.test.ts): no rating reads them.
+const WORDS = ['report', 'judgementsSection', 'recommendationsTo', 'jointInspection', 'casePools'];
 
 /** A framework file's data without `replaces` and without the regime's words. */
 function withoutWords(text: string): unknown {

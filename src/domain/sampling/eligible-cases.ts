@@ -37,7 +37,8 @@ function conditionsOf(framework: Framework): Condition[] {
  * The fields of a caseload, in order. Required: the reference, the practitioner, every attribute
  * the framework requires of a case, and every attribute that decides which standards apply
  * (pre-sentence report, victim contact, sentence type), because the sample's reliability is worked
- * out from them before any case is read. The protected characteristics and personal circumstances
+ * out from them before any case is read; and the date the case began, which the window is about
+ * (without it a case could never be sampled). The protected characteristics and personal circumstances
  * of 4.2 are optional.
  */
 export function caseloadFields(framework: Framework): CaseloadField[] {
@@ -48,7 +49,7 @@ export function caseloadFields(framework: Framework): CaseloadField[] {
     ...framework.definition.caseAttributes.map((a) => ({
       id: a.id,
       label: a.label,
-      required: a.required === true || deciding.has(a.id),
+      required: a.required === true || deciding.has(a.id) || a.role === 'start-date',
       attribute: a,
     })),
   ];

@@ -20,7 +20,13 @@ import {
   draftCaseRows,
   roleColumns,
   windowText,
+  caseloadHint,
+  poolCaseloadText,
+  poolNotes,
+  poolOfCase,
+  poolRows,
 } from '../../presenters/sample-page.ts';
+import { casePools, hasPools } from '../../domain/sampling/pools.ts';
 import { canManageSample, canSeeServiceReferences, canUploadServiceFiles, canViewSample } from '../../services/sample/access.ts';
 import {
   CONFIDENCE_LEVELS,
@@ -87,6 +93,10 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
     const links = new Map((confirmed?.links ?? []).map((l) => [l.pseudonym, l.serviceRef]));
     const caseLinks = canOpenArea(actor, scope, 'cases');
     const method = values.method ?? record?.method ?? 'window';
+    const pooled = hasPools(framework);
+    const pools = summary?.pools ?? null;
+    const poolOf = poolOfCase(confirmed?.summary);
+    const caseTypeChosen = values.caseType ?? '';
     return page(
       c,
       'sample-overview.njk',
@@ -107,9 +117,11 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
             key: { text: 'Caseload' },
             value: {
               text: confirmed
-                ? `${confirmed.summary.caseloadSize} cases; deleted when the sample was confirmed`
+                ? `${pools ? poolCaseloadText(pools, confirmed.summary.caseloadSize) : `${confirmed.summary.caseloadSize} cases`}; deleted when the sample was confirmed`
                 : record?.caseloadUploadedAt
-                  ? `${record.caseloadCases} cases, uploaded ${govukDateTime(record.caseloadUploadedAt)} (${record.caseloadFormat?.toUpperCase()})`
+                  ? pools
+                    ? `${poolCaseloadText(pools, record.caseloadCases)}; the last file uploaded ${govukDateTime(record.caseloadUploadedAt)} (${record.caseloadFormat?.toUpperCase()})`
+                    : `${record.caseloadCases} cases, uploaded ${govukDateTime(record.caseloadUploadedAt)} (${record.caseloadFormat?.toUpperCase()})`
                   : 'Not uploaded yet',
             },
           },
@@ -120,6 +132,27 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
           },
         ],
         upload,
+        pooled,
+        poolLabels: casePools(framework).map((p) => p.label.toLowerCase()),
+        uploadHint: pooled ? caseloadHint(framework, true) : null,
+        caseTypeForm: pooled
+          ? {
+              idPrefix: 'caseType',
+              name: 'caseType',
+              fieldset: { legend: { text: 'Which cases does the file hold?', classes: 'govuk-fieldset__legend--s' } },
+              hint: { text: 'A file of one kind replaces that kind\'s cases and keeps the others.' },
+              items: [
+                { value: '', text: `Every case, in one file (its ${(framework.attributeWithRole('case-type')?.label ?? 'case type').toLowerCase()} column says which)`, checked: caseTypeChosen === '' },
+                ...casePools(framework).map((p) => ({ value: p.caseType!, text: `${p.label} only`, checked: caseTypeChosen === p.caseType })),
+              ],
+              ...(fields.caseType ? { errorMessage: fields.caseType } : {}),
+            }
+          : null,
+        poolTable: pools ? poolRows(pools) : null,
+        poolNotes: pools ? poolNotes(pools) : [],
+        poolStatistical: pools
+          ? pools.flatMap((p) => (p.statistical && record ? [{ label: p.label, seed: p.statistical.seed, ...statisticalRows(framework, { ...p.statistical, confidence: record.confidence ?? 0.95, margin: record.margin ?? 0.05, stratifyBy: record.stratifyBy }, p.caseload) }] : []))
+          : [],
         uploadWarnings: state.uploadWarnings ?? (record && !confirmed ? (record.caseloadWarnings) : []),
         problems: state.problems ? problemRows(state.problems) : null,
         problemCount: state.problems?.length ?? 0,
@@ -138,6 +171,7 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
               caseLinks ? { html: `<a class="govuk-link" href="/inspections/${inspection.id}/cases/${encodeURIComponent(x.caseRef)}">${escapeHtml(x.caseRef)}</a>` } : { text: x.caseRef },
               ...(seesReferences ? [{ text: links.get(x.caseRef) ?? 'Deleted' }] : []),
               { text: x.practitioner },
+              ...(pools ? [{ text: poolOf.get(x.caseRef) ?? '–' }] : []),
             ])
           : null,
         linksDeleted: record?.linksDeletedAt ? govukDate(record.linksDeletedAt) : null,
@@ -226,16 +260,18 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
     const { inspection } = await inspectionFor(c, db, canUploadServiceFiles);
     const body = await c.req.parseBody();
     const file = body.caseload;
-    if (!(file instanceof File) || !file.size) return samplePage(c, { errors: [{ href: '#caseload', text: 'Choose the caseload file to upload' }] }, 400);
-    const result = await uploadCaseload(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actingUser(c));
+    const caseType = typeof body.caseType === 'string' ? body.caseType : '';
+    if (!(file instanceof File) || !file.size) return samplePage(c, { errors: [{ href: '#caseload', text: 'Choose the caseload file to upload' }], values: { caseType } }, 400);
+    const result = await uploadCaseload(db, { inspectionId: inspection.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ...(caseType ? { caseType } : {}) }, actingUser(c));
     if (!result.ok) {
-      const first = result.errors.length === 1 && result.errors[0]!.row === undefined;
+      const first = result.errors.length === 1 && result.errors[0]!.row === undefined && result.errors[0]!.caseRef === undefined;
       return samplePage(
         c,
         {
           errors: problemSummary(result.errors, '#caseload'),
           problems: first ? undefined : result.errors,
           uploadWarnings: result.warnings,
+          values: { caseType },
         },
         400,
       );

@@ -5,10 +5,10 @@
 import type { Framework } from '../../domain/framework/framework.ts';
 import { readCsvTable } from './csv-table.ts';
 import type { TableRead } from './table.ts';
-import { caseloadChecker, type CaseloadResult } from './validate.ts';
+import { caseloadChecker, type CaseloadPool, type CaseloadResult } from './validate.ts';
 import { readXlsxTable } from './xlsx-table.ts';
 
-export type { CaseloadResult } from './validate.ts';
+export type { CaseloadPool, CaseloadResult } from './validate.ts';
 export { formatProblem, type FileProblem } from '../problems.ts';
 
 export type CaseloadFormat = 'csv' | 'xlsx';
@@ -16,13 +16,14 @@ export type CaseloadFormat = 'csv' | 'xlsx';
 /** The checker's result, unless the file could not be read to its end (then that is the problem). */
 const outcome = (read: TableRead, result: () => CaseloadResult): CaseloadResult => (read.ok ? result() : { ok: false, errors: read.errors, warnings: [] });
 
-export function parseCaseloadCsv(framework: Framework, text: string): CaseloadResult {
-  const checker = caseloadChecker(framework, 'csv');
+/** `pool`: the file holds that pool's cases only (see CaseloadPool). */
+export function parseCaseloadCsv(framework: Framework, text: string, pool?: CaseloadPool): CaseloadResult {
+  const checker = caseloadChecker(framework, 'csv', pool);
   return outcome(readCsvTable(text, checker.row), checker.result);
 }
 
-export async function parseCaseloadXlsx(framework: Framework, bytes: Uint8Array): Promise<CaseloadResult> {
-  const checker = caseloadChecker(framework, 'xlsx');
+export async function parseCaseloadXlsx(framework: Framework, bytes: Uint8Array, pool?: CaseloadPool): Promise<CaseloadResult> {
+  const checker = caseloadChecker(framework, 'xlsx', pool);
   return outcome(await readXlsxTable(bytes, checker.row), checker.result);
 }
 

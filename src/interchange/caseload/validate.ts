@@ -12,6 +12,17 @@ import { headingIndex, headingKey } from './headers.ts';
 import { MAX_LISTED_PROBLEMS, tooManyProblems } from './limits.ts';
 import { cellFaults, EMPTY_FILE, isBlankRow, type TableChecker, type TableRow, type TableSource } from './table.ts';
 
+/** A caseload of one pool's cases (the court caseload, say): the case-type column may be left out,
+ * and a row that gives another type is an error at its row and column. */
+export interface CaseloadPool {
+  /** The case-type attribute's id. */
+  attribute: string;
+  /** The pool's case type. */
+  caseType: string;
+  /** The pool's name in the framework's words: "Court disposals". */
+  label: string;
+}
+
 export type CaseloadResult =
   | { ok: true; cases: EligibleCase[]; warnings: FileProblem[] }
   | { ok: false; errors: FileProblem[]; warnings: FileProblem[] };
@@ -100,8 +111,8 @@ function readHeadings(fields: readonly CaseloadField[], header: TableRow, errors
  * keeps only the cases and the problems: every problem by row, column and case, up to
  * MAX_LISTED_PROBLEMS, after which it needs no more rows.
  */
-export function caseloadChecker(framework: Framework, source: TableSource): TableChecker<CaseloadResult> {
-  const fields = caseloadFields(framework);
+export function caseloadChecker(framework: Framework, source: TableSource, pool?: CaseloadPool): TableChecker<CaseloadResult> {
+  const fields = caseloadFields(framework).map((f) => (pool && f.id === pool.attribute ? { ...f, required: false } : f));
   const errors: FileProblem[] = [];
   const warnings: FileProblem[] = [];
   let header: TableRow | undefined;
@@ -130,6 +141,12 @@ export function caseloadChecker(framework: Framework, source: TableSource): Tabl
       if (read.ok) values.set(field.id, read.value);
       else found.push({ at, problem: { row: line, column: heading, message: read.message } });
     }
+    const typed = pool && values.get(pool.attribute);
+    if (pool && typed && typed !== pool.caseType) {
+      const at = used.find((u) => u.field.id === pool.attribute)!;
+      found.push({ at: at.at, problem: { row: line, column: at.heading, message: `the case type is ${typed}, but this file is the ${pool.label.toLowerCase()} caseload; upload the ${typed} cases in their own file, or one file with every case` } });
+    }
+    if (pool) values.set(pool.attribute, pool.caseType);
     const rowErrors = found.sort((a, b) => a.at - b.at).map((f) => f.problem);
     const caseRef = values.get(CASE_REF);
     if (caseRef) {
