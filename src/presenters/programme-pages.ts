@@ -24,9 +24,12 @@ export const serviceLink = (id: number, name: string) => `<a class="govuk-link" 
 const latestHtml = (e: RegistryEntry) =>
   e.latest && (e.latest.date || e.latest.rating) ? `${ratingTag(e.latest.rating, 'Rating not known')} <span class="govuk-body-s">${escapeHtml(e.latest.date ?? 'date not known')}</span>` : 'None on record';
 
+/** The other names a service is known by (former names, other spellings), under its name in the registry's list. */
+const knownAs = (e: RegistryEntry) => (e.otherNames.length ? `<br><span class="govuk-body-s">Also known as ${e.otherNames.map(escapeHtml).join('; ')}</span>` : '');
+
 export function pduRegistryRows(pdus: readonly RegistryEntry[]) {
   return pdus.map((e) => [
-    { html: serviceLink(e.organisation.id, e.organisation.name) + (e.organisation.details.nonGeographic ? ` ${tag('Not geographic', 'grey')}` : '') },
+    { html: serviceLink(e.organisation.id, e.organisation.name) + (e.organisation.details.nonGeographic ? ` ${tag('Not geographic', 'grey')}` : '') + knownAs(e) },
     { html: latestHtml(e) },
     { text: String(e.inspections.length), format: 'numeric' },
     { text: dash(e.intelligence?.caseload), format: 'numeric' },
@@ -35,7 +38,7 @@ export function pduRegistryRows(pdus: readonly RegistryEntry[]) {
 
 export function youthRegistryRows(services: readonly RegistryEntry[]) {
   return services.map((e) => [
-    { html: serviceLink(e.organisation.id, e.organisation.name) + (e.joint ? ` ${tag('Joint', 'purple')}` : '') },
+    { html: serviceLink(e.organisation.id, e.organisation.name) + (e.joint ? ` ${tag('Joint', 'purple')}` : '') + knownAs(e) },
     { html: latestHtml(e) },
     { text: dash(e.intelligence?.caseload), format: 'numeric' },
     { text: dash(e.intelligence?.concerns), format: 'numeric' },

@@ -18,6 +18,7 @@ const registryEntryJson = (e: RegistryEntry) => ({
   performance: e.intelligence?.performance ?? null,
   joint: e.joint,
   nation: e.nation,
+  otherNames: e.otherNames,
   links: { self: `/api/programme/services/${e.organisation.id}` },
 });
 

@@ -45,12 +45,12 @@ const revisionOf = async (cycleId: number) => (await getCycleRevision(handle.db,
 describe('the registry', () => {
   it('loads the youth justice services of the reference list once, with their inspections', async () => {
     const youth = await listOrganisations(handle.db, 'youth-service');
-    expect(youth).toHaveLength(101);
+    expect(youth).toHaveLength(155);
     const barnet = youth.find((o) => o.name === 'Barnet')!;
     expect(barnet.details.inspections).toEqual([expect.objectContaining({ published: '2022-05-31', overallRating: 'Good' })]);
     await loadReferenceData(handle.db, 'test');
-    expect(await listOrganisations(handle.db, 'youth-service')).toHaveLength(101);
-    expect((await listOrganisations(handle.db)).length).toBe(12 + 110 + 101);
+    expect(await listOrganisations(handle.db, 'youth-service')).toHaveLength(155);
+    expect((await listOrganisations(handle.db)).length).toBe(12 + 110 + 155);
   });
 
   it('keeps names over time: former PDUs and the names HMIP reported under', async () => {

@@ -1,7 +1,8 @@
-// The youth justice services of the registry as youth-services.json lists them: each with its
-// nation (England or Wales), read by the programme API and the command line's JSON.
+// The youth justice services of the registry as youth-services.json lists them: every service of
+// the YJB statistics, each with its nation (England or Wales) and the names it was known by, which
+// find it on the registry's page, in the programme API and in the new inspection's service picker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findOrganisationByName } from '../../src/db/repositories/index.ts';
+import { findOrganisationByName, listNamesOfKind, listOrganisations } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
@@ -19,20 +20,57 @@ beforeAll(async () => {
 });
 afterAll(() => handle?.close());
 
-const json = async (path: string) => {
-  const res = await app.request(path, { headers: { cookie: planner.cookie } });
+const get = async (session: TestSession, path: string) => {
+  const res = await app.request(path, { headers: { cookie: session.cookie } });
   expect(res.status, path).toBe(200);
-  return res.json();
+  return res;
 };
+const json = async (path: string) => (await get(planner, path)).json();
+const youth = async (name: string) => (await findOrganisationByName(handle.db, 'youth-service', name))!;
+type Listed = { name: string; nation: string | null; otherNames: string[] };
 
 describe('a youth justice service in the registry', () => {
-  it('says which nation it is in: Welsh services are Wales, English ones England, PDUs none', async () => {
-    const cardiff = (await findOrganisationByName(handle.db, 'youth-service', 'Cardiff'))!;
-    const leeds = (await findOrganisationByName(handle.db, 'youth-service', 'Leeds'))!;
-    expect((await json(`/api/programme/services/${cardiff.id}`)).nation).toBe('Wales');
-    expect((await json(`/api/programme/services/${leeds.id}`)).nation).toBe('England');
+  it('is one of the 155 of England and Wales, and says which nation it is in (PDUs none)', async () => {
+    expect(await listOrganisations(handle.db, 'youth-service')).toHaveLength(155);
+    expect((await json(`/api/programme/services/${(await youth('Cardiff')).id}`)).nation).toBe('Wales');
+    expect((await json(`/api/programme/services/${(await youth('Leeds')).id}`)).nation).toBe('England');
     const list = await json('/api/programme/services');
-    expect(list.youthServices.find((s: { name: string }) => s.name === 'Cardiff').nation).toBe('Wales');
+    expect(list.youthServices.filter((s: Listed) => s.nation === 'Wales')).toHaveLength(17);
     expect(list.regions[0].pdus[0].nation).toBeNull();
+  });
+
+  it('keeps its former names: the API and the registry page find it by one', async () => {
+    const swansea = await youth('Swansea');
+    const record = await json(`/api/programme/services/${swansea.id}`);
+    expect(record.names).toEqual([expect.objectContaining({ name: 'Western Bay Youth Justice and Early Intervention Service', source: 'reference', validFrom: null, note: expect.stringMatching(/^former name, from 2014/) })]);
+    const found = await json('/api/programme/services?q=western%20bay');
+    expect(found.regions).toEqual([]);
+    expect(found.youthServices.map((s: Listed) => s.name).sort()).toEqual(['Bridgend', 'Neath Port Talbot', 'Swansea']);
+    expect(found.youthServices[0].otherNames).toEqual(['Western Bay Youth Justice and Early Intervention Service']);
+
+    const page = await (await get(planner, '/programme/services?q=Cumbria+Youth')).text();
+    expect(page).toContain('2 services whose name, or a former name or other spelling, contains ‘Cumbria Youth’');
+    expect(page).toMatch(/>Cumberland<\/a><br><span class="govuk-body-s">Also known as Cumbria Youth Offending Service<\/span>/);
+    expect(page).toContain('>Westmorland and Furness</a>');
+    expect(page).not.toContain('>Leeds</a>');
+    // A PDU is found by its current name; an unknown name finds nothing and says so.
+    expect(await (await get(planner, '/programme/services?q=hull+and+east')).text()).toContain('1 service whose name');
+    expect(await (await get(planner, '/programme/services?q=%25')).text()).toContain('0 services whose name');
+  });
+
+  it('is offered in the new inspection picker with its former names', async () => {
+    const page = await (await get(planner, '/inspections/new')).text();
+    const cumberland = await youth('Cumberland');
+    expect(page).toContain(`<option value="${cumberland.id}">Cumberland (also known as Cumbria Youth Offending Service)</option>`);
+    expect(page).toContain('>Hull (also known as Kingston-upon-Hull)</option>');
+  });
+
+  it('is not read again while the reference files are unchanged, and a forced load adds no name twice', async () => {
+    const names = (await listNamesOfKind(handle.db, 'youth-service')).length;
+    expect(names).toBeGreaterThanOrEqual(5 + 8);
+    expect((await loadReferenceData(handle.db, 'test')).unchanged).toBe(true);
+    expect((await loadReferenceData(handle.db, 'test', { force: true })).unchanged).toBe(false);
+    expect(await listNamesOfKind(handle.db, 'youth-service')).toHaveLength(names);
+    expect(await listOrganisations(handle.db, 'youth-service')).toHaveLength(155);
   });
 });

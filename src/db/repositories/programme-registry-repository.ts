@@ -358,3 +358,23 @@ export async function setOrganisationNameIfDifferent(db: Db, id: number, name: s
   const r = await db.updateTable('organisation').set({ name }).where('id', '=', id).where('name', '<>', name).executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
+
+/**
+ * The organisations of the given kinds whose name, or any name they are known by (former names,
+ * other spellings, names before a rename), contains `text`, ignoring case.
+ */
+export async function findOrganisationIdsByAnyName(db: Db, kinds: readonly OrganisationKind[], text: string): Promise<Set<number>> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('organisation as o')
+    .select('o.id')
+    .where('o.kind', 'in', [...kinds])
+    .where((eb) =>
+      eb.or([
+        eb('o.name', 'ilike', pattern),
+        eb.exists(eb.selectFrom('organisation_name as n').select('n.id').whereRef('n.organisation_id', '=', 'o.id').where('n.name', 'ilike', pattern)),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

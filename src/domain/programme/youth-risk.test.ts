@@ -166,8 +166,8 @@ describe('choosing the year’s youth inspections', () => {
 describe('the real youth justice services', () => {
   const real = youthServicesFromReference(loadYouthServices());
 
-  it('reads 101 services with their latest rating and joint flags', () => {
-    expect(real).toHaveLength(101);
+  it('reads 155 services with their latest rating and joint flags', () => {
+    expect(real).toHaveLength(155);
     expect(real.filter((s) => s.joint)).toHaveLength(5);
     expect(real.find((s) => s.name === 'Surrey')!.lastInspection).toEqual({ date: '2022-03-15', rating: 'Good' });
   });
@@ -176,12 +176,13 @@ describe('the real youth justice services', () => {
     const { selected, scores, notes } = selectYouthServices({ services: real, asOf: AS_OF, targeted: 10, random: 5, seed: 2027, capacity: 33 });
     const forced = selected.filter((s) => s.reasons.some((r) => r.kind === 're-inspection' || r.kind === 'overdue' || r.kind === 'due')).map((s) => s.service);
     const expected = real
-      .filter((s) => s.lastInspection?.rating === 'Inadequate' || (s.lastInspection?.date && s.lastInspection.date < '2024-04-05'))
+      // No inspection on record counts as overdue: the 53 services added from the YJB list have none in the file yet.
+      .filter((s) => s.lastInspection === null || s.lastInspection?.rating === 'Inadequate' || (s.lastInspection?.date && s.lastInspection.date < '2024-04-05'))
       .map((s) => s.name);
     // The stored list is the 2019-2025 round: most services fall due in 2027/28, far beyond 33 inspections.
     expect(notes).toContain(`${forced.length + 15} services are selected but the year can take 33; ${forced.length} are forced in (re-inspection, overdue or due within the year)`);
     expect(forced.sort()).toEqual(expected.sort());
-    expect(scores).toHaveLength(101);
+    expect(scores).toHaveLength(155);
     expect(selected.length).toBe(forced.length + 15);
   });
 });

@@ -28,7 +28,7 @@ export function apiProgrammeRoutes(db: Db): Hono<AppEnv> {
     c.json({
       name: 'Inspection programme API',
       resources: {
-        services: '/api/programme/services',
+        services: '/api/programme/services?q=NAME (q optional: services whose name or a former name contains it)',
         service: '/api/programme/services/{id}',
         cycles: '/api/programme/cycles',
         cycle: '/api/programme/cycles/{id}?revision=N',
@@ -43,7 +43,7 @@ export function apiProgrammeRoutes(db: Db): Hono<AppEnv> {
     }),
   );
   api.get('/services', async (c) => {
-    const registry = await listRegistry(db);
+    const registry = await listRegistry(db, undefined, { query: c.req.query('q')?.slice(0, 200) });
     return c.json(registryJson(registry.regions, registry.youthServices));
   });
   api.get('/services/:id', async (c) => c.json(serviceRecordJson(await getServiceRecord(db, pathId(c, 'id', 'a service')))));

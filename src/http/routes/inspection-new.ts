@@ -3,7 +3,7 @@
 // fieldwork start, and a framework version that inspects that kind, by default the current one).
 // Programme managers, administrators and lead inspectors; a lead inspector leads what they create.
 import { Hono, type Context } from 'hono';
-import { getOrganisation, listOrganisations, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
+import { getOrganisation, listNamesOfKind, listOrganisations, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
 import { canCreateInspections } from '../../domain/access/permissions.ts';
 import { addDays } from '../../domain/sampling/dates.ts';
 import { fullDate } from '../../domain/timeline/dates.ts';
@@ -66,13 +66,21 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
 
   /** The page: the booking being checked (when one is named), else the current cycle's bookings and the direct form. */
   async function render(c: C, values: Values, failed: { form: 'booking' | 'direct' | 'youth-selection'; failure: Failure } | undefined, chosen?: { cycle: string; booking: string }) {
-    const [bookings, frameworks, regions, youthServices, fromSelection] = await Promise.all([
+    const [bookings, frameworks, regions, youthServices, fromSelection, youthNames] = await Promise.all([
       cycleBookings(db),
       frameworkChoices(db),
       listRegionsWithPdus(db),
       listOrganisations(db, 'youth-service'),
       youthSelectionChoices(db, values.youthSelection),
+      listNamesOfKind(db, 'youth-service'),
     ]);
+    // A service is listed with its former names and other spellings, so one known by an old name is found.
+    const formerly = new Map<number, Set<string>>();
+    for (const n of youthNames) formerly.set(n.organisationId, (formerly.get(n.organisationId) ?? new Set()).add(n.name));
+    const youthText = (o: { id: number; name: string }) => {
+      const others = [...(formerly.get(o.id) ?? [])].filter((n) => n !== o.name);
+      return others.length ? `${o.name} (also known as ${others.join('; ')})` : o.name;
+    };
     const currentPdu = currentChoice(frameworks, 'pdu');
     const currentYouth = currentChoice(frameworks, 'youth-service');
     let check: Record<string, unknown> | null = null;
@@ -132,7 +140,7 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
         kind: values.kind === 'youth-service' ? 'youth-service' : 'pdu',
         youthServiceItems: [
           { value: '', text: 'Choose a youth justice service' },
-          ...youthServices.map((o) => ({ value: String(o.id), text: o.name, selected: values.youthService === String(o.id) })),
+          ...youthServices.map((o) => ({ value: String(o.id), text: youthText(o), selected: values.youthService === String(o.id) })),
         ],
         frameworkItems: [
           {

@@ -11,6 +11,7 @@ import {
   deleteOrganisationName,
   deleteRegistryOrganisation,
   findOrganisationByReferenceName,
+  findOrganisationIdsByAnyName,
   findOrganisationExact,
   getOrganisation,
   getOrganisationIntelligence,
@@ -50,7 +51,7 @@ import { lastName, lastNameChange, nameOn, scheduledNames } from '../../domain/p
 import { isRealDate, optionalRealDate, requiredRealDate } from './dates.ts';
 import type { YouthService } from '../../domain/programme/youth-risk.ts';
 import { loadRegions } from '../../reference/organisations.ts';
-import { loadYouthServices, NATIONS, type Nation } from '../../reference/youth-services.ts';
+import { loadYouthServices, namesOfService, NATIONS, type Nation } from '../../reference/youth-services.ts';
 import { AppError } from '../errors.ts';
 import { rateInspectionsFromCounts } from '../bulk-ratings.ts';
 import { todayIso } from '../publication.ts';
@@ -206,29 +207,37 @@ export const FORMER_PDU_SUCCESSORS: Readonly<Record<string, readonly string[]>> 
 export async function loadProgrammeRegistry(trx: Db, actor: string): Promise<{ youthServices: number; namesAdded: number; folded: number }> {
   const youth = loadYouthServices();
   let namesAdded = 0;
-  for (const s of youth.services) {
-    const details = {
-      referenceName: s.name,
-      nation: s.nation,
-      inspections: s.inspections,
-      ...(s.jointInspection ? { jointInspection: true } : {}),
-      ...(s.notes ? { notes: s.notes } : {}),
-      source: `youth-services.json (as of ${youth.asOf})`,
-    };
-    const existing = (await findOrganisationByReferenceName(trx, 'youth-service', s.name)) ?? (await findOrganisationExact(trx, 'youth-service', null, s.name));
-    if (existing) await setOrganisationDetails(trx, existing.id, { ...existing.details, ...details });
-    else await insertRegistryOrganisation(trx, { kind: 'youth-service', name: s.name, parentId: null, details });
-  }
-
-  // Names over time from the reference data: the name HMIP reported under, and the former PDUs.
-  const regions = await listRegionsWithPdus(trx);
-  const known = new Set((await listNamesOfKind(trx, 'pdu')).map((n) => `${n.organisationId}\u0000${n.name}`));
+  const known = new Set([...(await listNamesOfKind(trx, 'pdu')), ...(await listNamesOfKind(trx, 'youth-service'))].map((n) => `${n.organisationId}\u0000${n.name}`));
   const addName = async (organisationId: number, name: string, note: string) => {
     if (known.has(`${organisationId}\u0000${name}`)) return;
     known.add(`${organisationId}\u0000${name}`);
     await insertOrganisationName(trx, { organisationId, name, source: 'reference', note, recordedBy: actor });
     namesAdded++;
   };
+  for (const s of youth.services) {
+    const details = {
+      referenceName: s.name,
+      nation: s.nation,
+      localAuthorities: s.localAuthorities,
+      localAuthoritiesBasis: s.localAuthoritiesBasis,
+      ...(s.localAuthoritiesNote ? { localAuthoritiesNote: s.localAuthoritiesNote } : {}),
+      formerNames: s.formerNames,
+      otherNames: s.otherNames,
+      sources: s.sources,
+      inspections: s.inspections,
+      ...(s.jointInspection ? { jointInspection: true } : {}),
+      ...(s.notes ? { notes: s.notes } : {}),
+      source: `youth-services.json (as of ${youth.asOf})`,
+    };
+    const existing = (await findOrganisationByReferenceName(trx, 'youth-service', s.name)) ?? (await findOrganisationExact(trx, 'youth-service', null, s.name));
+    const id = existing ? existing.id : await insertRegistryOrganisation(trx, { kind: 'youth-service', name: s.name, parentId: null, details });
+    if (existing) await setOrganisationDetails(trx, existing.id, { ...existing.details, ...details });
+    // Its former names and other spellings, so a search or an old report under them finds it.
+    for (const n of namesOfService(s)) await addName(id, n.name, n.note);
+  }
+
+  // Names over time from the reference data: the name HMIP reported under, and the former PDUs.
+  const regions = await listRegionsWithPdus(trx);
   const file = loadRegions();
   for (const region of file.regions) {
     const stored = regions.find((r) => r.name === region.name);
@@ -275,6 +284,8 @@ export interface RegistryEntry {
   inspections: HistoryEntry[];
   intelligence: OrganisationIntelligence | undefined;
   joint: boolean;
+  /** The other names the service is known by (former names, other spellings, names before a rename); read by listRegistry, else empty. */
+  otherNames: string[];
   /** A youth justice service's nation, England or Wales, from youth-services.json (derived there from the councils it covers); null for PDUs and regions. */
   nation: Nation | null;
 }
@@ -292,6 +303,7 @@ function entry(org: Organisation, regionName: string | null, intelligence: Organ
     inspections,
     intelligence,
     joint: intelligence?.jointInspection ?? org.details.jointInspection === true,
+    otherNames: [],
     nation: nationOf(org),
   };
 }
@@ -306,12 +318,36 @@ const renamesDue = async (db: Db, today: string, options: RegistryReadOptions) =
 };
 
 /** The regions with their PDUs, and the youth justice services, each with its inspection history, latest inspection and intelligence. */
-export async function listRegistry(db: Db, today = todayIso(), options: RegistryReadOptions = {}): Promise<{ regions: { region: Organisation; pdus: RegistryEntry[] }[]; youthServices: RegistryEntry[] }> {
+/**
+ * The registry: the regions with their PDUs, then the youth justice services, each with the other
+ * names it is known by. With `query`, only the services whose name, or any name they are known by
+ * (a former name, another spelling, a name before a rename), contains it, ignoring case; regions
+ * with none of them are left out.
+ */
+export async function listRegistry(
+  db: Db,
+  today = todayIso(),
+  options: RegistryReadOptions & { query?: string } = {},
+): Promise<{ regions: { region: Organisation; pdus: RegistryEntry[] }[]; youthServices: RegistryEntry[] }> {
   await renamesDue(db, today, options);
-  const [regions, youth, intelligence, sources] = await Promise.all([listRegionsWithPdus(db), listOrganisations(db, 'youth-service'), listOrganisationIntelligence(db), historySources(db, today)]);
+  const query = options.query?.trim();
+  const [regions, youth, intelligence, sources, names, matching] = await Promise.all([
+    listRegionsWithPdus(db),
+    listOrganisations(db, 'youth-service'),
+    listOrganisationIntelligence(db),
+    historySources(db, today),
+    Promise.all(SERVICE_KINDS.map((k) => listNamesOfKind(db, k))),
+    query ? findOrganisationIdsByAnyName(db, SERVICE_KINDS, query) : undefined,
+  ]);
+  const otherNames = new Map<number, string[]>();
+  for (const n of names.flat()) otherNames.set(n.organisationId, [...(otherNames.get(n.organisationId) ?? []), n.name]);
+  const wanted = (o: Organisation) => matching === undefined || matching.has(o.id);
+  const withNames = (e: RegistryEntry): RegistryEntry => ({ ...e, otherNames: [...new Set(otherNames.get(e.organisation.id) ?? [])].filter((n) => n !== e.organisation.name) });
   return {
-    regions: regions.map((r) => ({ region: r, pdus: r.pdus.map((p) => entry(p, r.name, intelligence.get(p.id), sources)) })),
-    youthServices: youth.map((y) => entry(y, null, intelligence.get(y.id), sources)),
+    regions: regions
+      .map((r) => ({ region: r, pdus: r.pdus.filter(wanted).map((p) => withNames(entry(p, r.name, intelligence.get(p.id), sources))) }))
+      .filter((r) => matching === undefined || r.pdus.length > 0),
+    youthServices: youth.filter(wanted).map((y) => withNames(entry(y, null, intelligence.get(y.id), sources))),
   };
 }
 
@@ -333,6 +369,7 @@ export async function getServiceRecord(db: Db, id: number, today = todayIso(), o
   const sources = await historySources(db, today, { organisationId: id, inspections: inApp });
   return {
     ...entry(org, parent?.name ?? null, intelligence, sources),
+    otherNames: [...new Set(names.map((n) => n.name))].filter((n) => n !== org.name),
     names,
     scheduled: scheduledNames(names, today),
     parent,

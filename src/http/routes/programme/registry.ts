@@ -49,9 +49,11 @@ export function registryRoutes(db: Db): Hono<AppEnv> {
 
   routes.get('/programme/services', async (c) => {
     view(c);
-    const registry = await listRegistry(db);
+    const query = (c.req.query('q') ?? '').trim().slice(0, 200);
+    const registry = await listRegistry(db, undefined, { query });
     return page(c, 'programme-services.njk', {
-      title: 'Registry of services',
+      title: query ? `Services named like ‘${query}’ – Registry of services` : 'Registry of services',
+      query,
       activeNav: 'programme',
       section: 'services',
       regions: registry.regions.map((r) => ({ name: r.region.name, id: r.region.id, rows: pduRegistryRows(r.pdus) })),
