@@ -1,9 +1,8 @@
 // The inspection programme's planning speed: three years of the real 110 PDUs in 12 regions (with
-// their published ratings) and three yearly selections from 155 youth justice services (the 101 in
-// reference/organisations plus 54 generated ones, labelled as such, to reach the national count).
+// their published ratings) and three yearly selections from the 155 real youth justice services of
+// reference/organisations (the national count; no intelligence is invented for them).
 // Beside it, the simplest baseline: PDUs dealt round-robin to weeks and teams with no rules, and
 // youth services taken oldest inspection first.
-import { seededRandom } from '../src/domain/sampling/seeded-random.ts';
 import { planCycle } from '../src/domain/programme/cycle.ts';
 import type { CycleInput } from '../src/domain/programme/cycle-types.ts';
 import { addDays, addMonths } from '../src/domain/programme/dates.ts';
@@ -12,21 +11,6 @@ import type { YouthService } from '../src/domain/programme/youth-risk.ts';
 import { selectYouthServices } from '../src/domain/programme/youth-selection.ts';
 import { loadRegions } from '../src/reference/organisations.ts';
 import { loadYouthServices } from '../src/reference/youth-services.ts';
-
-const SYNTHETIC_LABEL = '[generated: not a real service]';
-
-/** Generated services with generated intelligence; real services get none invented. */
-function syntheticServices(count: number, seed: number): YouthService[] {
-  const random = seededRandom(seed);
-  const ratings = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'];
-  return Array.from({ length: count }, (_, i) => ({
-    name: `Synthetic YJS ${String(i + 1).padStart(2, '0')} ${SYNTHETIC_LABEL}`,
-    lastInspection: random() < 0.2 ? null : { date: addDays('2020-01-01', Math.floor(random() * 2200)), rating: ratings[Math.floor(random() ** 1.5 * 4)]! },
-    caseload: 20 + Math.floor(random() * 280),
-    concerns: Math.floor(random() * 4),
-    performance: Math.round(random() * 100) / 100,
-  }));
-}
 
 const START = '2027-04-05';
 const YEARS = 3;
@@ -72,7 +56,7 @@ function timeIt(runs: number, fn: () => unknown): number {
 
 export async function benchProgramme(report: (name: string, ours: number, baseline: number, baselineName: string) => void): Promise<void> {
   const { regions, pdus } = pdusFromReference(loadRegions());
-  const services = [...youthServicesFromReference(loadYouthServices()), ...syntheticServices(54, 2027)];
+  const services = youthServicesFromReference(loadYouthServices());
   const input: CycleInput = { start: START, years: YEARS, regions, pdus, teams: ['Team 1', 'Team 2', 'Team 3'], capacityPerYear: 80 };
   const runs = 9;
   const pduOnly = timeIt(runs, () => planCycle(input));
