@@ -8,7 +8,7 @@
 import { listInspections, type Db } from '../db/repositories/index.ts';
 import { fullDate } from '../domain/timeline/dates.ts';
 import { createDemoFieldworkInspection, stageDemoFieldwork } from './demo-fieldwork.ts';
-import { createDemoNationalYears } from './demo-national.ts';
+import { createDemoNationalYears, createDemoYouthAnnualReport } from './demo-national.ts';
 import { createDemoLaterStages } from './demo-stages.ts';
 import { demoServiceStaff, demoSfoPeople, demoTeam, ensureDemoUsers, type DemoAccount } from './identity/demo-users.ts';
 import { createDemoSfo } from './demo-sfo.ts';
@@ -55,6 +55,9 @@ export async function ensureDemoData(db: Db, options: { accounts: boolean }, tod
   // Issue 12: youth justice inspections published in the past year (demo-youth-published.ts), for the public youth ratings and open data.
   const youth = await createDemoPublishedYouth(db, today, actor);
   if (youth.length) made.push(`Demonstration: ${youth.length} published youth justice inspections (${youth.map((y) => y.service).join(', ')})`);
+  // Their draft annual report, as the PDU inspections have one (demo-national.ts).
+  const youthReport = await createDemoYouthAnnualReport(db, today, actor);
+  if (youthReport) made.push(`Demonstration: draft annual report ${youthReport} of the youth justice inspections`);
 
   // SFO review QA: a year of reviews, quarterly samples, and (with the accounts) assessments at every stage.
   made.push(...(await createDemoSfo(db, today, accounts ? await demoSfoPeople(db) : undefined, actor)));

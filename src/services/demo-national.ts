@@ -2,7 +2,9 @@
 // (generated, labelled cases) taken through the real workflow (assessed, signed off, checked for
 // factual accuracy, published on a date that has passed), half of them with a people-on-probation
 // survey run before sign-off (generated contacts and replies, demo-survey.ts), and an annual report
-// built from them. Loaded by `npm start` into a new database (demo-data.ts).
+// built from them; and a draft annual report of the youth justice inspections published for the
+// last business year (demo-youth-published.ts makes them). Loaded by `npm start` into a new
+// database (demo-data.ts).
 import { listRegionsWithPdus, type Db } from '../db/repositories/index.ts';
 import { GENERATED_LABEL } from '../demo/generate-assessment.ts';
 import { businessYear, businessYearOf } from '../domain/national/business-year.ts';
@@ -11,7 +13,7 @@ import { createDemoInspection, DEMO } from './demo.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
 import { addDays } from './inspections.ts';
 import { signOff } from './lead-inspector.ts';
-import { createAnnualReport } from './national-reports.ts';
+import { createAnnualReport, reportableYears } from './national-reports.ts';
 import { addRecipient, addRecommendationTo, moveReport, saveReportText, todayIso } from './publication.ts';
 import { runDemoSurvey } from './survey/demo-survey.ts';
 
@@ -90,4 +92,15 @@ export async function createDemoNationalYears(db: Db, today = todayIso(), actor 
   const framework = await storedFrameworkByKey(db, DEFAULT_FRAMEWORK);
   const annualReport = plan.length ? await createAnnualReport(db, { year: String(current - 1), framework: framework.key }, actor) : null;
   return { inspections: plan.length, surveys: plan.filter((d) => d.survey).length, annualReport };
+}
+
+/**
+ * A draft annual report of the youth justice inspections with fieldwork in the last business year,
+ * as the PDU one is made, once they are published; null when none is.
+ */
+export async function createDemoYouthAnnualReport(db: Db, today = todayIso(), actor = 'system:demo'): Promise<number | null> {
+  const year = businessYear(businessYearOf(today).start - 1);
+  const years = await reportableYears(db);
+  if (!years.some((y) => y.year.start === year.start && y.frameworks.some((f) => f.kind === 'youth-service'))) return null;
+  return createAnnualReport(db, { year: year.label, kind: 'youth-service' }, actor);
 }
