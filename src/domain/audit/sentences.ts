@@ -173,7 +173,7 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
   },
 
   // The case sample
-  'caseload.uploaded': { kind: 'sample', say: (e) => `Uploaded the service’s caseload: ${count(n(a(e).cases), 'case')}` },
+  'caseload.uploaded': { kind: 'sample', say: (e) => `Uploaded the service’s caseload${textOf(a(e).caseType) ? ` of ${textOf(a(e).caseType)!.replace(/-/g, ' ')} cases` : ''}: ${count(n(a(e).cases), 'case')}` },
   'sample.window-set': { kind: 'sample', say: (e) => `Set the sample window: ${dateInWords(a(e).start) || 'no start'} to ${dateInWords(a(e).end) || 'no end'}` },
   'sample.method-set': { kind: 'sample', say: (e) => `Set the sampling method${textOf(a(e).method) ? `: ${codeInWords(textOf(a(e).method)!)}` : ''}` },
   'sample.confirmed': { kind: 'sample', say: () => 'Confirmed the case sample' },
