@@ -27,6 +27,7 @@ import {
 import { addRecommendationTo, moveReport, saveReportText } from '../../src/services/publication.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { pinClock } from '../support/clock.ts';
+import { formPost, signedIn } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { annualReportView } from '../../src/presenters/annual-report-page.ts';
@@ -121,6 +122,25 @@ describe('the youth annual report', () => {
     expect(view.inspectionHead.map((h) => h.text)).toEqual(['Youth justice service', 'Fieldwork', 'Published', 'Framework version', 'Overall rating', 'Score']);
     expect(view.caseTypes!.title).toBe('Court and out of court cases compared');
     expect(JSON.stringify(view.ratingRows)).toContain('Not comparable across versions: 1 inspection under hmip-youth@2018 not counted (3.4 renamed');
+  });
+
+  it('is chosen on /national by the kind of inspection: an analyst who chooses none is told so at the field, and one who chooses youth justice services gets the youth draft', async () => {
+    const app = createApp({ db: handle.db });
+    const analyst = await signedIn(handle.db, 'analyst');
+    const index = await (await app.request('/national', { headers: { cookie: analyst.cookie } })).text();
+    expect(index).toContain('name="kind" type="radio" value="youth-service"');
+    expect(index).toContain('Inspections of youth justice services');
+    const refused = await app.request('/national/annual', formPost(analyst, { year: lastYear.label }));
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('href="#kind"');
+    expect(html).toContain('Select the kind of inspection');
+    const made = await app.request('/national/annual', formPost(analyst, { year: lastYear.label, kind: 'youth-service' }));
+    expect(made.status).toBe(303);
+    const id = Number(new URL(made.headers.get('location')!, 'http://localhost').pathname.split('/').pop());
+    const page = await (await app.request(`/national/annual/${id}`, { headers: { cookie: analyst.cookie } })).text();
+    expect(page).toContain(`Annual report: inspections of youth justice services ${lastYear.label}`);
+    expect(page).toContain('3.4 Out-of-court disposal policy and provision: not comparable across the year&#39;s versions');
   });
 
   it('refuses a kind without published inspections in the year, naming the field', async () => {
