@@ -13,6 +13,7 @@ import type { ReportWritingTables } from './schema-report-writing.ts';
 import type { DomainOneTables } from './schema-domain-one.ts';
 import type { SfoTables } from './schema-sfo.ts';
 import type { SfoPanelTables } from './schema-sfo-panels.ts';
+import type { JointInspectionTables } from './schema-joint-inspection.ts';
 
 /** A `date` column: 'YYYY-MM-DD' in and out, never a Date (no time-zone shifts). */
 export type DateColumn = ColumnType<string, string, string>;
@@ -291,7 +292,7 @@ export interface ReferenceDataDigestTable {
   loaded_at: CreatedAt;
 }
 
-export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, ReportWritingTables, EmbargoTables, DomainOneTables, SfoTables, SfoPanelTables {
+export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, ReportWritingTables, EmbargoTables, DomainOneTables, SfoTables, SfoPanelTables, JointInspectionTables {
   reference_data_digest: ReferenceDataDigestTable;
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;

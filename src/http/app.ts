@@ -25,6 +25,7 @@ import { ownWorkRoutes } from './routes/own-work.ts';
 import { inspectionNewRoutes } from './routes/inspection-new.ts';
 import { inspectionTimelineRoutes } from './routes/inspection-timeline.ts';
 import { leadRoutes } from './routes/lead.ts';
+import { jointInspectionRoutes } from './routes/joint-inspection.ts';
 import { domainOneRoutes } from './routes/domain-one.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { qualityRoutes } from './routes/quality.ts';
@@ -114,6 +115,7 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   app.route('/', caseRoutes(db));
   app.route('/', ownWorkRoutes(db));
   app.route('/', leadRoutes(db));
+  app.route('/', jointInspectionRoutes(db));
   app.route('/', domainOneRoutes(db));
   app.route('/', auditRoutes(db));
   app.route('/', qualityRoutes(db));

@@ -39,6 +39,9 @@ const FLASH = {
   'comment-sent': 'Your comment has been sent to the lead inspector.',
   'recipients-saved': 'The recipients of the embargoed copy have been saved.',
   'decision-saved': 'Your answer to the comment has been saved.',
+  'partners-saved': 'The partner inspectorates have been saved.',
+  'partner-inspector-added': 'The partner inspector has been added to the team.',
+  'partner-inspector-removed': 'The partner inspector has been removed from the team.',
 } satisfies Record<string, string>;
 
 export type FlashKey = keyof typeof FLASH;

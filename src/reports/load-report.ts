@@ -5,6 +5,7 @@ import { listInspections, type Db } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { loadAssessment, standingOf } from '../services/inspections.ts';
 import { loadSurveyResults } from '../services/survey/survey.ts';
+import { jointInspectionOf } from '../services/joint-inspection.ts';
 import { buildPduReport, type PduReport } from './pdu-report.ts';
 import { getReportText } from './report-text.ts';
 import { reportSurvey } from './report-survey.ts';
@@ -30,7 +31,9 @@ export async function loadPduReport(db: Db, inspectionId: number): Promise<Loade
   const survey = reportSurvey((await loadSurveyResults(db, inspectionId)).results);
   // A draft made before sign-off says on its cover that its ratings are provisional.
   const standing = standingOf(inspection, framework, assessment);
-  const report = buildPduReport({ inspection: summary, framework, ratings, assessment, text, standing, ...(survey ? { survey } : {}) });
+  // A joint inspection's partners: the report says so in its facts and methodology.
+  const partners = (await jointInspectionOf(db, inspectionId)).recorded;
+  const report = buildPduReport({ inspection: summary, framework, ratings, assessment, text, standing, partners, ...(survey ? { survey } : {}) });
   return { summary, framework, assessment, ratings, report };
 }
 

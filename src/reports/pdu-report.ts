@@ -3,7 +3,8 @@
 // Pure: no I/O. The HTML page, the PDF and the analysts' workbook are all drawn from this model.
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
-import type { Regime, Wording } from '../domain/framework/schema.ts';
+import type { PartnerInspectorate, Regime, Wording } from '../domain/framework/schema.ts';
+import { jointInspectionSentence } from '../domain/joint-inspection/partners.ts';
 import { formatRange } from '../domain/rating/explain.ts';
 import { bandRange, percentage } from '../domain/rating/percentages.ts';
 import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
@@ -48,6 +49,8 @@ export interface PduReportInput {
   survey?: ReportSurveyInput;
   /** Whether the ratings are provisional (a draft made before sign-off); taken as final when absent. */
   standing?: RatingsStanding;
+  /** A joint inspection's partner inspectorates, in the framework's order; none or absent when inspected alone. */
+  partners?: readonly Pick<PartnerInspectorate, 'name' | 'abbreviation'>[];
 }
 
 export interface KeyQuestionRow {
@@ -135,6 +138,8 @@ export interface PduReport {
   narrative: { foreword: NarrativeBlock[]; overallFindings: NarrativeBlock[]; peopleOnProbation: NarrativeBlock[] };
   /** The regime's words, from the framework file: what is inspected and whom it works with. */
   words: { organisation: string; people: string };
+  /** "This was a joint inspection with …": in the facts about the inspection and the methodology; null when inspected alone. */
+  jointInspection: string | null;
   ratings: {
     rows: { id: string; name: string; rating: string; points: string; setBy: string; limitedFrom?: string }[];
     /** Standards rated separately, outside the overall score (e.g. youth resettlement), each with why when not rated. */
@@ -346,6 +351,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
   });
 
   const provisional = input.standing?.provisional ? `PROVISIONAL: ${casesCompleteText(input.standing)}, not yet signed off` : null;
+  const jointInspection = jointInspectionSentence(input.partners ?? []);
   return {
     title: reportTitle(regime, inspection.organisationName),
     isDemo: inspection.isDemo,
@@ -356,11 +362,13 @@ export function buildPduReport(input: PduReportInput): PduReport {
       ...(regime.organisationKind === 'pdu' || inspection.regionName ? [{ label: 'Region', value: inspection.regionName ?? '-' }] : []),
       { label: 'Fieldwork', value: `${inspection.fieldworkStart} to ${inspection.fieldworkEnd}` },
       { label: 'Framework', value: `${def.title}, version ${def.version}` },
+      ...(jointInspection ? [{ label: 'Joint inspection', value: jointInspection }] : []),
       { label: 'Cases inspected', value: String(ratings.cases) },
       { label: 'Overall rating', value: `${ratings.overall.rating ?? 'Not yet rated'}${provisional && ratings.overall.rating ? ' (provisional)' : ''}` },
     ],
     sections,
     words: { organisation: regime.organisation.singular, people: regime.people.plural },
+    jointInspection,
     foreword: fill(text.foreword) || null,
     overallFindings: fill(text.overallFindings) || null,
     narrative: {
@@ -436,7 +444,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
       : null,
     recommendations,
     annexe: {
-      sampleRule: def.domains.map((d) => `Domain ${d.id}, ${d.name}: ${d.description ?? ''}`.trim()).concat(`This inspection examined ${ratings.cases} cases.`),
+      sampleRule: def.domains.map((d) => `Domain ${d.id}, ${d.name}: ${d.description ?? ''}`.trim()).concat(`This inspection examined ${ratings.cases} cases.`, jointInspection ? [jointInspection] : []),
       rounding: def.rules.percentages.note ?? `Percentages are given to ${def.rules.percentages.decimals} decimal places (${def.rules.percentages.rounding}).`,
       ratingRule: ratingRuleText(framework),
       bands: bands.map((b, i) => ({ rating: b.rating, range: formatRange({ rating: b.rating, ...bandRange(bands, i, def.rules.percentages) }), description: b.description ?? '', minPercent: b.minPercent })),

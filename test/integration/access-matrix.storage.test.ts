@@ -18,6 +18,7 @@ import { findOrganisationByName } from '../../src/db/repositories/index.ts';
 import { nationalRows } from './access/rows-national.ts';
 import { publicRatingsRows } from './access/rows-public-ratings.ts';
 import { timelineRows } from './access/rows-timeline.ts';
+import { jointInspectionRows } from './access/rows-joint-inspection.ts';
 import { auditRows } from './access/rows-audit.ts';
 import { domainOneRows } from './access/rows-domain-one.ts';
 import { reportWritingRows } from './access/rows-report-writing.ts';
@@ -26,7 +27,7 @@ import { sfoDocumentFixture, sfoDocumentRows } from './access/rows-sfo-documents
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
 
-const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows, ...sfoDocumentRows, ...sfoPublicRows];
+const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...jointInspectionRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows, ...sfoDocumentRows, ...sfoPublicRows];
 
 
 let handle: TestDatabase;

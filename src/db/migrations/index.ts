@@ -28,6 +28,7 @@ import * as m0023 from './0023_sfo_review_documents.ts';
 import * as m0024 from './0024_sfo_learning_panels.ts';
 import * as m0025 from './0025_sfo_annual_reports.ts';
 import * as m0026 from './0026_inspection_youth_selection.ts';
+import * as m0027 from './0027_joint_inspection.ts';
 import * as m0029 from './0029_reference_data_digest.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -57,5 +58,6 @@ export const migrations: Record<string, Migration> = {
   '0024_sfo_learning_panels': m0024,
   '0025_sfo_annual_reports': m0025,
   '0026_inspection_youth_selection': m0026,
+  '0027_joint_inspection': m0027,
   '0029_reference_data_digest': m0029,
 };

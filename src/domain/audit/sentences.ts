@@ -159,6 +159,22 @@ export const ACTION_SENTENCES: Record<string, ActionEntry> = {
         : `Made ${personInWords(w, a(e).userId)} ${roleInWords(a(e).role)} on the team (was ${roleInWords(b(e).role)})`,
   },
   'inspection.member-removed': { kind: 'inspection', say: (e, w) => `Removed ${personInWords(w, b(e).userId)} from the team` },
+  'inspection.partner-inspectorates-set': {
+    kind: 'inspection',
+    say: (e) => {
+      const names = Array.isArray(a(e).inspectorates) ? (a(e).inspectorates as Json[]).map((x) => textOf(x) ?? '').filter(Boolean) : [];
+      return names.length ? `Recorded a joint inspection with ${names.join(', ')}` : 'Recorded that no partner inspectorate inspects alongside';
+    },
+  },
+  'inspection.partner-inspector-added': {
+    kind: 'inspection',
+    say: (e) => `Added partner inspector ${textOf(a(e).name) ?? '(unnamed)'}${textOf(a(e).inspectorate) ? ` (${textOf(a(e).inspectorate)})` : ''} to the team`,
+    quiet: () => ['name', 'inspectorate'],
+  },
+  'inspection.partner-inspector-removed': {
+    kind: 'inspection',
+    say: (e) => `Removed partner inspector ${textOf(b(e).name) ?? '(unnamed)'}${textOf(b(e).inspectorate) ? ` (${textOf(b(e).inspectorate)})` : ''} from the team`,
+  },
   'inspection.signed-off': { kind: 'inspection', say: () => 'Signed off the inspection' },
   'inspection.reopened': { kind: 'inspection', say: (e) => `Reopened the inspection${because(a(e).reason)}`, quiet: reasonSaid },
   'timeline.milestone-done': {

@@ -2,7 +2,7 @@
 // (or, for the inspected service, its own tasks for the inspection).
 import { Hono } from 'hono';
 import { listInspections, listOrganisations, type Db } from '../../db/repositories/index.ts';
-import { canOpenArea, canViewRegionalFeedback, reportStatusOf, canCreateInspections } from '../../domain/access/permissions.ts';
+import { canOpenArea, canViewRegionalFeedback, reportStatusOf, canCreateInspections, canManageTeam } from '../../domain/access/permissions.ts';
 import { STATUS_NAMES } from '../../domain/publication/workflow.ts';
 import { serviceTasks } from '../../presenters/service-tasks-page.ts';
 import { serviceTaskFacts } from '../../services/service-tasks.ts';
@@ -15,6 +15,8 @@ import { provisionalHtml } from '../../presenters/provisional.ts';
 import { govukDate } from '../../presenters/govuk-dates.ts';
 import { caseAccess, inspectionFor, sessionOf } from '../access.ts';
 import { timelineSection } from './inspection-timeline.ts';
+import { jointInspectionSummaryRow } from './joint-inspection.ts';
+import { jointInspectionOf } from '../../services/joint-inspection.ts';
 import type { AppEnv } from '../auth.ts';
 import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
 
@@ -75,7 +77,11 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
       });
     const [{ ratings, standing }, framework, access] = await Promise.all([rateStoredInspection(db, inspection.id), frameworkOf(db, inspection), caseAccess(db, actor, scope)]);
     // Quality flags name a case's judgements: not those of a case the person is assessing blind.
-    return page(c, 'inspection.njk', { ...inspectionPage(summary, { ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) }, framework, standing), ...(await timelineSection(c, db, inspection, actor, scope)) });
+    const model = inspectionPage(summary, { ...ratings, flags: ratings.flags.filter((f) => access.mayRead(f.caseRef)) }, framework, standing);
+    // A joint inspection's partners, after the framework (none for a framework that inspects nobody jointly).
+    const joint = jointInspectionSummaryRow(await jointInspectionOf(db, inspection.id), inspection.id, canManageTeam(actor, scope));
+    if (joint) model.summaryRows.splice(model.summaryRows.findIndex((r) => r.key.text === 'Framework') + 1, 0, joint);
+    return page(c, 'inspection.njk', { ...model, ...(await timelineSection(c, db, inspection, actor, scope)) });
   });
 
   return pages;
