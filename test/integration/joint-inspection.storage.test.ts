@@ -66,6 +66,7 @@ describe('the partner inspectorates a youth inspection may record', () => {
   });
 
   it('are none for a PDU inspection: its framework inspects nobody jointly, and a choice is refused', async () => {
+    expect(await (await app.request(`/inspections/${pdu}/team`, { headers: { cookie: planner.cookie } })).text()).not.toContain('joint inspection page');
     const joint = await jointInspectionOf(db, pdu);
     expect(joint).toMatchObject({ offered: false, allowed: [], whyNone: 'This framework does not inspect PDUs jointly with other inspectorates.' });
     expect((await refusal(setPartnerInspectorates(db, { inspectionId: pdu, inspectorates: ['hmicfrs'] }, 'test')))[0]?.field).toBe('inspectorates');
@@ -171,6 +172,7 @@ describe('the joint inspection page', () => {
     expect(overview).toContain('Joint inspection');
     expect(overview).toContain('No partner inspectorate recorded');
     expect(overview).toContain(`href="/inspections/${id}/joint-inspection"`);
+    expect(await (await get(lead, `/inspections/${id}/team`)).text()).toContain(`<a class="govuk-link" href="/inspections/${id}/joint-inspection">joint inspection page</a>`);
     const page = await (await get(lead, `/inspections/${id}/joint-inspection`)).text();
     expect(page).toContain('name="inspectorates" type="checkbox" value="hmicfrs"');
     expect(page).toContain('value="ofsted"');

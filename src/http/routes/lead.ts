@@ -103,6 +103,8 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
       userIdError: error ? { text: error.text } : undefined,
       canLead: canLeadInspection(actor, scope) && inspection.status !== 'signed-off',
       canManage,
+      // A framework that inspects jointly: partner inspectors from other inspectorates are on the joint inspection page.
+      jointInspection: framework.regime.jointInspection !== undefined,
       teamRows: members.map((m) => [
         { text: m.displayName },
         { text: m.role === 'lead-inspector' ? 'Lead inspector' : 'Inspector' },
