@@ -18,7 +18,7 @@ import { currentChoice, frameworkChoices } from './inspection-booking.ts';
 import { inspectionTimeline, recordMilestoneDone } from './inspection-timeline.ts';
 import { createInspection, requireInspection, saveAssessments } from './inspections.ts';
 import { signOff } from './lead-inspector.ts';
-import { addRecommendationTo, moveReport, saveReportText, todayIso } from './publication.ts';
+import { addRecipient, addRecommendationTo, moveReport, saveReportText, todayIso } from './publication.ts';
 
 export interface PublishedYouthDemo {
   /** The youth justice service's name in the registry. */
@@ -50,45 +50,60 @@ export interface PublishedYouthInspection {
 
 /** Publishes the youth demonstration inspections (none without a youth framework), in PUBLISHED_YOUTH's order. */
 export async function createDemoPublishedYouth(db: Db, today = todayIso(), actor = 'system:demo'): Promise<PublishedYouthInspection[]> {
-  const choice = currentChoice(await frameworkChoices(db), 'youth-service');
-  if (!choice) return [];
-  const framework = await storedFrameworkByKey(db, choice.key);
-  const yearEnd = businessYear(businessYearOf(today).start - 1).to;
   const made: PublishedYouthInspection[] = [];
   for (const demo of PUBLISHED_YOUTH) {
-    const fieldworkStart = mondayOfWeek(addDays(yearEnd, -7 * demo.weeksBeforeYearEnd));
-    const inspection = await createInspection(
-      db,
-      { pduName: demo.service, frameworkKey: framework.key, fieldworkStart, title: `Demonstration inspection: youth justice services in ${demo.service} (generated cases)`, isDemo: true },
-      actor,
-    );
-    const id = inspection.id;
-    const assessment = generateFrameworkAssessment(framework, {
-      seed: demo.seed,
-      cases: demo.cases,
-      caseRefPrefix: `Y${id}-`,
-      windowStart: addDays(fieldworkStart, -182),
-      sufficient: demo.sufficient,
-      judgementShift: demo.judgementShift,
-      relevantCasesFound: demo.relevantCasesFound,
-    });
-    await saveAssessments(db, id, assessment, actor, 'assessments.generated');
-    // The notice went and fieldwork happened on their dates.
-    for (const m of (await inspectionTimeline(db, inspection, today)).milestones)
-      if (m.byHand && m.date <= today) await recordMilestoneDone(db, id, { milestone: m.key, on: m.date }, actor, today);
-    await signOff(db, id, actor);
-
-    const input = { inspectionId: id };
-    await saveReportText(db, { ...input, foreword: `${GENERATED_LABEL} Foreword.`, overallFindings: `${GENERATED_LABEL} Overall findings for ${demo.service} youth justice service.` }, actor);
-    await addRecommendationTo(db, { ...input, addressedTo: 'pdu', text: `${GENERATED_LABEL} Make sure every child's assessment considers their safety and wellbeing.` }, actor);
-    await addRecommendationTo(db, { ...input, addressedTo: 'region', text: `${GENERATED_LABEL} Make sure children's education, training and employment needs are met.` }, actor);
-    const end = (await requireInspection(db, id)).fieldworkEnd;
-    // Published on the day, with no embargo: no email of a publication in the past could have been sent.
-    const publishedOn = addDays(end, 56) < today ? addDays(end, 56) : today;
-    const checked = addDays(end, 28) < publishedOn ? addDays(end, 28) : publishedOn;
-    await moveReport(db, { ...input, to: 'factual-accuracy' }, actor, checked);
-    await moveReport(db, { ...input, to: 'published' }, actor, publishedOn);
-    made.push({ id, service: demo.service, fieldworkStart, publishedOn });
+    const one = await publishDemoYouthInspection(db, demo, today, actor);
+    if (!one) return [];
+    made.push(one);
   }
   return made;
+}
+
+/**
+ * One youth inspection by the current youth framework taken from generated cases to publication
+ * (undefined without a youth framework). With `embargoUntil` (a date after today) it is embargoed
+ * until then instead, a recipient named: not published, so not on the public pages.
+ */
+export async function publishDemoYouthInspection(db: Db, demo: PublishedYouthDemo, today = todayIso(), actor = 'system:demo', embargoUntil?: string): Promise<PublishedYouthInspection | undefined> {
+  const choice = currentChoice(await frameworkChoices(db), 'youth-service');
+  if (!choice) return undefined;
+  const framework = await storedFrameworkByKey(db, choice.key);
+  const yearEnd = businessYear(businessYearOf(today).start - 1).to;
+  const fieldworkStart = mondayOfWeek(addDays(yearEnd, -7 * demo.weeksBeforeYearEnd));
+  const inspection = await createInspection(
+    db,
+    { pduName: demo.service, frameworkKey: framework.key, fieldworkStart, title: `Demonstration inspection: youth justice services in ${demo.service} (generated cases)`, isDemo: true },
+    actor,
+  );
+  const id = inspection.id;
+  const assessment = generateFrameworkAssessment(framework, {
+    seed: demo.seed,
+    cases: demo.cases,
+    caseRefPrefix: `Y${id}-`,
+    windowStart: addDays(fieldworkStart, -182),
+    sufficient: demo.sufficient,
+    judgementShift: demo.judgementShift,
+    relevantCasesFound: demo.relevantCasesFound,
+  });
+  await saveAssessments(db, id, assessment, actor, 'assessments.generated');
+  // The notice went and fieldwork happened on their dates.
+  for (const m of (await inspectionTimeline(db, inspection, today)).milestones)
+    if (m.byHand && m.date <= today) await recordMilestoneDone(db, id, { milestone: m.key, on: m.date }, actor, today);
+  await signOff(db, id, actor);
+
+  const input = { inspectionId: id };
+  await saveReportText(db, { ...input, foreword: `${GENERATED_LABEL} Foreword.`, overallFindings: `${GENERATED_LABEL} Overall findings for ${demo.service} youth justice service.` }, actor);
+  await addRecommendationTo(db, { ...input, addressedTo: 'pdu', text: `${GENERATED_LABEL} Make sure every child's assessment considers their safety and wellbeing.` }, actor);
+  await addRecommendationTo(db, { ...input, addressedTo: 'region', text: `${GENERATED_LABEL} Make sure children's education, training and employment needs are met.` }, actor);
+  const end = (await requireInspection(db, id)).fieldworkEnd;
+  const publishedOn = embargoUntil ?? (addDays(end, 56) < today ? addDays(end, 56) : today);
+  const checked = addDays(end, 28) < today ? addDays(end, 28) : today;
+  await moveReport(db, { ...input, to: 'factual-accuracy' }, actor, checked);
+  if (embargoUntil) {
+    await addRecipient(db, { ...input, name: 'Head of the youth justice service (demonstration)', email: 'yjs-head@demo.inspectorate.local', organisation: `${demo.service} youth justice service` }, actor);
+    await moveReport(db, { ...input, to: 'embargoed', publishOn: embargoUntil }, actor, today);
+  }
+  // Else published on the day, with no embargo: no email of a publication in the past could have been sent.
+  else await moveReport(db, { ...input, to: 'published' }, actor, publishedOn);
+  return { id, service: demo.service, fieldworkStart, publishedOn };
 }

@@ -4,6 +4,7 @@ import { listInspections, type Db, type InspectionListItem } from '../db/reposit
 import { FEWEST_CASES_SHOWN, inspectionFigureWithheld } from '../domain/disclosure/thresholds.ts';
 import { frameworkKey } from '../domain/framework/framework.ts';
 import { rateInspectionsFromCounts } from './bulk-ratings.ts';
+import { storedFrameworkByKey } from './frameworks.ts';
 import { currentPublication } from './inspection-scope.ts';
 
 /**
@@ -45,8 +46,17 @@ export interface RatingRow {
   points: number | '';
 }
 
+/**
+ * The PDU inspections' ratings, one row per rated standard and one overall. Inspections by a
+ * framework whose regime inspects another kind of organisation (youth justice services) are in
+ * their own file (youthRatingRows, public-youth-ratings.ts), with their score and the standards
+ * they rate separately.
+ */
 export async function ratingRows(db: Db): Promise<RatingRow[]> {
-  return (await publishedInspections(db)).flatMap(({ inspection: i, publishOn, ratings }) => [
+  const published = await publishedInspections(db);
+  const kinds = new Map<string, string>();
+  for (const key of new Set(published.map(({ inspection: i }) => frameworkKey(i.frameworkId, i.frameworkVersion)))) kinds.set(key, (await storedFrameworkByKey(db, key)).regime.organisationKind);
+  return published.filter(({ inspection: i }) => kinds.get(frameworkKey(i.frameworkId, i.frameworkVersion)) === 'pdu').flatMap(({ inspection: i, publishOn, ratings }) => [
     ...ratings.standards
       .filter((s) => s.treatment === 'rated')
       .map((s) => ({

@@ -130,16 +130,16 @@ async function loadSources(db: Db, organisationId?: number, loaded?: readonly Pu
 }
 
 /**
- * A PDU's results, oldest first. An inspection published here is shown from here (with its
+ * A PDU's (or youth justice service's: public-youth-ratings.ts) results, oldest first. An inspection published here is shown from here (with its
  * standards), so a result an administrator recorded for it (naming it, or naming none and
  * published the same day) is left out; so is one naming an inspection not published here.
  */
-function pduHistory(reference: readonly HistoryEntry[], recorded: readonly HistoryEntry[], published: readonly PublishedResult[], publishedIds: ReadonlySet<number>): PublicResult[] {
+export function pduHistory<P extends PublishedResult>(reference: readonly HistoryEntry[], recorded: readonly HistoryEntry[], published: readonly P[], publishedIds: ReadonlySet<number>): (P | EarlierResult)[] {
   const here = new Map(published.map((p) => [p.inspectionId, p]));
   const dates = new Set(published.map((p) => p.published));
   const kept = recorded.filter((r) => (r.inspectionId === undefined ? !(r.published && dates.has(r.published)) : publishedIds.has(r.inspectionId) && !here.has(r.inspectionId)));
   const entries: HistoryEntry[] = published.map((p) => ({ published: p.published, fieldwork: p.fieldworkStart, overallRating: p.overall, url: p.url, source: 'published', inspectionId: p.inspectionId }));
-  return mergeHistory(reference, kept, entries).map((e): PublicResult => {
+  return mergeHistory(reference, kept, entries).map((e): P | EarlierResult => {
     const own = e.source === 'published' && e.inspectionId !== undefined ? here.get(e.inspectionId) : undefined;
     if (own) return own;
     return { source: e.source === 'recorded' ? 'recorded' : 'reference', published: e.published, fieldworkStart: e.fieldwork ?? null, overall: e.overallRating, url: e.url };

@@ -12,6 +12,8 @@ import { publishedSfoAnnualReports } from '../../services/sfo/public-annual.ts';
 import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
 import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, publicRegionRatings } from '../../services/public-ratings.ts';
 import { pduTable, regionTable, standardNames } from '../../presenters/public-ratings-page.ts';
+import { youthLatestTable, youthPublishedTable, youthServiceTable, youthStandardNames } from '../../presenters/public-youth-ratings-page.ts';
+import { publicYouthRatings, publicYouthServiceRatings, youthRatingRows, youthRegimeWords, type YouthColumns } from '../../services/public-youth-ratings.ts';
 import { organisationColumnLabel } from '../../presenters/organisation-label.ts';
 import { frameworkKnownNow } from '../../services/frameworks.ts';
 import type { AppEnv } from '../auth.ts';
@@ -20,15 +22,21 @@ import { demoTag, escapeHtml, page, ratingTag } from '../render.ts';
 
 const csv = (rows: object[]) => (rows.length ? stringifyCsv(rows, { header: true }) : '');
 
+/** 'Ratings of youth justice services', in the youth framework's words. */
+const youthRatingsTitle = (plural: string) => `Ratings of ${plural}`;
+/** The standards rated separately, named in a sentence: 'resettlement policy and provision (4.1)'. */
+const separatelyNames = (columns: YouthColumns) => columns.separately.map((s) => `${s.name.charAt(0).toLowerCase()}${s.name.slice(1)} (${s.id})`).join(' and ');
+
 export function publicRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/public', async (c) => {
     // The published inspections are rated once: the improvement counts reuse them.
-    const [rows, annualReports, sfoReports] = await Promise.all([publishedInspections(db), publishedAnnualReports(db), publishedSfoAnnualReports(db)]);
+    const [rows, annualReports, sfoReports, youthWords] = await Promise.all([publishedInspections(db), publishedAnnualReports(db), publishedSfoAnnualReports(db), youthRegimeWords(db)]);
     const improvement = await improvementSummary(db, rows);
     return page(c, 'public-index.njk', {
       title: 'Published inspections',
+      youthRatings: youthWords ? { title: youthRatingsTitle(youthWords.plural), plural: youthWords.plural } : null,
       annualReports: annualReports.map((r) => ({ href: `/public/annual/${r.id}`, text: r.title, publishOn: r.publishOn })),
       sfoReports: sfoReports.map((r) => ({ href: `/public/sfo/annual/${r.param}`, text: `Quality assurance of SFO reviews: annual report ${r.year}`, publishOn: r.publishedAt.toISOString().slice(0, 10) })),
       improvement,
@@ -89,11 +97,45 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
     return page(c, 'public-pdu.njk', { title: `${pdu.name} PDU: inspections over time`, pdu, table: pduTable(pdu, standards), standardNames: standardNames(standards) });
   });
 
-  routes.get('/public/data', (c) => page(c, 'public-data.njk', { title: 'Open data', licence: LICENCE, suppressBelow: SUPPRESS_BELOW }));
+  // The youth justice services' ratings, beside the PDUs': the inspections published here with every standard, and each service's latest and its history.
+  routes.get('/public/youth-ratings', async (c) => {
+    const { columns, published, services } = await publicYouthRatings(db);
+    const table = youthPublishedTable(published, services, columns);
+    const latest = youthLatestTable(services, columns);
+    return page(c, 'public-youth-ratings.njk', {
+      title: youthRatingsTitle(columns.plural),
+      columns,
+      separatelyNames: separatelyNames(columns),
+      published: table,
+      latest,
+      standardNames: youthStandardNames(columns),
+      anyDemo: table.anyDemo || latest.anyDemo,
+    });
+  });
+
+  routes.get('/public/youth-services/:id', async (c) => {
+    const { columns, service } = await publicYouthServiceRatings(db, idParam(c));
+    return page(c, 'public-youth-service.njk', {
+      title: `${service.name} ${columns.singular}: inspections over time`,
+      ratingsTitle: youthRatingsTitle(columns.plural),
+      columns,
+      service,
+      separatelyNames: separatelyNames(columns),
+      table: youthServiceTable(service, columns),
+      standardNames: youthStandardNames(columns),
+    });
+  });
+
+  routes.get('/public/data', async (c) => {
+    const youth = await youthRegimeWords(db);
+    return page(c, 'public-data.njk', { title: 'Open data', licence: LICENCE, suppressBelow: SUPPRESS_BELOW, youth: youth ?? null });
+  });
   routes.get('/public/data/ratings.json', async (c) => c.json({ licence: LICENCE, ratings: await ratingRows(db) }));
   routes.get('/public/data/ratings.csv', async (c) => c.body(csv(await ratingRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="ratings.csv"' }));
   routes.get('/public/data/ratings-latest.json', async (c) => c.json({ licence: LICENCE, ratings: await latestRatingRows(db) }));
   routes.get('/public/data/ratings-latest.csv', async (c) => c.body(csv(await latestRatingRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="ratings-latest.csv"' }));
+  routes.get('/public/data/youth-ratings.json', async (c) => c.json({ licence: LICENCE, ratings: await youthRatingRows(db) }));
+  routes.get('/public/data/youth-ratings.csv', async (c) => c.body(csv(await youthRatingRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="youth-ratings.csv"' }));
   routes.get('/public/data/key-questions.json', async (c) => c.json({ licence: LICENCE, suppression: `figures from fewer than ${SUPPRESS_BELOW} cases are withheld`, keyQuestions: await keyQuestionRows(db) }));
   routes.get('/public/data/key-questions.csv', async (c) => c.body(csv(await keyQuestionRows(db)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="key-questions.csv"' }));
 
