@@ -9,6 +9,7 @@ import { parseAssessmentFile } from '../interchange/assessment-file.ts';
 import type { InspectionSummary } from '../presenters/inspection-page.ts';
 import { bundledFramework } from '../reference/frameworks.ts';
 import { buildPduReport } from './pdu-report.ts';
+import { partnersFor } from '../domain/joint-inspection/partners.ts';
 import { reportPage } from './report-html.ts';
 import { taggedReportPdf } from './tagged-pdf/report-tagged-pdf.ts';
 
@@ -26,12 +27,12 @@ const inspection: InspectionSummary = {
   status: 'in-progress',
 };
 
-function report(fixture: string) {
+function report(fixture: string, partners: ReturnType<typeof partnersFor> = []) {
   const text = readFileSync(new URL(`../../test/fixtures/assessments/${fixture}`, import.meta.url), 'utf8');
   const read = parseAssessmentFile(framework, text, 'csv', { strict: true });
   if (!read.ok) throw new Error('fixture does not read');
   const ratings = rateInspection(framework, read.assessment);
-  return buildPduReport({ inspection, framework, ratings, assessment: read.assessment, text: { recommendations: [{ addressedTo: 'pdu', text: 'Plan for the safety of every child.' }] } });
+  return buildPduReport({ inspection, framework, ratings, assessment: read.assessment, text: { recommendations: [{ addressedTo: 'pdu', text: 'Plan for the safety of every child.' }] }, partners });
 }
 
 describe('a youth justice service’s report', () => {
@@ -62,6 +63,22 @@ describe('a youth justice service’s report', () => {
     expect(without.ratings.overall).toMatchObject({ score: 22, maxScore: 36 });
     expect(without.ratings.separate).toEqual([expect.objectContaining({ id: '4.1', rating: 'Not rated', why: expect.stringContaining('custody case') })]);
     expect(without.standards.find((s) => s.id === '4.1')).toMatchObject({ rating: null, notRated: true });
+  });
+
+  it('says in its facts and methodology, on the page and in the PDF, with whom a joint inspection was made; an inspection alone says nothing of it', async () => {
+    const partners = partnersFor(framework.regime.jointInspection, 'Wales').slice(0, 2);
+    const joint = report('youth-2021-with-resettlement.csv', partners);
+    const sentence = 'This was a joint inspection with HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) and Healthcare Inspectorate Wales (HIW).';
+    expect(joint.jointInspection).toBe(sentence);
+    expect(reportPage({ ...inspection, organisationId: 1 }, joint).factRows).toContainEqual({ key: { text: 'Joint inspection' }, value: { text: sentence } });
+    expect(joint.annexe.sampleRule.at(-1)).toBe(sentence);
+    expect(withResettlement.jointInspection).toBeNull();
+    expect(withResettlement.facts.map((f) => f.label)).not.toContain('Joint inspection');
+    // The PDF's text is compressed: its structure shows one more table row (the fact) and paragraph (the methodology's sentence).
+    const count = (pdf: Buffer, tag: string) => pdf.toString('latin1').split(`/S /${tag}\n`).length - 1;
+    const [withPartners, alone] = [await taggedReportPdf(joint), await taggedReportPdf(withResettlement)];
+    expect(count(withPartners, 'TR')).toBe(count(alone, 'TR') + 1);
+    expect(count(withPartners, 'P')).toBe(count(alone, 'P') + 1);
   });
 
   it('gives the page its section headings and the separate table, and the PDF, in the regime’s words', async () => {
