@@ -29,6 +29,20 @@ export function renderMacro(component: string, macro: string, params: unknown): 
   return env.renderString(`{% from "${component}/macro.njk" import ${macro} %}{{ ${macro}(params) }}`, { params }).trim();
 }
 
+// A macro whose markup is the same on every page but for a few values of its parameters (the MoJ
+// header: its home link), rendered once for each and kept. Only for parameters that take a handful
+// of values: the cache is not bounded.
+const cachedMacros = new Map<string, nunjucks.runtime.SafeString>();
+env.addGlobal('cachedMacro', (component: string, macro: string, params: unknown) => {
+  const key = JSON.stringify([component, macro, params]);
+  let html = cachedMacros.get(key);
+  if (html === undefined) {
+    html = new nunjucks.runtime.SafeString(renderMacro(component, macro, params));
+    cachedMacros.set(key, html);
+  }
+  return html;
+});
+
 const TAG_COLOURS: Record<string, string> = {
   Outstanding: 'green',
   Good: 'turquoise',
