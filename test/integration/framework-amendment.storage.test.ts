@@ -52,6 +52,26 @@ describe('storing the shipped frameworks over an earlier text of the same versio
     }
   });
 
+  it('replaces the youth texts shipped before the joint inspection\'s partner inspectorates, each audited', async () => {
+    const other = await openTestDatabase();
+    try {
+      const keys = ['hmip-youth@2018', 'hmip-youth@2021'];
+      const before = new Map(keys.map((k) => [k, readFileSync(new URL(`../fixtures/frameworks/${k.replace('@', '-')}.before-joint-inspection.yaml`, import.meta.url), 'utf8')]));
+      for (const [key, text] of before) {
+        const { definition } = bundledFramework(key);
+        await saveFramework(other.db, { id: definition.id, version: definition.version, title: definition.title, definition, sourceText: text });
+      }
+      await storeBundledFrameworks(other.db);
+      const events = await listAudit(other.db, {});
+      for (const [key, text] of before) {
+        expect(events.find((e) => e.action === 'framework.text-replaced' && e.entityId === key)).toMatchObject({ before: { sha256: sha256(text) } });
+      }
+      expect((await storedFramework(other.db, 'hmip-youth', '2021')).regime.jointInspection?.partners.map((p) => p.id)).toEqual(['hmicfrs', 'cqc', 'ofsted', 'hiw', 'ciw', 'estyn']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('still refuses a stored text that the shipped one does not name', async () => {
     const other = await openTestDatabase();
     try {
