@@ -9,6 +9,7 @@ import type { RatingCounts } from '../domain/rating/distribution.ts';
 import { MINIMUM_GROUP_SIZE } from '../domain/survey/results.ts';
 import { govukDate } from './govuk-dates.ts';
 import { percentagesChart } from './charts/key-question-chart.ts';
+import { escapeHtml } from './templates.ts';
 
 type Cell = { text: string; format?: 'numeric' } | { html: string; format?: 'numeric' };
 
@@ -33,19 +34,18 @@ const COMPARABILITY: Record<AnnualReport['comparison']['rows'][number]['comparab
 };
 
 /** The note beside a figure that leaves out another framework version's inspections or cases. */
-export const notComparableText = (n: NotComparable, what: 'inspections' | 'cases'): string =>
+const notComparableText = (n: NotComparable, what: 'inspections' | 'cases'): string =>
   `Not comparable across versions: ${n.left} ${n.left === 1 ? what.slice(0, -1) : what} under ${n.versions.join(' and ')} not counted (${n.reason}).`;
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Rating counts in one line, highest rating first ("Good 3, Requires improvement 1, not rated 1"). */
-export const countsText = (scale: readonly string[], r: RatingCounts): string =>
+const countsText = (scale: readonly string[], r: RatingCounts): string =>
   [...[...scale].reverse().flatMap((s) => (r.counts[s] ? [`${s} ${r.counts[s]}`] : [])), ...(r.notRated ? [`not rated ${r.notRated}`] : [])].join(', ') || 'none';
 
 const labelled = (label: string, note: string | null): Cell =>
-  note ? { html: `${escape(label)}<br><span class="govuk-body-s">${escape(note)}</span>` } : { text: label };
+  note ? { html: `${escapeHtml(label)}<br><span class="govuk-body-s">${escapeHtml(note)}</span>` } : { text: label };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function annualReportView(report: AnnualReport, framework: Framework) {
   const scale = [...report.scale].reverse();

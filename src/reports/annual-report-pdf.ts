@@ -17,7 +17,7 @@ export interface AnnualReportPdfInput {
 
 type Cell = { text: string; format?: string } | { html: string; format?: string };
 
-const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 const textOf = (c: Cell): string => ('text' in c ? c.text : unescape(c.html.replace(/<br>/g, '\n').replace(/<[^>]*>/g, '')));
 const alignOf = (head: readonly Cell[]) => head.map((c) => (c.format === 'numeric' ? ('right' as const) : ('left' as const)));
 

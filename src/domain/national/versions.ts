@@ -19,7 +19,7 @@ export interface VersionComparison {
 }
 
 /** What changed for one standard, in the diff's words, as a sentence naming both versions. */
-export function reasonFromDiff(diff: FrameworkDiff, standardId: string, keep: (reason: string) => boolean = () => true): string | null {
+function reasonFromDiff(diff: FrameworkDiff, standardId: string, keep: (reason: string) => boolean = () => true): string | null {
   const reasons = diff.notComparable.find((n) => n.standard === standardId)?.reasons.filter(keep) ?? [];
   if (!reasons.length) return null;
   const parts = reasons.map((r) =>
