@@ -11,10 +11,11 @@ import {
   listPartnerInspectors,
   type PartnerInspectorRow,
 } from '../db/repositories/joint-inspection-repository.ts';
-import { NATIONS, type JointInspectionRule, type Nation, type PartnerInspectorate, type Provenance } from '../domain/framework/schema.ts';
+import type { JointInspectionRule, Nation, PartnerInspectorate, Provenance } from '../domain/framework/schema.ts';
 import { checkPartnerInspector, checkPartnerInspectorates, jointInspectionSentence, partnerName, partnersFor, whyNoPartners } from '../domain/joint-inspection/partners.ts';
 import { AppError, FieldError } from './errors.ts';
 import { holdOpenInspection } from './inspection-lock.ts';
+import { nationOf } from './programme/registry.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
 
 export interface PartnerInspectorView extends PartnerInspectorRow {
@@ -40,8 +41,6 @@ export interface JointInspection {
   signedOff: boolean;
 }
 
-const nationOf = (details: Record<string, unknown>): Nation | null => ((NATIONS as readonly unknown[]).includes(details.nation) ? (details.nation as Nation) : null);
-
 /** A partner the framework no longer names (its text changed) still reads as its id. */
 const partnerById = (rule: JointInspectionRule | undefined, id: string): PartnerInspectorate =>
   rule?.partners.find((p) => p.id === id) ?? { id, name: id, inspects: '', nations: [] };
@@ -56,7 +55,8 @@ async function contextOf(db: Db, inspectionId: number) {
   const inspection = await requireInspection(db, inspectionId);
   const [framework, organisation] = await Promise.all([frameworkOf(db, inspection), getOrganisation(db, inspection.organisationId)]);
   const rule = framework.regime.jointInspection;
-  const nation = organisation ? nationOf(organisation.details) : null;
+  // The registry's nation of a youth justice service (none for a PDU).
+  const nation = organisation ? nationOf(organisation) : null;
   return { inspection, rule, nation, organisationWord: framework.regime.organisation.singular };
 }
 
