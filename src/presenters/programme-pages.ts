@@ -27,6 +27,39 @@ const latestHtml = (e: RegistryEntry) =>
 /** The other names a service is known by (former names, other spellings), under its name in the registry's list. */
 const knownAs = (e: RegistryEntry) => (e.otherNames.length ? `<br><span class="govuk-body-s">Also known as ${e.otherNames.map(escapeHtml).join('; ')}</span>` : '');
 
+/** A source's address shortened for a link: its host and the last part of its path. */
+const sourceLabel = (url: string) => {
+  if (!URL.canParse(url)) return url;
+  const u = new URL(url);
+  const last = u.pathname.split('/').filter(Boolean).at(-1);
+  return last ? `${u.host}/…/${last}` : u.host;
+};
+
+/** A youth justice service's nation, councils covered and sources, as the reference data gives them, for its page's summary. */
+export function youthServiceSummaryRows(e: Pick<RegistryEntry, 'organisation' | 'nation'>) {
+  if (e.organisation.kind !== 'youth-service') return [];
+  const d = e.organisation.details;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const councils = strings(d.localAuthorities);
+  const sources = strings(d.sources);
+  const basis = typeof d.localAuthoritiesBasis === 'string' ? d.localAuthoritiesBasis : null;
+  return [
+    { key: { text: 'Nation' }, value: { text: e.nation ? `${e.nation} (derived from the councils it covers)` : 'Not known' } },
+    {
+      key: { text: councils.length === 1 ? 'Council covered' : 'Councils covered' },
+      value: {
+        html:
+          (councils.length ? escapeHtml(councils.join(', ')) : 'Not known') +
+          (basis === 'partnership' ? ' <span class="govuk-body-s">(a partnership of councils)</span>' : '') +
+          (typeof d.localAuthoritiesNote === 'string' ? `<br><span class="govuk-body-s">${escapeHtml(d.localAuthoritiesNote)}</span>` : ''),
+      },
+    },
+    ...(sources.length
+      ? [{ key: { text: 'Sources' }, value: { html: sources.map((s) => `<a class="govuk-link" href="${escapeHtml(s)}" rel="noreferrer">${escapeHtml(sourceLabel(s))}</a>`).join('<br>') } }]
+      : []),
+  ];
+}
+
 export function pduRegistryRows(pdus: readonly RegistryEntry[]) {
   return pdus.map((e) => [
     { html: serviceLink(e.organisation.id, e.organisation.name) + (e.organisation.details.nonGeographic ? ` ${tag('Not geographic', 'grey')}` : '') + knownAs(e) },

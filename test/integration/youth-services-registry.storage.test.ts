@@ -58,6 +58,15 @@ describe('a youth justice service in the registry', () => {
     expect(await (await get(planner, '/programme/services?q=%25')).text()).toContain('0 services whose name');
   });
 
+  it("shows on its page the nation, the councils it covers and the sources", async () => {
+    const page = await (await get(planner, `/programme/services/${(await youth('Cwm Taf')).id}`)).text();
+    expect(page).toContain('Wales (derived from the councils it covers)');
+    expect(page).toContain('Merthyr Tydfil, Rhondda Cynon Taf <span class="govuk-body-s">(a partnership of councils)</span>');
+    expect(page).toContain('<a class="govuk-link" href="https://www.gov.uk/government/statistics/youth-justice-statistics-2024-to-2025" rel="noreferrer">www.gov.uk/…/youth-justice-statistics-2024-to-2025</a>');
+    const westMercia = await (await get(planner, `/programme/services/${(await youth('West Mercia')).id}`)).text();
+    expect(westMercia).toContain('(derived) by the crosswalk');
+  });
+
   it('is offered in the new inspection picker with its former names', async () => {
     const page = await (await get(planner, '/inspections/new')).text();
     const cumberland = await youth('Cumberland');

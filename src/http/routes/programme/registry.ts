@@ -19,7 +19,7 @@ import {
 } from '../../../services/programme/registry.ts';
 import { listStoredSelections } from '../../../services/programme/youth.ts';
 import { KIND_NAMES, shortDate } from '../../../presenters/programme-cycle.ts';
-import { factorRows, inspectionRows, nameRows, pduRegistryRows, percentText, youthRegistryRows } from '../../../presenters/programme-pages.ts';
+import { factorRows, inspectionRows, nameRows, pduRegistryRows, percentText, youthRegistryRows, youthServiceSummaryRows } from '../../../presenters/programme-pages.ts';
 import { govukDate } from '../../../presenters/govuk-dates.ts';
 import { actingUser, requirePermission } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
@@ -123,6 +123,7 @@ export function registryRoutes(db: Db): Hono<AppEnv> {
         summary: [
           { key: { text: 'Kind' }, value: { text: org.kind === 'pdu' ? 'Probation delivery unit (PDU)' : org.kind === 'youth-service' ? 'Youth justice service' : 'Probation region' } },
           ...(record.regionName ? [{ key: { text: 'Region' }, value: { text: record.regionName } }] : []),
+          ...youthServiceSummaryRows(record),
           ...record.scheduled.map((n) => ({ key: { text: 'Name change' }, value: { text: `Renamed to ${n.name} from ${shortDate(n.validFrom!)}` } })),
           ...(org.kind !== 'region'
             ? [
