@@ -46,5 +46,9 @@ function inspectionNav(c: Context, actor: Actor, inspection: { id: number; organ
     service: actor.role === 'service-staff',
     open: Object.fromEntries(INSPECTION_AREAS.map((area) => [area, canOpenArea(actor, scope, area)])),
     judgementsSection: framework?.regime.judgementsSection ?? 'Standards judged for the service',
+    // The service, whom it works with and the judgements made for it besides the standards, in the framework's words.
+    words: framework
+      ? { organisation: framework.regime.organisation.singular, people: framework.regime.people.plural, judgements: framework.definition.rules.judgements.map((j) => j.name.toLowerCase()) }
+      : { organisation: 'service', people: 'the people it works with', judgements: [] },
   };
 }

@@ -54,11 +54,11 @@ export function reliabilityItems(reliability: readonly Reliability[]): Reliabili
   }));
 }
 
-/** What "too small" means, in the domain's own terms. */
-export const reliabilityExplanation = (rule: ReliabilityRule): string =>
+/** What "too small" means, in the domain's own terms; the service named in its framework's words ("PDU"). */
+export const reliabilityExplanation = (rule: ReliabilityRule, organisation: string): string =>
   `Taking every case removes sampling error, but not the uncertainty of a small number of cases. For each standard, the cases in the sample it is expected to apply to are counted from their attributes. ` +
   `The sample is too small for a standard when the 95% interval around a result at the edge of Good (${rule.referencePercent}%) reaches more than one rating band (${rule.bandWidth} points) away from it: ` +
-  `then the PDU's true rate could lie two bands from the rating given, and a handful of cases judged the other way would move the rating by a band. ` +
+  `then the ${organisation}'s true rate could lie two bands from the rating given, and a handful of cases judged the other way would move the rating by a band. ` +
   `It stays within a band from ${rule.casesNeeded} cases.`;
 
 export function methodText(framework: Framework, record: Pick<CaseSampleRecord, 'method' | 'confidence' | 'margin' | 'stratifyBy' | 'seed'> | undefined): string {

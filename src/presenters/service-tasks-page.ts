@@ -29,7 +29,7 @@ export function serviceTasks(inspectionId: number, facts: ServiceTaskFacts, mayO
       status: facts.caseload === 'confirmed' ? done('Done: the sample is confirmed') : facts.caseload === 'uploaded' ? going('Uploaded') : beforeDraft ? todo('To do') : done('Not needed now'),
     },
     {
-      title: { text: 'Upload the contact list for the survey of people on probation' },
+      title: { text: `Upload the contact list for the survey of ${facts.people}` },
       ...link('survey', '/survey'),
       status: facts.contacts === 'uploaded' ? done('Uploaded') : beforeDraft ? todo('To do') : done('Not needed now'),
     },

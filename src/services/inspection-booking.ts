@@ -29,6 +29,8 @@ export interface FrameworkChoice {
   organisationKind: InspectedKind;
   /** What it inspects, in its own words: "PDUs", "youth justice services". */
   inspects: string;
+  /** One of them, in its own words: "PDU", "youth justice service". */
+  organisation: string;
   /** The current version for its kind: the newest published. */
   isDefault: boolean;
 }
@@ -44,6 +46,7 @@ export async function frameworkChoices(db: Db): Promise<FrameworkChoice[]> {
       title: `${f.summary.title} (${f.summary.id}, version ${f.summary.version})`,
       organisationKind: kind,
       inspects: f.regime.organisation.plural,
+      organisation: f.regime.organisation.singular,
       isDefault: f === current,
     }));
   });

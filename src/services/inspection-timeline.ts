@@ -12,10 +12,10 @@ import { fullDate } from '../domain/timeline/dates.ts';
 import { bankHolidays } from '../reference/bank-holidays.ts';
 import { actorNamer } from './audit-trail.ts';
 import { FieldError } from './errors.ts';
-import { requireInspection } from './inspections.ts';
+import { frameworkOf, requireInspection } from './inspections.ts';
 import { todayIso } from './publication.ts';
 
-const ROLE_WORDS: Record<MilestoneOwner, string> = { 'lead-inspector': 'Lead inspector', inspectors: 'Inspection team', service: 'The PDU' };
+const ROLE_WORDS: Record<Exclude<MilestoneOwner, 'service'>, string> = { 'lead-inspector': 'Lead inspector', inspectors: 'Inspection team' };
 
 export const isMilestone = (key: string): key is MilestoneKey => (MILESTONES as readonly string[]).includes(key);
 
@@ -31,10 +31,12 @@ export async function inspectionTimeline(db: Db, inspection: Inspection, today =
     getInspectionBooking(db, inspection.id),
     getInspectionYouthSelection(db, inspection.id),
   ]);
-  const planned = withMoves(defaultTimeline({ fieldworkStart: inspection.fieldworkStart, fieldworkEnd: inspection.fieldworkEnd, holidays: bankHolidays() }), movedDates(moves));
+  // The service and whom the survey asks, in the framework's words: "The PDU", "The youth justice service".
+  const { regime } = await frameworkOf(db, inspection);
+  const planned = withMoves(defaultTimeline({ fieldworkStart: inspection.fieldworkStart, fieldworkEnd: inspection.fieldworkEnd, holidays: bankHolidays(), people: regime.people.plural }), movedDates(moves));
   const leads = members.filter((m) => m.role === 'lead-inspector').map((m) => m.displayName);
   const ownerText = (owner: MilestoneOwner) =>
-    owner === 'lead-inspector' ? `${ROLE_WORDS[owner]}${leads.length ? `: ${leads.join(', ')}` : ' (not yet named)'}` : owner === 'service' ? `${ROLE_WORDS[owner]}${organisation ? `: ${organisation.name}` : ''}` : ROLE_WORDS[owner];
+    owner === 'lead-inspector' ? `${ROLE_WORDS[owner]}${leads.length ? `: ${leads.join(', ')}` : ' (not yet named)'}` : owner === 'service' ? `The ${regime.organisation.singular}${organisation ? `: ${organisation.name}` : ''}` : ROLE_WORDS[owner];
   const disordered = outOfOrder(planned);
   // A date that had passed before the inspection was created is not late: it is to be moved.
   const created = inspection.createdAt.toISOString().slice(0, 10);

@@ -8,4 +8,6 @@ export interface ServiceTaskFacts {
   contacts: 'not-uploaded' | 'uploaded';
   comments: { sent: number; decided: number };
   recommendations: { total: number; answered: number };
+  /** Whom the survey asks, in the inspection's framework's words (regime.people): "people on probation", "children". */
+  people: string;
 }

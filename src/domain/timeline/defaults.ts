@@ -80,7 +80,7 @@ export const PDU_TIMELINE_DEFAULTS: TimelineDefaults = {
   // 4.20: people on probation are invited to have their say "in the run up to and during
   // fieldwork". How far ahead the text survey opens: DEFAULT 3 weeks.
   'survey-open': {
-    name: 'Survey of people on probation opens',
+    name: 'Survey of {people} opens',
     owner: 'lead-inspector',
     rule: { from: 'fieldwork-start', days: -3 * WEEK, align: 'on-or-before' },
     basis: '3 weeks before fieldwork: the survey runs in the run up to and during fieldwork (consultation 2021, 4.20); the 3 weeks is a default',

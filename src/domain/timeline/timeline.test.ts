@@ -38,7 +38,13 @@ describe('the default timeline', () => {
   it('lists every milestone once, in the order of the defaults', () => {
     const t = defaultTimeline({ fieldworkStart: '2026-10-05', fieldworkEnd: '2026-10-09', holidays });
     expect(t.map((m) => m.key)).toEqual([...MILESTONES]);
-    expect(t.every((m) => m.name === PDU_TIMELINE_DEFAULTS[m.key].name && !m.moved)).toBe(true);
+    expect(t.every((m) => m.name === PDU_TIMELINE_DEFAULTS[m.key].name.replace('{people}', 'people on probation') && !m.moved)).toBe(true);
+  });
+
+  it('names whom the survey asks in the framework’s words (regime.people), people on probation unless given', () => {
+    const survey = (people?: string) => defaultTimeline({ fieldworkStart: '2026-10-05', fieldworkEnd: '2026-10-09', holidays, ...(people ? { people } : {}) }).find((m) => m.key === 'survey-open')!.name;
+    expect(survey()).toBe('Survey of people on probation opens');
+    expect(survey('children')).toBe('Survey of children opens');
   });
 
   it('puts the milestones in order for any fieldwork dates', () => {

@@ -10,6 +10,8 @@ export interface TimelineInput {
   fieldworkEnd: string;
   holidays: BankHolidays;
   defaults?: TimelineDefaults;
+  /** Whom the survey asks, in the framework's words (regime.people), for the milestones' names; "people on probation" unless given. */
+  people?: string;
 }
 
 export interface PlannedMilestone {
@@ -50,7 +52,7 @@ export function defaultTimeline(input: TimelineInput): PlannedMilestone[] {
   return MILESTONES.map((key) => {
     const d = defaults[key];
     const date = dateOf(key);
-    return { key, name: d.name, owner: d.owner, date, defaultDate: date, basis: d.basis, moved: false };
+    return { key, name: d.name.replace('{people}', input.people ?? 'people on probation'), owner: d.owner, date, defaultDate: date, basis: d.basis, moved: false };
   });
 }
 

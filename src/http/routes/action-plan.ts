@@ -5,6 +5,8 @@ import type { Db } from '../../db/repositories/index.ts';
 import { canCommentOnReport, canLeadInspection, mayOpen, type Actor, type InspectionScope } from '../../domain/access/permissions.ts';
 import { actionPlan, recordProgress, respondToRecommendation, reviewPreviousRecommendation } from '../../services/action-plan.ts';
 import { AppError } from '../../services/errors.ts';
+import { frameworkOf } from '../../services/inspections.ts';
+import { addresseeNames } from '../../presenters/recommendation-addressees.ts';
 import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { withFlash, type FlashKey } from '../flash.ts';
@@ -13,7 +15,6 @@ import { dateInputItems, readDateInput, type DateParts } from '../../presenters/
 
 const RESPONSE_NAMES = { agreed: 'Agreed', 'partly-agreed': 'Partly agreed', 'not-agreed': 'Not agreed' } as const;
 const OUTCOME_NAMES = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met' } as const;
-const ADDRESSEES = { pdu: 'The PDU', region: 'The region', national: 'National (HMPPS)' } as const;
 /** The inspected service answers; the inspection's lead may record an answer given by letter. */
 const canAnswer = (actor: Actor, scope: InspectionScope) => canCommentOnReport(actor, scope) || canLeadInspection(actor, scope);
 
@@ -23,10 +24,11 @@ export function actionPlanRoutes(db: Db): Hono<AppEnv> {
   const planPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('action-plan'));
     const plan = await actionPlan(db, inspection.id);
+    const addressees = addresseeNames((await frameworkOf(db, inspection)).regime);
     const answerable = canAnswer(actor, scope) && plan.published;
     const present = (r: (typeof plan.recommendations)[number]) => ({
       ...r,
-      addressee: ADDRESSEES[r.addressedTo],
+      addressee: addressees[r.addressedTo],
       responseName: r.response && RESPONSE_NAMES[r.response.response],
       reviewNames: r.reviews.map((v) => `${OUTCOME_NAMES[v.outcome]}: ${v.note}`),
       // The date the actions are due, as a GOV.UK date input (optional).

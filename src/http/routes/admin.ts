@@ -8,6 +8,7 @@ import { canManageUsers, ROLE_NAMES, ROLES } from '../../domain/access/permissio
 import { AppError } from '../../services/errors.ts';
 import type { EmbargoMail } from '../../services/embargo-mail.ts';
 import { changeRole, createAccount, setAccountActive } from '../../services/identity/users.ts';
+import { currentChoice, frameworkChoices } from '../../services/inspection-booking.ts';
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
 import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -37,6 +38,17 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
     await next();
   });
 
+  // The services whose staff may have accounts: the PDUs by name, as before, then the youth justice
+  // services named with their kind in the youth framework's words (Leeds is both a PDU and one).
+  const serviceItems = async (selected: (id: number) => boolean) => {
+    const youth = currentChoice(await frameworkChoices(db), 'youth-service');
+    return [
+      { value: '', text: 'Not applicable' },
+      ...(await listOrganisations(db, 'pdu')).map((o) => ({ value: String(o.id), text: o.name, selected: selected(o.id) })),
+      ...(youth ? (await listOrganisations(db, 'youth-service')).map((o) => ({ value: String(o.id), text: `${o.name} (${youth.organisation})`, selected: selected(o.id) })) : []),
+    ];
+  };
+
   admin.get('/users', async (c) => {
     const users = await listUsers(db);
     const organisations = new Map((await listOrganisations(db)).map((o) => [o.id, o.name]));
@@ -65,7 +77,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
         errors,
         fieldErrors: fieldErrors(errors),
         roleItems: ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], checked: values.role === r })),
-        serviceItems: [{ value: '', text: 'Not applicable' }, ...(await listOrganisations(db, 'pdu')).map((o) => ({ value: String(o.id), text: o.name, selected: values.organisationId === String(o.id) }))],
+        serviceItems: await serviceItems((id) => values.organisationId === String(id)),
       },
       errors.length ? 400 : 200,
     );
@@ -100,7 +112,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
         created: c.req.query('created') === '1',
         errors: error ? [error] : [],
         roleItems: ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], checked: user.role === r })),
-        serviceItems: [{ value: '', text: 'Not applicable' }, ...(await listOrganisations(db, 'pdu')).map((o) => ({ value: String(o.id), text: o.name, selected: user.organisationId === o.id }))],
+        serviceItems: await serviceItems((id) => user.organisationId === id),
         serviceError: error?.href === '#organisationId' ? { text: error.text } : undefined,
       },
       error ? 400 : 200,

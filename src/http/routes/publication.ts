@@ -24,6 +24,8 @@ import {
   todayIso,
 } from '../../services/publication.ts';
 import { placeholdersOf } from '../../services/report-writing.ts';
+import { frameworkOf } from '../../services/inspections.ts';
+import { addresseeNames } from '../../presenters/recommendation-addressees.ts';
 import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
@@ -31,8 +33,6 @@ import { withFlash, type FlashKey } from '../flash.ts';
 import { idParam } from '../params.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { escapeHtml, page, renderMacro } from '../render.ts';
-
-const ADDRESSEES = { pdu: 'The PDU', region: 'The region', national: 'National (HMPPS)' } as const;
 
 const DELIVERY_TAGS = {
   pending: { text: 'Queued', classes: 'govuk-tag--blue' },
@@ -67,6 +67,8 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
   const publicationPage = async (c: Context<AppEnv>, error?: { href: string; text: string }, dateValues: Record<string, string> = {}, dateParts: DateParts[] = []) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('publication'));
     const [overview, deliveries] = await Promise.all([reportOverview(db, inspection.id), embargoDeliveries(db, inspection.id)]);
+    // Each level a recommendation is addressed to, in the framework's words.
+    const addressees = addresseeNames((await frameworkOf(db, inspection)).regime);
     const lead = canLeadInspection(actor, scope);
     // The inspected service sees the draft's text and its comments, not the inspectorate's side (recipients, what blocks the next step).
     const workings = canOpenArea(actor, scope, 'publication-workings');
@@ -101,7 +103,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
         workings,
         blockers: workings && next.length ? transitionProblems(overview.state, next[0]!.to, todayIso(), '9999-12-31').filter((p) => !p.includes('publication date')) : [],
         next,
-        recommendations: overview.recommendations.map((r) => ({ ...r, addressee: ADDRESSEES[r.addressedTo] })),
+        recommendations: overview.recommendations.map((r) => ({ ...r, addressee: addressees[r.addressedTo] })),
         comments: overview.comments,
         recipientRows: !workings
           ? []
@@ -117,7 +119,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
         publishedNow: c.req.query('published') === 'now',
         canPublishNow: lead && (status === 'factual-accuracy' || status === 'embargoed'),
         localEmail: !mail.sender.real,
-        addresseeItems: Object.entries(ADDRESSEES).map(([value, text]) => ({ value, text })),
+        addresseeItems: Object.entries(addressees).map(([value, text]) => ({ value, text })),
       },
       error ? 400 : 200,
     );

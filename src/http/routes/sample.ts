@@ -159,7 +159,10 @@ export function sampleRoutes(db: Db): Hono<AppEnv> {
         caseloadError: state.problems?.length ? { text: `The file has ${state.problems.length} problem${state.problems.length === 1 ? '' : 's'}, listed below; nothing was kept` } : (errors.find((e) => e.href === '#caseload') && { text: errors.find((e) => e.href === '#caseload')!.text }),
         sampleEmpty: !!summary && summary.sampleSize === 0,
         mix: summary ? mixTables(summary.mix) : [],
-        reliabilityExplanation: summary ? reliabilityExplanation(summary.rule) : '',
+        reliabilityExplanation: summary ? reliabilityExplanation(summary.rule, framework.regime.organisation.singular) : '',
+        // The service in its framework's words ("The PDU sends …"), and where its window comes from.
+        organisation: framework.regime.organisation,
+        windowNote: framework.regime.sampleWindow.note ?? null,
         tooSmall: summary ? summary.reliability.filter((r) => r.tooSmall && r.treatment === 'rated' && r.scope === 'standard').length : 0,
         reliability: summary ? reliabilityItems(summary.reliability) : [],
         statistical: statistical && summary ? statisticalRows(framework, statistical, summary.caseloadSize) : null,
