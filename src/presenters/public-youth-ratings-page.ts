@@ -75,7 +75,7 @@ function head(columns: YouthColumns, first: Cell[]) {
   return {
     groups: [
       ...columns.domains.map((d) => ({ text: d.name, colspan: d.standards.length })),
-      ...(columns.separately.length ? [{ text: 'Rated separately, not counted in the score', colspan: columns.separately.length }] : []),
+      ...(columns.separately.length ? [{ text: 'Rated separately', colspan: columns.separately.length }] : []),
     ],
     first: [...first, { text: 'Overall' }, { text: 'Score' }],
     standards: [...counted(columns), ...columns.separately].map(standardHead),

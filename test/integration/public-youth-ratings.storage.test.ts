@@ -74,7 +74,7 @@ describe('the public youth ratings page', () => {
     const html = await text('/public/youth-ratings');
     expect(html).toContain('<h1 class="govuk-heading-l">Ratings of youth justice services</h1>');
     for (const domain of ['Organisational delivery', 'Court disposals', 'Out-of-court disposals']) expect(html).toContain(`<th scope="colgroup" colspan="4" class="govuk-table__header">${domain}</th>`);
-    expect(html).toContain('<th scope="colgroup" colspan="1" class="govuk-table__header">Rated separately, not counted in the score</th>');
+    expect(html).toContain('<th scope="colgroup" colspan="1" class="govuk-table__header">Rated separately</th>');
     expect(html).not.toMatch(/\bPDU\b|people on probation/);
     for (const [i, key] of (['birmingham', 'surrey', 'swansea'] as const).entries()) {
       const { ratings } = await rateStoredInspection(handle.db, published[i]!.id);
