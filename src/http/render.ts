@@ -44,7 +44,8 @@ function inspectionNav(c: Context, actor: Actor, inspection: { id: number; organ
   const framework = inspection.frameworkId && inspection.frameworkVersion ? frameworkKnownNow(inspection.frameworkId, inspection.frameworkVersion) : undefined;
   return {
     service: actor.role === 'service-staff',
-    open: Object.fromEntries(INSPECTION_AREAS.map((area) => [area, canOpenArea(actor, scope, area)])),
+    // No survey tab where the framework file names no survey (the youth files).
+    open: Object.fromEntries(INSPECTION_AREAS.map((area) => [area, canOpenArea(actor, scope, area) && (area !== 'survey' || !framework || !!framework.definition.questionnaire)])),
     judgementsSection: framework?.regime.judgementsSection ?? 'Standards judged for the service',
     // The service, whom it works with and the judgements made for it besides the standards, in the framework's words.
     words: framework

@@ -28,11 +28,15 @@ export function serviceTasks(inspectionId: number, facts: ServiceTaskFacts, mayO
       ...link('sample', '/sample'),
       status: facts.caseload === 'confirmed' ? done('Done: the sample is confirmed') : facts.caseload === 'uploaded' ? going('Uploaded') : beforeDraft ? todo('To do') : done('Not needed now'),
     },
-    {
-      title: { text: `Upload the contact list for the survey of ${facts.people}` },
-      ...link('survey', '/survey'),
-      status: facts.contacts === 'uploaded' ? done('Uploaded') : beforeDraft ? todo('To do') : done('Not needed now'),
-    },
+    ...(facts.survey
+      ? [
+          {
+            title: { text: `Upload the contact list for the survey of ${facts.people}` },
+            ...link('survey', '/survey'),
+            status: facts.contacts === 'uploaded' ? done('Uploaded') : beforeDraft ? todo('To do') : done('Not needed now'),
+          },
+        ]
+      : []),
     {
       title: { text: 'Check the draft report’s factual accuracy' },
       hint: { text: beforeDraft ? 'The draft report comes to you once the inspectors have signed their findings off.' : 'Read the draft report, then send a comment on anything that is not accurate.' },

@@ -23,5 +23,6 @@ export async function serviceTaskFacts(db: Db, inspectionId: number): Promise<Se
     comments: { sent: overview.comments.length, decided: overview.comments.filter((c) => c.decision).length },
     recommendations: { total: plan.recommendations.length, answered: plan.recommendations.filter((r) => r.response).length },
     people: framework.regime.people.plural,
+    survey: !!framework.definition.questionnaire,
   };
 }

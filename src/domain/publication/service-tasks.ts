@@ -10,4 +10,6 @@ export interface ServiceTaskFacts {
   recommendations: { total: number; answered: number };
   /** Whom the survey asks, in the inspection's framework's words (regime.people): "people on probation", "children". */
   people: string;
+  /** Whether the framework names a survey at all (the youth files do not): no contact list is asked for without one. */
+  survey: boolean;
 }

@@ -99,15 +99,16 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
   const surveyPage = async (c: Context<AppEnv>, state: SurveyPageState = {}, status: 200 | 400 | 409 = 200) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, canViewSurvey);
     const view = await loadSurvey(db, inspection.id);
-    const { survey, counts } = view;
-    const draft = !survey || survey.status === 'draft';
+    const { survey, counts, about } = view;
+    const draft = (!survey || survey.status === 'draft') && about.questionnaire !== null;
     const errors = state.errors ?? [];
     return page(
       c,
       'survey-overview.njk',
       {
-        title: `${errors.length ? 'Error: ' : ''}Survey of people on probation: ${inspection.title}`,
+        title: `${errors.length ? 'Error: ' : ''}Survey of ${about.people}: ${inspection.title}`,
         inspection,
+        about,
         section: 'survey',
         errors,
         uploaded: c.req.query('uploaded'),

@@ -23,6 +23,9 @@ import { phoneHasher } from './messaging.ts';
 export async function inspectionTakingContacts(db: Db, inspectionId: number): Promise<Inspection> {
   const inspection = await requireInspection(db, inspectionId);
   if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is signed off, so its survey cannot change');
+  // A framework file without a questionnaire names no survey (the youth files): nothing to send.
+  const { definition } = await frameworkOf(db, inspection);
+  if (!definition.questionnaire) throw new AppError('conflict', `${definition.title} names no survey of ${definition.regime.people.plural}, so there is no contact list to upload`);
   const current = await getSurveyByInspection(db, inspection.id);
   if (current && current.status !== 'draft') throw new AppError('conflict', `The survey has been ${current.status === 'open' ? 'sent' : 'closed'}, so the contact list cannot be replaced`);
   return inspection;

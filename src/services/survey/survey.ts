@@ -130,6 +130,8 @@ export async function closeSurvey(db: Db, inspectionId: number, actor: string): 
 
 export interface SurveyView {
   inspection: Inspection;
+  /** Whom the survey asks and what it is, in the framework's words; `questionnaire` null where the file names no survey. */
+  about: { people: string; organisation: string; questionnaire: string | null; frameworkTitle: string };
   survey: SurveyRecord | undefined;
   counts: RespondentCounts | null;
   replies: Record<string, number>;
@@ -138,10 +140,12 @@ export interface SurveyView {
 
 export async function loadSurvey(db: Db, inspectionId: number): Promise<SurveyView> {
   const inspection = await requireInspection(db, inspectionId);
+  const { definition } = await frameworkOf(db, inspection);
+  const about = { people: definition.regime.people.plural, organisation: definition.regime.organisation.singular, questionnaire: definition.questionnaire?.title ?? null, frameworkTitle: definition.title };
   const survey = await getSurveyByInspection(db, inspection.id);
-  if (!survey) return { inspection, survey, counts: null, replies: {}, followUps: 0 };
+  if (!survey) return { inspection, about, survey, counts: null, replies: {}, followUps: 0 };
   const [counts, replies, followUps] = await Promise.all([countRespondents(db, survey.id), countInbound(db, survey.id), listFollowUps(db, survey.id)]);
-  return { inspection, survey, counts, replies, followUps: followUps.length };
+  return { inspection, about, survey, counts, replies, followUps: followUps.length };
 }
 
 export interface ResultsView {
