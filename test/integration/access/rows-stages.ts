@@ -64,6 +64,7 @@ export const serviceStageRows: ServiceStageRow[] = [
   { route: '/inspections/:id/report-writing/:section', path: page('/report-writing/overall-findings'), expect: NEVER },
   { route: '/inspections/:id/report-writing/:section/compare', path: page('/report-writing/overall-findings/compare'), expect: NEVER },
   { route: '/inspections/:id/team', path: page('/team'), expect: NEVER },
+  { route: '/inspections/:id/joint-inspection', path: page('/joint-inspection'), expect: NEVER },
   { route: '/inspections/:id/quality', path: page('/quality'), expect: NEVER },
   { route: '/inspections/:id/sign-off', path: page('/sign-off'), expect: NEVER },
   { route: '/inspections/:id/audit', path: page('/audit'), expect: NEVER },
