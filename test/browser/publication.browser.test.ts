@@ -301,7 +301,7 @@ describe('publishing the Leeds report', () => {
     const row = visitor.getByRole('row').filter({ has: visitor.locator(`a[href="/public/inspections/${fixture.demoId}"]`) });
     await expect(row.count()).resolves.toBe(1);
     const cells = await row.getByRole('cell').allInnerTexts();
-    expect(cells.map((c) => c.trim()).slice(1)).toEqual([isoDay(0), overall]);
+    expect(cells.map((c) => c.trim()).slice(1)).toEqual([govukDate(isoDay(0)), overall]);
     await row.getByRole('link', { name: 'Leeds' }).click();
 
     await check(visitor, 'public-inspection', /Leeds/);

@@ -14,6 +14,7 @@ import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, 
 import { pduTable, regionTable, standardNames } from '../../presenters/public-ratings-page.ts';
 import { youthLatestTable, youthPublishedTable, youthServiceTable, youthStandardNames } from '../../presenters/public-youth-ratings-page.ts';
 import { publicYouthRatings, publicYouthServiceRatings, youthRatingRows, youthRegimeWords, type YouthColumns } from '../../services/public-youth-ratings.ts';
+import { govukDate } from '../../presenters/govuk-dates.ts';
 import { organisationColumnLabel } from '../../presenters/organisation-label.ts';
 import { frameworkKnownNow } from '../../services/frameworks.ts';
 import type { AppEnv } from '../auth.ts';
@@ -34,6 +35,9 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
     // The published inspections are rated once: the improvement counts reuse them.
     const [rows, annualReports, sfoReports, youthWords] = await Promise.all([publishedInspections(db), publishedAnnualReports(db), publishedSfoAnnualReports(db), youthRegimeWords(db)]);
     const improvement = await improvementSummary(db, rows);
+    // A list mixing kinds names each service's kind under its name: Surrey PDU and Surrey youth justice service are both 'Surrey'.
+    const labels = rows.map(({ inspection: i }) => frameworkKnownNow(i.frameworkId, i.frameworkVersion)?.regime.report.organisationLabel);
+    const mixed = new Set(labels).size > 1;
     return page(c, 'public-index.njk', {
       title: 'Published inspections',
       youthRatings: youthWords ? { title: youthRatingsTitle(youthWords.plural), plural: youthWords.plural } : null,
@@ -41,12 +45,17 @@ export function publicRoutes(db: Db): Hono<AppEnv> {
       sfoReports: sfoReports.map((r) => ({ href: `/public/sfo/annual/${r.param}`, text: `Quality assurance of SFO reviews: annual report ${r.year}`, publishOn: r.publishedAt.toISOString().slice(0, 10) })),
       improvement,
       // The column names the organisations as their frameworks do, neutrally when PDUs and youth justice services are both listed.
-      organisationLabel: organisationColumnLabel(rows.map(({ inspection: i }) => frameworkKnownNow(i.frameworkId, i.frameworkVersion)?.regime.report.organisationLabel)),
+      organisationLabel: organisationColumnLabel(labels),
       improvementRows: improvement.changes.map((x) => [{ text: x.organisation }, { text: x.from }, { text: x.to }, { text: x.direction }]),
-      rows: rows.map(({ inspection: i, publishOn, ratings }) => [
-        { html: `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` + demoTag(i.isDemo) },
+      rows: rows.map(({ inspection: i, publishOn, ratings }, n) => [
+        {
+          html:
+            `<a class="govuk-link" href="/public/inspections/${i.id}">${escapeHtml(i.organisationName)}</a>` +
+            (mixed && labels[n] ? `<span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">${escapeHtml(labels[n])}</span>` : '') +
+            demoTag(i.isDemo),
+        },
         { text: i.regionName ?? '' },
-        { text: publishOn ?? '' },
+        { text: publishOn ? govukDate(publishOn) : '' },
         { html: ratingTag(ratings.overall.rating, 'Not rated') },
       ]),
     });
