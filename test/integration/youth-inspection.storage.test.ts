@@ -125,6 +125,13 @@ describe('a youth inspection’s cases', () => {
     expect(html).toContain('Standards 1.1, 1.2, 1.3, 1.4, 3.4 and 4.1 are rated by the lead inspector');
   });
 
+  it('tells the lead that resettlement is rated separately, and only where relevant custody cases were found', async () => {
+    const page = async (id: string) => (await app.request(`/inspections/${youthInspectionId}/domain-one/${id}`, { headers: { cookie: lead.cookie } })).text();
+    const resettlement = await page('4.1');
+    expect(resettlement).toContain('4.1 is rated separately: it is not counted in the overall score. Rate it only where the inspection found a child with a relevant custody case in the 12 months before the inspection. Left unrated, the report shows it as not rated, and sign-off does not wait for it.');
+    expect(await page('1.1')).not.toContain('is rated separately');
+  });
+
   it('names the lead’s section, the report’s headings and their wording to be confirmed from the youth file', async () => {
     const judgements = await (await app.request(`/inspections/${youthInspectionId}/judgements`, { headers: { cookie: lead.cookie } })).text();
     expect(judgements).toContain('<h1 class="govuk-heading-l">Standards judged for the service</h1>');

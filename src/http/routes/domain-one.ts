@@ -3,6 +3,7 @@
 // the lead's rating and rationale beside it; forms to add, change and withdraw evidence, and the
 // lead's choice of which inspectors on the team may record it. The inspected service never opens
 // any of it (the 'judgements' area).
+import type { Framework } from '../../domain/framework/framework.ts';
 import { Hono, type Context } from 'hono';
 import type { Db, Inspection } from '../../db/repositories/index.ts';
 import type { DomainOneEvidence } from '../../db/repositories/domain-one-evidence-repository.ts';
@@ -43,6 +44,22 @@ import { escapeHtml, page, ratingTag } from '../render.ts';
 
 type C = Context<AppEnv>;
 type Values = Record<string, string>;
+
+/**
+ * What the framework file says of rating this standard: rated separately and outside the score, and
+ * rated only where the inspection found relevant cases (youth resettlement, 4.1); null otherwise.
+ */
+function ratingNote(framework: Framework, standardId: string): string | null {
+  const separately = framework.treatment(standardId) === 'rated-separately';
+  const withoutCases = framework.notRatedWithoutCases(standardId);
+  if (!separately && !withoutCases) return null;
+  return [
+    separately ? `${standardId} is rated separately: it is not counted in the overall score.` : '',
+    withoutCases
+      ? `Rate it only where the inspection found ${withoutCases.relevantCases ?? 'relevant cases'}. Left unrated, the report shows it as not rated${separately ? ', and sign-off does not wait for it' : ''}.`
+      : '',
+  ].filter(Boolean).join(' ');
+}
 
 const base = (inspectionId: number, standardId: string) => `/inspections/${inspectionId}/domain-one/${standardId}`;
 const anchor = (id: string) => id.replace(/\./g, '-');
@@ -189,6 +206,7 @@ export function domainOneRoutes(db: Db): Hono<AppEnv> {
           recorded: `${ws.judgement.recordedByName}, ${fullDate(ws.judgement.recordedAt.toISOString().slice(0, 10))}`,
         },
         ratingHtml: ratingTag(ws.judgement?.rating ?? null, 'Not yet rated'),
+        ratingNote: ratingNote(ws.framework, s.id),
         ratingAction: `${base(inspection.id, s.id)}/rating`,
         radios: {
           idPrefix: 'rating',
