@@ -32,8 +32,11 @@ export async function inspectionTimeline(db: Db, inspection: Inspection, today =
     getInspectionYouthSelection(db, inspection.id),
   ]);
   // The service and whom the survey asks, in the framework's words: "The PDU", "The youth justice service".
-  const { regime } = await frameworkOf(db, inspection);
-  const planned = withMoves(defaultTimeline({ fieldworkStart: inspection.fieldworkStart, fieldworkEnd: inspection.fieldworkEnd, holidays: bankHolidays(), people: regime.people.plural }), movedDates(moves));
+  const { regime, questionnaire } = (await frameworkOf(db, inspection)).definition;
+  const planned = withMoves(
+    defaultTimeline({ fieldworkStart: inspection.fieldworkStart, fieldworkEnd: inspection.fieldworkEnd, holidays: bankHolidays(), people: regime.people.plural, survey: !!questionnaire }),
+    movedDates(moves),
+  );
   const leads = members.filter((m) => m.role === 'lead-inspector').map((m) => m.displayName);
   const ownerText = (owner: MilestoneOwner) =>
     owner === 'lead-inspector' ? `${ROLE_WORDS[owner]}${leads.length ? `: ${leads.join(', ')}` : ' (not yet named)'}` : owner === 'service' ? `The ${regime.organisation.singular}${organisation ? `: ${organisation.name}` : ''}` : ROLE_WORDS[owner];
@@ -67,7 +70,8 @@ export async function moveMilestone(db: Db, inspectionId: number, input: Milesto
   const inspection = await requireInspection(db, inspectionId);
   if (!isMilestone(input.milestone)) throw new FieldError([{ field: 'milestone', message: `There is no milestone "${input.milestone}"` }]);
   const timeline = await inspectionTimeline(db, inspection, today);
-  const current = timeline.milestones.find((m) => m.key === input.milestone)!;
+  const current = timeline.milestones.find((m) => m.key === input.milestone);
+  if (!current) throw new FieldError([{ field: 'milestone', message: `This inspection's timeline has no milestone "${input.milestone}"` }]);
   const problems: { field: string; message: string }[] = [];
   const reason = input.reason.trim();
   if (!isIsoDate(input.date)) problems.push({ field: 'date', message: 'Enter the new date as a real date' });

@@ -1,6 +1,7 @@
 // A framework file without a questionnaire names no survey (the youth files): the inspection's
 // survey page says so in the framework's words, offers no upload and no Survey tab, refuses a
-// contact list with the reason (nothing stored, nothing audited), and the service's tasks ask for none.
+// contact list with the reason (nothing stored, nothing audited), the service's tasks ask for none
+// and the timeline has no survey milestones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrganisationByName, getSurveyByInspection, listAudit, setInspectionMember, type Db } from '../../src/db/repositories/index.ts';
 import { serviceTasks } from '../../src/presenters/service-tasks-page.ts';
@@ -65,5 +66,15 @@ describe('an inspection whose framework names no survey', () => {
     const titles = (id: number) => serviceTaskFacts(db, id).then((facts) => serviceTasks(id, facts, () => true).map((t) => t.title.text));
     expect((await titles(youthId)).some((t) => t.includes('contact list'))).toBe(false);
     expect(await titles(pduId)).toContain('Upload the contact list for the survey of people on probation');
+  });
+
+  it('leaves the survey’s milestones out of the timeline', async () => {
+    const youth = await (await get(`/inspections/${youthId}`)).text();
+    expect(youth).toContain('id="timeline"');
+    expect(youth).not.toContain('Survey of children opens');
+    expect((await get(`/inspections/${youthId}/timeline/survey-open`)).status).toBe(404);
+    const pdu = await (await get(`/inspections/${pduId}`)).text();
+    expect(pdu).toContain('Survey of people on probation opens');
+    expect((await get(`/inspections/${pduId}/timeline/survey-open`)).status).toBe(200);
   });
 });

@@ -47,6 +47,13 @@ describe('the default timeline', () => {
     expect(survey('children')).toBe('Survey of children opens');
   });
 
+  it('leaves the survey’s milestones out where the framework names no survey, the others on the same dates', () => {
+    const withSurvey = defaultTimeline({ fieldworkStart: '2026-10-05', fieldworkEnd: '2026-10-09', holidays });
+    const without = defaultTimeline({ fieldworkStart: '2026-10-05', fieldworkEnd: '2026-10-09', holidays, survey: false });
+    expect(without.map((m) => m.key)).toEqual(MILESTONES.filter((k) => k !== 'survey-open' && k !== 'survey-closed'));
+    expect(without).toEqual(withSurvey.filter((m) => m.key !== 'survey-open' && m.key !== 'survey-closed'));
+  });
+
   it('puts the milestones in order for any fieldwork dates', () => {
     fc.assert(
       fc.property(fieldwork, (f) => {

@@ -12,6 +12,8 @@ export interface TimelineInput {
   defaults?: TimelineDefaults;
   /** Whom the survey asks, in the framework's words (regime.people), for the milestones' names; "people on probation" unless given. */
   people?: string;
+  /** False where the framework names no survey (the youth files): the survey's milestones are left out. */
+  survey?: boolean;
 }
 
 export interface PlannedMilestone {
@@ -49,7 +51,8 @@ export function defaultTimeline(input: TimelineInput): PlannedMilestone[] {
     dates.set(key, date);
     return date;
   };
-  return MILESTONES.map((key) => {
+  const surveyless = input.survey === false;
+  return MILESTONES.filter((key) => !(surveyless && (key === 'survey-open' || key === 'survey-closed'))).map((key) => {
     const d = defaults[key];
     const date = dateOf(key);
     return { key, name: d.name.replace('{people}', input.people ?? 'people on probation'), owner: d.owner, date, defaultDate: date, basis: d.basis, moved: false };

@@ -47,7 +47,9 @@ export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
 
   async function render(c: C, inspection: Inspection, key: string, values: Values, failure?: { errors: FormError[]; dateParts: DateParts[]; field?: 'on' }) {
     const timeline = await inspectionTimeline(db, inspection);
-    const milestone = timeline.milestones.find((m) => m.key === key)!;
+    // A milestone the inspection's framework leaves out (the survey's, where it names no survey) is not found.
+    const milestone = timeline.milestones.find((m) => m.key === key);
+    if (!milestone) throw new AppError('not-found', `This inspection's timeline has no milestone "${key}"`);
     const title = `${milestone.byHand ? 'Record or change' : 'Change the date'}: ${milestone.name}`;
     const errorOf = (field: string) => failure?.errors.find((e) => e.href === `#${field}` || e.href.startsWith(`#${field}-`));
     return page(
