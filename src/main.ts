@@ -62,7 +62,7 @@ async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: Dem
   database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir, holder: { kind: 'server', what: 'npm start' }, ...(dump ? { loadDataDir: dump } : {}) });
   console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}${dump ? ' (new: begun from the build\'s migrated database)' : ''}` : 'PostgreSQL server from DATABASE_URL');
   const reference = await loadReferenceData(database.db);
-  console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs${reference.unchanged ? ' (files unchanged since the last start)' : ''}${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
+  console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs, ${reference.youthServices} youth justice services${reference.unchanged ? ' (files unchanged since the last start)' : ''}${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
   let demoAccounts: DemoAccount[] | undefined;
   if (config.demoData) {
     // Demonstration accounts have known passwords, so they exist only on the local embedded database

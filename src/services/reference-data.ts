@@ -1,9 +1,10 @@
-// Loads what every installation starts with: the shipped framework versions and the 12 probation
-// regions with their PDUs. Safe to run on every start: it only adds what is missing, and when the
+// Loads what every installation starts with: the shipped framework versions, the 12 probation
+// regions with their PDUs and the youth justice services. Safe to run on every start: it only adds what is missing, and when the
 // reference files are unchanged since the last load (their digest matches) it reads nothing more.
 import { getReferenceDigest, listOrganisations, recordAudit, setReferenceDigest, upsertOrganisation, type Db } from '../db/repositories/index.ts';
 import { referenceFilesDigest } from '../reference/digest.ts';
 import { loadRegions } from '../reference/organisations.ts';
+import { loadYouthServices } from '../reference/youth-services.ts';
 import { storeBundledFrameworks } from './frameworks.ts';
 import { storeBundledSfoFrameworks } from './sfo/frameworks.ts';
 import { loadProgrammeRegistry } from './programme/registry.ts';
@@ -12,6 +13,8 @@ export interface ReferenceDataResult {
   frameworksAdded: string[];
   regions: number;
   pdus: number;
+  /** Youth justice services in the registry's file. */
+  youthServices: number;
   /** The reference files were the same as at the last load: nothing was read into the database. */
   unchanged: boolean;
 }
@@ -24,7 +27,7 @@ export async function loadReferenceData(db: Db, actor = 'system', options: { for
   const file = loadRegions();
   const digest = referenceFilesDigest(LOADER_VERSION);
   if (!options.force && (await getReferenceDigest(db, DIGEST_NAME)) === digest)
-    return { frameworksAdded: [], regions: file.regions.length, pdus: file.regions.reduce((n, r) => n + r.pdus.length, 0), unchanged: true };
+    return { frameworksAdded: [], regions: file.regions.length, pdus: file.regions.reduce((n, r) => n + r.pdus.length, 0), youthServices: loadYouthServices().services.length, unchanged: true };
   return db.transaction().execute(async (trx) => {
     const frameworksAdded = [...(await storeBundledFrameworks(trx)), ...(await storeBundledSfoFrameworks(trx))];
     const before = (await listOrganisations(trx)).length;
@@ -63,6 +66,6 @@ export async function loadReferenceData(db: Db, actor = 'system', options: { for
         after: { frameworksAdded, organisationsAdded: added },
       });
     await setReferenceDigest(trx, DIGEST_NAME, digest);
-    return { frameworksAdded, regions: file.regions.length, pdus, unchanged: false };
+    return { frameworksAdded, regions: file.regions.length, pdus, youthServices: loadYouthServices().services.length, unchanged: false };
   });
 }

@@ -29,9 +29,9 @@ describe('reference data', () => {
   it('loads 12 regions and 110 PDUs once, however often it runs', async () => {
     const count = async () => Number((await handle.db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     // Unchanged reference files (the same digest) are not read into the database again.
-    expect(await loadReferenceData(handle.db, 'test')).toEqual({ frameworksAdded: [], regions: 12, pdus: 110, unchanged: true });
+    expect(await loadReferenceData(handle.db, 'test')).toEqual({ frameworksAdded: [], regions: 12, pdus: 110, youthServices: 155, unchanged: true });
     // Loaded again whatever the digest, it still adds nothing.
-    expect(await loadReferenceData(handle.db, 'test', { force: true })).toEqual({ frameworksAdded: [], regions: 12, pdus: 110, unchanged: false });
+    expect(await loadReferenceData(handle.db, 'test', { force: true })).toEqual({ frameworksAdded: [], regions: 12, pdus: 110, youthServices: 155, unchanged: false });
     expect(await count()).toBe(122 + 155); // and the 155 youth justice services of the programme's registry
   });
 });
