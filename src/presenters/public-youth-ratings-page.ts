@@ -28,6 +28,7 @@ interface YouthPublishedResult {
   separately: Record<string, string | null>;
   score: number;
   maxScore: number;
+  notComparable: Record<string, string>;
   overall: string | null;
   url: string;
 }
@@ -61,7 +62,12 @@ const sourceLink = (r: YouthResult, about: string) =>
 
 /** The score, the overall rating and every standard's rating of an inspection published here. */
 function ratingCells(r: YouthPublishedResult, columns: YouthColumns): Cell[] {
-  const inVersion = (id: string, of: Record<string, string | null>): Cell => (id in of ? { html: ratingTag(of[id] ?? null, 'Not rated') } : { text: 'Not in this framework' });
+  // A rating under another version that the diff says cannot be compared with the column's says so, with why.
+  const inVersion = (id: string, of: Record<string, string | null>): Cell => {
+    if (!(id in of)) return { text: 'Not in this framework' };
+    const why = r.notComparable[id];
+    return { html: ratingTag(of[id] ?? null, 'Not rated') + (why ? `<span class="govuk-body-s govuk-!-display-block">Not comparable: ${escapeHtml(why)}</span>` : '') };
+  };
   return [
     { html: ratingTag(r.overall, 'Not rated') },
     { text: `${r.score} out of ${r.maxScore}` },

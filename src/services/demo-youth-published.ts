@@ -33,6 +33,8 @@ export interface PublishedYouthDemo {
   relevantCasesFound: boolean;
   /** Fieldwork began this many weeks before the end of the last business year. */
   weeksBeforeYearEnd: number;
+  /** A stored youth framework version (`hmip-youth@2018`); the current one unless given. */
+  frameworkKey?: string;
 }
 
 export const PUBLISHED_YOUTH: readonly PublishedYouthDemo[] = [
@@ -67,7 +69,7 @@ export async function createDemoPublishedYouth(db: Db, today = todayIso(), actor
 export async function publishDemoYouthInspection(db: Db, demo: PublishedYouthDemo, today = todayIso(), actor = 'system:demo', embargoUntil?: string): Promise<PublishedYouthInspection | undefined> {
   const choice = currentChoice(await frameworkChoices(db), 'youth-service');
   if (!choice) return undefined;
-  const framework = await storedFrameworkByKey(db, choice.key);
+  const framework = await storedFrameworkByKey(db, demo.frameworkKey ?? choice.key);
   const yearEnd = businessYear(businessYearOf(today).start - 1).to;
   const fieldworkStart = mondayOfWeek(addDays(yearEnd, -7 * demo.weeksBeforeYearEnd));
   const inspection = await createInspection(

@@ -11,6 +11,7 @@ import type { HistoryEntry } from '../domain/programme/inspection-history.ts';
 import { AppError } from './errors.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
 import { currentChoice, frameworkChoices } from './inspection-booking.ts';
+import { versionComparison } from '../domain/national/versions.ts';
 import { publishedInspections } from './open-data.ts';
 import { recordedEntry, referenceResultsOf } from './programme/registry.ts';
 import { pduHistory, type EarlierResult, type Published, type PublishedResult, type PublicStandard } from './public-ratings.ts';
@@ -42,6 +43,11 @@ export interface YouthPublishedResult extends PublishedResult {
   separately: Record<string, string | null>;
   score: number;
   maxScore: number;
+  /**
+   * By standard id: why this inspection's rating cannot be compared with the current framework's
+   * column (the versions' diff: 2018's 3.4 reworded and renamed in 2021); absent where it can.
+   */
+  notComparable: Record<string, string>;
 }
 
 export type YouthResult = YouthPublishedResult | EarlierResult;
@@ -91,7 +97,17 @@ function columnsOf(frameworks: readonly Framework[], current: Framework | undefi
   };
 }
 
-const youthResult = ({ inspection: i, publishOn, ratings }: Published): YouthPublishedResult => ({
+/** Why each standard of an inspection under another version cannot be compared with the current one's column. */
+function notComparableWith(current: Framework | undefined, own: Framework | undefined, ids: readonly string[]): Record<string, string> {
+  if (!current || !own || own.key === current.key) return {};
+  const compare = versionComparison(current);
+  return Object.fromEntries(ids.flatMap((id) => {
+    const reason = compare.standard(own, id);
+    return reason ? [[id, reason]] : [];
+  }));
+}
+
+const youthResult = ({ inspection: i, publishOn, ratings }: Published, notComparable: Record<string, string> = {}): YouthPublishedResult => ({
   source: 'published',
   inspectionId: i.id,
   title: i.title,
@@ -105,6 +121,7 @@ const youthResult = ({ inspection: i, publishOn, ratings }: Published): YouthPub
   separately: Object.fromEntries(ratings.standards.filter((s) => s.treatment === 'rated-separately').map((s) => [s.id, s.rating])),
   score: ratings.overall.score,
   maxScore: ratings.overall.maxScore,
+  notComparable,
   overall: ratings.overall.rating,
   url: `/public/inspections/${i.id}`,
 });
@@ -114,7 +131,10 @@ async function publishedYouth(db: Db) {
   const all = await publishedInspections(db);
   const { current, byKey } = await youthFrameworks(db, all);
   const youth = all.filter((p) => byKey.has(frameworkKey(p.inspection.frameworkId, p.inspection.frameworkVersion)));
-  return { publishedIds: new Set(all.map((p) => p.inspection.id)), youth, columns: columnsOf([...byKey.values()], current) };
+  const columns = columnsOf([...byKey.values()], current);
+  const ids = [...columns.domains.flatMap((d) => d.standards), ...columns.separately].map((s) => s.id);
+  const results = youth.map((p) => youthResult(p, notComparableWith(current, byKey.get(frameworkKey(p.inspection.frameworkId, p.inspection.frameworkVersion)), ids)));
+  return { publishedIds: new Set(all.map((p) => p.inspection.id)), youth, results, columns };
 }
 
 /** Oldest first, by publication date then inspection. */
@@ -130,8 +150,7 @@ function serviceRatings(org: Organisation, published: readonly YouthPublishedRes
  * with its latest result, and the columns.
  */
 export async function publicYouthRatings(db: Db): Promise<{ columns: YouthColumns; published: YouthPublishedResult[]; services: YouthServiceRatings[] }> {
-  const [{ youth, columns, publishedIds }, services, recordedList] = await Promise.all([publishedYouth(db), listOrganisations(db, 'youth-service'), listRecordedInspections(db)]);
-  const published = youth.map(youthResult);
+  const [{ youth, results: published, columns, publishedIds }, services, recordedList] = await Promise.all([publishedYouth(db), listOrganisations(db, 'youth-service'), listRecordedInspections(db)]);
   const byService = new Map<number, YouthPublishedResult[]>();
   for (const [i, p] of youth.entries()) byService.set(p.inspection.organisationId, [...(byService.get(p.inspection.organisationId) ?? []), published[i]!]);
   const recorded = new Map<number, HistoryEntry[]>();
@@ -143,8 +162,8 @@ export async function publicYouthRatings(db: Db): Promise<{ columns: YouthColumn
 export async function publicYouthServiceRatings(db: Db, id: number): Promise<{ columns: YouthColumns; service: YouthServiceRatings }> {
   const org = await getOrganisation(db, id);
   if (!org || org.kind !== 'youth-service') throw new AppError('not-found', `There is no youth justice service ${id}`);
-  const [{ youth, columns, publishedIds }, recordedList] = await Promise.all([publishedYouth(db), listRecordedInspections(db, id)]);
-  const own = youth.filter((p) => p.inspection.organisationId === id).map(youthResult);
+  const [{ youth, results, columns, publishedIds }, recordedList] = await Promise.all([publishedYouth(db), listRecordedInspections(db, id)]);
+  const own = results.filter((_, i) => youth[i]!.inspection.organisationId === id);
   return { columns, service: serviceRatings(org, own, recordedList.map(recordedEntry), publishedIds) };
 }
 
@@ -171,10 +190,10 @@ export interface YouthRatingRow {
  * ('not rated' when no relevant case was found).
  */
 export async function youthRatingRows(db: Db): Promise<YouthRatingRow[]> {
-  const { youth, columns } = await publishedYouth(db);
+  const { youth, results, columns } = await publishedYouth(db);
   const counted = columns.domains.flatMap((d) => d.standards);
-  return youth.map((p) => {
-    const r = youthResult(p);
+  return youth.map((p, i) => {
+    const r = results[i]!;
     return {
       inspection_id: r.inspectionId,
       service_id: p.inspection.organisationId,

@@ -26,8 +26,8 @@ pinClock(); // dates worked out below stay right if the run crosses midnight
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let published: PublishedYouthInspection[];
-const ids = { embargoed: 0, fieldwork: 0, pdu: 0 };
-const org = { birmingham: 0, surrey: 0, swansea: 0, york: 0, bolton: 0 };
+const ids = { embargoed: 0, fieldwork: 0, pdu: 0, older: 0 };
+const org = { birmingham: 0, surrey: 0, swansea: 0, york: 0, bolton: 0, wakefield: 0 };
 const today = todayIso();
 
 beforeAll(async () => {
@@ -158,5 +158,22 @@ describe('youth open data', () => {
     expect(html).toContain('href="/public/data/youth-ratings.json"');
     expect(html).toContain('<code>rated_separately_4.1</code>, Resettlement policy and provision');
     expect(html).toContain('Ratings of Probation Delivery Unit (PDU) inspections by standard');
+  });
+});
+
+describe('a youth inspection published under an earlier version', () => {
+  it('marks the ratings the versions’ diff says cannot be compared with the current columns, with why', async () => {
+    // Wakefield, published under the 2018 version: its 3.4 was renamed and reworded in 2021, and it had no 4.1.
+    ids.older = (await publishDemoYouthInspection(handle.db, { service: 'Wakefield', seed: 78, cases: 12, sufficient: 0.8, judgementShift: 0, relevantCasesFound: false, weeksBeforeYearEnd: 40, frameworkKey: 'hmip-youth@2018' }, today, 'test'))!.id;
+    org.wakefield = (await findOrganisationByName(handle.db, 'youth-service', 'Wakefield'))!.id;
+    const html = await text(`/public/youth-services/${org.wakefield}`);
+    const row = rowOf(html, `/public/inspections/${ids.older}`);
+    expect(row).toContain('Not comparable: 3.4 renamed');
+    expect(row).toContain('(hmip-youth@2018 to hmip-youth@2021)');
+    expect(row).toContain('Not in this framework');
+    // Standards unchanged between the versions are not marked.
+    expect(row.match(/Not comparable/g)).toHaveLength(1);
+    // The current version's inspections are never marked.
+    expect(rowOf(await text('/public/youth-ratings'), `/public/youth-services/${org.swansea}`)).not.toContain('Not comparable');
   });
 });
