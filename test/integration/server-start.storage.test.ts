@@ -4,7 +4,7 @@
 // while a server holds it, naming it, and the folder is free again once that server has died.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,12 +51,14 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('starting the server', { timeou
   });
 
   it('says a port is in use before it opens the database', async () => {
+    // A port the system hands out, so that no other program can hold it already.
     const taken: Server = createServer();
-    await new Promise<void>((listening) => taken.listen(3421, '127.0.0.1', listening));
+    await new Promise<void>((listening, failed) => taken.once('error', failed).listen(0, '127.0.0.1', listening));
+    const port = (taken.address() as AddressInfo).port;
     try {
       const dataDir = join(dir, 'port');
-      const run = start({ PORT: '3421', DATA_DIR: dataDir });
-      expectOneLine(run, /^Port 3421 on 127\.0\.0\.1 is already in use: stop the other program or set PORT to another port\.$/);
+      const run = start({ PORT: String(port), DATA_DIR: dataDir });
+      expectOneLine(run, new RegExp(`^Port ${port} on 127\\.0\\.0\\.1 is already in use: stop the other program or set PORT to another port\\.$`));
       expect(existsSync(join(dataDir, 'pglite'))).toBe(false); // neither opened nor migrated
     } finally {
       await new Promise((closed) => taken.close(closed));
