@@ -5,7 +5,7 @@ import { canManageUsers, canOpenArea, canPlanInspections, canViewNationalReports
 import { hasOwnCaseWork } from '../domain/access/landing.ts';
 import { isRegionStaff } from '../domain/sfo/access.ts';
 import { INSPECTION_AREAS } from '../domain/publication/visibility.ts';
-import { render } from '../presenters/templates.ts';
+import { escapeHtml, render, renderMacro } from '../presenters/templates.ts';
 import { requestScope } from './access.ts';
 import { flashMessage } from './flash.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
@@ -14,6 +14,15 @@ import type { ActiveSession } from '../services/identity/sessions.ts';
 
 // The routes' one import for pages and the cells they build in code.
 export { demoTag, escapeHtml, govukDist, mojRoot, ratingTag, renderMacro } from '../presenters/templates.ts';
+
+/**
+ * A table cell's one-button form (remove a member, resend a link): POSTs to `action` with the
+ * request's CSRF token; `button` is the govukButton macro's parameters.
+ */
+export function buttonForm(c: Context, action: string, button: Record<string, unknown>): string {
+  const session = c.get('session') as ActiveSession;
+  return `<form method="post" action="${action}"><input type="hidden" name="_csrf" value="${escapeHtml(session.csrfToken)}">${renderMacro('govuk/components/button', 'govukButton', button)}</form>`;
+}
 
 /** Renders a page with the request's CSP nonce (the GOV.UK template's inline script needs it). */
 export function page(c: Context, template: string, context: Record<string, unknown>, status: ContentfulStatusCode = 200): Response {

@@ -13,7 +13,7 @@ import type { AppEnv } from '../auth.ts';
 import { withFlash } from '../flash.ts';
 import { fieldErrors, type FormError } from '../form-errors.ts';
 import { formText } from '../params.ts';
-import { escapeHtml, page, renderMacro } from '../render.ts';
+import { buttonForm, page } from '../render.ts';
 
 interface Failed {
   form: 'inspectorates' | 'inspector';
@@ -52,7 +52,6 @@ export function jointInspectionRoutes(db: Db): Hono<AppEnv> {
     const byField = fieldErrors(errors);
     const chosen = failed?.form === 'inspectorates' ? (failed.values.inspectorates ?? []) : joint.recorded.map((p) => p.id);
     const inspectorValues = failed?.form === 'inspector' ? failed.values : {};
-    const csrf = escapeHtml(c.get('session')!.csrfToken);
     return page(
       c,
       'joint-inspection.njk',
@@ -99,10 +98,11 @@ export function jointInspectionRoutes(db: Db): Hono<AppEnv> {
           { text: p.email ?? 'Not given' },
           canRecord
             ? {
-                html:
-                  `<form method="post" action="/inspections/${inspection.id}/joint-inspection/inspectors/${p.id}/remove"><input type="hidden" name="_csrf" value="${csrf}">` +
-                  renderMacro('govuk/components/button', 'govukButton', { text: 'Remove', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `Remove ${p.name} from the team` } }) +
-                  '</form>',
+                html: buttonForm(c, `/inspections/${inspection.id}/joint-inspection/inspectors/${p.id}/remove`, {
+                  text: 'Remove',
+                  classes: 'govuk-button--secondary govuk-!-margin-bottom-0',
+                  attributes: { 'aria-label': `Remove ${p.name} from the team` },
+                }),
               }
             : { text: '' },
         ]),

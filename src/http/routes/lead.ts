@@ -17,7 +17,7 @@ import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { actorNamer } from '../../services/audit-trail.ts';
 import { withFlash } from '../flash.ts';
 import { fieldErrors } from '../form-errors.ts';
-import { escapeHtml, page, ratingTag, renderMacro } from '../render.ts';
+import { buttonForm, page, ratingTag } from '../render.ts';
 import { formText } from '../params.ts';
 import { signOffChecklistView } from '../../presenters/sign-off-page.ts';
 
@@ -110,10 +110,11 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
         { text: m.role === 'lead-inspector' ? 'Lead inspector' : 'Inspector' },
         canManage
           ? {
-              html:
-                `<form method="post" action="/inspections/${inspection.id}/team/members/${m.userId}/remove"><input type="hidden" name="_csrf" value="${escapeHtml(c.get('session')!.csrfToken)}">` +
-                renderMacro('govuk/components/button', 'govukButton', { text: 'Remove', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `Remove ${m.displayName} from the team` } }) +
-                '</form>',
+              html: buttonForm(c, `/inspections/${inspection.id}/team/members/${m.userId}/remove`, {
+                text: 'Remove',
+                classes: 'govuk-button--secondary govuk-!-margin-bottom-0',
+                attributes: { 'aria-label': `Remove ${m.displayName} from the team` },
+              }),
             }
           : { text: '' },
       ]),

@@ -32,7 +32,7 @@ import { dateInputItems, readDateInput, type DateParts } from '../../presenters/
 import { withFlash, type FlashKey } from '../flash.ts';
 import { idParam } from '../params.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
-import { escapeHtml, page, renderMacro } from '../render.ts';
+import { buttonForm, escapeHtml, page, renderMacro } from '../render.ts';
 
 const DELIVERY_TAGS = {
   pending: { text: 'Queued', classes: 'govuk-tag--blue' },
@@ -112,7 +112,10 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
               const tag = delivery?.email ? renderMacro('govuk/components/tag', 'govukTag', DELIVERY_TAGS[delivery.email.status]) + ' ' : '';
               // After a failure or a locked link, the lead sends a new link (the old one stops working).
               const resend = lead && status === 'embargoed'
-                ? `<form method="post" action="/inspections/${inspection.id}/publication/recipients/${r.id}/resend"><input type="hidden" name="_csrf" value="${escapeHtml(c.get('session')!.csrfToken)}">${renderMacro('govuk/components/button', 'govukButton', { html: `Send a new link<span class="govuk-visually-hidden"> to ${escapeHtml(r.name)}</span>`, classes: 'govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2' })}</form>`
+                ? buttonForm(c, `/inspections/${inspection.id}/publication/recipients/${r.id}/resend`, {
+                    html: `Send a new link<span class="govuk-visually-hidden"> to ${escapeHtml(r.name)}</span>`,
+                    classes: 'govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2',
+                  })
                 : '';
               return [{ text: r.name }, { text: r.email }, { text: r.organisation }, { html: `${tag}${escapeHtml(deliveryText(delivery))}${resend}` }];
             }),
