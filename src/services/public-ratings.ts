@@ -74,7 +74,8 @@ interface Sources {
   recorded: Map<number, HistoryEntry[]>;
 }
 
-const publishedResult = ({ inspection: i, publishOn, ratings }: Published): PublishedResult => ({
+/** An inspection published here, as the public tables show it: its rated standards and overall rating. */
+export const publishedResult = ({ inspection: i, publishOn, ratings }: Published): PublishedResult => ({
   source: 'published',
   inspectionId: i.id,
   title: i.title,

@@ -14,7 +14,7 @@ import { currentChoice, frameworkChoices } from './inspection-booking.ts';
 import { versionComparison } from '../domain/national/versions.ts';
 import { publishedInspections } from './open-data.ts';
 import { recordedEntry, referenceResultsOf } from './programme/registry.ts';
-import { pduHistory, type EarlierResult, type Published, type PublishedResult, type PublicStandard } from './public-ratings.ts';
+import { pduHistory, publishedResult, type EarlierResult, type Published, type PublishedResult, type PublicStandard } from './public-ratings.ts';
 
 /** A domain's counted standards: a group of the table's columns. */
 export interface YouthDomain {
@@ -107,23 +107,15 @@ function notComparableWith(current: Framework | undefined, own: Framework | unde
   }));
 }
 
-const youthResult = ({ inspection: i, publishOn, ratings }: Published, notComparable: Record<string, string> = {}): YouthPublishedResult => ({
-  source: 'published',
-  inspectionId: i.id,
-  title: i.title,
-  published: publishOn ?? i.fieldworkEnd,
-  fieldworkStart: i.fieldworkStart,
-  framework: frameworkKey(i.frameworkId, i.frameworkVersion),
-  frameworkId: i.frameworkId,
-  frameworkVersion: i.frameworkVersion,
-  isDemo: i.isDemo,
-  standards: Object.fromEntries(ratings.standards.filter((s) => s.treatment === 'rated').map((s) => [s.id, s.rating])),
-  separately: Object.fromEntries(ratings.standards.filter((s) => s.treatment === 'rated-separately').map((s) => [s.id, s.rating])),
-  score: ratings.overall.score,
-  maxScore: ratings.overall.maxScore,
+/** A youth inspection's published result: the PDU tables' (publishedResult), with its version, the standards rated separately and its score. */
+const youthResult = (p: Published, notComparable: Record<string, string>): YouthPublishedResult => ({
+  ...publishedResult(p),
+  frameworkId: p.inspection.frameworkId,
+  frameworkVersion: p.inspection.frameworkVersion,
+  separately: Object.fromEntries(p.ratings.standards.filter((s) => s.treatment === 'rated-separately').map((s) => [s.id, s.rating])),
+  score: p.ratings.overall.score,
+  maxScore: p.ratings.overall.maxScore,
   notComparable,
-  overall: ratings.overall.rating,
-  url: `/public/inspections/${i.id}`,
 });
 
 /** Every inspection published here, and those by youth frameworks, newest first (as publishedInspections lists them), with the columns. */
