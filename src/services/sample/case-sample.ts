@@ -300,20 +300,27 @@ export function selectSample(
     : drawSample(caseload.map((c) => c.caseRef), size.size, seed);
   const drawn = new Set(draw.drawn);
   const cases = caseload.filter((c) => drawn.has(c.caseRef)).sort((a, b) => (a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0));
-  const rule = reliabilityRule(framework);
   return {
     cases,
     statistical: { confidence, margin, stratifyBy: record.stratifyBy, size, draw },
     summary: {
       method: 'statistical',
-      window,
-      caseloadSize: caseload.length,
-      sampleSize: cases.length,
-      mix: compareMix(framework, cases, caseload, framework.regime.sampleMix),
-      rule,
-      reliability: sampleReliability(framework, cases, rule),
+      ...drawnFigures(framework, window, caseload, cases),
       statistical: { confidence, margin, stratifyBy: record.stratifyBy, size, seed, strata: draw.strata ?? null },
     },
+  };
+}
+
+/** A drawn sample's figures for its summary: sizes, its mix against the caseload's, how reliable it is. */
+function drawnFigures(framework: Framework, window: SamplingWindow, caseload: readonly EligibleCase[], cases: readonly EligibleCase[]) {
+  const rule = reliabilityRule(framework);
+  return {
+    window,
+    caseloadSize: caseload.length,
+    sampleSize: cases.length,
+    mix: compareMix(framework, cases, caseload, framework.regime.sampleMix),
+    rule,
+    reliability: sampleReliability(framework, cases, rule),
   };
 }
 
@@ -325,7 +332,6 @@ function selectPooledSample(framework: Framework, caseload: readonly EligibleCas
       : { method: 'window' };
   const selections = selectPools(framework, caseload, how, windowFor);
   const cases = selections.flatMap((p) => p.cases);
-  const rule = reliabilityRule(framework);
   const pools = selections.map((p): PoolSummary => ({
     ...poolWords(p.pool),
     window: p.window,
@@ -340,12 +346,7 @@ function selectPooledSample(framework: Framework, caseload: readonly EligibleCas
     statistical: null,
     summary: {
       method: how.method,
-      window,
-      caseloadSize: caseload.length,
-      sampleSize: cases.length,
-      mix: compareMix(framework, cases, caseload, framework.regime.sampleMix),
-      rule,
-      reliability: sampleReliability(framework, cases, rule),
+      ...drawnFigures(framework, window, caseload, cases),
       statistical: null,
       pools,
     },
