@@ -10,7 +10,8 @@ import type { CaseAttribute, Condition, Standard } from '../domain/framework/sch
 import type { FileProblem } from './problems.ts';
 import { childPath, locate, rowName, type Column, type SourceRow } from './rows.ts';
 import { textFault } from './text-faults.ts';
-import { listAnd, listOr, nearest, readAnswer, readAttribute, readProgress, readRating, readText, readYesNo } from './vocabulary.ts';
+import { listAnd, listOr } from '../domain/text/lists.ts';
+import { nearest, readAnswer, readAttribute, readProgress, readRating, readText, readYesNo } from './vocabulary.ts';
 
 export interface ValidateOptions {
   /** Missing answers to applicable prompts are errors rather than warnings. */

@@ -3,6 +3,7 @@
 // the normal value or a message saying what is allowed.
 import type { CaseAttribute } from '../domain/framework/schema.ts';
 import type { Answer, Progress } from '../domain/assessment/types.ts';
+import { listOr } from '../domain/text/lists.ts';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -11,13 +12,6 @@ const fail = <T>(message: string): Read<T> => ({ ok: false, message });
 
 /** Lower case, trimmed, inner runs of spaces as one. */
 const words = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
-
-const list = (xs: readonly string[], last: string): string =>
-  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${last} ${xs.at(-1)}`;
-/** 'a, b or c' */
-export const listOr = (xs: readonly string[]): string => list(xs, 'or');
-/** 'a, b and c' */
-export const listAnd = (xs: readonly string[]): string => list(xs, 'and');
 
 const notAllowed = (raw: string, allowed: readonly string[], what = 'value'): string =>
   raw.trim() === ''

@@ -1,6 +1,7 @@
 // The PDU inspection report as data: every section, built from the inspection, its framework
 // version, the rating engine's results, the lead inspector's judgements and the report text.
 // Pure: no I/O. The HTML page, the PDF and the analysts' workbook are all drawn from this model.
+import { listAnd } from '../domain/text/lists.ts';
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import type { PartnerInspectorate, Regime, Wording } from '../domain/framework/schema.ts';
@@ -233,7 +234,6 @@ export const reportTitle = (regime: Regime, organisationName: string): string =>
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const domainWord = (id: string): string => NUMBER_WORDS[Number(id)] ?? id;
-const listText = (items: string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
 
 /**
  * The methodology annexe's rating rule, from the framework's rules: how a case-assessed standard is
@@ -254,8 +254,8 @@ export function ratingRuleText(framework: Framework): string {
     const covered = wholeDomains.flatMap((d) => d.standards.map((s) => s.id));
     const subject =
       covered.length === judged.length
-        ? `${listText(wholeDomains.map((d, i) => `${i === 0 ? 'D' : 'd'}omain-${domainWord(d.id)}`))} standards`
-        : `Standards ${listText(judged)}`;
+        ? `${listAnd(wholeDomains.map((d, i) => `${i === 0 ? 'D' : 'd'}omain-${domainWord(d.id)}`))} standards`
+        : `Standards ${listAnd(judged)}`;
     sentences.push(`${subject} are rated by the lead inspector's judgement, with a written rationale.`);
   }
   for (const t of def.rules.standards) {

@@ -1,6 +1,7 @@
 // Joint inspections: which partner inspectorates may inspect alongside (the framework's rule, by the
 // nation the service is in), the checks on the inspectorates chosen and on each partner inspector
 // recorded on the team, and the report's sentence naming them. Pure: no I/O.
+import { listAnd } from '../text/lists.ts';
 import type { JointInspectionRule, Nation, PartnerInspectorate } from '../framework/schema.ts';
 
 export interface FieldProblem {
@@ -22,7 +23,6 @@ export const EMAIL_MAX = 254;
 /** The partner inspectorate as people read it: "Care Quality Commission (CQC)". */
 export const partnerName = (p: Pick<PartnerInspectorate, 'name' | 'abbreviation'>): string => (p.abbreviation ? `${p.name} (${p.abbreviation})` : p.name);
 
-const listText = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
 
 /**
  * The partner inspectorates the framework allows for a service in this nation, in the framework's
@@ -59,8 +59,8 @@ export function checkPartnerInspectorates(
     errors.push({
       field: 'inspectorates',
       message: elsewhere
-        ? `${partnerName(elsewhere)} does not inspect a ${context.organisation} in ${context.nation}: choose from ${listText(allowed.map((p) => p.abbreviation ?? p.name))}`
-        : `'${id}' is not a partner inspectorate in this framework: choose from ${listText(allowed.map((p) => p.abbreviation ?? p.name))}`,
+        ? `${partnerName(elsewhere)} does not inspect a ${context.organisation} in ${context.nation}: choose from ${listAnd(allowed.map((p) => p.abbreviation ?? p.name))}`
+        : `'${id}' is not a partner inspectorate in this framework: choose from ${listAnd(allowed.map((p) => p.abbreviation ?? p.name))}`,
     });
   }
   for (const inspector of context.inspectors) {
@@ -82,7 +82,7 @@ export function checkPartnerInspector(input: PartnerInspectorInput, recorded: re
   if (!recorded.length) errors.push({ field: 'inspectorate', message: 'Record the partner inspectorates first, then add their inspectors' });
   else if (!input.inspectorate) errors.push({ field: 'inspectorate', message: "Select the partner inspector's inspectorate" });
   else if (!recorded.some((p) => p.id === input.inspectorate))
-    errors.push({ field: 'inspectorate', message: `Select one of this inspection's partner inspectorates: ${listText(recorded.map((p) => p.abbreviation ?? p.name))}` });
+    errors.push({ field: 'inspectorate', message: `Select one of this inspection's partner inspectorates: ${listAnd(recorded.map((p) => p.abbreviation ?? p.name))}` });
   const email = input.email.trim();
   if (email.length > EMAIL_MAX) errors.push({ field: 'email', message: `The email address must be ${EMAIL_MAX} characters or fewer` });
   else if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.gov.uk, or leave it blank' });
@@ -92,5 +92,5 @@ export function checkPartnerInspector(input: PartnerInspectorInput, recorded: re
 /** The report's sentence: "This was a joint inspection with … and …." Null when no partner is recorded. */
 export function jointInspectionSentence(partners: readonly Pick<PartnerInspectorate, 'name' | 'abbreviation'>[]): string | null {
   if (!partners.length) return null;
-  return `This was a joint inspection with ${listText(partners.map(partnerName))}.`;
+  return `This was a joint inspection with ${listAnd(partners.map(partnerName))}.`;
 }

@@ -3,6 +3,7 @@
 // order of how widespread they are. "Most" is more than half of the PDUs with any case for the
 // item. Band edges are compared with the percentage rounded as the framework's rules say, exactly
 // as the rating engine places a key question in a band.
+import { listAnd } from '../text/lists.ts';
 import type { Framework } from '../framework/framework.ts';
 import { reaches } from '../rating/percentages.ts';
 import { FEW_CASES, type Figure, type ItemRow, type KeyQuestionRow, type PromptRow, type Theme } from './types.ts';
@@ -13,11 +14,6 @@ export const MIN_PDUS_FOR_THEME = 2;
 const LOWEST_PROMPTS = 10;
 
 const edgeWords = (edge: number) => (edge === 50 ? 'half' : `${edge}%`);
-
-function list(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
 
 /** a/b against c/d, exactly; null (no cases) sorts after any figure. */
 function compareShare(a: Figure, b: Figure): number {
@@ -36,8 +32,8 @@ function sentence(t: Omit<Theme, 'sentence'>, unitWord: string): string {
   const item = `${t.level === 'prompt' ? 'prompt ' : ''}${t.itemId} "${t.itemText}"`;
   const share = t.kind === 'concern' ? `fewer than ${edgeWords(t.edge)} of cases were ${what}` : `${t.edge}% or more of cases were ${what}`;
   const region = t.region.percentage === null ? '' : ` Across the region ${t.region.sufficient} of ${t.region.applicable} cases (${t.region.percentage}%) were ${what}${t.national?.percentage != null ? `; nationally ${t.national.percentage}%` : ''}.`;
-  const few = t.fewCasesPdus.length ? ` In ${list(t.fewCasesPdus)} the figure comes from fewer than ${FEW_CASES} cases.` : '';
-  return `${who} (${list(t.pdus)}) ${share} on ${item}${t.bandWords ? ` (${t.bandWords})` : ''}.${region}${few}`;
+  const few = t.fewCasesPdus.length ? ` In ${listAnd(t.fewCasesPdus)} the figure comes from fewer than ${FEW_CASES} cases.` : '';
+  return `${who} (${listAnd(t.pdus)}) ${share} on ${item}${t.bandWords ? ` (${t.bandWords})` : ''}.${region}${few}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
 import { canManageTeam, mayOpen } from '../../domain/access/permissions.ts';
+import { listAnd } from '../../domain/text/lists.ts';
 import { FieldError } from '../../services/errors.ts';
 import { addPartnerInspector, jointInspectionOf, removePartnerInspector, setPartnerInspectorates, type JointInspection } from '../../services/joint-inspection.ts';
 import { actingUser, inspectionFor } from '../access.ts';
@@ -36,7 +37,7 @@ export function jointInspectionSummaryRow(joint: JointInspection, inspectionId: 
   const change = mayChange && !joint.signedOff && joint.whyNone === null;
   return {
     key: { text: 'Joint inspection' },
-    value: { text: partners.length ? `With ${partners.length < 2 ? partners[0] : `${partners.slice(0, -1).join(', ')} and ${partners.at(-1)}`}${inspectors}` : 'No partner inspectorate recorded' },
+    value: { text: partners.length ? `With ${listAnd(partners)}${inspectors}` : 'No partner inspectorate recorded' },
     actions: { items: [{ href: `/inspections/${inspectionId}/joint-inspection`, text: change ? (partners.length ? 'Change' : 'Record') : 'View', visuallyHiddenText: 'joint inspection' }] },
   };
 }

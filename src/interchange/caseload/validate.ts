@@ -7,7 +7,8 @@ import { canonicalCaseRef, CASE_REF, caseloadFields, PRACTITIONER, type Caseload
 import type { Framework } from '../../domain/framework/framework.ts';
 import type { CaseAttribute } from '../../domain/framework/schema.ts';
 import type { FileProblem } from '../problems.ts';
-import { listAnd, listOr, readAttribute, type Read } from '../vocabulary.ts';
+import { listAnd, listOr } from '../../domain/text/lists.ts';
+import { readAttribute, type Read } from '../vocabulary.ts';
 import { headingIndex, headingKey } from './headers.ts';
 import { MAX_LISTED_PROBLEMS, tooManyProblems } from './limits.ts';
 import { cellFaults, EMPTY_FILE, isBlankRow, type TableChecker, type TableRow, type TableSource } from './table.ts';
