@@ -1,13 +1,14 @@
 // The JSON API: frameworks, organisations, inspections, cases and ratings with explanations, each
 // behind the same access rules as the pages (the session of the web app).
 import { Hono } from 'hono';
-import { listFrameworks, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { blindExportRefusal } from '../../domain/access/first-assessment.ts';
 import { canViewFindings, mayOpen } from '../../domain/access/permissions.ts';
 import { AppError } from '../../services/errors.ts';
-import { storedFramework } from '../../services/frameworks.ts';
+import { listFrameworks, storedFramework } from '../../services/frameworks.ts';
 import { exportAssessments, loadAssessment, rateStoredInspection } from '../../services/inspections.ts';
 import { visibleInspections } from '../../services/inspection-list.ts';
+import { regionsWithPdus } from '../../services/organisations.ts';
 import { caseAccess, inspectionFor, requireWholeCaseExport, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { enumQuery } from '../params.ts';
@@ -42,7 +43,7 @@ export function apiRoutes(db: Db): Hono<AppEnv> {
 
   api.get('/frameworks', async (c) => c.json({ frameworks: await listFrameworks(db) }));
   api.get('/frameworks/:id/:version', async (c) => c.json((await storedFramework(db, c.req.param('id'), c.req.param('version'))).definition));
-  api.get('/organisations', async (c) => c.json({ regions: await listRegionsWithPdus(db) }));
+  api.get('/organisations', async (c) => c.json({ regions: await regionsWithPdus(db) }));
 
   api.get('/inspections', async (c) => {
     const rows = await visibleInspections(db, sessionOf(c).actor);

@@ -5,7 +5,7 @@
 // actions, and the list of released feedback. Thin over src/services/sfo.
 import { Hono, type Context } from 'hono';
 import { randomInt } from 'node:crypto';
-import { listUsers, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { actorNamer } from '../../services/audit-trail.ts';
 import { canViewSfoReviews } from '../../domain/access/permissions.ts';
 import { blindFirstReadingRefusal, canLeadSfoAssessment, canRecordFirstReading, canRecordSecondReading, mayReadFirstReading, mayReadSecondReading } from '../../domain/sfo/access.ts';
@@ -15,7 +15,8 @@ import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { agreementRows, progressRows, ratingItems, readingFromValues, readingValues, STATE_WORDS, standardsForPage } from '../../presenters/sfo-assessment-pages.ts';
 import { sfoFeedbackPdf } from '../../reports/tagged-pdf/sfo-feedback-pdf.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
-import { acknowledgeSfoFlags, assignSfoInspector, saveSfoFirstReading, sfoAssessmentView } from '../../services/sfo/assessment.ts';
+import { acknowledgeSfoFlags, assignSfoInspector, saveSfoFirstReading, sfoAssessmentView, sfoReaders } from '../../services/sfo/assessment.ts';
+import { accountNames } from '../../services/identity/users.ts';
 import { sfoReviewWithDocuments } from '../../services/sfo/review-document.ts';
 import { addSfoRegionAction, sfoFeedbackLetter, sfoFeedbackList } from '../../services/sfo/feedback.ts';
 import { assignSfoSecondReader, drawSfoModeration, saveSfoSecondReading, settleSfoDisagreement } from '../../services/sfo/moderation.ts';
@@ -52,8 +53,8 @@ const BANNERS: Record<string, string> = {
 
 export function sfoAssessmentRoutes(db: Db) {
   const routes = new Hono<AppEnv>();
-  const userNames = async () => new Map((await listUsers(db)).map((u) => [u.id, u.displayName]));
-  const readers = async () => (await listUsers(db)).filter((u) => u.active && (u.role === 'sfo-inspector' || u.role === 'sfo-lead'));
+  const userNames = () => accountNames(db);
+  const readers = () => sfoReaders(db);
 
   // A sample's assessments: who assesses what, the moderation and its agreement.
   const assessmentsPage = async (c: Context<AppEnv>, state: { errors?: FormError[]; values?: Values } = {}, status: 200 | 400 | 409 = 200) => {

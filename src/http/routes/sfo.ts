@@ -3,7 +3,6 @@
 // added or removed with a reason). The SFO QA team and administrators only; thin over src/services/sfo.
 import { Hono, type Context } from 'hono';
 import { randomInt } from 'node:crypto';
-import { getSfoSample, listSfoSamples } from '../../db/repositories/sfo-repository.ts';
 import type { Db } from '../../db/repositories/index.ts';
 import { actorNamer } from '../../services/audit-trail.ts';
 import { canManageSfoSample, canViewSfoReviews } from '../../domain/access/permissions.ts';
@@ -17,7 +16,7 @@ import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import { currentSfoFramework } from '../../services/sfo/frameworks.ts';
 import { addSfoReview, importRegister, sfoRegions, sfoRegister, sfoReviewProblems } from '../../services/sfo/register.ts';
-import { changeSfoSample, drawSfoSample, sfoSampleView } from '../../services/sfo/sample.ts';
+import { changeSfoSample, drawSfoSample, sfoSamples, sfoSampleView } from '../../services/sfo/sample.ts';
 import { downloadSfoReviewDocument, reviewsWithDocument, sfoReviewWithDocuments, uploadSfoReviewDocument } from '../../services/sfo/review-document.ts';
 import { attachmentDisposition, REVIEW_DOCUMENT_MAX_WORDS, TYPE_NAMES, type ReviewDocumentType } from '../../domain/sfo/review-document.ts';
 import { canUploadSfoReviewDocument } from '../../domain/sfo/access.ts';
@@ -226,7 +225,7 @@ export function sfoRoutes(db: Db) {
   const samplesPage = async (c: Context<AppEnv>, state: { errors?: FormError[]; values?: Values; dateErrors?: Partial<Record<'from' | 'to', DateParts[]>> } = {}, status: 200 | 400 | 409 = 200) => {
     const actor = requirePermission(c, canViewSfoReviews);
     const framework = await currentSfoFramework(db);
-    const samples = await listSfoSamples(db);
+    const samples = await sfoSamples(db);
     const values = state.values ?? { share: String(Math.round(framework.definition.sample.share * 1000) / 10), seed: String(randomInt(0, 1_000_000)) };
     const errors = state.errors ?? [];
     return page(
@@ -289,7 +288,6 @@ export function sfoRoutes(db: Db) {
   const samplePage = async (c: Context<AppEnv>, state: { errors?: FormError[]; values?: Values } = {}, status: 200 | 400 = 200) => {
     const actor = requirePermission(c, canViewSfoReviews);
     const id = idParam(c);
-    if (!(await getSfoSample(db, id))) throw new AppError('not-found', `There is no SFO sample ${id}`);
     const view = await sfoSampleView(db, id);
     const eligible = await sfoRegister(db, { from: view.sample.periodFrom, to: view.sample.periodTo });
     const inSample = new Set(view.selected.map((r) => r.reviewRef));

@@ -6,6 +6,7 @@ import {
   findUserCredentials,
   getOrganisation,
   getUser,
+  listUsers,
   recordAudit,
   updateUser,
   type Db,
@@ -74,4 +75,15 @@ export async function changeRole(db: Db, userId: number, role: Role, organisatio
     await recordAudit(trx, { actor, action: 'user.role-changed', entity: 'user', entityId: userId, before: auditView(before), after: auditView(after) });
     return after;
   });
+}
+
+/** Every account, for the administrators' list. */
+export const listAccounts = (db: Db): Promise<User[]> => listUsers(db);
+
+/** The account with that id, if there is one. */
+export const accountOf = (db: Db, userId: number): Promise<User | undefined> => getUser(db, userId);
+
+/** Each account's name by its id, for pages that name the people who did something. */
+export async function accountNames(db: Db): Promise<Map<number, string>> {
+  return new Map((await listUsers(db)).map((u) => [u.id, u.displayName]));
 }

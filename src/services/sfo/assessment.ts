@@ -3,7 +3,7 @@
 // rating and rationale, and any flag the framework's consistency rules raise on the overall rating
 // acknowledged with a reason; submitted, the reading is locked. Every change in one transaction
 // with an audit event.
-import { recordAudit, getUser, type Db } from '../../db/repositories/index.ts';
+import { recordAudit, getUser, listUsers, type Db, type User } from '../../db/repositories/index.ts';
 import {
   getSfoAssessment,
   getSfoModeration,
@@ -106,11 +106,19 @@ export async function sfoAssessmentView(db: Db, id: number): Promise<SfoAssessme
   };
 }
 
-/** Someone who may hold an SFO reading: an active SFO QA inspector or lead. */
+/** Who may hold an SFO reading: an active SFO QA inspector or lead. */
+const mayHoldReading = (user: User) => user.active && (user.role === 'sfo-inspector' || user.role === 'sfo-lead');
+
+/** Someone who may hold an SFO reading. */
 export async function sfoReader(db: Db, userId: number, field: string) {
   const user = await getUser(db, userId);
-  if (!user || !user.active || (user.role !== 'sfo-inspector' && user.role !== 'sfo-lead')) throw new FieldError([{ field, message: 'Select an SFO QA inspector or lead' }]);
+  if (!user || !mayHoldReading(user)) throw new FieldError([{ field, message: 'Select an SFO QA inspector or lead' }]);
   return user;
+}
+
+/** Everyone who may hold an SFO reading, to choose from. */
+export async function sfoReaders(db: Db): Promise<User[]> {
+  return (await listUsers(db)).filter(mayHoldReading);
 }
 
 /** Assigns (or reassigns) the inspector of a review in the sample; reassigning a submitted reading is refused. */

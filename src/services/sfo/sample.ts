@@ -11,6 +11,7 @@ import {
   listSfoReviews,
   listSfoSampleChanges,
   listSfoSampleReviews,
+  listSfoSamples,
   lockSfoSample,
   overlappingSfoSamples,
   removeSfoSampleReview,
@@ -53,9 +54,12 @@ export interface SfoSampleView {
   changes: SfoSampleChangeRecord[];
 }
 
+/** Every sample drawn, the latest period first. */
+export const sfoSamples = (db: Db): Promise<SfoSampleRecord[]> => listSfoSamples(db);
+
 export async function sfoSampleView(db: Db, sampleId: number): Promise<SfoSampleView> {
   const sample = await getSfoSample(db, sampleId);
-  if (!sample) throw new AppError('not-found', `No SFO sample ${sampleId}`);
+  if (!sample) throw new AppError('not-found', `There is no SFO sample ${sampleId}`);
   const eligible = await listSfoReviews(db, { from: sample.periodFrom, to: sample.periodTo });
   const selected = await listSfoSampleReviews(db, sampleId);
   return { sample, selected, byRegion: countByRegion(eligible, selected.map((r) => r.reviewRef)), submitted: eligible.length, changes: await listSfoSampleChanges(db, sampleId) };

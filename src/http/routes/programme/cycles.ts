@@ -1,11 +1,11 @@
 // A PDU inspection cycle: planning a new one, its calendar by year (with its revisions) and a
 // region's share of it.
 import { Hono } from 'hono';
-import { listCycleRevisions, type Db } from '../../../db/repositories/index.ts';
+import type { Db } from '../../../db/repositories/index.ts';
 import { DEFAULT_BLACKOUTS } from '../../../domain/programme/calendar.ts';
 import { AppError } from '../../../services/errors.ts';
 import { cycleInspections } from '../../../services/inspection-booking.ts';
-import { createCycle, getCycleState, type CycleState } from '../../../services/programme/cycles.ts';
+import { createCycle, cycleRevisions, getCycleState, type CycleState } from '../../../services/programme/cycles.ts';
 import { canPlanInspections } from '../../../services/programme/permissions.ts';
 import { calendarTable, exclusionRows, pinRows, regionView, shortDate, splitRows, unmetRows, yearRows } from '../../../presenters/programme-cycle.ts';
 import { govukDateTime } from '../../../presenters/govuk-dates.ts';
@@ -66,7 +66,7 @@ export function cycleRoutes(db: Db): Hono<AppEnv> {
     const year = yearQuery(c, state);
     const isCurrent = state.shown.revision === state.current.revision;
     const canPlan = canPlanInspections(actor) && isCurrent;
-    const revisions = await listCycleRevisions(db, state.cycle.id);
+    const revisions = await cycleRevisions(db, state.cycle.id);
     const base = `/programme/cycles/${state.cycle.id}`;
     const query = isCurrent ? '' : `&revision=${state.shown.revision}`;
     return page(c, 'programme-cycle.njk', {

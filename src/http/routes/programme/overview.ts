@@ -1,9 +1,10 @@
 // The programme's overview page: its PDU cycles, youth justice selections and programme years.
 import { Hono } from 'hono';
-import { listYouthSelections, type Db } from '../../../db/repositories/index.ts';
+import type { Db } from '../../../db/repositories/index.ts';
 import { listCycleSummaries } from '../../../services/programme/cycles.ts';
 import { canPlanInspections } from '../../../services/programme/permissions.ts';
 import { listYears } from '../../../services/programme/years.ts';
+import { listStoredSelections } from '../../../services/programme/youth.ts';
 import { shortDate } from '../../../presenters/programme-cycle.ts';
 import type { AppEnv } from '../../auth.ts';
 import { escapeHtml as escape, page } from '../../render.ts';
@@ -13,7 +14,7 @@ export function overviewRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/programme', async (c) => {
     const actor = view(c);
-    const [cycles, selections, years] = await Promise.all([listCycleSummaries(db), listYouthSelections(db), listYears(db)]);
+    const [cycles, selections, years] = await Promise.all([listCycleSummaries(db), listStoredSelections(db), listYears(db)]);
     return page(c, 'programme-index.njk', {
       title: 'Inspection programme',
       activeNav: 'programme',

@@ -1,9 +1,10 @@
 // Programme years: starting one, and a year's page (its topics ranked, its resource and links).
 import { Hono } from 'hono';
-import { listYouthSelections, type Db } from '../../../db/repositories/index.ts';
+import type { Db } from '../../../db/repositories/index.ts';
 import { listCycleSummaries } from '../../../services/programme/cycles.ts';
 import { canPlanInspections } from '../../../services/programme/permissions.ts';
 import { createProgrammeYear, updateYearSettings, yearTopics } from '../../../services/programme/years.ts';
+import { listStoredSelections } from '../../../services/programme/youth.ts';
 import { topicRows } from '../../../presenters/programme-pages.ts';
 import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
@@ -22,7 +23,7 @@ export function yearRoutes(db: Db): Hono<AppEnv> {
   ];
   const selectionItems = async (selected: string) => [
     { value: '', text: 'None yet' },
-    ...(await listYouthSelections(db)).map((s) => ({ value: String(s.id), text: `${s.title} (selection ${s.id})`, selected: selected === String(s.id) })),
+    ...(await listStoredSelections(db)).map((s) => ({ value: String(s.id), text: `${s.title} (selection ${s.id})`, selected: selected === String(s.id) })),
   ];
 
   const newYearPage = async (c: C, failed?: Failure) => {
