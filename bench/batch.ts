@@ -8,7 +8,7 @@ import type { Framework } from '../src/domain/framework/framework.ts';
 import { rateInspection } from '../src/domain/rating/engine.ts';
 import { render } from '../src/presenters/templates.ts';
 import { annualReportView } from '../src/presenters/annual-report-page.ts';
-import { loadPduReport } from '../src/reports/load-report.ts';
+import { loadPduReport } from '../src/services/report-loading.ts';
 import { reportPage } from '../src/reports/report-html.ts';
 import { taggedReportPdf } from '../src/reports/tagged-pdf/report-tagged-pdf.ts';
 import { createAnnualReport, loadAnnualReport } from '../src/services/national-reports.ts';

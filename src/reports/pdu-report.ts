@@ -456,3 +456,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
     },
   };
 }
+
+/** A file name for the report's downloads: the PDU and fieldwork start, in safe characters. */
+export const reportFileName = (summary: { organisationName: string; fieldworkStart: string }, ext: string): string =>
+  `inspection-report-${summary.organisationName}-${summary.fieldworkStart}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-') + `.${ext}`;

@@ -10,7 +10,7 @@ import { createApp } from '../../src/http/app.ts';
 import { AppError, FieldError } from '../../src/services/errors.ts';
 import { createDirectly, type Creator } from '../../src/services/inspection-booking.ts';
 import { addPartnerInspector, jointInspectionOf, removePartnerInspector, setPartnerInspectorates } from '../../src/services/joint-inspection.ts';
-import { loadPduReport } from '../../src/reports/load-report.ts';
+import { loadPduReport } from '../../src/services/report-loading.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { startSession } from '../../src/services/identity/sessions.ts';
 import { createAccount } from '../../src/services/identity/users.ts';

@@ -18,7 +18,7 @@ import { createSurveyMessaging, type SurveyMessaging } from '../../src/services/
 import { closeSurvey, sendSurvey, uploadContacts } from '../../src/services/survey/survey.ts';
 import { signOff } from '../../src/services/lead-inspector.ts';
 import { addRecommendationTo, moveReport, reportOverview, saveReportText } from '../../src/services/publication.ts';
-import { loadPduReport } from '../../src/reports/load-report.ts';
+import { loadPduReport } from '../../src/services/report-loading.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { hasPoppler } from '../support/tools.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFactualAccuracyComment, decideFactualAccuracyComment, getReport, listAudit, saveReport } from '../../src/db/repositories/index.ts';
 import { listSectionVersions } from '../../src/db/repositories/report-writing-repository.ts';
 import { createApp } from '../../src/http/app.ts';
-import { loadPduReport } from '../../src/reports/load-report.ts';
+import { loadPduReport } from '../../src/services/report-loading.ts';
 import { taggedReportPdf } from '../../src/reports/tagged-pdf/report-tagged-pdf.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { rateStoredInspection } from '../../src/services/inspections.ts';

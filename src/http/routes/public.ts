@@ -2,12 +2,12 @@
 import { Hono } from 'hono';
 import type { Db } from '../../db/repositories/index.ts';
 import { stringifyCsv } from '../../interchange/csv-safe.ts';
-import { reportFileName } from '../../reports/load-report.ts';
-import { loadPublishedReport } from '../../reports/load-published-report.ts';
+import { reportFileName } from '../../reports/pdu-report.ts';
 import { reportPage } from '../../reports/report-html.ts';
 import { taggedReportPdf } from '../../reports/tagged-pdf/report-tagged-pdf.ts';
 import { AppError } from '../../services/errors.ts';
 import { publishedAnnualReports } from '../../services/national-reports.ts';
+import { loadPublishedReport } from '../../services/report-loading.ts';
 import { publishedSfoAnnualReports } from '../../services/sfo/public-annual.ts';
 import { keyQuestionRows, LICENCE, publishedInspections, ratingRows, SUPPRESS_BELOW } from '../../services/open-data.ts';
 import { improvementSummary, latestRatingRows, publicPduRatings, publicRatings, publicRegionRatings } from '../../services/public-ratings.ts';

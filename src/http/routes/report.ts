@@ -4,10 +4,11 @@
 import { Hono } from 'hono';
 import { getReport, type Db } from '../../db/repositories/index.ts';
 import { mayOpen, reportStatusOf } from '../../domain/access/permissions.ts';
-import { loadPduReport, reportFileName } from '../../reports/load-report.ts';
+import { reportFileName } from '../../reports/pdu-report.ts';
 import { reportPage } from '../../reports/report-html.ts';
 import { reportWorkbook } from '../../reports/report-xlsx.ts';
 import { taggedReportPdf } from '../../reports/tagged-pdf/report-tagged-pdf.ts';
+import { loadPduReport } from '../../services/report-loading.ts';
 import { inspectionFor, requireWholeCaseExport } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { page } from '../render.ts';
