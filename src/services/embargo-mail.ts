@@ -12,12 +12,14 @@ import { EmailSendError, withoutEmailAddresses, type EmailSender } from '../adap
 import {
   cancelPendingEmails,
   claimEmails,
+  countEmails,
   currentEmbargoLinks,
   findEmbargoLink,
   getInspection,
   getOrganisation,
   insertEmbargoLink,
   latestEmailsFor,
+  listEmails,
   markEmailFailed,
   markEmailsSent,
   nextEmailDue,
@@ -29,6 +31,7 @@ import {
   type ClaimedEmail,
   type Db,
   type EmailDelivery,
+  type EmailStatus,
   type EmbargoRecipient,
   type SettledEmail,
 } from '../db/repositories/index.ts';
@@ -182,6 +185,12 @@ export async function confirmEmbargoLink(db: Db, token: string, open: Extract<Li
 export interface RecipientDelivery {
   email: EmailDelivery | null;
   link: { opened: number; lastOpenedAt: Date | null; wrongAddresses: number } | null;
+}
+
+/** The embargoed copies' emails for the administrators' outbox: how many are in each state, and the latest. */
+export async function emailOutbox(db: Db, latest: number): Promise<{ counts: Record<EmailStatus, number>; emails: EmailDelivery[] }> {
+  const [counts, emails] = await Promise.all([countEmails(db), listEmails(db, latest)]);
+  return { counts, emails };
 }
 
 /** Each recipient's latest email and their link in force, for the publication page. */

@@ -1,5 +1,5 @@
 // The inspections a person may see, with ratings only where they may read them (the inspected service once published).
-import { listInspections, type Db, type InspectionListItem } from '../db/repositories/index.ts';
+import { listInspections, type Db, type Inspection, type InspectionListItem } from '../db/repositories/index.ts';
 import { canViewFindings, canViewInspection, type Actor } from '../domain/access/permissions.ts';
 import type { InspectionRatings } from '../domain/rating/result.ts';
 import type { RatingsStanding } from '../domain/sign-off/provisional.ts';
@@ -25,3 +25,11 @@ export async function visibleInspections(db: Db, actor: Actor): Promise<VisibleI
     }),
   );
 }
+
+/** One inspection as the list shows it (with its organisation's and region's names), for its own page. */
+export async function inspectionListItem(db: Db, inspection: Pick<Inspection, 'id' | 'organisationId'>): Promise<InspectionListItem> {
+  return (await listInspections(db, { organisationId: inspection.organisationId })).find((i) => i.id === inspection.id)!;
+}
+
+/** Every inspection, for the command line: whoever runs it holds the database, so nothing is hidden. */
+export const allInspections = (db: Db): Promise<InspectionListItem[]> => listInspections(db);

@@ -3,13 +3,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { LocalEmailOutbox } from '../../adapters/email/local-outbox.ts';
 import { LocalOutboxSender } from '../../adapters/sms/local-outbox.ts';
-import { countEmails, countOutbox, getUser, listEmails, listOrganisations, listUsers, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { canManageUsers, ROLE_NAMES, ROLES } from '../../domain/access/permissions.ts';
 import { AppError } from '../../services/errors.ts';
-import type { EmbargoMail } from '../../services/embargo-mail.ts';
-import { changeRole, createAccount, setAccountActive } from '../../services/identity/users.ts';
+import { emailOutbox, type EmbargoMail } from '../../services/embargo-mail.ts';
+import { accountOf, changeRole, createAccount, listAccounts, setAccountActive } from '../../services/identity/users.ts';
 import { currentChoice, frameworkChoices } from '../../services/inspection-booking.ts';
+import { organisationsOfKind } from '../../services/organisations.ts';
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
+import { textOutboxCounts } from '../../services/survey/outbox.ts';
 import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { govukDateTime } from '../../presenters/govuk-dates.ts';
@@ -44,14 +46,14 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
     const youth = currentChoice(await frameworkChoices(db), 'youth-service');
     return [
       { value: '', text: 'Not applicable' },
-      ...(await listOrganisations(db, 'pdu')).map((o) => ({ value: String(o.id), text: o.name, selected: selected(o.id) })),
-      ...(youth ? (await listOrganisations(db, 'youth-service')).map((o) => ({ value: String(o.id), text: `${o.name} (${youth.organisation})`, selected: selected(o.id) })) : []),
+      ...(await organisationsOfKind(db, 'pdu')).map((o) => ({ value: String(o.id), text: o.name, selected: selected(o.id) })),
+      ...(youth ? (await organisationsOfKind(db, 'youth-service')).map((o) => ({ value: String(o.id), text: `${o.name} (${youth.organisation})`, selected: selected(o.id) })) : []),
     ];
   };
 
   admin.get('/users', async (c) => {
-    const users = await listUsers(db);
-    const organisations = new Map((await listOrganisations(db)).map((o) => [o.id, o.name]));
+    const users = await listAccounts(db);
+    const organisations = new Map((await organisationsOfKind(db)).map((o) => [o.id, o.name]));
     return page(c, 'admin-users.njk', {
       title: 'Users',
       activeNav: 'users',
@@ -99,7 +101,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
   });
 
   const userPage = async (c: Parameters<typeof page>[0], error?: { href: string; text: string }) => {
-    const user = await getUser(db, idParam(c));
+    const user = await accountOf(db, idParam(c));
     if (!user) throw new AppError('not-found', 'There is no such user');
     return page(
       c,
@@ -148,7 +150,7 @@ export function adminRoutes(db: Db, outboxes: { sms: SurveyMessaging; mail: Emba
   // never the addresses; with the local outbox, the file's emails too) and the survey's texts.
   admin.get('/outbox', async (c) => {
     const { sms, mail } = outboxes;
-    const [emailCounts, emails, textCounts] = await Promise.all([countEmails(db), listEmails(db, 50), countOutbox(db)]);
+    const [{ counts: emailCounts, emails }, textCounts] = await Promise.all([emailOutbox(db, 50), textOutboxCounts(db)]);
     const localEmails = mail.sender instanceof LocalEmailOutbox ? await mail.sender.list(50) : null;
     const localTexts = sms.sender instanceof LocalOutboxSender ? await sms.sender.list(20) : null;
     return page(c, 'admin-outbox.njk', {

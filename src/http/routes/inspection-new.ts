@@ -3,7 +3,7 @@
 // fieldwork start, and a framework version that inspects that kind, by default the current one).
 // Programme managers, administrators and lead inspectors; a lead inspector leads what they create.
 import { Hono, type Context } from 'hono';
-import { getOrganisation, listNamesOfKind, listOrganisations, listRegionsWithPdus, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { canCreateInspections } from '../../domain/access/permissions.ts';
 import { addDays } from '../../domain/sampling/dates.ts';
 import { fullDate } from '../../domain/timeline/dates.ts';
@@ -11,6 +11,7 @@ import { KIND_NAMES } from '../../presenters/programme-cycle.ts';
 import { createDirectly, createFromBooking, currentChoice, cycleBookings, findBooking, frameworkChoices, type BookingChoice, type Creator } from '../../services/inspection-booking.ts';
 import { FieldError } from '../../services/errors.ts';
 import { createFromYouthSelection, selectionYear, youthSelectionChoices } from '../../services/inspection-youth-selection.ts';
+import { organisationById, regionsWithPdus, youthServicesWithOtherNames } from '../../services/organisations.ts';
 import { todayIso } from '../../services/publication.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -66,21 +67,15 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
 
   /** The page: the booking being checked (when one is named), else the current cycle's bookings and the direct form. */
   async function render(c: C, values: Values, failed: { form: 'booking' | 'direct' | 'youth-selection'; failure: Failure } | undefined, chosen?: { cycle: string; booking: string }) {
-    const [bookings, frameworks, regions, youthServices, fromSelection, youthNames] = await Promise.all([
+    const [bookings, frameworks, regions, youthServices, fromSelection] = await Promise.all([
       cycleBookings(db),
       frameworkChoices(db),
-      listRegionsWithPdus(db),
-      listOrganisations(db, 'youth-service'),
+      regionsWithPdus(db),
+      youthServicesWithOtherNames(db),
       youthSelectionChoices(db, values.youthSelection),
-      listNamesOfKind(db, 'youth-service'),
     ]);
     // A service is listed with its former names and other spellings, so one known by an old name is found.
-    const formerly = new Map<number, Set<string>>();
-    for (const n of youthNames) formerly.set(n.organisationId, (formerly.get(n.organisationId) ?? new Set()).add(n.name));
-    const youthText = (o: { id: number; name: string }) => {
-      const others = [...(formerly.get(o.id) ?? [])].filter((n) => n !== o.name);
-      return others.length ? `${o.name} (also known as ${others.join('; ')})` : o.name;
-    };
+    const youthText = (o: { name: string }, others: readonly string[]) => (others.length ? `${o.name} (also known as ${others.join('; ')})` : o.name);
     const currentPdu = currentChoice(frameworks, 'pdu');
     const currentYouth = currentChoice(frameworks, 'youth-service');
     let check: Record<string, unknown> | null = null;
@@ -140,7 +135,7 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
         kind: values.kind === 'youth-service' ? 'youth-service' : 'pdu',
         youthServiceItems: [
           { value: '', text: 'Choose a youth justice service' },
-          ...youthServices.map((o) => ({ value: String(o.id), text: youthText(o), selected: values.youthService === String(o.id) })),
+          ...youthServices.map(({ organisation: o, otherNames }) => ({ value: String(o.id), text: youthText(o, otherNames), selected: values.youthService === String(o.id) })),
         ],
         frameworkItems: [
           {
@@ -179,7 +174,7 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
     const booking = c.req.query('booking');
     // From the registry: /inspections/new?organisation=ID chooses the PDU or youth justice service.
     const organisationId = c.req.query('organisation');
-    const organisation = organisationId && /^\d{1,9}$/.test(organisationId) ? await getOrganisation(db, Number(organisationId)) : undefined;
+    const organisation = organisationId && /^\d{1,9}$/.test(organisationId) ? await organisationById(db, Number(organisationId)) : undefined;
     const chosen: Values =
       organisation?.kind === 'youth-service' ? { kind: 'youth-service', youthService: String(organisation.id) } : organisation?.kind === 'pdu' ? { kind: 'pdu', pdu: String(organisation.id) } : {};
     // From the youth selection's page: ?youthSelection=ID&service=NAME chooses the selection and the service in it.

@@ -1,12 +1,13 @@
 // Pages: the inspections a person may see, and each inspection's ratings with their explanations
 // (or, for the inspected service, its own tasks for the inspection).
 import { Hono } from 'hono';
-import { listInspections, listOrganisations, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { canOpenArea, canViewRegionalFeedback, reportStatusOf, canCreateInspections, canManageTeam } from '../../domain/access/permissions.ts';
 import { STATUS_NAMES } from '../../domain/publication/workflow.ts';
 import { serviceTasks } from '../../presenters/service-tasks-page.ts';
 import { serviceTaskFacts } from '../../services/service-tasks.ts';
-import { visibleInspections } from '../../services/inspection-list.ts';
+import { inspectionListItem, visibleInspections } from '../../services/inspection-list.ts';
+import { organisationsOfKind } from '../../services/organisations.ts';
 import { frameworkOf, rateStoredInspection } from '../../services/inspections.ts';
 import { frameworkKnownNow } from '../../services/frameworks.ts';
 import { organisationColumnLabel } from '../../presenters/organisation-label.ts';
@@ -27,7 +28,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
     const { actor } = sessionOf(c);
     const rows = await visibleInspections(db, actor);
     // Regional feedback: every region for the inspectorate's staff who may read it, their own for a region's staff.
-    const regions = (await listOrganisations(db, 'region')).filter((r) => canViewRegionalFeedback(actor, r.id));
+    const regions = (await organisationsOfKind(db, 'region')).filter((r) => canViewRegionalFeedback(actor, r.id));
     const labels = rows.map(({ inspection: i }) => frameworkKnownNow(i.frameworkId, i.frameworkVersion)?.regime.report.organisationLabel);
     // A list mixing kinds names each service's kind under its name: Leeds PDU and Leeds youth justice service are both 'Leeds'.
     const mixed = new Set(labels).size > 1;
@@ -63,7 +64,7 @@ export function pageRoutes(db: Db): Hono<AppEnv> {
 
   pages.get('/inspections/:id', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db);
-    const summary = (await listInspections(db, { organisationId: inspection.organisationId })).find((i) => i.id === inspection.id)!;
+    const summary = await inspectionListItem(db, inspection);
     // The inspected service lands on its own tasks, whatever the report's stage.
     if (actor.role === 'service-staff')
       return page(c, 'inspection-service.njk', {

@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { LocalOutboxSender } from '../../adapters/sms/local-outbox.ts';
-import { countOutbox, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { allMessages } from '../../domain/survey/questionnaire.ts';
 import type { FileProblem } from '../../interchange/problems.ts';
 import { govukDateTime } from '../../presenters/govuk-dates.ts';
@@ -19,6 +19,7 @@ import { readUkMobile } from '../../services/survey/contact-list.ts';
 import { loadFollowUps, noteProblems, recordInterviewNote, textFollowUp } from '../../services/survey/follow-ups.ts';
 import { InboundBatcher, InboundUnavailable, receiveInbound } from '../../services/survey/inbound.ts';
 import type { SurveyMessaging } from '../../services/survey/messaging.ts';
+import { textOutboxCounts } from '../../services/survey/outbox.ts';
 import { cancelContactList, confirmContactList, findHeldContactList, HELD_LIST_GONE, rowsLeftOut, type ContactListHolder } from '../../services/survey/pending-contacts.ts';
 import { closeSurvey, loadSurvey, loadSurveyResults, sendSurvey, uploadContacts } from '../../services/survey/survey.ts';
 import { hashToken } from '../../services/identity/sessions.ts';
@@ -331,7 +332,7 @@ export function surveyRoutes(db: Db, sms: SurveyMessaging): Hono<AppEnv> {
 
   const outboxPage = async (c: Context<AppEnv>, state: { errors?: FormError[]; from?: string; text?: string } = {}, status: 200 | 400 | 409 = 200) => {
     requirePermission(c, canViewSmsOutbox);
-    const counts = await countOutbox(db);
+    const counts = await textOutboxCounts(db);
     const local = sms.sender instanceof LocalOutboxSender ? await sms.sender.list(200) : null;
     const errors = state.errors ?? [];
     const fields = fieldErrors(errors);

@@ -2,11 +2,14 @@
 // committed: a reply is recorded and its next question queued in one transaction, and only then
 // sent (the dispatcher in ../outbox/dispatcher.ts: oldest first, retried with a growing wait, a
 // refusal final, at least once).
-import { claimOutbox, markOutboxFailed, markOutboxSent, nextOutboxDue, type ClaimedText, type Db } from '../../db/repositories/index.ts';
+import { claimOutbox, countOutbox, markOutboxFailed, markOutboxSent, nextOutboxDue, type ClaimedText, type Db, type OutboxStatus } from '../../db/repositories/index.ts';
 import { Dispatcher, type DispatcherOptions } from '../outbox/dispatcher.ts';
 import type { SmsSender } from './sms-sender.ts';
 
 export type { DispatcherOptions } from '../outbox/dispatcher.ts';
+
+/** How many of the survey's texts are in each state, for the outbox pages. */
+export const textOutboxCounts = (db: Db): Promise<Record<OutboxStatus, number>> => countOutbox(db);
 
 export class OutboxDispatcher extends Dispatcher<ClaimedText> {
   readonly #sender: SmsSender;
