@@ -1,14 +1,14 @@
 // CSV text to source rows: the header, one row per fact, every row with the line it starts on.
 import { CsvError } from 'csv-parse/sync';
-import { eachCsvRecord, withoutBom } from './csv-records.ts';
+import { CsvRecordReader, withoutBom } from './csv-records.ts';
 import { withoutSpreadsheetEscape } from './csv-safe.ts';
 import type { FileProblem } from './problems.ts';
 import type { Column, SourceRow } from './rows.ts';
 
 export const CSV_COLUMNS: readonly Column[] = ['case_ref', 'item', 'value'];
 
-/** The rows read and the problems of the file as a whole; rows of a broken file are still checked,
- * so that every problem is reported at once. */
+/** The rows read and the problems of the file as a whole (JSON); rows of a broken file are still
+ * checked, so that every problem is reported at once. */
 export interface RowsRead {
   rows: SourceRow[];
   errors: FileProblem[];
@@ -35,59 +35,88 @@ function unclosedQuoteLine(text: string): number | undefined {
 
 const blank = (fields: string[]) => fields.every((f) => f.trim() === '');
 
-export function readCsvRows(text: string): RowsRead {
-  const numbered: { fields: string[]; line: number }[] = [];
-  try {
+/**
+ * CSV records to source rows, as they come: the first non-blank record is the header, checked
+ * before any row is read (a wrong header stops the rows being read at all); every other non-blank
+ * record is a row, with the line it starts on. Fed bytes all at once or chunk by chunk; `write` and
+ * `end` throw csv-parse's CsvError when the bytes are not CSV (see csvFault).
+ */
+export class CsvRowReader {
+  /** Problems of the file as a whole and of rows that cannot be read whole, in file order. */
+  readonly errors: FileProblem[] = [];
+  private readonly records: CsvRecordReader;
+  private names: string[] | undefined;
+  private at: Record<Column, number> | undefined;
+  /** The header is wrong: no row is read, but the rest is still parsed (a file that is not CSV says so instead). */
+  private refused = false;
+
+  constructor(private readonly onRow: (row: SourceRow) => void) {
     // A cell the writer escaped against spreadsheet formulas is read as it was before.
-    eachCsvRecord(text, (fields, line) => void numbered.push({ fields: fields.map(withoutSpreadsheetEscape), line }));
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const row = unclosedQuoteLine(withoutBom(text));
-      return {
-        rows: [],
-        errors: [{ ...(row !== undefined ? { row } : {}), message: 'a quoted field is opened with " and never closed; close it with another "' }],
-      };
-    }
-    return { rows: [], errors: [{ message: `the file cannot be read as CSV: ${e.message}` }] };
+    this.records = new CsvRecordReader((fields, line) => this.record(fields.map(withoutSpreadsheetEscape), line));
   }
 
-  const nonBlank = numbered.filter((r) => !blank(r.fields));
-  const header = nonBlank[0];
-  const expected = `the first line must be the header ${CSV_COLUMNS.join(',')}`;
-  if (!header) return { rows: [], errors: [{ message: `the file is empty; ${expected}` }] };
-
-  const names = header.fields.map((f) => f.trim().toLowerCase());
-  const errors: FileProblem[] = [];
-  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
-  const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
-  const twice = CSV_COLUMNS.filter((c) => names.indexOf(c) !== names.lastIndexOf(c));
-  if (missing.length === CSV_COLUMNS.length)
-    errors.push({ row: header.line, message: `${expected}; found '${header.fields.join(',')}'` });
-  else {
-    if (unknown.length)
-      errors.push({
-        row: header.line,
-        message: `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n}'`).join(', ')}; the columns are ${CSV_COLUMNS.join(', ')}`,
-      });
-    if (missing.length) errors.push({ row: header.line, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
-    for (const c of twice) errors.push({ row: header.line, message: `column ${c} appears twice` });
+  write(chunk: Uint8Array): void {
+    this.records.write(chunk);
   }
-  if (errors.length) return { rows: [], errors };
 
-  const at = (c: Column) => names.indexOf(c);
-  const rows: SourceRow[] = [];
-  for (const { fields, line } of nonBlank.slice(1)) {
-    const field = (c: Column) => fields[at(c)] ?? '';
-    const row: SourceRow = { caseRef: field('case_ref').trim(), item: field('item'), value: field('value'), line };
+  end(): void {
+    this.records.end();
+    if (!this.names) this.errors.push({ message: `the file is empty; ${EXPECTED}` });
+  }
+
+  private record(fields: string[], line: number): void {
+    if (this.refused || blank(fields)) return;
+    if (!this.names) return this.header(fields, line);
+    const names = this.names;
+    const at = this.at!;
+    const row: SourceRow = { caseRef: (fields[at.case_ref] ?? '').trim(), item: fields[at.item] ?? '', value: fields[at.value] ?? '', line };
     if (fields.length < names.length || !blank(fields.slice(names.length))) {
-      errors.push({
+      this.errors.push({
         row: line,
         message: `the row has ${fields.length} fields but the header has ${names.length}; put text containing commas in double quotes`,
       });
       row.broken = true;
     }
-    rows.push(row);
+    this.onRow(row);
   }
-  return { rows, errors };
+
+  private header(fields: string[], line: number): void {
+    const names = fields.map((f) => f.trim().toLowerCase());
+    this.names = names;
+    const { errors } = this;
+    const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
+    const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
+    const twice = CSV_COLUMNS.filter((c) => names.indexOf(c) !== names.lastIndexOf(c));
+    if (missing.length === CSV_COLUMNS.length) errors.push({ row: line, message: `${EXPECTED}; found '${fields.join(',')}'` });
+    else {
+      if (unknown.length)
+        errors.push({
+          row: line,
+          message: `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n}'`).join(', ')}; the columns are ${CSV_COLUMNS.join(', ')}`,
+        });
+      if (missing.length) errors.push({ row: line, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
+      for (const c of twice) errors.push({ row: line, message: `column ${c} appears twice` });
+    }
+    if (errors.length) {
+      this.refused = true;
+      return;
+    }
+    this.at = { case_ref: names.indexOf('case_ref'), item: names.indexOf('item'), value: names.indexOf('value') };
+  }
+}
+
+const EXPECTED = `the first line must be the header ${CSV_COLUMNS.join(',')}`;
+
+/**
+ * The one problem reported for bytes that are not CSV (nothing else is then reported). An unclosed
+ * quote is placed at its line, read from the file's text (only then is the whole text needed).
+ * Undefined when the error is not csv-parse's.
+ */
+export function csvFault(e: unknown, text: () => string): FileProblem | undefined {
+  if (!(e instanceof CsvError)) return undefined;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const row = unclosedQuoteLine(withoutBom(text()));
+    return { ...(row !== undefined ? { row } : {}), message: 'a quoted field is opened with " and never closed; close it with another "' };
+  }
+  return { message: `the file cannot be read as CSV: ${e.message}` };
 }

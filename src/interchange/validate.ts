@@ -104,8 +104,9 @@ const outcomeQuestionsOf = (framework: Framework) =>
 /** Everything gathered for one case while reading its rows. */
 interface CaseDraft {
   assessment: CaseAssessment;
-  /** Canonical names given for the case (valid or not), so nothing given is reported missing. */
-  given: Set<string>;
+  /** Canonical names given for the case (valid or not), with the first row to give each, so nothing
+   * given is reported missing and nothing given twice goes unnoticed. */
+  given: Map<string, SourceRow>;
   /** The row of each answer and outcome detail, for problems found once the case is complete. */
   rowOf: Map<string, SourceRow>;
   /** JSON: where the case is. */
@@ -128,22 +129,95 @@ function textFaults(row: SourceRow): { problems: FileProblem[]; caseRef: boolean
   };
 }
 
-export function validateRows(framework: Framework, rows: SourceRow[], options: ValidateOptions = {}): Validated {
-  const vocabulary = vocabularyOf(framework);
-  const errors: FileProblem[] = [];
-  const warnings: FileProblem[] = [];
-  const cases = new Map<string, CaseDraft>();
-  const judgements: Record<string, RecordedJudgement> = {};
-  const rationales = new Map<string, { text: string; row: SourceRow }>();
-  const judgementsGiven = new Set<string>();
-  const seen = new Map<string, SourceRow>();
+/** Rows of a case that do not all come together, read in the mode that expects them to: read the file
+ * again with `grouped` off (the case-by-case mode keeps every case until the end). */
+export class CaseRowsApart extends Error {
+  override name = 'CaseRowsApart';
+  constructor(readonly caseRef: string) {
+    super(`the rows of case ${caseRef} are not all together`);
+  }
+}
 
-  for (const source of rows) {
+/** What validation found once every row was read. */
+export interface ValidationEnd {
+  errors: FileProblem[];
+  warnings: FileProblem[];
+  judgements: Record<string, RecordedJudgement>;
+  /** Cases and answers read (for the audit trail). */
+  cases: number;
+  answers: number;
+}
+
+/**
+ * Validates source rows one at a time (`add`), handing each complete case to `onCase` while no
+ * error has been found (after one, nothing read is kept: the file is rejected whole, but every
+ * problem is still reported). A case is complete when the rows end or, when `grouped`, as soon as
+ * another case's rows begin: then only the case being read is held, whatever the file's size,
+ * and a case whose rows come back later throws CaseRowsApart. Problems are sorted by row in `finish`.
+ */
+export class AssessmentValidator {
+  private readonly vocabulary: Vocabulary;
+  private readonly errors: FileProblem[] = [];
+  private readonly warnings: FileProblem[] = [];
+  private readonly judgements: Record<string, RecordedJudgement> = {};
+  private readonly rationales = new Map<string, { text: string; row: SourceRow }>();
+  private readonly inspectionGiven = new Map<string, SourceRow>();
+  /** Cases still being read: all of them, or (grouped) the one being read. */
+  private readonly open = new Map<string, CaseDraft>();
+  /** Grouped: the cases already complete. */
+  private readonly done = new Set<string>();
+  private current: CaseDraft | undefined;
+  private cases = 0;
+  private answers = 0;
+
+  constructor(
+    private readonly framework: Framework,
+    private readonly options: ValidateOptions,
+    private readonly onCase: (c: CaseAssessment) => void,
+    private readonly grouped = false,
+  ) {
+    this.vocabulary = vocabularyOf(framework);
+  }
+
+  /** True once an error is found: the file will be rejected. */
+  get failed(): boolean {
+    return this.errors.length > 0;
+  }
+
+  private draftOf(caseRef: string, row: SourceRow): CaseDraft {
+    if (this.current?.assessment.caseRef === caseRef) return this.current;
+    let draft = this.open.get(caseRef);
+    if (!draft) {
+      if (this.grouped) {
+        if (this.done.has(caseRef)) throw new CaseRowsApart(caseRef);
+        if (this.current) this.complete(this.current);
+      }
+      draft = { assessment: emptyCase(caseRef), given: new Map(), rowOf: new Map() };
+      const casePath = row.itemPath?.match(/^cases\[\d+\]/)?.[0];
+      if (casePath) draft.path = casePath;
+      this.open.set(caseRef, draft);
+    }
+    this.current = draft;
+    return draft;
+  }
+
+  private complete(draft: CaseDraft): void {
+    const c = draft.assessment;
+    this.open.delete(c.caseRef);
+    if (this.grouped) this.done.add(c.caseRef);
+    this.cases++;
+    this.answers += Object.keys(c.answers).length;
+    checkCase(this.framework, draft, this.errors, this.warnings, this.options);
+    if (!this.errors.length) this.onCase(c);
+  }
+
+  add(source: SourceRow): void {
+    const { framework, vocabulary, errors, judgements, rationales } = this;
     // Text the database cannot store is reported where it is; the row is read no further (a row
     // with a faulty case reference does not even start its case).
     const faults = textFaults(source);
     errors.push(...faults.problems);
-    if (faults.caseRef) continue;
+    if (faults.caseRef) return;
     const row = faults.problems.length ? { ...source, broken: true } : source;
     const caseRef = row.caseRef;
     const about = (item?: string): Pick<FileProblem, 'caseRef' | 'item'> => ({
@@ -160,30 +234,21 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
     const error = (column: Column, message: string, item: string | undefined = name || undefined) =>
       errors.push({ ...locate(row, column), ...about(item), message });
 
-    let draft: CaseDraft | undefined;
-    if (caseRef) {
-      draft = cases.get(caseRef);
-      if (!draft) {
-        draft = { assessment: emptyCase(caseRef), given: new Set(), rowOf: new Map() };
-        const casePath = row.itemPath?.match(/^cases\[\d+\]/)?.[0];
-        if (casePath) draft.path = casePath;
-        cases.set(caseRef, draft);
-      }
-      draft.given.add(name);
-    } else judgementsGiven.add(name);
+    const draft = caseRef ? this.draftOf(caseRef, row) : undefined;
+    // The first row to give each name, for noticing it given twice (and so nothing given is reported missing).
+    const given = draft ? draft.given : this.inspectionGiven;
+    if (!given.has(name)) given.set(name, row);
 
     if (rawItem === '') {
       if (!row.broken) error('item', caseRef ? 'the item is blank; say which item the row gives' : 'the row has a value but no case_ref or item');
-      continue;
+      return;
     }
-    const key = `${caseRef}\u0000${name}`;
-    const first = seen.get(key);
-    if (first) {
+    const first = given.get(name)!;
+    if (first !== row) {
       error('item', `${name} is given twice for ${caseRef ? `case ${caseRef}` : 'the inspection'}: ${rowName(first)} and ${rowName(row)}; keep one`);
-      continue;
+      return;
     }
-    seen.set(key, row);
-    if (row.broken) continue;
+    if (row.broken) return;
 
     const suffix = rawSuffix as Suffix | undefined;
     if (rawSuffix !== undefined && !(SUFFIXES as readonly string[]).includes(rawSuffix)) {
@@ -193,7 +258,7 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
           ? `'${rawItem}' ends with ':'; after ':' write evidence, progress, stability or rationale`
           : `unknown ':${rawSuffix}' in '${rawItem}'; after ':' write ${caseRef ? 'evidence, progress or stability' : 'rationale'}`,
       );
-      continue;
+      return;
     }
 
     if (target.kind === 'unknown') {
@@ -205,7 +270,7 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
           ? ''
           : `; rows with an empty case_ref give the judgements ${listOr(vocabulary.inspectionCandidates)}`;
       error('item', `unknown item '${rawBase.trim()}'${hint}`);
-      continue;
+      return;
     }
     if (target.kind === 'lead-inspector-item') {
       const s = target.ref.standard.id;
@@ -213,14 +278,14 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
         'item',
         `${target.ref.id} belongs to standard ${s}, which the lead inspector rates for the inspection as a whole; give the rating of ${s} on a row with an empty case_ref`,
       );
-      continue;
+      return;
     }
 
     // Inspection-level rows: judgements and their rationale only.
     if (!draft) {
       if (target.kind !== 'judgement') {
         error('case_ref', `${base} is recorded case by case; give the case_ref`);
-        continue;
+        return;
       }
       if (suffix === undefined) {
         const rating = readRating(framework.ratingScale, row.value);
@@ -230,18 +295,18 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
         const text = readText(row.value);
         if (text) rationales.set(target.id, { text, row });
       } else error('item', `${target.label} is judged for the inspection as a whole; only ${target.id}:rationale can go with it`);
-      continue;
+      return;
     }
 
     // Case rows.
     const c = draft.assessment;
     if (target.kind === 'judgement') {
       error('case_ref', `${target.label} is judged for the inspection as a whole, not case by case; give it on a row with an empty case_ref`);
-      continue;
+      return;
     }
     if (suffix === 'rationale') {
       error('item', `:rationale goes with inspection-level judgements only; for a case, use :evidence`);
-      continue;
+      return;
     }
     if (suffix === 'evidence') {
       if (target.kind === 'case-item' || target.kind === 'case-standard') {
@@ -249,13 +314,13 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
         if (text) c.evidence[base] = text;
       } else
         error('item', `evidence is given for the case as a whole (item evidence) or for a standard, key question or prompt, such as 2.2:evidence or 2.2.1a:evidence`);
-      continue;
+      return;
     }
     if (suffix === 'progress' || suffix === 'stability') {
       if (target.kind !== 'case-item' || target.ref.kind !== 'outcome-question') {
         const examples = outcomeQuestionsOf(framework);
         error('item', `:${suffix} is outcome detail and goes only with the outcome questions ${listOr(examples)}; ${base} is not one`);
-        continue;
+        return;
       }
       const detail = (c.outcomes[base] ??= {});
       if (suffix === 'progress') {
@@ -268,7 +333,7 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
         else error('value', credited.message);
       }
       draft.rowOf.set(name, row);
-      continue;
+      return;
     }
     switch (target.kind) {
       case 'case-evidence': {
@@ -300,24 +365,32 @@ export function validateRows(framework: Framework, rows: SourceRow[], options: V
     }
   }
 
-  for (const [id, { text, row }] of rationales) {
-    const judgement = judgements[id];
-    if (judgement) judgement.rationale = text;
-    else if (!judgementsGiven.has(id))
-      warnings.push({ ...locate(row, 'item'), item: `${id}:rationale`, message: `the rationale for ${id} has no rating, so it is not kept; add a row for ${id} with the rating` });
+  finish(): ValidationEnd {
+    const { errors, warnings, judgements } = this;
+    for (const [id, { text, row }] of this.rationales) {
+      const judgement = judgements[id];
+      if (judgement) judgement.rationale = text;
+      else if (!this.inspectionGiven.has(id))
+        warnings.push({ ...locate(row, 'item'), item: `${id}:rationale`, message: `the rationale for ${id} has no rating, so it is not kept; add a row for ${id} with the rating` });
+    }
+    for (const draft of [...this.open.values()]) this.complete(draft);
+    this.current = undefined;
+
+    const byRow = (a: FileProblem, b: FileProblem) => (a.row ?? Infinity) - (b.row ?? Infinity);
+    errors.sort(byRow);
+    warnings.sort(byRow);
+    return { errors, warnings, judgements, cases: this.cases, answers: this.answers };
   }
+}
 
-  for (const draft of cases.values()) checkCase(framework, draft, errors, warnings, options);
-
-  const byRow = (a: FileProblem, b: FileProblem) => (a.row ?? Infinity) - (b.row ?? Infinity);
-  errors.sort(byRow);
-  warnings.sort(byRow);
+/** Every row at once: the assessment, or every problem with it. */
+export function validateRows(framework: Framework, rows: Iterable<SourceRow>, options: ValidateOptions = {}): Validated {
+  const cases: CaseAssessment[] = [];
+  const validator = new AssessmentValidator(framework, options, (c) => void cases.push(c));
+  for (const row of rows) validator.add(row);
+  const { errors, warnings, judgements } = validator.finish();
   if (errors.length) return { errors, warnings };
-  return {
-    assessment: { frameworkKey: framework.key, cases: [...cases.values()].map((d) => d.assessment), judgements },
-    errors,
-    warnings,
-  };
+  return { assessment: { frameworkKey: framework.key, cases, judgements }, errors, warnings };
 }
 
 /** "sentence_type is post-custody" for the first condition the case's attributes contradict. */
