@@ -10,14 +10,19 @@ import {
   removeInspectionMember,
   unassignCasesOf,
   setInspectionMember,
+  listCaseWork,
   listInspectionJudgements,
   listInspectionMembers,
+  listUsers,
   loadInspectionAssessment,
   recordAudit,
   saveInspectionJudgement,
   setInspectionStatus,
+  type CaseWork,
   type Db,
   type Inspection,
+  type InspectionMember,
+  type User,
 } from '../db/repositories/index.ts';
 import { effectiveStatus } from '../domain/publication/workflow.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
@@ -148,6 +153,20 @@ export async function reopen(db: Db, inspectionId: number, reason: string, actor
     await setInspectionStatus(trx, inspectionId, 'in-progress');
     await recordAudit(trx, { actor, action: 'inspection.reopened', entity: 'inspection', entityId: inspectionId, inspectionId, before: { status: 'signed-off' }, after: { status: 'in-progress', reason: reason.trim() } });
   });
+}
+
+/** The inspection's team: who works on it, and in which role. */
+export const teamOf = (db: Db, inspectionId: number): Promise<InspectionMember[]> => listInspectionMembers(db, inspectionId);
+
+/** The inspection's cases with the inspector each is assigned to (or none). */
+export const caseAssignments = (db: Db, inspectionId: number): Promise<CaseWork[]> => listCaseWork(db, inspectionId);
+
+/** The judgements the lead inspector has recorded on the inspection. */
+export const storedJudgements = (db: Db, inspectionId: number) => listInspectionJudgements(db, inspectionId);
+
+/** Who may be added to a team: the active inspectors and lead inspectors not on it already. */
+export async function teamCandidates(db: Db, team: readonly Pick<InspectionMember, 'userId'>[]): Promise<User[]> {
+  return (await listUsers(db)).filter((u) => u.active && (u.role === 'inspector' || u.role === 'lead-inspector') && !team.some((m) => m.userId === u.id));
 }
 
 /** Assigns a case to an inspector working on the inspection (or to no one). */

@@ -16,6 +16,7 @@ import {
   recordAudit,
   saveReport,
   type Db,
+  type Recommendation,
 } from '../db/repositories/index.ts';
 import { effectiveStatus, textEditable, transitionProblems, type ReportStatus } from '../domain/publication/workflow.ts';
 import { queueEmbargoedCopies, withdrawEmbargoedCopies } from './embargo-mail.ts';
@@ -57,6 +58,15 @@ export async function reportOverview(db: Db, inspectionId: number, today = today
 const requireEditable = (status: ReportStatus) => {
   if (!textEditable(status)) throw new AppError('conflict', 'The report can no longer be changed: it is embargoed or published');
 };
+
+/** The report's stage today (the calendar publishes an embargoed report on its date) and its publication date. */
+export async function reportStage(db: Db, inspectionId: number, today = todayIso()): Promise<{ status: ReportStatus; publishOn: string | null }> {
+  const report = await getReport(db, inspectionId);
+  return { status: effectiveStatus(report, today), publishOn: report.publishOn };
+}
+
+/** The report's recommendations, in their order. */
+export const recommendationsOf = (db: Db, inspectionId: number): Promise<Recommendation[]> => listRecommendations(db, inspectionId);
 
 export async function saveReportText(db: Db, input: { inspectionId: number; foreword: string; overallFindings: string }, actor: string): Promise<void> {
   const { report } = await reportOverview(db, input.inspectionId);

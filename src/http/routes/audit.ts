@@ -4,7 +4,7 @@
 // filters with a GET form, pages with MoJ pagination and downloads as CSV with the raw values.
 import { Hono, type Context } from 'hono';
 import type { AuditScope } from '../../db/repositories/audit-query.ts';
-import { listCaseWork, type Db, type Inspection } from '../../db/repositories/index.ts';
+import type { Db, Inspection } from '../../db/repositories/index.ts';
 import { canManageUsers, canViewNationalAudit, canViewProgrammeAudit, mayOpen, type Actor } from '../../domain/access/permissions.ts';
 import type { FirstAssessmentAccess } from '../../domain/access/first-assessment.ts';
 import type { AuditArea } from '../../domain/audit/sentences.ts';
@@ -13,6 +13,7 @@ import { auditQueryOf, EVENTS_PER_PAGE, readAuditFilters } from '../../presenter
 import { auditCsvRows, auditPageView } from '../../presenters/audit-page.ts';
 import { readAuditPage, scopeOfArea } from '../../services/audit-trail.ts';
 import { frameworkKnownNow } from '../../services/frameworks.ts';
+import { caseAssignments } from '../../services/lead-inspector.ts';
 import { caseAccess, inspectionFor, requirePermission } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { page } from '../render.ts';
@@ -78,7 +79,7 @@ export function auditRoutes(db: Db): Hono<AppEnv> {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('audit'));
     // A lead inspector can be a case's second assessor: that case's saved answers stay out of their trail until they submit.
     const access = await caseAccess(db, actor, scope);
-    const caseRefs = (await listCaseWork(db, inspection.id)).map((w) => w.caseRef).filter((ref) => !access.hidden.has(ref));
+    const caseRefs = (await caseAssignments(db, inspection.id)).map((w) => w.caseRef).filter((ref) => !access.hidden.has(ref));
     return auditResponse(c, db, {
       area: 'inspection',
       path: `/inspections/${inspection.id}/audit`,

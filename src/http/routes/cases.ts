@@ -1,10 +1,11 @@
 // Case assessment pages: the inspection's cases, one case's standards as a task list, and the form
 // for one standard of one case.
 import { Hono, type Context } from 'hono';
-import { listCaseWork, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { blindListNote } from '../../domain/access/first-assessment.ts';
 import { canAssessCases, mayOpen } from '../../domain/access/permissions.ts';
 import { loadAssessment } from '../../services/inspections.ts';
+import { caseAssignments } from '../../services/lead-inspector.ts';
 import { caseStandard, loadCase, saveStandard } from '../../services/case-assessment.ts';
 import { isCaseComplete } from '../../domain/sign-off/case-progress.ts';
 import { caseProgress } from '../../domain/assessment/case-progress.ts';
@@ -31,7 +32,7 @@ export function caseRoutes(db: Db): Hono<AppEnv> {
 
   routes.get('/inspections/:id/cases', async (c) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('cases'));
-    const [{ framework, assessment }, work, access] = await Promise.all([loadAssessment(db, inspection.id), listCaseWork(db, inspection.id), caseAccess(db, actor, scope)]);
+    const [{ framework, assessment }, work, access] = await Promise.all([loadAssessment(db, inspection.id), caseAssignments(db, inspection.id), caseAccess(db, actor, scope)]);
     const workByRef = new Map(work.map((w) => [w.caseRef, w]));
     const mine = c.req.query('mine') === '1';
     // The sign-off checklist links here for the cases still to finish.

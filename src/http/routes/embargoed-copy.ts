@@ -4,13 +4,12 @@
 // the link locks after five; a withdrawn or unknown link is refused; once the report is published
 // the link leads to the public page. Nothing here is cached or indexed.
 import { Hono, type Context } from 'hono';
-import { getReport, type Db } from '../../db/repositories/index.ts';
-import { effectiveStatus } from '../../domain/publication/workflow.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { longDate } from '../../domain/sampling/dates.ts';
 import { reportFileName } from '../../reports/pdu-report.ts';
 import { taggedReportPdf } from '../../reports/tagged-pdf/report-tagged-pdf.ts';
 import { confirmEmbargoLink, embargoLinkState, WRONG_ADDRESS_LIMIT, type LinkState } from '../../services/embargo-mail.ts';
-import { todayIso } from '../../services/publication.ts';
+import { reportStage } from '../../services/publication.ts';
 import { loadPduReport } from '../../services/report-loading.ts';
 import { csrfTokenFor, type AppEnv } from '../auth.ts';
 import { errorPage } from '../error-page.ts';
@@ -20,10 +19,7 @@ const PRIVATE = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollo
 
 export function embargoedCopyRoutes(db: Db, options: { secureCookies: boolean }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const reportState = async (inspectionId: number) => {
-    const report = await getReport(db, inspectionId);
-    return { status: effectiveStatus(report, todayIso()), publishOn: report.publishOn };
-  };
+  const reportState = (inspectionId: number) => reportStage(db, inspectionId);
 
   const refused = (c: Context<AppEnv>, state: Exclude<LinkState, { state: 'open' } | { state: 'published' }>) =>
     state.state === 'locked'

@@ -2,13 +2,28 @@
 // assignment, sign-off and reopening. (The audit trail is in ./audit.ts.)
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { listCaseWork, listInspectionJudgements, listInspectionMembers, listUsers, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { blindListNote } from '../../domain/access/first-assessment.ts';
 import { canLeadInspection, canManageTeam, mayOpen } from '../../domain/access/permissions.ts';
 import { standardStatus } from '../../domain/assessment/standard-edit.ts';
 import { AppError } from '../../services/errors.ts';
 import { loadAssessment } from '../../services/inspections.ts';
-import { assignCaseTo, judgementItems, recordJudgement, removeTeamMember, reopen, reopenBlocker, setTeamMember, signOff, signOffChecks, SignOffRefused } from '../../services/lead-inspector.ts';
+import {
+  assignCaseTo,
+  caseAssignments,
+  judgementItems,
+  recordJudgement,
+  removeTeamMember,
+  reopen,
+  reopenBlocker,
+  setTeamMember,
+  signOff,
+  signOffChecks,
+  SignOffRefused,
+  storedJudgements,
+  teamCandidates,
+  teamOf,
+} from '../../services/lead-inspector.ts';
 import { judgementSurveyEvidence } from '../../services/survey/survey.ts';
 import { caseAccess, inspectionFor, actingUser } from '../access.ts';
 import { domainOneOverview } from './domain-one.ts';
@@ -28,7 +43,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   const judgementsPage = async (c: Context<AppEnv>, failed?: { itemId: string; rating: string; rationale: string; message: string }) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('judgements'));
     const { framework, items } = await judgementItems(db, inspection.id);
-    const stored = new Map((await listInspectionJudgements(db, inspection.id)).map((j) => [j.itemId, j]));
+    const stored = new Map((await storedJudgements(db, inspection.id)).map((j) => [j.itemId, j]));
     const editable = canLeadInspection(actor, scope) && inspection.status !== 'signed-off';
     const nameOf = await actorNamer(db);
     return page(
@@ -85,7 +100,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
 
   const teamPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('team'));
-    const [members, work, { framework, assessment }] = await Promise.all([listInspectionMembers(db, inspection.id), listCaseWork(db, inspection.id), loadAssessment(db, inspection.id)]);
+    const [members, work, { framework, assessment }] = await Promise.all([teamOf(db, inspection.id), caseAssignments(db, inspection.id), loadAssessment(db, inspection.id)]);
     const caseStatus = new Map(
       assessment.cases.map((x) => {
         const statuses = framework.caseStandards.map((s) => standardStatus(s, x).status).filter((s) => s !== 'not-applicable');
@@ -94,7 +109,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
     );
     const count = (userId: number | null, status?: string) => work.filter((w) => w.assignedTo === userId && (!status || caseStatus.get(w.caseRef) === status)).length;
     const canManage = canManageTeam(actor, scope);
-    const candidates = canManage ? (await listUsers(db)).filter((u) => u.active && (u.role === 'inspector' || u.role === 'lead-inspector') && !members.some((m) => m.userId === u.id)) : [];
+    const candidates = canManage ? await teamCandidates(db, members) : [];
     return page(c, 'team.njk', {
       title: `${error ? 'Error: ' : ''}Team and progress: ${inspection.title}`,
       inspection,
@@ -165,7 +180,7 @@ export function leadRoutes(db: Db): Hono<AppEnv> {
   routes.post('/inspections/:id/team/assignments', async (c) => {
     const { inspection } = await inspectionFor(c, db, canLeadInspection);
     const body = await c.req.parseBody();
-    const current = new Map((await listCaseWork(db, inspection.id)).map((w) => [w.caseRef, w.assignedTo]));
+    const current = new Map((await caseAssignments(db, inspection.id)).map((w) => [w.caseRef, w.assignedTo]));
     for (const [name, value] of Object.entries(body)) {
       if (!name.startsWith('case:') || typeof value !== 'string') continue;
       const caseRef = name.slice(5);

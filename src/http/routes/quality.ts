@@ -2,11 +2,12 @@
 // to settle (lead inspector), and the second assessor's blind assessment of a case.
 import { Hono, type Context } from 'hono';
 import { randomInt } from 'node:crypto';
-import { listInspectionMembers, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { canAssessCases, canLeadInspection, mayOpen } from '../../domain/access/permissions.ts';
 import { DEFAULT_DIP_SAMPLE } from '../../domain/quality/dip-sample.ts';
 import { AppError } from '../../services/errors.ts';
 import { actorNamer } from '../../services/audit-trail.ts';
+import { teamOf } from '../../services/lead-inspector.ts';
 import {
   assignSecondAssessor,
   drawDipSample,
@@ -32,7 +33,7 @@ export function qualityRoutes(db: Db): Hono<AppEnv> {
 
   const overviewPage = async (c: Context<AppEnv>, error?: { href: string; text: string }) => {
     const { inspection, actor, scope } = await inspectionFor(c, db, mayOpen('quality'));
-    const [overview, members] = await Promise.all([qualityOverview(db, inspection.id), listInspectionMembers(db, inspection.id)]);
+    const [overview, members] = await Promise.all([qualityOverview(db, inspection.id), teamOf(db, inspection.id)]);
     const lead = canLeadInspection(actor, scope) && inspection.status !== 'signed-off';
     const names = new Map(members.map((m) => [m.userId, m.displayName]));
     const nameOf = await actorNamer(db);

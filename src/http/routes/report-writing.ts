@@ -10,7 +10,6 @@ import { STATUS_NAMES } from '../../domain/publication/workflow.ts';
 import { mayWrite, stageRefusal } from '../../domain/report-writing/editing.ts';
 import { diffHtml, wordDiff } from '../../domain/report-writing/word-diff.ts';
 import { govukDateTime } from '../../presenters/govuk-dates.ts';
-import { listRecommendations } from '../../db/repositories/index.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import {
   approveVersion,
@@ -25,6 +24,7 @@ import {
   type VersionView,
   type WritingActor,
 } from '../../services/report-writing.ts';
+import { recommendationsOf } from '../../services/publication.ts';
 import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import type { FormError } from '../form-errors.ts';
@@ -54,7 +54,7 @@ export function reportWritingRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   async function overviewPage(c: C, inspection: Inspection, who: WritingActor, errors: FormError[] = []) {
-    const [overview, recommendations, writer] = await Promise.all([writingOverview(db, inspection.id), listRecommendations(db, inspection.id), writerOf(db, who)]);
+    const [overview, recommendations, writer] = await Promise.all([writingOverview(db, inspection.id), recommendationsOf(db, inspection.id), writerOf(db, who)]);
     const { regime } = await storedFramework(db, inspection.frameworkId, inspection.frameworkVersion);
     const lead = canLeadInspection(who.actor, who.scope);
     const done = c.req.query('done');

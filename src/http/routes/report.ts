@@ -2,13 +2,14 @@
 // workbook. The inspected service reads the report from its factual accuracy check on; the workbook
 // holds every case's answers, so it is the inspectorate's, and refused to a blind second assessor.
 import { Hono } from 'hono';
-import { getReport, type Db } from '../../db/repositories/index.ts';
+import type { Db } from '../../db/repositories/index.ts';
 import { mayOpen, reportStatusOf } from '../../domain/access/permissions.ts';
 import { reportFileName } from '../../reports/pdu-report.ts';
 import { reportPage } from '../../reports/report-html.ts';
 import { reportWorkbook } from '../../reports/report-xlsx.ts';
 import { taggedReportPdf } from '../../reports/tagged-pdf/report-tagged-pdf.ts';
 import { loadPduReport } from '../../services/report-loading.ts';
+import { reportStage } from '../../services/publication.ts';
 import { inspectionFor, requireWholeCaseExport } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { page } from '../render.ts';
@@ -21,7 +22,7 @@ export function reportRoutes(db: Db): Hono<AppEnv> {
     const loaded = await loadPduReport(db, inspection.id);
     if (c.req.query('format') === 'pdf') {
       // Downloaded while embargoed, it is an embargoed copy and says so; once published it never does.
-      const publishOn = reportStatusOf(scope) === 'embargoed' ? (await getReport(db, inspection.id)).publishOn : null;
+      const publishOn = reportStatusOf(scope) === 'embargoed' ? (await reportStage(db, inspection.id)).publishOn : null;
       const pdf = await taggedReportPdf(loaded.report, publishOn ? { embargoedUntil: publishOn } : {});
       return c.body(new Uint8Array(pdf), 200, {
         'Content-Type': 'application/pdf',
