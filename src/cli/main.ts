@@ -3,7 +3,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import type { DatabaseHandle } from '../db/database.ts';
-import { listAudit, listInspections } from '../db/repositories/index.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import { casesCompleteText } from '../domain/sign-off/provisional.ts';
 import { diffFrameworks, type FrameworkDiff } from '../domain/framework/diff.ts';
@@ -11,8 +10,10 @@ import { frameworkDiffText } from '../presenters/framework-diff.ts';
 import { ratingsTable } from '../presenters/ratings-table.ts';
 import { bundledFramework, bundledFrameworkFiles, DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
 import { AppError } from '../services/errors.ts';
+import { inspectionAuditEvents } from '../services/audit-trail.ts';
 import { diffStoredFrameworks } from '../services/frameworks.ts';
 import { currentChoice, frameworkChoices } from '../services/inspection-booking.ts';
+import { allInspections } from '../services/inspection-list.ts';
 import { createInspection, exportAssessments, importAssessments, rateStoredInspection } from '../services/inspections.ts';
 import { formatProblem } from '../interchange/assessment-file.ts';
 import { startFailureLine } from '../start-failure.ts';
@@ -102,7 +103,7 @@ export function buildProgram(open?: DatabaseHandle): Command {
     .action((o: { json?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
         const rows = await Promise.all(
-          (await listInspections(db)).map(async (i) => {
+          (await allInspections(db)).map(async (i) => {
             const { ratings, standing } = await rateStoredInspection(db, i.id);
             return { ...i, ...standing, overall: ratings.overall };
           }),
@@ -200,7 +201,7 @@ export function buildProgram(open?: DatabaseHandle): Command {
     .option('--json', 'as JSON')
     .action((o: { inspection: number; json?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const events = await listAudit(db, { inspectionId: o.inspection });
+        const events = await inspectionAuditEvents(db, o.inspection);
         if (o.json) return json(events);
         for (const e of events) print(`${e.at.toISOString()}\t${e.actor}\t${e.action}\t${JSON.stringify(e.after)}`);
       }),

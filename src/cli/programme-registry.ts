@@ -12,7 +12,7 @@
 //   inspectorate programme rename SERVICE --name NAME --from DATE [--note TEXT]
 //   inspectorate programme cancel-rename SERVICE
 import { Command, Option } from 'commander';
-import { getOrganisation, listNamesOfKind, listOrganisations, type Db, type Organisation, type OrganisationName } from '../db/repositories/index.ts';
+import type { Db, OrganisationName } from '../db/repositories/index.ts';
 import { RATINGS } from '../domain/programme/inspection-history.ts';
 import { namesOverTime } from '../domain/programme/names-over-time.ts';
 import { percentText } from '../presenters/programme-pages.ts';
@@ -31,6 +31,7 @@ import {
   type ServiceKind,
   type ServiceRecord,
 } from '../services/programme/registry.ts';
+import { organisationById, organisationsNamed, organisationsOfKind } from '../services/organisations.ts';
 import { todayIso } from '../services/publication.ts';
 import { CliError } from './io.ts';
 import { actor, json, print, withDatabase, type DbOptions } from './programme.ts';
@@ -76,18 +77,10 @@ async function resolveService(db: Db, given: string, options: KindOptions = {}):
   if (/^\d+$/.test(text)) return Number(text);
   const kinds: readonly ServiceKind[] = options.pdu ? ['pdu'] : options.youth ? ['youth-service'] : SERVICE_KINDS;
   const what = kinds.length === SERVICE_KINDS.length ? 'PDU or youth justice service' : KIND_NAMES[kinds[0]!]!;
-  const wanted = text.toLowerCase();
-  const all = (await Promise.all(kinds.map((k) => listOrganisations(db, k)))).flat();
-  const byId = new Map(all.map((o) => [o.id, o]));
-  let found: { org: Organisation; formerly?: string }[] = all.filter((o) => o.name.toLowerCase() === wanted).map((org) => ({ org }));
-  if (!found.length) {
-    const names = (await Promise.all(kinds.map((k) => listNamesOfKind(db, k)))).flat().filter((n) => n.name.toLowerCase() === wanted);
-    const ids = [...new Set(names.map((n) => n.organisationId))];
-    found = ids.flatMap((id) => (byId.has(id) ? [{ org: byId.get(id)!, formerly: names.find((n) => n.organisationId === id)!.name }] : []));
-  }
+  const found = await organisationsNamed(db, text, kinds);
   if (found.length === 1) return found[0]!.org.id;
   if (!found.length) throw new AppError('not-found', `There is no ${what} called "${text}" in the registry (by its name now or a name it had): list them with \`inspectorate programme services\``);
-  const regions = new Map((await listOrganisations(db, 'region')).map((r) => [r.id, r.name]));
+  const regions = new Map((await organisationsOfKind(db, 'region')).map((r) => [r.id, r.name]));
   const lines = found.map(({ org, formerly }) => {
     const where = org.kind === 'pdu' && org.parentId !== null ? `PDU, ${regions.get(org.parentId) ?? 'no region'}` : KIND_NAMES[org.kind];
     return `  ${String(org.id).padEnd(6)}${org.name} (${where})${formerly ? `: also called ${formerly}` : ''}`;
@@ -168,7 +161,7 @@ function serviceText(r: ServiceRecord, today = todayIso()): string {
 // ---- Inspection results --------------------------------------------------------------------
 
 /** The service's name, to say what a write changed (the write has checked that the service exists). */
-const serviceName = async (db: Db, id: number) => (await getOrganisation(db, id))?.name ?? `service ${id}`;
+const serviceName = async (db: Db, id: number) => (await organisationById(db, id))?.name ?? `service ${id}`;
 
 interface ResultOptions {
   published?: string;

@@ -19,7 +19,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.ts';
-import { findProgrammeYearByLabel, listProgrammeYears, type ProgrammeYear } from '../db/repositories/index.ts';
+import type { ProgrammeYear } from '../db/repositories/index.ts';
 import { DEFAULT_BLACKOUTS } from '../domain/programme/calendar.ts';
 import type { CyclePlan } from '../domain/programme/cycle-types.ts';
 import { ProgrammeInputError } from '../domain/programme/cycle-context.ts';
@@ -31,6 +31,7 @@ import { consultationDocument } from '../services/programme/consultation.ts';
 import { consultationPdf } from '../services/programme/consultation-pdf.ts';
 import { createCycle, prepareCycle } from '../services/programme/cycles.ts';
 import { ProgrammeFieldError } from '../services/programme/errors.ts';
+import { listYears, yearLabelled } from '../services/programme/years.ts';
 import { makeYouthSelection, previewYouthSelection } from '../services/programme/youth.ts';
 import { actor, withDatabase as withOpenDatabase, type DbOptions } from './database.ts';
 import { CliError, readInput } from './io.ts';
@@ -310,7 +311,7 @@ export function registerProgrammeCommands(program: Command, dbOptions: () => DbO
     .requiredOption('-o, --output <file>', 'file to write')
     .action((o: { year?: string; format: 'html' | 'pdf'; output: string }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const year = o.year === undefined ? comingYear(await listProgrammeYears(db)) : await findProgrammeYearByLabel(db, o.year);
+        const year = o.year === undefined ? comingYear(await listYears(db)) : await yearLabelled(db, o.year);
         if (!year) throw new AppError('not-found', `There is no programme year${o.year ? ` ${o.year}` : ''}: start it in the web app (Programme, Start a programme year)`);
         const doc = await consultationDocument(db, year.id);
         if (o.format === 'pdf') writeFileSync(o.output, await consultationPdf(doc));

@@ -5,11 +5,11 @@
 // generated and printed once.
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { findOrganisationByName } from '../db/repositories/index.ts';
 import { ROLE_NAMES, type Role } from '../domain/access/permissions.ts';
 import { AppError, fieldProblems } from '../services/errors.ts';
 import { passwordProblem } from '../services/identity/passwords.ts';
 import { createAccount, NewAccountSchema } from '../services/identity/users.ts';
+import { pduNamed } from '../services/organisations.ts';
 import type { DbOptions } from './database.ts';
 import { CliError, decodeUtf8, readBytes } from './io.ts';
 import { askHidden } from './prompt.ts';
@@ -71,7 +71,7 @@ export function registerUserCommands(program: Command, dbOptions: () => DbOption
       await withDatabase(dbOptions(), async ({ db }) => {
         let organisationId: number | null = null;
         if (o.service !== undefined) {
-          const pdu = await findOrganisationByName(db, 'pdu', o.service);
+          const pdu = await pduNamed(db, o.service);
           if (!pdu) throw new CliError(`--service: there is no PDU called "${o.service}"`);
           organisationId = pdu.id;
         }

@@ -3,14 +3,14 @@
 // database answers and its schema is current.
 import { Hono } from 'hono';
 import type { Db } from '../db/repositories/index.ts';
-import { databaseReadiness } from '../db/readiness.ts';
+import { serviceReadiness } from '../services/readiness.ts';
 import type { AppEnv } from './auth.ts';
 
 export function healthRoutes(db: Db): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   routes.get('/health/ready', async (c) => {
-    const readiness = await databaseReadiness(db);
+    const readiness = await serviceReadiness(db);
     return readiness.ready
       ? c.json({ status: 'ready' }, 200, { 'Cache-Control': 'no-store' })
       : c.json({ status: 'not-ready', reason: readiness.reason }, 503, { 'Cache-Control': 'no-store' });

@@ -2,7 +2,7 @@
 // texts its sentences need. Read only; who may read which area is decided by the routes' guards,
 // and a second assessor's blind cases are left out here, in the query, so pages and totals agree.
 import { auditActors, queryAudit, type AuditQuery, type AuditRecord, type AuditScope } from '../db/repositories/audit-query.ts';
-import { listOrganisations, listUsers, type Db, type Inspection } from '../db/repositories/index.ts';
+import { listAudit, listOrganisations, listUsers, type AuditEvent, type Db, type Inspection } from '../db/repositories/index.ts';
 import { hiddenAuditRecords, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
 import { actorInWords } from '../domain/audit/actors.ts';
 import { actionsOfArea, type AuditArea } from '../domain/audit/sentences.ts';
@@ -49,6 +49,9 @@ export async function readAuditPage(db: Db, query: AuditQuery, options: { inspec
   const [found, actors, words] = await Promise.all([queryAudit(db, full), auditActors(db, query.scope, hidden), auditWords(db, options.inspection)]);
   return { ...found, actors, words };
 }
+
+/** An inspection's whole audit trail, for the command line (whoever runs it holds the database, so nothing is hidden). */
+export const inspectionAuditEvents = (db: Db, inspectionId: number): Promise<AuditEvent[]> => listAudit(db, { inspectionId });
 
 /** Who did something, in words as the audit trail names them ("user:4" is the person's name): for any page that shows an actor. */
 export async function actorNamer(db: Db): Promise<(actor: string) => string> {

@@ -106,6 +106,9 @@ export async function requireProgrammeYear(db: Db, id: number): Promise<Programm
 
 export const listYears = listProgrammeYears;
 
+/** The programme year with that label, like 2027/28. */
+export const yearLabelled = (db: Db, label: string): Promise<ProgrammeYear | undefined> => findProgrammeYearByLabel(db, label);
+
 export async function updateYearSettings(db: Db, id: number, raw: unknown, actor: string): Promise<void> {
   const year = await requireProgrammeYear(db, id);
   const settings = await checkLinks(db, year.startsOn, parseFields(YearSettingsSchema, raw));
