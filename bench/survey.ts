@@ -23,7 +23,7 @@ import { createApp } from '../src/http/app.ts';
 import { createInspection } from '../src/services/inspections.ts';
 import { loadReferenceData } from '../src/services/reference-data.ts';
 import { demoContactsCsv, demoPhone } from '../src/services/survey/demo-contacts.ts';
-import { createSurveyMessaging } from '../src/services/survey/messaging.ts';
+import { createServices } from '../src/wiring.ts';
 import { sendSurvey, uploadContacts } from '../src/services/survey/survey.ts';
 
 export type Report = (name: string, ours: number, baseline: number, baselineName: string, unit?: string) => void;
@@ -106,7 +106,8 @@ export async function benchSurvey(report: Report, options: { replies?: number; c
   const database = await openDatabase({ dataDir: join(dir, 'pglite') });
   const db: Db = database.db;
   const sender = new LocalOutboxSender(join(dir, 'outbox'));
-  const sms = createSurveyMessaging(db, { sender, webhookToken: TOKEN, dispatcher: { batch: 500 } });
+  const services = createServices(db, { sms: sender, smsWebhookToken: TOKEN, dispatchers: { sms: { batch: 500 } } });
+  const { sms } = services;
   const servers: { close: () => Promise<void> }[] = [];
   try {
     await loadReferenceData(db, 'bench');
@@ -126,7 +127,7 @@ export async function benchSurvey(report: Report, options: { replies?: number; c
     const again = first.filter((_, i) => i % 10 === 0).flatMap((d) => [d, d]);
     const deliveries = shuffle([...first, ...again]);
 
-    const app = createApp({ db, sms });
+    const app = createApp({ db, ...services });
     const ours = await listen(app.fetch);
     servers.push(ours);
     const burst = await fire(`${ours.url}/sms/inbound`, deliveries, concurrency);

@@ -10,13 +10,9 @@ import { ensureDemoData } from './services/demo-data.ts';
 import { firstStartDump } from './services/first-start-database.ts';
 import { disableDemoAccounts } from './services/identity/demo-accounts-off.ts';
 import type { DemoAccount } from './services/identity/demo-users.ts';
-import { OidcClient } from './services/identity/oidc.ts';
 import { startMaintenance } from './services/maintenance.ts';
 import { loadReferenceData } from './services/reference-data.ts';
-import { createSmsSender } from './adapters/sms/index.ts';
-import { createEmailSender } from './adapters/email/index.ts';
-import { createEmbargoMail } from './services/embargo-mail.ts';
-import { createSurveyMessaging } from './services/survey/messaging.ts';
+import { createServices } from './wiring.ts';
 import { logger } from './observability/logger.ts';
 import { StartFailure, startFailureLine } from './start-failure.ts';
 
@@ -88,16 +84,15 @@ const ready = await prepare().catch(async (error: unknown) => {
   return exitWith(error);
 });
 const db = ready.database.db;
-const oidc = config.oidc && { client: new OidcClient(config.oidc), cookieSecret: config.oidc.cookieSecret };
-if (oidc) console.log(`Single sign-on through ${config.oidc!.issuer}`);
-// Survey texts: GOV.UK Notify when configured, else the local outbox file (nothing is sent).
-const sms = createSurveyMessaging(db, { sender: createSmsSender(config.sms), ...(config.smsWebhookToken ? { webhookToken: config.smsWebhookToken } : {}) });
+// The providers chosen from the configuration, in one place (wiring.ts): survey texts and the
+// embargoed copy's emails through GOV.UK Notify when configured, else the local outbox files
+// (nothing is sent); single sign-on when configured.
+const { sms, mail, oidc } = createServices(db, config);
+if (oidc) console.log(`Single sign-on through ${oidc.client.settings.issuer}`);
 console.log(`Survey texts: ${sms.sender.label}${sms.sender.real ? '' : ` in ${config.sms.outboxDir}`}; inbound webhook ${config.smsWebhookToken ? 'on at POST /sms/inbound' : 'off (set SMS_WEBHOOK_TOKEN)'}`);
 sms.dispatcher.kick(); // texts queued before a restart
-// The embargoed copy's emails: GOV.UK Notify when configured, else the local outbox file; those queued before a restart go now.
-const mail = createEmbargoMail(db, { sender: createEmailSender(config.email), serviceUrl: config.serviceUrl });
 console.log(`Embargoed copies: ${mail.sender.label}${mail.sender.real ? '' : ` in ${config.email.outboxDir}`}; links to ${config.serviceUrl}`);
-mail.dispatcher.kick();
+mail.dispatcher.kick(); // emails queued before a restart
 const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(oidc ? { oidc } : {}), sms, mail });
 handle = (request, env) => app.fetch(request, env);
 // Expired sessions and case links past their retention, at start and every hour.

@@ -45,8 +45,9 @@ import { sfoAssessmentRoutes } from './routes/sfo-assessment.ts';
 import { sfoPanelRoutes } from './routes/sfo-panels.ts';
 import { sfoAnnualRoutes } from './routes/sfo-annual.ts';
 import { smsWebhookRoutes, surveyRoutes } from './routes/survey.ts';
-import { createSurveyMessaging, type SurveyMessaging } from '../services/survey/messaging.ts';
-import { createEmbargoMail, type EmbargoMail } from '../services/embargo-mail.ts';
+import type { SurveyMessaging } from '../services/survey/messaging.ts';
+import type { EmbargoMail } from '../services/embargo-mail.ts';
+import { createServices } from '../wiring.ts';
 import { embargoedCopyRoutes } from './routes/embargoed-copy.ts';
 
 export interface AppDeps {
@@ -58,16 +59,18 @@ export interface AppDeps {
   demoAccounts?: { email: string; password: string; displayName: string }[];
   /** Single sign-on through an OpenID Connect provider, when configured. */
   oidc?: SignInOptions['oidc'];
-  /** Texts for the survey: the provider, the outbox dispatcher and the inbound webhook's token (default: the local outbox, no token). */
+  /** Texts for the survey: the provider, the outbox dispatcher and the inbound webhook's token (made in src/wiring.ts; default: its local outbox, no token). */
   sms?: SurveyMessaging;
-  /** Emails of the embargoed copy: the provider and the dispatcher (default: the local outbox). */
+  /** Emails of the embargoed copy: the provider and the dispatcher (made in src/wiring.ts; default: its local outbox). */
   mail?: EmbargoMail;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 const STATUS = { 'not-found': 404, invalid: 400, conflict: 409, forbidden: 403 } as const;
 
-export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, sms = createSurveyMessaging(db), mail = createEmbargoMail(db) }: AppDeps): Hono<AppEnv> {
+export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, ...given }: AppDeps): Hono<AppEnv> {
+  // main.ts gives the services wiring.ts made from its configuration; a test or the bench that gives none gets wiring.ts's defaults.
+  const { sms, mail } = given.sms && given.mail ? { sms: given.sms, mail: given.mail } : { ...createServices(db), ...(given.sms ? { sms: given.sms } : {}), ...(given.mail ? { mail: given.mail } : {}) };
   const app = new Hono<AppEnv>();
   app.use(requestLog());
   app.use(

@@ -6,8 +6,6 @@
 // with retries; each recipient's delivery is shown to the lead and audited. Addresses never appear
 // in logs or audit events (the references name the inspection and the recipient's number only).
 import { createHash, randomBytes } from 'node:crypto';
-import { LocalEmailOutbox } from '../adapters/email/local-outbox.ts';
-import { processOutboxDir } from '../adapters/outbox-file.ts';
 import { EmailSendError, withoutEmailAddresses, type EmailSender } from '../adapters/email/email-sender.ts';
 import {
   cancelPendingEmails,
@@ -59,15 +57,15 @@ export interface EmbargoMail {
 }
 
 export interface EmbargoMailOptions {
-  /** Default: the local outbox in a temporary folder of this process's own. */
-  sender?: EmailSender;
+  /** The provider, chosen in src/wiring.ts. */
+  sender: EmailSender;
   serviceUrl?: string;
   dispatcher?: DispatcherOptions;
 }
 
 /** The email provider and the dispatcher that sends the queued emails after commit. */
-export function createEmbargoMail(db: Db, options: EmbargoMailOptions = {}): EmbargoMail {
-  const sender = options.sender ?? new LocalEmailOutbox(processOutboxDir());
+export function createEmbargoMail(db: Db, options: EmbargoMailOptions): EmbargoMail {
+  const { sender } = options;
   const serviceUrl = (options.serviceUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const audit = async (trx: Db, email: SettledEmail | undefined, action: string, after: Record<string, unknown>) => {
     if (email?.inspectionId && email.recipientId) await recordAudit(trx, { actor: SYSTEM, action, entity: 'embargo-recipient', entityId: email.recipientId, inspectionId: email.inspectionId, after: { reference: email.reference, ...after } });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/http/app.ts';
+import { createServices } from '../../src/wiring.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { DEMO_ACCOUNTS, ensureDemoUsers } from '../../src/services/identity/demo-users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
@@ -29,7 +30,7 @@ export async function startBrowserFixture(): Promise<BrowserFixture> {
   const demoId = (await ensureDemoInspection(database.db))!;
   await ensureDemoUsers(database.db, demoId);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: createApp({ db: database.db }).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: createApp({ db: database.db, ...createServices(database.db) }).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   // The flags the machine needs: root without a sandbox, and no calls out to a closed network.

@@ -8,7 +8,8 @@ import type { EmailSender, OutgoingEmail } from '../../src/adapters/email/email-
 import { EmailSendError } from '../../src/adapters/email/email-sender.ts';
 import { listAudit, listEmbargoRecipients } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { createEmbargoMail, queueEmbargoedCopies, type EmbargoMail } from '../../src/services/embargo-mail.ts';
+import { createServices } from '../../src/wiring.ts';
+import { queueEmbargoedCopies, type EmbargoMail } from '../../src/services/embargo-mail.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { requireInspection } from '../../src/services/inspections.ts';
 import { signOff } from '../../src/services/lead-inspector.ts';
@@ -51,8 +52,9 @@ beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
-  mail = createEmbargoMail(handle.db, { sender, serviceUrl: 'https://inspectorate.example.gov.uk', dispatcher: { retryMs: 60_000, log: (m) => logged.push(m) } });
-  app = createApp({ db: handle.db, mail });
+  const services = createServices(handle.db, { email: sender, serviceUrl: 'https://inspectorate.example.gov.uk', dispatchers: { mail: { retryMs: 60_000, log: (m) => logged.push(m) } } });
+  mail = services.mail;
+  app = createApp({ db: handle.db, ...services });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
   leeds = await signedIn(handle.db, 'service-staff', { service: 'Leeds' });
   // The report at the factual accuracy check, ready to embargo, with two recipients named.

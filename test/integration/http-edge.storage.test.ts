@@ -9,10 +9,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createServices } from '../../src/wiring.ts';
 import { logger } from '../../src/observability/logger.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
-import { createSurveyMessaging } from '../../src/services/survey/messaging.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
-  app = createApp({ db: handle.db, sms: createSurveyMessaging(handle.db, { webhookToken: TOKEN }) });
+  app = createApp({ db: handle.db, ...createServices(handle.db, { smsWebhookToken: TOKEN }) });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
 });
 afterAll(() => handle?.close());

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUser, listAudit } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { OidcClient } from '../../src/services/identity/oidc.ts';
+import { createServices } from '../../src/wiring.ts';
 import { createAccount } from '../../src/services/identity/users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { startTestProvider, type TestProvider, type TestUser } from '../support/oidc-provider.ts';
@@ -17,7 +17,7 @@ const REDIRECT = 'http://localhost/sign-in/oidc/callback';
 const appFor = (p: TestProvider) =>
   createApp({
     db: handle.db,
-    oidc: { client: new OidcClient({ issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret, redirectUri: REDIRECT, displayName: 'Test SSO' }), cookieSecret: 'a-test-cookie-secret-of-32-characters!' },
+    ...createServices(handle.db, { oidc: { issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret, redirectUri: REDIRECT, displayName: 'Test SSO', cookieSecret: 'a-test-cookie-secret-of-32-characters!' } }),
   });
 
 beforeAll(async () => {

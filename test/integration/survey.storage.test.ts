@@ -11,10 +11,11 @@ import { LocalOutboxSender, type OutboxEntry } from '../../src/adapters/sms/loca
 import { listAudit, setInspectionMember, type Inspection } from '../../src/db/repositories/index.ts';
 import type { ConversationState } from '../../src/domain/survey/conversation.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createServices } from '../../src/wiring.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { demoContactsCsv, demoPhone } from '../../src/services/survey/demo-contacts.ts';
 import { receiveInboundBatch } from '../../src/services/survey/inbound.ts';
-import { createSurveyMessaging, type SurveyMessaging } from '../../src/services/survey/messaging.ts';
+import type { SurveyMessaging } from '../../src/services/survey/messaging.ts';
 import { OutboxDispatcher } from '../../src/services/survey/outbox.ts';
 import { SmsSendError, type OutgoingSms, type SmsSender } from '../../src/services/survey/sms-sender.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
@@ -40,8 +41,9 @@ beforeAll(async () => {
   await ensureDemoInspection(handle.db);
   outboxDir = mkdtempSync(join(tmpdir(), 'inspectorate-outbox-test-'));
   sender = new LocalOutboxSender(outboxDir);
-  sms = createSurveyMessaging(handle.db, { sender, webhookToken: TOKEN });
-  app = createApp({ db: handle.db, sms });
+  const services = createServices(handle.db, { sms: sender, smsWebhookToken: TOKEN });
+  sms = services.sms;
+  app = createApp({ db: handle.db, ...services });
   inspection = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: 'hmip-adult-pdu@2021', fieldworkStart: '2026-10-05', title: 'Survey test: Leeds' }, 'test');
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: inspection.id, as: 'lead-inspector' } });
   inspector = await signedIn(handle.db, 'inspector', { inspection: { id: inspection.id, as: 'inspector' } });

@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countHeldInbound, listAudit } from '../../src/db/repositories/index.ts';
 import type { ConversationState } from '../../src/domain/survey/conversation.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createServices } from '../../src/wiring.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { demoContactsCsv, demoPhone } from '../../src/services/survey/demo-contacts.ts';
 import { retryHeldInbound } from '../../src/services/survey/inbound.ts';
-import { createSurveyMessaging, type SurveyMessaging } from '../../src/services/survey/messaging.ts';
+import type { SurveyMessaging } from '../../src/services/survey/messaging.ts';
 import { formPost, signedIn } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -24,8 +25,9 @@ beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   await ensureDemoInspection(handle.db);
-  sms = createSurveyMessaging(handle.db, { webhookToken: TOKEN });
-  app = createApp({ db: handle.db, sms });
+  const services = createServices(handle.db, { smsWebhookToken: TOKEN });
+  sms = services.sms;
+  app = createApp({ db: handle.db, ...services });
   const inspection = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: 'hmip-adult-pdu@2021', fieldworkStart: '2026-10-05', title: 'Webhook hardening: Leeds' }, 'test');
   const lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: inspection.id, as: 'lead-inspector' } });
   const service = await signedIn(handle.db, 'service-staff', { service: 'Leeds' });

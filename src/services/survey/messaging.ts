@@ -1,8 +1,6 @@
 // What the survey's web routes and maintenance need for texting: the provider (an SmsSender), the
 // outbox dispatcher that sends after commit, and the shared secret the inbound webhook checks.
 import { createHmac, randomBytes } from 'node:crypto';
-import { LocalOutboxSender } from '../../adapters/sms/local-outbox.ts';
-import { processOutboxDir } from '../../adapters/outbox-file.ts';
 import { secretValue, type Db } from '../../db/repositories/index.ts';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox.ts';
 import type { SmsSender } from './sms-sender.ts';
@@ -15,14 +13,14 @@ export interface SurveyMessaging {
 }
 
 export interface SurveyMessagingOptions {
-  /** Default: the local outbox in a temporary folder of this process's own. */
-  sender?: SmsSender;
+  /** The provider, chosen in src/wiring.ts. */
+  sender: SmsSender;
   webhookToken?: string;
   dispatcher?: DispatcherOptions;
 }
 
-export function createSurveyMessaging(db: Db, options: SurveyMessagingOptions = {}): SurveyMessaging {
-  const sender = options.sender ?? new LocalOutboxSender(processOutboxDir());
+export function createSurveyMessaging(db: Db, options: SurveyMessagingOptions): SurveyMessaging {
+  const { sender } = options;
   return { sender, dispatcher: new OutboxDispatcher(db, sender, options.dispatcher), webhookToken: options.webhookToken || undefined };
 }
 
