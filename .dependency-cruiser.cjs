@@ -43,6 +43,23 @@ module.exports = {
       to: { path: '^src/http/' },
     },
     {
+      name: 'entry-points-reach-storage-through-services',
+      comment:
+        'http and the CLI run use cases through services and never call a repository or other storage code themselves. ' +
+        'Type-only imports are allowed: the Db handle and the row types (Inspection, User, ...) are the shapes services take and give, and importing them runs no storage code. ' +
+        'The CLI\'s opening of the database and the data folder\'s lock are the one way in (entry-points-open-storage below).',
+      severity: 'error',
+      from: { path: '^src/(http|cli)/', pathNot: ['\\.test\\.ts$', '^src/cli/(database|backup)\\.ts$'] },
+      to: { path: '^src/db/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'entry-points-open-storage',
+      comment: 'src/cli/database.ts opens the database and src/cli/backup.ts takes the data folder\'s lock: that, and no repository, is what they use of src/db.',
+      severity: 'error',
+      from: { path: '^src/cli/(database|backup)\\.ts$' },
+      to: { path: '^src/db/', pathNot: ['^src/db/database\\.ts$', '^src/db/data-folder-lock\\.ts$'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'presenters-import-no-services',
       comment: 'Presenters shape what they are given; fetching is the caller\'s (a route or a service).',
       severity: 'error',
