@@ -60,6 +60,13 @@ module.exports = {
       to: { path: '^src/db/', pathNot: ['^src/db/database\\.ts$', '^src/db/data-folder-lock\\.ts$'], dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'services-reach-adapters-through-interfaces',
+      comment: 'Services send through interfaces (SmsSender, EmailSender) and make PDFs through src/reports; which adapter runs is chosen in src/wiring.ts.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/adapters/', pathNot: '^src/adapters/email/email-sender\\.ts$' },
+    },
+    {
       name: 'presenters-import-no-services',
       comment: 'Presenters shape what they are given; fetching is the caller\'s (a route or a service).',
       severity: 'error',

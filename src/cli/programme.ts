@@ -28,7 +28,7 @@ import type { YouthSelection } from '../domain/programme/youth-selection.ts';
 import { render } from '../presenters/templates.ts';
 import { AppError } from '../services/errors.ts';
 import { consultationDocument } from '../services/programme/consultation.ts';
-import { consultationPdf } from '../services/programme/consultation-pdf.ts';
+import { consultationPdf } from '../reports/consultation-pdf.ts';
 import { createCycle, prepareCycle } from '../services/programme/cycles.ts';
 import { ProgrammeFieldError } from '../services/programme/errors.ts';
 import { listYears, yearLabelled } from '../services/programme/years.ts';

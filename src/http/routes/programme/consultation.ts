@@ -1,7 +1,7 @@
 // A programme year's consultation: the document (HTML and PDF) and its questions, changed by planners.
 import { Hono } from 'hono';
 import type { Db } from '../../../db/repositories/index.ts';
-import { consultationPdf } from '../../../services/programme/consultation-pdf.ts';
+import { consultationPdf } from '../../../reports/consultation-pdf.ts';
 import { consultationDocument, consultationResponses, numberedQuestions, removeQuestion, saveQuestion, SECTION_NAMES, SECTIONS } from '../../../services/programme/consultation.ts';
 import { canPlanInspections } from '../../../services/programme/permissions.ts';
 import { requireProgrammeYear } from '../../../services/programme/years.ts';

@@ -1,7 +1,8 @@
 // The consultation document as a PDF, with pdfmake (pure JavaScript, its own Roboto fonts): the same
-// blocks the HTML page shows. pdfmake may read only its own font files and fetch nothing.
-import { pdfmake } from '../../adapters/pdf/pdfmake.ts';
-import type { Block, ConsultationDocument } from './consultation.ts';
+// blocks the HTML page shows. pdfmake may read only its own font files and fetch nothing
+// (pdf-document.ts renders it, through src/adapters/pdf).
+import type { Block, ConsultationDocument } from '../services/programme/consultation.ts';
+import { renderPdf } from './pdf-document.ts';
 
 /** Text the Roboto font can print: arrows and other symbols it lacks become words. */
 const printable = (s: string) => s.replace(/→/g, 'to').replace(/[\u2190-\u21ff]/g, '-');
@@ -63,5 +64,5 @@ export function consultationPdfDefinition(doc: ConsultationDocument): unknown {
 }
 
 export async function consultationPdf(doc: ConsultationDocument): Promise<Buffer> {
-  return pdfmake().createPdf(consultationPdfDefinition(doc)).getBuffer();
+  return renderPdf(consultationPdfDefinition(doc));
 }
