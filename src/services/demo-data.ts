@@ -15,7 +15,7 @@ import { createDemoSfo } from './demo-sfo.ts';
 import { createDemoSfoPanelAndReport } from './demo-sfo-panels.ts';
 import { createDemoYouthInspection } from './demo-youth.ts';
 import { createDemoPublishedYouth } from './demo-youth-published.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 
 export interface DemoData {
   /** What was made, a line each, for the start-up log; empty when the database already had inspections. */
@@ -29,7 +29,7 @@ export interface DemoData {
  * demonstration accounts (any missing, on every start) and give the team its work; without them
  * (a PostgreSQL server) the inspections are the same but nobody is assigned and nothing is dip-sampled.
  */
-export async function ensureDemoData(db: Db, options: { accounts: boolean }, today = todayIso(), actor = 'system:demo'): Promise<DemoData> {
+export async function ensureDemoData(db: Db, options: { accounts: boolean }, today = clock.today(), actor = 'system:demo'): Promise<DemoData> {
   const existing = await listInspections(db);
   if (existing.length) {
     const demoId = existing.find((i) => i.isDemo)?.id;

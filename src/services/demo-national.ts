@@ -14,7 +14,8 @@ import { storedFrameworkByKey } from './frameworks.ts';
 import { addDays } from './inspections.ts';
 import { signOff } from './lead-inspector.ts';
 import { createAnnualReport, reportableYears } from './national-reports.ts';
-import { addRecipient, addRecommendationTo, moveReport, saveReportText, todayIso } from './publication.ts';
+import { addRecipient, addRecommendationTo, moveReport, saveReportText } from './publication.ts';
+import { clock } from './clock.ts';
 import { runDemoSurvey } from './survey/demo-survey.ts';
 
 export interface PublishedDemo {
@@ -70,7 +71,7 @@ const SURVEY_PHONES_FROM = 500;
  * one, every other one surveyed, and a draft annual report for the later year. Skips PDUs with no
  * name in the registry.
  */
-export async function createDemoNationalYears(db: Db, today = todayIso(), actor = 'system:demo'): Promise<{ inspections: number; surveys: number; annualReport: number | null }> {
+export async function createDemoNationalYears(db: Db, today = clock.today(), actor = 'system:demo'): Promise<{ inspections: number; surveys: number; annualReport: number | null }> {
   const current = businessYearOf(today).start;
   const regions = (await listRegionsWithPdus(db)).filter((r) => r.pdus.length >= 4).slice(0, 4);
   const plan: PublishedDemo[] = [];
@@ -98,7 +99,7 @@ export async function createDemoNationalYears(db: Db, today = todayIso(), actor 
  * A draft annual report of the youth justice inspections with fieldwork in the last business year,
  * as the PDU one is made, once they are published; null when none is.
  */
-export async function createDemoYouthAnnualReport(db: Db, today = todayIso(), actor = 'system:demo'): Promise<number | null> {
+export async function createDemoYouthAnnualReport(db: Db, today = clock.today(), actor = 'system:demo'): Promise<number | null> {
   const year = businessYear(businessYearOf(today).start - 1);
   const years = await reportableYears(db);
   if (!years.some((y) => y.year.start === year.start && y.frameworks.some((f) => f.kind === 'youth-service'))) return null;

@@ -18,7 +18,8 @@ import { currentChoice, frameworkChoices } from './inspection-booking.ts';
 import { inspectionTimeline, recordMilestoneDone } from './inspection-timeline.ts';
 import { createInspection, requireInspection, saveAssessments } from './inspections.ts';
 import { signOff } from './lead-inspector.ts';
-import { addRecipient, addRecommendationTo, moveReport, saveReportText, todayIso } from './publication.ts';
+import { addRecipient, addRecommendationTo, moveReport, saveReportText } from './publication.ts';
+import { clock } from './clock.ts';
 
 export interface PublishedYouthDemo {
   /** The youth justice service's name in the registry. */
@@ -51,7 +52,7 @@ export interface PublishedYouthInspection {
 }
 
 /** Publishes the youth demonstration inspections (none without a youth framework), in PUBLISHED_YOUTH's order. */
-export async function createDemoPublishedYouth(db: Db, today = todayIso(), actor = 'system:demo'): Promise<PublishedYouthInspection[]> {
+export async function createDemoPublishedYouth(db: Db, today = clock.today(), actor = 'system:demo'): Promise<PublishedYouthInspection[]> {
   const made: PublishedYouthInspection[] = [];
   for (const demo of PUBLISHED_YOUTH) {
     const one = await publishDemoYouthInspection(db, demo, today, actor);
@@ -66,7 +67,7 @@ export async function createDemoPublishedYouth(db: Db, today = todayIso(), actor
  * (undefined without a youth framework). With `embargoUntil` (a date after today) it is embargoed
  * until then instead, a recipient named: not published, so not on the public pages.
  */
-export async function publishDemoYouthInspection(db: Db, demo: PublishedYouthDemo, today = todayIso(), actor = 'system:demo', embargoUntil?: string): Promise<PublishedYouthInspection | undefined> {
+export async function publishDemoYouthInspection(db: Db, demo: PublishedYouthDemo, today = clock.today(), actor = 'system:demo', embargoUntil?: string): Promise<PublishedYouthInspection | undefined> {
   const choice = currentChoice(await frameworkChoices(db), 'youth-service');
   if (!choice) return undefined;
   const framework = await storedFrameworkByKey(db, demo.frameworkKey ?? choice.key);

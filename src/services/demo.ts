@@ -2,7 +2,7 @@
 // data `npm start` loads into an empty database (demo-data.ts), and of the tests' fixtures.
 import { listInspections, type Db } from '../db/repositories/index.ts';
 import { inspectionTimeline, recordMilestoneDone } from './inspection-timeline.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { fieldworkPlan, withStandardsDone } from '../demo/fieldwork-progress.ts';
@@ -78,7 +78,7 @@ export async function createDemoInspection(db: Db, demo: DemoInspection, actor =
   await saveAssessments(db, inspection.id, assessment, actor, 'assessments.generated');
   // The notice went and fieldwork happened on their dates, as far as they have passed.
   for (const m of (await inspectionTimeline(db, inspection)).milestones)
-    if (m.byHand && m.date <= todayIso()) await recordMilestoneDone(db, inspection.id, { milestone: m.key, on: m.date }, actor);
+    if (m.byHand && m.date <= clock.today()) await recordMilestoneDone(db, inspection.id, { milestone: m.key, on: m.date }, actor);
   return inspection.id;
 }
 

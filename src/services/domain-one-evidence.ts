@@ -42,7 +42,7 @@ import type { Proportion } from '../domain/survey/results.ts';
 import { AppError, FieldError } from './errors.ts';
 import { holdOpenInspection } from './inspection-lock.ts';
 import { frameworkOf, rateStoredInspection, requireInspection } from './inspections.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 import { loadSurveyResults } from './survey/survey.ts';
 
 /** The person acting: their access facts and their name in the audit trail ("user:12"). */
@@ -173,7 +173,7 @@ async function checkInput(db: Db, inspectionId: number, standard: DomainOneStand
     targets: new Set(evidenceTargets(standard).map((t) => t.id)),
     surveyStatements: new Set(links.statements.map((s) => s.id)),
     caseKeyQuestions: new Set(links.keyQuestions.map((k) => k.id)),
-    today: todayIso(),
+    today: clock.today(),
   });
   if (problems.length) throw new FieldError(problems);
   return checkedEvidence(input);

@@ -36,6 +36,7 @@ import {
 import { embargoEmail } from '../domain/publication/embargo-email.ts';
 import { storedFramework } from './frameworks.ts';
 import { Dispatcher, type DispatcherOptions } from './outbox/dispatcher.ts';
+import { clock } from './clock.ts';
 
 const SYSTEM = 'system:email';
 /** Wrong addresses given at a link before it stops asking (the lead can send a new one). */
@@ -47,7 +48,7 @@ export const embargoLinkPath = (token: string): string => `/embargoed?link=${tok
 /** A link's token: 256 random bits, in URL-safe characters. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock.today();
 
 export interface EmbargoMail {
   sender: EmailSender;

@@ -2,7 +2,7 @@
 // inspected service sees the draft report once it reaches it, and more once it is published.
 import { getInspectionWithReport, publicationStates, type Db, type Inspection } from '../db/repositories/index.ts';
 import type { InspectionScope } from '../domain/access/permissions.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 
 export type Publication = Awaited<ReturnType<typeof publicationStates>>;
 
@@ -13,10 +13,10 @@ export const scopeOf = (inspection: { id: number; organisationId: number }, publ
   reportStatus: publication?.status.get(inspection.id) ?? 'draft',
 });
 
-export const currentPublication = (db: Db): Promise<Publication> => publicationStates(db, todayIso());
+export const currentPublication = (db: Db): Promise<Publication> => publicationStates(db, clock.today());
 
 /** One inspection and its scope for the access rules, reading only its own report's stage. */
 export async function inspectionInScope(db: Db, id: number): Promise<{ inspection: Inspection; scope: InspectionScope } | undefined> {
-  const found = await getInspectionWithReport(db, id, todayIso());
+  const found = await getInspectionWithReport(db, id, clock.today());
   return found && { inspection: found.inspection, scope: { id, organisationId: found.inspection.organisationId, published: found.published, reportStatus: found.reportStatus } };
 }

@@ -13,7 +13,7 @@ import { bankHolidays } from '../reference/bank-holidays.ts';
 import { actorNamer } from './audit-trail.ts';
 import { FieldError } from './errors.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 
 const ROLE_WORDS: Record<Exclude<MilestoneOwner, 'service'>, string> = { 'lead-inspector': 'Lead inspector', inspectors: 'Inspection team' };
 
@@ -22,7 +22,7 @@ export const isMilestone = (key: string): key is MilestoneKey => (MILESTONES as 
 /** The latest date each milestone was moved to. */
 const movedDates = (moves: readonly MilestoneMove[]) => new Map(moves.filter((m) => isMilestone(m.milestone)).map((m) => [m.milestone as MilestoneKey, m.to]));
 
-export async function inspectionTimeline(db: Db, inspection: Inspection, today = todayIso()): Promise<InspectionTimeline> {
+export async function inspectionTimeline(db: Db, inspection: Inspection, today = clock.today()): Promise<InspectionTimeline> {
   const [moves, record, members, organisation, booking, youthSelection] = await Promise.all([
     listMilestoneMoves(db, inspection.id),
     readTimelineRecord(db, inspection.id),
@@ -66,7 +66,7 @@ export interface MilestoneMoveInput {
 }
 
 /** Moves one milestone's date, with the reason; audited with the date before and after. */
-export async function moveMilestone(db: Db, inspectionId: number, input: MilestoneMoveInput, actor: string, today = todayIso()): Promise<{ milestone: OwnedMilestone; from: string; to: string }> {
+export async function moveMilestone(db: Db, inspectionId: number, input: MilestoneMoveInput, actor: string, today = clock.today()): Promise<{ milestone: OwnedMilestone; from: string; to: string }> {
   const inspection = await requireInspection(db, inspectionId);
   if (!isMilestone(input.milestone)) throw new FieldError([{ field: 'milestone', message: `There is no milestone "${input.milestone}"` }]);
   const timeline = await inspectionTimeline(db, inspection, today);
@@ -100,7 +100,7 @@ export async function moveMilestone(db: Db, inspectionId: number, input: Milesto
  * Records that a milestone the product cannot see happen (the notice, fieldwork) has happened, on
  * the day given (not in the future); audited, and the audit event is the record the timeline reads.
  */
-export async function recordMilestoneDone(db: Db, inspectionId: number, input: { milestone: string; on: string }, actor: string, today = todayIso()): Promise<OwnedMilestone> {
+export async function recordMilestoneDone(db: Db, inspectionId: number, input: { milestone: string; on: string }, actor: string, today = clock.today()): Promise<OwnedMilestone> {
   const inspection = await requireInspection(db, inspectionId);
   if (!isMilestone(input.milestone) || !RECORDED_BY_HAND.includes(input.milestone))
     throw new FieldError([{ field: 'milestone', message: 'Only the notice and the fieldwork are recorded by hand: the product records the rest as they happen' }]);

@@ -8,7 +8,7 @@ import { insertInspectionYouthSelection, selectedInspections } from '../db/repos
 import { isIsoDate } from '../domain/sampling/dates.ts';
 import { FieldError } from './errors.ts';
 import { createInspection } from './inspections.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 import { checkDirectly, currentChoice, frameworkChoices, leadIfLeadInspector, type Creator } from './inspection-booking.ts';
 import { planningYouthServices } from './programme/registry.ts';
 import { getStoredSelection, listStoredSelections, type StoredSelection } from './programme/youth.ts';
@@ -36,7 +36,7 @@ export const selectionYear = (asOf: string) => {
 export async function youthSelectionChoices(
   db: Db,
   selectionId?: string,
-  asOf: string = todayIso(),
+  asOf: string = clock.today(),
 ): Promise<{ selections: { id: number; title: string; asOf: string }[]; selection: StoredSelection | undefined; choices: SelectedChoice[]; unknown: boolean }> {
   const stored = await listStoredSelections(db);
   const selections = stored.map((s) => ({ id: s.id, title: s.title, asOf: s.asOf }));

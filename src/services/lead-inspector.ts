@@ -32,7 +32,7 @@ import { signOffBlockers, signOffChecklist, type SignOffBlocker, type SignOffChe
 import { AppError } from './errors.ts';
 import { holdOpenInspection } from './inspection-lock.ts';
 import { frameworkOf, requireInspection } from './inspections.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 import { qualityOverview } from './quality.ts';
 
 /** The items the lead inspector rates: domain-one standards and inspection-level judgements. */
@@ -137,7 +137,7 @@ export async function signOff(db: Db, inspectionId: number, actor: string): Prom
 /** Why a signed-off inspection cannot be reopened now, or null when it can. */
 export async function reopenBlocker(db: Db, inspectionId: number): Promise<string | null> {
   // The embargoed copy and the published report (and the public pages, rated from the inspection) keep the ratings signed off.
-  const report = effectiveStatus(await getReport(db, inspectionId), todayIso());
+  const report = effectiveStatus(await getReport(db, inspectionId), clock.today());
   if (report === 'published') return 'The report is published, so the inspection cannot be reopened';
   if (report === 'embargoed') return 'The report is embargoed: withdraw the embargo before reopening the inspection';
   return null;

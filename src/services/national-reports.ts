@@ -27,13 +27,13 @@ import { isIsoDate } from '../domain/programme/dates.ts';
 import { AppError, FieldError, fieldsMessage, parseFields, type FieldProblem } from './errors.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
 import { rateStoredInspections } from './inspections.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 import { loadSurveyResults } from './survey/survey.ts';
 
 const keyOf = (i: InspectionListItem) => keyOfFramework(i.frameworkId, i.frameworkVersion);
 
 /** Published inspections (as of today) with the date each was published (the end of fieldwork when none was set). */
-async function publishedWithDates(db: Db, today = todayIso()): Promise<(InspectionListItem & { publishedOn: string })[]> {
+async function publishedWithDates(db: Db, today = clock.today()): Promise<(InspectionListItem & { publishedOn: string })[]> {
   const [{ published, publishOn }, list] = await Promise.all([publicationStates(db, today), listInspections(db)]);
   return list.filter((i) => published.has(i.id)).map((i) => ({ ...i, publishedOn: publishOn.get(i.id) ?? i.fieldworkEnd }));
 }
@@ -123,7 +123,7 @@ async function poolsFor(db: Db, year: BusinessYear, published: (InspectionListIt
  * it. The year's inspections under the kind's other framework versions come too (sameYear), and the
  * year before's of the same kind; a cut with none under other versions is as cuts were before.
  */
-async function takeDataCut(db: Db, year: BusinessYear, frameworkKey: string, now = new Date()): Promise<DataCut> {
+async function takeDataCut(db: Db, year: BusinessYear, frameworkKey: string, now = clock.now()): Promise<DataCut> {
   const published = await publishedWithDates(db);
   const kinds = await kindsOf(db, [frameworkKey, ...published.map(keyOf)]);
   const kind = kinds.get(frameworkKey)!.kind;
@@ -187,7 +187,7 @@ async function frameworkForKind(db: Db, year: BusinessYear, kind: InspectedKind)
 }
 
 /** Takes a data cut and stores a draft annual report built from it. */
-export async function createAnnualReport(db: Db, raw: unknown, actor: string, now = new Date()): Promise<number> {
+export async function createAnnualReport(db: Db, raw: unknown, actor: string, now = clock.now()): Promise<number> {
   const { year, ...chosen } = parseFields(NewReport, raw, invalidFields);
   const framework = chosen.framework ?? (await frameworkForKind(db, year, chosen.kind!));
   const kind = (await kindsOf(db, [framework])).get(framework)!;
@@ -308,7 +308,7 @@ export async function saveAnnualForeword(db: Db, id: number, foreword: string, a
 const PublishOn = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'enter a date like 2026-12-01').refine(isIsoDate, 'enter a real date');
 
 /** Sets the day the report is published (today or later); until then it stays internal. */
-export async function publishAnnualReport(db: Db, id: number, publishOn: unknown, actor: string, today = todayIso()): Promise<void> {
+export async function publishAnnualReport(db: Db, id: number, publishOn: unknown, actor: string, today = clock.today()): Promise<void> {
   const stored = await requireAnnualReport(db, id);
   if (annualReportPublished(stored, today)) throw new AppError('conflict', 'The report is already published');
   const parsed = PublishOn.safeParse(publishOn);
@@ -327,9 +327,9 @@ export async function publishAnnualReport(db: Db, id: number, publishOn: unknown
 export const listAllAnnualReports = (db: Db) => listAnnualReports(db);
 
 /** Reports whose publication date has come: what the public sees. */
-export const publishedAnnualReports = (db: Db, today = todayIso()) => listAnnualReports(db, { publishedBy: today });
+export const publishedAnnualReports = (db: Db, today = clock.today()) => listAnnualReports(db, { publishedBy: today });
 
-export async function loadPublishedAnnualReport(db: Db, id: number, today = todayIso()): Promise<LoadedAnnualReport> {
+export async function loadPublishedAnnualReport(db: Db, id: number, today = clock.today()): Promise<LoadedAnnualReport> {
   const stored = await getAnnualReport(db, id);
   if (!stored || !annualReportPublished(stored, today)) throw new AppError('not-found', 'There is no such published report');
   return fromStored(db, stored);

@@ -23,10 +23,12 @@ import { queueEmbargoedCopies, withdrawEmbargoedCopies } from './embargo-mail.ts
 import { AppError } from './errors.ts';
 import { recordSectionVersion } from './report-writing.ts';
 import { requireInspection } from './inspections.ts';
+import { clock } from './clock.ts';
 
-export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
+/** Today for the pages (an ISO date): the services' clock. */
+export const todayIso = (): string => clock.today();
 
-export async function reportOverview(db: Db, inspectionId: number, today = todayIso()) {
+export async function reportOverview(db: Db, inspectionId: number, today = clock.today()) {
   const inspection = await requireInspection(db, inspectionId);
   const [report, recommendations, comments, recipients, survey] = await Promise.all([
     getReport(db, inspectionId),
@@ -109,7 +111,7 @@ export async function removeRecommendation(db: Db, input: { inspectionId: number
  * the embargo withdraws their links and the emails not yet sent; publishing (at once, today) does
  * too, as every link then leads to the public page.
  */
-export async function moveReport(db: Db, input: { inspectionId: number; to: ReportStatus; publishOn?: string }, actor: string, today = todayIso()): Promise<void> {
+export async function moveReport(db: Db, input: { inspectionId: number; to: ReportStatus; publishOn?: string }, actor: string, today = clock.today()): Promise<void> {
   const { inspection, report, state, recipients } = await reportOverview(db, input.inspectionId, today);
   const problems = transitionProblems(state, input.to, today, input.publishOn);
   if (problems.length) throw new AppError('invalid', problems.join('; '));
@@ -123,10 +125,10 @@ export async function moveReport(db: Db, input: { inspectionId: number; to: Repo
 }
 
 /** Publishes the report today, from the factual accuracy check or lifting the embargo early (the page asks to confirm first). */
-export const publishNow = (db: Db, inspectionId: number, actor: string, today = todayIso()): Promise<void> => moveReport(db, { inspectionId, to: 'published' }, actor, today);
+export const publishNow = (db: Db, inspectionId: number, actor: string, today = clock.today()): Promise<void> => moveReport(db, { inspectionId, to: 'published' }, actor, today);
 
 /** Sends a recipient a new link (the old one stops working), while the report is embargoed: after a failed email, or a link locked by wrong addresses. */
-export async function resendEmbargoedCopy(db: Db, input: { inspectionId: number; recipientId: number }, actor: string, today = todayIso()): Promise<void> {
+export async function resendEmbargoedCopy(db: Db, input: { inspectionId: number; recipientId: number }, actor: string, today = clock.today()): Promise<void> {
   const { inspection, report, recipients } = await reportOverview(db, input.inspectionId, today);
   if (report.status !== 'embargoed') throw new AppError('conflict', 'The embargoed copy is sent only while the report is embargoed');
   const recipient = recipients.find((r) => r.id === input.recipientId);

@@ -22,7 +22,7 @@ import { buildRegionalFeedback, nationalPool } from '../domain/regional-feedback
 import type { RegionalFeedback, RegionalInspection } from '../domain/regional-feedback/types.ts';
 import { AppError } from './errors.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
-import { todayIso } from './publication.ts';
+import { clock } from './clock.ts';
 
 export interface RegionalFeedbackResult {
   region: Organisation;
@@ -52,7 +52,7 @@ export function yearFrom(text: string | undefined): BusinessYear | undefined {
  * year in which one of the region's PDU inspections has reached the service (or the current year
  * when none has).
  */
-export async function regionalFeedback(db: Db, region: Organisation, year?: BusinessYear, today = todayIso()): Promise<RegionalFeedbackResult> {
+export async function regionalFeedback(db: Db, region: Organisation, year?: BusinessYear, today = clock.today()): Promise<RegionalFeedbackResult> {
   const [all, publication, pdus] = await Promise.all([listInspections(db), publicationStates(db, today), listOrganisations(db, 'pdu')]);
   const regionPdus = new Set(pdus.filter((p) => p.parentId === region.id).map((p) => p.id));
   const reached = all.filter((i) => i.organisationKind === 'pdu' && publication.sharedWithService.has(i.id));

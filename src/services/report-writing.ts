@@ -35,8 +35,8 @@ import { actorNamer } from './audit-trail.ts';
 import { AppError, FieldError } from './errors.ts';
 import { frameworkOf, rateStoredInspection, requireInspection } from './inspections.ts';
 import { loadSurveyResults } from './survey/survey.ts';
+import { clock } from './clock.ts';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The person acting: their access facts and their name in the audit trail ("user:12"). */
 export interface WritingActor {
@@ -57,7 +57,7 @@ export class StaleSectionError extends AppError {
 }
 
 export async function reportStatusNow(db: Db, inspectionId: number): Promise<ReportStatus> {
-  return effectiveStatus(await getReport(db, inspectionId), todayIso());
+  return effectiveStatus(await getReport(db, inspectionId), clock.today());
 }
 
 async function sectionsOf(db: Db, inspectionId: number): Promise<ReportSectionDef[]> {

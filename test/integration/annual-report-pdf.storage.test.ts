@@ -15,14 +15,14 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 import { hasPoppler } from '../support/tools.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let analyst: TestSession;
 let reportId: number;
 let dir: string;
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });

@@ -17,16 +17,18 @@ import { actorFor, startSession } from '../../src/services/identity/sessions.ts'
 import { visibleInspections } from '../../src/services/inspection-list.ts';
 import { currentPublication, scopeOf } from '../../src/services/inspection-scope.ts';
 import { signOffChecks } from '../../src/services/lead-inspector.ts';
-import { reportOverview, todayIso } from '../../src/services/publication.ts';
+import { reportOverview } from '../../src/services/publication.ts';
 import { firstAssessmentAccessOf, qualityOverview } from '../../src/services/quality.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { pinClock } from '../support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let demo: DemoData;
 let inspections: InspectionListItem[];
-const today = todayIso();
+const clock = pinClock(); // the demo's dates stay right if the run crosses midnight
+const today = clock.today();
 const framework = bundledFramework();
 const ids: Record<string, number> = {};
 

@@ -10,10 +10,10 @@ import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { pinClock } from '../support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-pinClock();
+const clock = pinClock();
 
 let handle: TestDatabase;
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });

@@ -9,13 +9,15 @@ import { daysBetween } from '../../src/domain/sampling/dates.ts';
 import { createDemoPublishedYouth, PUBLISHED_YOUTH, type PublishedYouthInspection } from '../../src/services/demo-youth-published.ts';
 import { rateStoredInspection } from '../../src/services/inspections.ts';
 import { publishedInspections } from '../../src/services/open-data.ts';
-import { reportOverview, todayIso } from '../../src/services/publication.ts';
+import { reportOverview } from '../../src/services/publication.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { pinClock } from '../support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let made: PublishedYouthInspection[];
-const today = todayIso();
+const clock = pinClock(); // the demo's dates stay right if the run crosses midnight
+const today = clock.today();
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');

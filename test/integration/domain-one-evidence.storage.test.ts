@@ -28,7 +28,7 @@ import { signedIn } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let db: Db;
@@ -56,7 +56,7 @@ async function as(person: keyof typeof people): Promise<EvidenceActor> {
   return { actor, scope: scopeOf(inspection, await currentPublication(db)), by: `user:${userId}` };
 }
 
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 const interview: EvidenceInput = {
   itemId: '1.1.1a',
   kind: 'interview',

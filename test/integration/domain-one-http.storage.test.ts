@@ -15,7 +15,7 @@ import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -40,7 +40,7 @@ afterAll(() => handle?.close());
 const get = (s: TestSession, path: string) => app.request(path, { headers: { cookie: s.cookie } });
 const html = async (s: TestSession, path: string) => (await get(s, path)).text();
 const standard = (id = '1.1') => `/inspections/${demoId}/domain-one/${id}`;
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 const dateFields = (iso = today) => ({ 'date-day': String(Number(iso.slice(8, 10))), 'date-month': String(Number(iso.slice(5, 7))), 'date-year': iso.slice(0, 4) });
 const interview = { itemId: '1.1.1a', kind: 'interview', source: 'Interview with the head of PDU', ...dateFields(), text: 'Staff helped write the delivery plan.', finding: 'strength' };
 /** The error summary's messages, in order. */

@@ -17,9 +17,10 @@ import { addRecipient, addRecommendationTo, moveReport, saveReportText } from '.
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 class TestSender implements EmailSender {
   readonly label = 'test';
@@ -34,8 +35,7 @@ class TestSender implements EmailSender {
   }
 }
 
-const DAY = 86_400_000;
-const isoDay = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+const isoDay = (offset: number) => daysAfter(clock.today(), offset);
 const RPD = { name: 'Regional Probation Director', email: 'rpd@justice.example', organisation: 'Yorkshire and the Humber' };
 const PCC = { name: 'Police and Crime Commissioner', email: 'pcc@police.example', organisation: 'West Yorkshire' };
 

@@ -9,17 +9,18 @@ import { loadAnnualReport } from '../../src/services/national-reports.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let analyst: TestSession;
 let inspector: TestSession;
 let reportId: number;
-const today = new Date().toISOString().slice(0, 10);
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const today = clock.today();
+const tomorrow = daysAfter(clock.today(), 1);
 
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });

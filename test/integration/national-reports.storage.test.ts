@@ -23,13 +23,14 @@ import { reportOverview } from '../../src/services/publication.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { loadSurveyResults } from '../../src/services/survey/survey.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let reportId: number;
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });
@@ -119,7 +120,7 @@ describe('annual national report', () => {
     const { cut } = await loadAnnualReport(handle.db, reportId);
     const year = cut.year;
     // Its publication date is tomorrow: embargoed, not published.
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = daysAfter(clock.today(), 1);
     const id = await publishDemoInspection(handle.db, { pduName: 'Sheffield', fieldworkStart: year.from.replace('-04-01', '-09-07'), seed: 9, cases: 10, publishOn: tomorrow }, 'test');
     expect((await reportOverview(handle.db, id)).report.status).toBe('embargoed');
     const next = await loadAnnualReport(handle.db, await createAnnualReport(handle.db, { year: year.label, framework: DEFAULT_FRAMEWORK }, 'test'));
@@ -135,7 +136,7 @@ describe('annual national report', () => {
   });
 
   it('stays internal until its publication date, then is public; every step is audited', async () => {
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = daysAfter(clock.today(), 1);
     await publishAnnualReport(handle.db, reportId, tomorrow, 'test');
     expect((await publishedAnnualReports(handle.db)).map((r) => r.id)).not.toContain(reportId);
     await expect(loadPublishedAnnualReport(handle.db, reportId)).rejects.toThrow('no such published report');

@@ -17,14 +17,14 @@ import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let admin: TestSession;
 let planner: TestSession;
 
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 /** The Monday after today: a cycle starting then. */
 const nextMonday = (() => {
   let d = addDays(today, 1);

@@ -12,15 +12,16 @@ import { recordInspectionResult } from '../../src/services/programme/registry.ts
 import { improvementSummary, latestRatingRows, publicPduRatings } from '../../src/services/public-ratings.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 const ids = { sheffieldOld: 0, sheffield: 0, doncaster: 0, embargoed: 0 };
 const org = { sheffield: 0, doncaster: 0, barnsley: 0, lancashire: 0, bolton: 0, yorkshire: 0 };
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = daysAfter(clock.today(), 1);
 
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });

@@ -15,20 +15,19 @@ import { rateStoredInspection } from '../../src/services/inspections.ts';
 import { LICENCE } from '../../src/services/open-data.ts';
 import { recordInspectionResult } from '../../src/services/programme/registry.ts';
 import { addDays } from '../../src/domain/sampling/dates.ts';
-import { todayIso } from '../../src/services/publication.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { pinClock } from '../support/clock.ts';
 import { signedIn } from '../support/sessions.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let published: PublishedYouthInspection[];
 const ids = { embargoed: 0, fieldwork: 0, pdu: 0, older: 0 };
 const org = { birmingham: 0, surrey: 0, swansea: 0, york: 0, bolton: 0, wakefield: 0 };
-const today = todayIso();
+const today = clock.today();
 
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });

@@ -9,9 +9,10 @@ import { signOff } from '../../src/services/lead-inspector.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -19,7 +20,7 @@ let demoId: number;
 let lead: TestSession;
 let leeds: TestSession;
 let sheffield: TestSession;
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = daysAfter(clock.today(), 1);
 
 beforeAll(async () => {
   handle = await openTestDatabase({ referenceData: true });

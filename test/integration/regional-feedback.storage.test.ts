@@ -22,7 +22,7 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 import { hasPoppler } from '../support/tools.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 const FRAMEWORK = 'hmip-adult-pdu@2021';
 const REGION = 'East Midlands';
@@ -50,7 +50,7 @@ async function inspect(db: Db, pdu: string, fieldworkStart: string, seed: number
   }
   if (to === 'embargoed') {
     await addRecipient(db, { inspectionId: inspection.id, name: 'Regional Probation Director', email: 'rpd@justice.example', organisation: REGION }, 'test');
-    await moveReport(db, { inspectionId: inspection.id, to: 'embargoed', publishOn: addDays(new Date().toISOString().slice(0, 10), 30) }, 'test');
+    await moveReport(db, { inspectionId: inspection.id, to: 'embargoed', publishOn: addDays(clock.today(), 30) }, 'test');
   }
   assessments.set(inspection.id, (await loadAssessment(db, inspection.id)).assessment);
   return inspection.id;

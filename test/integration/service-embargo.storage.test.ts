@@ -13,9 +13,10 @@ import { serviceStageRows, STAGES, type Stage, type StageContext } from './acces
 import type { Expect } from './access/matrix.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
-pinClock(); // dates worked out below stay right if the run crosses midnight
+const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -23,8 +24,7 @@ let ctx: StageContext;
 let leeds: TestSession;
 let sheffield: TestSession;
 
-const DAY = 86_400_000;
-const isoDay = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+const isoDay = (offset: number) => daysAfter(clock.today(), offset);
 const FINDINGS_TEXT = 'Work to keep people safe was not good enough.';
 
 beforeAll(async () => {

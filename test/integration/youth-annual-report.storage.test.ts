@@ -33,10 +33,10 @@ import { createApp } from '../../src/http/app.ts';
 import { annualReportView } from '../../src/presenters/annual-report-page.ts';
 import { storedFrameworkByKey } from '../../src/services/frameworks.ts';
 
-pinClock();
+const clock = pinClock();
 
 let handle: TestDatabase;
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 const lastYear = businessYear(businessYearOf(today).start - 1);
 const yearBefore = businessYear(lastYear.start - 1);
 

@@ -1,21 +1,15 @@
-// One day for a whole test file: the clock is set to midday UTC of the day the file starts and runs
-// on from there, for the test and for the app and services it calls in-process (they read `Date`),
-// so a date the test works out at load ("tomorrow") is still tomorrow for the service when the run
-// crosses midnight. Only Date is faked: timers, PGlite and the event loop run as usual. PGlite reads
-// its clock from JavaScript, so its now() moves with the pinned clock; a PostgreSQL server's now()
-// cannot, and column defaults such as a session's last_seen_at would then be hours from the app's
-// clock, so against a server (TEST_DATABASE_URL) the real clock is kept.
-import { afterAll, vi } from 'vitest';
+// One day for a whole test file: the services' clock (src/services/clock.ts) keeps the day the file
+// starts on as "today" until the file ends, while its instant runs on with the system clock. A date
+// the test works out from it ("tomorrow") is still tomorrow for the services and pages it calls
+// in-process when the run crosses midnight, and instants (sessions, outboxes) agree with the
+// database's now(), on PGlite and on a PostgreSQL server alike. `Date` itself is not faked.
+import { afterAll } from 'vitest';
+import { dayPinnedClock, type Clock } from '../../src/domain/time/clock.ts';
+import { setClock, systemClock } from '../../src/services/clock.ts';
 
-/** Sets the clock for this file (call at the top of the file, before dates are worked out); undone after the file. */
-export function pinClock(): Date {
-  if (process.env.TEST_DATABASE_URL) return new Date();
-  const midday = new Date();
-  midday.setUTCHours(12, 0, 0, 0);
-  vi.useFakeTimers({ toFake: ['Date'], now: midday, shouldAdvanceTime: true });
-  afterAll(() => {
-    vi.useRealTimers();
-  });
-  return midday;
+/** Sets the services' clock for this file (call at the top of the file, before dates are worked out); undone after the file. */
+export function pinClock(): Clock {
+  const clock = dayPinnedClock(systemClock, systemClock.today());
+  afterAll(setClock(clock));
+  return clock;
 }
-

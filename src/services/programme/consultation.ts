@@ -29,6 +29,7 @@ import { SECTION_NAMES, yearNames } from './consultation-questions.ts';
 import { parseFields, ProgrammeFieldError } from './errors.ts';
 import { rankTopics, requireProgrammeYear } from './years.ts';
 import { getStoredSelection } from './youth.ts';
+import { clock } from '../clock.ts';
 
 export const SECTIONS: readonly ConsultationSection[] = ['core', 'thematic', 'future-thematic', 'research'];
 export { SECTION_NAMES };
@@ -285,7 +286,7 @@ const ResponseSchema = z.object({
   text: z.string({ message: 'Enter the response' }).trim().min(1, 'Enter the response').max(50_000, 'The response must be 50,000 characters or fewer'),
 });
 
-export async function recordResponse(db: Db, yearId: number, raw: unknown, actor: string, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function recordResponse(db: Db, yearId: number, raw: unknown, actor: string, today = clock.today()): Promise<number> {
   await requireProgrammeYear(db, yearId);
   const r = parseFields(ResponseSchema, raw);
   const question = await getConsultationQuestion(db, r.questionId);

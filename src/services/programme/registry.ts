@@ -54,7 +54,7 @@ import { loadRegions } from '../../reference/organisations.ts';
 import { loadYouthServices, namesOfService, NATIONS, type Nation } from '../../reference/youth-services.ts';
 import { AppError } from '../errors.ts';
 import { rateInspectionsFromCounts } from '../bulk-ratings.ts';
-import { todayIso } from '../publication.ts';
+import { clock } from '../clock.ts';
 import { parseFields, ProgrammeFieldError } from './errors.ts';
 
 /** The kinds of organisation the registry treats as services (PDUs and youth justice services): renamed, with results and intelligence recorded. */
@@ -155,7 +155,7 @@ function historyOf(org: Organisation, sources: HistorySources): HistoryEntry[] {
  * force. Other reads of organisations (inspections, reports, public ratings, …) read the stored
  * name: they see the new name once one of those has run since its date.
  */
-export async function applyDueRenames(db: Db, today = todayIso(), actor = 'system:registry'): Promise<number> {
+export async function applyDueRenames(db: Db, today = clock.today(), actor = 'system:registry'): Promise<number> {
   const names = await listRecordedNames(db);
   const byOrganisation = new Map<number, typeof names>();
   for (const n of names) byOrganisation.set(n.organisationId, [...(byOrganisation.get(n.organisationId) ?? []), n]);
@@ -256,7 +256,7 @@ export async function loadProgrammeRegistry(trx: Db, actor: string): Promise<{ y
   }
 
   // Renames announced ahead whose date has come, then fold back reference names re-added after a rename.
-  await applyDueRenames(trx, todayIso());
+  await applyDueRenames(trx, clock.today());
   let folded = 0;
   for (const kind of SERVICE_KINDS) {
     const renamedAway = (await listNamesOfKind(trx, kind)).filter((n) => n.source === 'recorded' && n.validTo !== null);
@@ -326,7 +326,7 @@ const renamesDue = async (db: Db, today: string, options: RegistryReadOptions) =
  */
 export async function listRegistry(
   db: Db,
-  today = todayIso(),
+  today = clock.today(),
   options: RegistryReadOptions & { query?: string } = {},
 ): Promise<{ regions: { region: Organisation; pdus: RegistryEntry[] }[]; youthServices: RegistryEntry[] }> {
   await renamesDue(db, today, options);
@@ -360,7 +360,7 @@ export interface ServiceRecord extends RegistryEntry {
   inspectionsInApp: { id: number; title: string; fieldworkStart: string }[];
 }
 
-export async function getServiceRecord(db: Db, id: number, today = todayIso(), options: RegistryReadOptions = {}): Promise<ServiceRecord> {
+export async function getServiceRecord(db: Db, id: number, today = clock.today(), options: RegistryReadOptions = {}): Promise<ServiceRecord> {
   await renamesDue(db, today, options);
   const org = await getOrganisation(db, id);
   if (!org || org.kind === 'national') throw new AppError('not-found', `There is no service ${id} in the registry`);
@@ -378,7 +378,7 @@ export async function getServiceRecord(db: Db, id: number, today = todayIso(), o
 }
 
 /** PDUs as the cycle planner takes them, keyed by their current names, with their ids and latest inspections (from the whole history). */
-export async function planningPdus(db: Db, today = todayIso(), options: RegistryReadOptions = {}): Promise<{ regions: string[]; pdus: PlanningPdu[]; nonGeographic: string[]; organisationIds: Record<string, number> }> {
+export async function planningPdus(db: Db, today = clock.today(), options: RegistryReadOptions = {}): Promise<{ regions: string[]; pdus: PlanningPdu[]; nonGeographic: string[]; organisationIds: Record<string, number> }> {
   await renamesDue(db, today, options);
   const [regions, sources] = await Promise.all([listRegionsWithPdus(db), historySources(db, today, { kind: 'pdu' })]);
   const pdus = regions.flatMap((r) => r.pdus.map((p) => ({ org: p, region: r.name })));
@@ -394,7 +394,7 @@ export async function planningPdus(db: Db, today = todayIso(), options: Registry
  * Youth justice services as the selection takes them, with the intelligence recorded for each.
  * Only the youth justice services' histories are read: the PDUs' inspections are not rated.
  */
-export async function planningYouthServices(db: Db, today = todayIso(), options: RegistryReadOptions = {}): Promise<{ services: YouthService[]; organisationIds: Record<string, number> }> {
+export async function planningYouthServices(db: Db, today = clock.today(), options: RegistryReadOptions = {}): Promise<{ services: YouthService[]; organisationIds: Record<string, number> }> {
   await renamesDue(db, today, options);
   const [youth, intelligence, sources] = await Promise.all([listOrganisations(db, 'youth-service'), listOrganisationIntelligence(db), historySources(db, today, { kind: 'youth-service' })]);
   const youthServices = youth.map((y) => entry(y, null, intelligence.get(y.id), sources));
@@ -428,7 +428,7 @@ export async function renameService(
   id: number,
   raw: unknown,
   actor: string,
-  today = todayIso(),
+  today = clock.today(),
 ): Promise<{ scheduled: boolean; before: string; name: string; effectiveFrom: string }> {
   const input = parseFields(RenameSchema, raw);
   const record = await getServiceRecord(db, id, today);
@@ -474,7 +474,7 @@ export async function renameService(
  * would have replaced stays in force with no end date. Audited with what was cancelled. Gives the
  * service's name and the rename cancelled.
  */
-export async function cancelScheduledRename(db: Db, id: number, actor: string, today = todayIso()): Promise<{ service: string; cancelled: { name: string; from: string | null } }> {
+export async function cancelScheduledRename(db: Db, id: number, actor: string, today = clock.today()): Promise<{ service: string; cancelled: { name: string; from: string | null } }> {
   const record = await getServiceRecord(db, id, today);
   const last = record.scheduled.at(-1);
   if (!last) throw new AppError('conflict', `No rename of ${record.organisation.name} is waiting for its date`);
@@ -582,7 +582,7 @@ export function resultFormValues(r: RecordedInspectionInput): Record<ResultField
  * Records an inspection result for a PDU or youth justice service: it joins the service's history
  * and, as its latest, the planner's input (an Inadequate brings a PDU back within the return window).
  */
-export async function recordInspectionResult(db: Db, id: number, raw: unknown, actor: string, today = todayIso()): Promise<number> {
+export async function recordInspectionResult(db: Db, id: number, raw: unknown, actor: string, today = clock.today()): Promise<number> {
   const record = await getServiceRecord(db, id, today);
   const input = checkedResult(record, raw, today);
   return db.transaction().execute(async (trx) => {
@@ -604,7 +604,7 @@ export async function requireRecordedResult(db: Db, id: number, resultId: number
  * form; with `changes: 'given-only'`, only the fields to change (as the command line gives them),
  * the others keeping their values, as the form starts from the result as it is.
  */
-export async function correctInspectionResult(db: Db, id: number, resultId: number, raw: unknown, actor: string, today = todayIso(), changes: 'whole-form' | 'given-only' = 'whole-form'): Promise<void> {
+export async function correctInspectionResult(db: Db, id: number, resultId: number, raw: unknown, actor: string, today = clock.today(), changes: 'whole-form' | 'given-only' = 'whole-form'): Promise<void> {
   const before = await requireRecordedResult(db, id, resultId);
   const record = await getServiceRecord(db, id, today);
   const input = checkedResult(record, changes === 'given-only' ? { ...resultFormValues(before), ...(raw as object) } : raw, today, resultId);

@@ -13,6 +13,7 @@ import { AppError, FieldError } from '../errors.ts';
 import { currentSfoFramework } from './frameworks.ts';
 import { qualityAssuredReviews } from './annual-report-input.ts';
 import { sfoRegions } from './register.ts';
+import { clock } from '../clock.ts';
 
 export const MAX_SUMMARY = 10_000;
 
@@ -62,7 +63,7 @@ export async function sfoAnnualReport(db: Db, yearStart: number): Promise<SfoAnn
 }
 
 /** Business years with a draft or published report, and the one now under way, newest first. */
-export async function sfoAnnualReportYears(db: Db, today = new Date().toISOString().slice(0, 10)): Promise<{ yearStart: number; record: AnnualReportRecord | undefined }[]> {
+export async function sfoAnnualReportYears(db: Db, today = clock.today()): Promise<{ yearStart: number; record: AnnualReportRecord | undefined }[]> {
   const records = await listAnnualReports(db);
   const years = new Set([...records.map((r) => r.yearStart), businessYearOf(today), businessYearOf(today) - 1]);
   return [...years].sort((a, b) => b - a).map((yearStart) => ({ yearStart, record: records.find((r) => r.yearStart === yearStart) }));

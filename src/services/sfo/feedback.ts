@@ -9,6 +9,7 @@ import { canViewSfoReviews, type Actor } from '../../domain/access/permissions.t
 import { canAnswerSfoFeedback, canReadSfoFeedback, isRegionStaff } from '../../domain/sfo/access.ts';
 import { AppError, FieldError } from '../errors.ts';
 import { actorText, sfoAssessmentView } from './assessment.ts';
+import { clock } from '../clock.ts';
 
 export interface SfoFeedbackLetter {
   assessmentId: number;
@@ -61,7 +62,7 @@ export async function sfoFeedbackLetter(db: Db, assessmentId: number, actor: Act
 const MAX = 2000;
 
 /** The region's staff add an action answering the feedback. */
-export async function addSfoRegionAction(db: Db, assessmentId: number, input: { action: string; owner: string; dueOn: string | undefined }, actor: Actor, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function addSfoRegionAction(db: Db, assessmentId: number, input: { action: string; owner: string; dueOn: string | undefined }, actor: Actor, today = clock.today()): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const letter = await sfoFeedbackLetter(trx, assessmentId, actor);
     if (!letter.mayAnswer) throw new AppError('forbidden', 'Only the region’s own staff answer its feedback, once released');

@@ -20,6 +20,7 @@ import {
 import { listSfoReviews } from '../../db/repositories/sfo-repository.ts';
 import { ACTION_STATES, ActionEditSchema, ActionSchema, actionRegions, dueDateProblem, isOverdue, openActionsForRegion, PanelSchema, stateChangeProblem, type ActionInput, type ActionState, type PanelInput } from '../../domain/sfo/learning-panel.ts';
 import { AppError, FieldError, parseFields } from '../errors.ts';
+import { clock } from '../clock.ts';
 
 export interface PanelView {
   panel: PanelRecord;
@@ -35,7 +36,7 @@ export interface PanelSummary extends PanelRecord {
   overdueActions: number;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock.today();
 
 export async function learningPanels(db: Db): Promise<PanelSummary[]> {
   const [panels, reviews, actions] = await Promise.all([listPanels(db), listPanelReviews(db), listPanelActions(db)]);
