@@ -13,6 +13,7 @@ import { pruneSignInCounters } from './identity/sign-in.ts';
 import { deleteExpiredCaseLinks, type LinkDeletion } from './sample/retention.ts';
 import { expireHeldReplies } from './survey/held-retention.ts';
 import { retryHeldInbound } from './survey/inbound.ts';
+import { clock } from './clock.ts';
 
 export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 
@@ -50,7 +51,7 @@ export function startMaintenance(
   db: Db,
   options: { log: MaintenanceLog; policy?: SessionPolicy; intervalMs?: number; now?: () => Date },
 ): Maintenance {
-  const { log, policy = DEFAULT_SESSION_POLICY, intervalMs = MAINTENANCE_INTERVAL_MS, now = () => new Date() } = options;
+  const { log, policy = DEFAULT_SESSION_POLICY, intervalMs = MAINTENANCE_INTERVAL_MS, now = () => clock.now() } = options;
   let running: Promise<void> | undefined;
   let stopped = false;
   const round = () => {

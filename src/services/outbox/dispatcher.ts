@@ -5,6 +5,7 @@
 // At least once: a process stopped between sending and recording an item sends it again later.
 // The survey's texts (survey/outbox.ts) and the embargoed copy's emails (embargo-mail.ts) each
 // give it their own queue and their own way of sending.
+import { clock } from '../clock.ts';
 
 /** A send that failed. `retryable`: the provider was busy or unreachable, so try again later. */
 export class SendError extends Error {
@@ -124,7 +125,7 @@ export class Dispatcher<T extends QueuedItem> {
   }
 
   async #round(): Promise<number> {
-    const claimed = await this.#queue.claim(this.#batch, new Date(Date.now() - this.#staleMs));
+    const claimed = await this.#queue.claim(this.#batch, new Date(clock.now().getTime() - this.#staleMs));
     const sent: { id: number; providerId: string }[] = [];
     for (const item of claimed) {
       if (this.#stopped) break;
@@ -136,7 +137,7 @@ export class Dispatcher<T extends QueuedItem> {
         const message = error instanceof SendError ? error.message : `unexpected error: ${(error as Error).message}`;
         if (retryable && item.attempts < this.#maxAttempts) {
           this.stats.retried++;
-          await this.#queue.markFailed(item.id, message, new Date(Date.now() + this.#retryMs * 2 ** (item.attempts - 1)));
+          await this.#queue.markFailed(item.id, message, new Date(clock.now().getTime() + this.#retryMs * 2 ** (item.attempts - 1)));
         } else {
           this.stats.failed++;
           this.#log(`${this.#names.outbox}: ${this.#names.item} ${item.id} (${item.reference}) failed for good: ${message}`);
@@ -153,7 +154,7 @@ export class Dispatcher<T extends QueuedItem> {
     clearTimeout(this.#timer);
     const due = await this.#queue.nextDue();
     if (!due || this.#stopped) return;
-    this.#timer = setTimeout(() => this.kick(), Math.max(50, due.getTime() - Date.now()));
+    this.#timer = setTimeout(() => this.kick(), Math.max(50, due.getTime() - clock.now().getTime()));
     this.#timer.unref();
   }
 }

@@ -28,6 +28,7 @@ import { AppError } from '../errors.ts';
 import { parseFields, plannerProblems, ProgrammeFieldError } from './errors.ts';
 import { defaultQuestions } from './consultation-questions.ts';
 import { criteriaFor, TOPIC_KINDS } from '../../domain/programme/programme-words.ts';
+import { clock } from '../clock.ts';
 
 const whole = (label: string, min: number, max: number) =>
   z.union([z.number(), z.string()], { message: `Enter ${label.toLowerCase()}` }).transform((v, ctx) => {
@@ -177,7 +178,7 @@ export async function saveTopic(db: Db, yearId: number, topicId: number | null, 
       entity: 'programme-topic',
       entityId: id,
       before: before && topicAudit(before),
-      after: topicAudit({ ...record, id, updatedAt: new Date() }),
+      after: topicAudit({ ...record, id, updatedAt: clock.now() }),
     });
     return id;
   });

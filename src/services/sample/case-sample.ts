@@ -40,6 +40,7 @@ import { caseloadFormatFromFileName, parseCaseloadCsv, parseCaseloadXlsx, type C
 import type { FileProblem } from '../../interchange/problems.ts';
 import { AppError } from '../errors.ts';
 import { frameworkOf, requireInspection } from '../inspections.ts';
+import { clock } from '../clock.ts';
 
 /** Larger files are refused before they are read. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -113,7 +114,7 @@ export async function uploadCaseload(db: Db, input: { inspectionId: number; file
       caseloadCases: kept.length + cases.length,
       caseloadWarnings: warnings,
       caseloadUploadedBy: actor,
-      caseloadUploadedAt: new Date(),
+      caseloadUploadedAt: clock.now(),
     });
     // Counts only: the service's references never go into the audit trail.
     await recordAudit(trx, {
@@ -416,7 +417,7 @@ export async function confirmSample(db: Db, inspectionId: number, actor: string)
     for (const c of cases) await saveCaseAssessment(trx, inspection.id, { caseRef: c.caseRef, attributes: c.attributes, answers: {}, outcomes: {}, evidence: {} });
     await insertSampleCases(trx, inspection.id, cases.map((c) => ({ caseRef: c.caseRef, practitioner: c.practitioner })));
     const deleted = await deleteCaseload(trx, inspection.id);
-    await updateCaseSample(trx, inspection.id, { status: 'confirmed', summary, confirmedBy: actor, confirmedAt: new Date() });
+    await updateCaseSample(trx, inspection.id, { status: 'confirmed', summary, confirmedBy: actor, confirmedAt: clock.now() });
     await recordAudit(trx, {
       actor,
       action: 'sample.confirmed',

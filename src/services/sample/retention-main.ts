@@ -16,6 +16,7 @@ import type { RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
 import { startFailureLine } from '../../start-failure.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_LINK_RETENTION, deleteExpiredCaseLinks, recordPublicationDate } from './retention.ts';
+import { clock } from '../clock.ts';
 
 const wholeNumber = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number');
@@ -29,7 +30,7 @@ const publication = (value: string, previous: { inspectionId: number; date: stri
 
 const program = new Command('retention')
   .description('Delete the links from case pseudonyms to the service\'s references once their retention period has ended')
-  .option('--today <date>', 'the date to apply the rule on (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
+  .option('--today <date>', 'the date to apply the rule on (YYYY-MM-DD)', clock.today())
   .option('--retention-months <n>', 'months the links are kept after publication', wholeNumber)
   .option('--retention-days <n>', 'days the links are kept after publication', wholeNumber)
   .option('--published <inspection=date>', 'record an inspection\'s publication date first (repeatable)', publication)

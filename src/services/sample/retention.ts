@@ -8,6 +8,7 @@ import { isIsoDate } from '../../domain/sampling/dates.ts';
 import { linkDeletionDate, linkMustBeDeleted, type RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
 import { AppError } from '../errors.ts';
 import { requireInspection } from '../inspections.ts';
+import { clock } from '../clock.ts';
 
 /** Six months after publication: time for the service to question the case findings. */
 export const DEFAULT_LINK_RETENTION: RetentionPeriod = { months: 6 };
@@ -58,7 +59,7 @@ export async function deleteExpiredCaseLinks(
     const links = await db.transaction().execute(async (trx) => {
       await lockCaseSample(trx, sample.inspectionId);
       const n = await deleteCaseLinks(trx, sample.inspectionId);
-      await updateCaseSample(trx, sample.inspectionId, { linksDeletedAt: new Date() });
+      await updateCaseSample(trx, sample.inspectionId, { linksDeletedAt: clock.now() });
       await recordAudit(trx, {
         actor,
         action: 'case-links.deleted',

@@ -31,6 +31,7 @@ import type { ConsistencyFlag, SfoFramework } from '../../domain/sfo/framework.t
 import { readingDisagreements, type ReadingDisagreement } from '../../domain/sfo/moderation.ts';
 import { AppError, FieldError } from '../errors.ts';
 import { storedSfoFramework } from './frameworks.ts';
+import { clock } from '../clock.ts';
 
 export const actorText = (actor: Actor): string => `user:${actor.userId}`;
 
@@ -170,7 +171,7 @@ export async function saveSfoFirstReading(db: Db, id: number, input: FirstReadin
     if (problems.length) throw new FieldError(problems.map((p) => ({ field: p.field, message: p.message })));
     const before = { state: assessment.state, reading: assessment.reading, learningPoints: assessment.learningPoints };
     const state = input.submit ? 'submitted' : 'in-progress';
-    await storeFirstReading(trx, id, reading, learningPoints, state, input.submit ? new Date() : null, actorText(actor));
+    await storeFirstReading(trx, id, reading, learningPoints, state, input.submit ? clock.now() : null, actorText(actor));
     if (input.submit && flags.length) {
       await saveSfoAcknowledgements(trx, id, flags.map((f) => f.rule), reason, actorText(actor));
       await recordAudit(trx, { actor: actorText(actor), action: 'sfo-assessment.flags-acknowledged', entity: 'sfo-assessment', entityId: id, after: { rules: flags.map((f) => f.rule), reason } });

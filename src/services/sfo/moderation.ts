@@ -24,6 +24,7 @@ import { drawModeration, settlementProblem } from '../../domain/sfo/moderation.t
 import { MAX_SEED } from '../../domain/sfo/sample.ts';
 import { AppError, FieldError } from '../errors.ts';
 import { actorText, normalise, sfoAssessmentView, sfoReader, type SfoAssessmentView } from './assessment.ts';
+import { clock } from '../clock.ts';
 
 const SUBMITTED = ['submitted', 'moderated'] as const;
 
@@ -75,7 +76,7 @@ export async function saveSfoSecondReading(db: Db, assessmentId: number, input: 
     const reading = normalise(view.framework, input.reading, false);
     const problems = input.submit ? readingSubmitProblems(view.framework, reading) : readingEntryProblems(view.framework, reading);
     if (problems.length) throw new FieldError(problems);
-    await storeSecondReading(trx, assessmentId, reading, input.submit ? new Date() : null, actorText(actor));
+    await storeSecondReading(trx, assessmentId, reading, input.submit ? clock.now() : null, actorText(actor));
     await recordAudit(trx, { actor: actorText(actor), action: input.submit ? 'sfo-moderation.second-reading-submitted' : 'sfo-moderation.second-reading-saved', entity: 'sfo-assessment', entityId: assessmentId, after: { reading } });
     const after = await sfoAssessmentView(trx, assessmentId);
     if (input.submit && !after.unsettled.length) await setSfoAssessmentState(trx, [assessmentId], 'moderated', actorText(actor));

@@ -45,6 +45,7 @@ import { currentRequestId } from '../../observability/request-context.ts';
 import { readUkMobile } from './contact-list.ts';
 import { phoneHasher } from './messaging.ts';
 import { referencePrefix } from './survey.ts';
+import { clock } from '../clock.ts';
 
 export interface InboundSms {
   /** The provider's id for the message. */
@@ -242,7 +243,7 @@ const failureOf = (error: unknown) => (error instanceof Error ? `${error.name}: 
  * Tries the held messages that are due again, one at a time: each handled one is released, each
  * that fails again waits longer. A message already handled is a duplicate, so a retry is safe.
  */
-export async function retryHeldInbound(db: Db, now = new Date()): Promise<{ handled: number; failed: number }> {
+export async function retryHeldInbound(db: Db, now = clock.now()): Promise<{ handled: number; failed: number }> {
   let handled = 0;
   let failed = 0;
   for (const held of await dueHeldInbound(db, now, RETRY_BATCH)) {
@@ -295,7 +296,7 @@ export class InboundBatcher {
       logger.error({ err: error, providerId: message.id, requestId: currentRequestId() }, 'inbound text message failed: held to try again');
       const { m, cleaned } = storableMessage(message);
       try {
-        await holdInbound(this.#db, { providerId: m.id, sourceNumber: m.sourceNumber, message: m.message, dateReceived: m.dateReceived ?? null, cleaned }, failureOf(error), nextAttempt(1, new Date()));
+        await holdInbound(this.#db, { providerId: m.id, sourceNumber: m.sourceNumber, message: m.message, dateReceived: m.dateReceived ?? null, cleaned }, failureOf(error), nextAttempt(1, clock.now()));
       } catch (holdError) {
         logger.error({ err: holdError, providerId: message.id }, 'inbound text message could not be held');
         throw new InboundUnavailable('The message could not be stored', { cause: holdError });
@@ -329,8 +330,8 @@ export class InboundBatcher {
 
   /** Held messages are tried again as later ones arrive, at most once a minute. */
   async #retryHeld(): Promise<void> {
-    if (Date.now() - this.#lastRetry < RETRY_EVERY_MS) return;
-    this.#lastRetry = Date.now();
+    if (clock.now().getTime() - this.#lastRetry < RETRY_EVERY_MS) return;
+    this.#lastRetry = clock.now().getTime();
     await retryHeldInbound(this.#db).catch((error: unknown) => logger.error({ err: error }, 'held inbound text messages could not be tried again'));
   }
 }

@@ -18,6 +18,7 @@ import { AppError } from '../errors.ts';
 import { frameworkOf, requireInspection } from '../inspections.ts';
 import type { ContactRow } from './contact-list.ts';
 import { phoneHasher } from './messaging.ts';
+import { clock } from '../clock.ts';
 
 /** The inspection, if its survey's contact list may still be replaced (else a conflict). */
 export async function inspectionTakingContacts(db: Db, inspectionId: number): Promise<Inspection> {
@@ -51,7 +52,7 @@ export async function keepContacts(db: Db, inspection: Inspection, list: Contact
     const kept = list.contacts.filter((c) => !suppressed.has(hash(c.phone)));
     const before = survey.contactsUploadedAt ? await countRespondents(trx, survey.id) : null;
     await replaceRespondents(trx, survey.id, kept.map((c) => ({ phone: c.phone, name: c.name })));
-    await updateSurvey(trx, survey.id, { contactsUploadedBy: actor, contactsUploadedAt: new Date(), contactsSuppressed: suppressed.size });
+    await updateSurvey(trx, survey.id, { contactsUploadedBy: actor, contactsUploadedAt: clock.now(), contactsSuppressed: suppressed.size });
     await recordAudit(trx, {
       actor,
       action: 'survey.contacts-uploaded',

@@ -16,6 +16,7 @@ import type { FileProblem } from '../../interchange/problems.ts';
 import { AppError } from '../errors.ts';
 import type { ContactRow } from './contact-list.ts';
 import { inspectionTakingContacts, keepContacts } from './keep-contacts.ts';
+import { clock } from '../clock.ts';
 
 /** How long a held list waits for its uploader. */
 export const HOLD_MINUTES = 60;
@@ -45,7 +46,7 @@ export async function holdContactList(
   inspection: Inspection,
   list: { fileName: string; contacts: readonly ContactRow[]; listedTwice: number; leftOut: readonly FileProblem[]; warnings: readonly FileProblem[] },
   holder: ContactListHolder,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<HeldContactList> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
@@ -63,7 +64,7 @@ export async function holdContactList(
 }
 
 /** The held list for its check page: undefined when it has ended, or is another's. */
-export async function findHeldContactList(db: Db, inspectionId: number, token: string, holder: ContactListHolder, now = new Date()): Promise<PendingContactList | undefined> {
+export async function findHeldContactList(db: Db, inspectionId: number, token: string, holder: ContactListHolder, now = clock.now()): Promise<PendingContactList | undefined> {
   return token ? findPendingContactList(db, keyOf(inspectionId, token, holder), now) : undefined;
 }
 
@@ -74,7 +75,7 @@ export async function confirmContactList(
   token: string,
   holder: ContactListHolder,
   actor: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ people: number; suppressed: number; leftOut: number }> {
   const inspection = await inspectionTakingContacts(db, inspectionId);
   return db.transaction().execute(async (trx) => {
@@ -87,7 +88,7 @@ export async function confirmContactList(
 }
 
 /** Forgets the held list: nothing of it was kept. True when there was one to forget. */
-export async function cancelContactList(db: Db, inspectionId: number, token: string, holder: ContactListHolder, now = new Date()): Promise<boolean> {
+export async function cancelContactList(db: Db, inspectionId: number, token: string, holder: ContactListHolder, now = clock.now()): Promise<boolean> {
   if (!token) return false;
   return !!(await takePendingContactList(db, keyOf(inspectionId, token, holder), now));
 }

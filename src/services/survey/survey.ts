@@ -36,6 +36,7 @@ import { parseContactList, type FileProblem } from './contact-list.ts';
 import { inspectionTakingContacts, keepContacts } from './keep-contacts.ts';
 import { holdContactList, type ContactListHolder, type HeldContactList } from './pending-contacts.ts';
 import { phoneHasher } from './messaging.ts';
+import { clock } from '../clock.ts';
 
 export type ContactUploadResult =
   | { ok: true; people: number; suppressed: number; warnings: FileProblem[] }
@@ -92,7 +93,7 @@ export async function sendSurvey(db: Db, inspectionId: number, actor: string): P
     if (unsent.length - dropped === 0) throw new AppError('invalid', 'No one on the contact list can be sent the survey: upload the contact list again');
     const start = startConversation(survey.script);
     const people = await startConversations(trx, survey.id, start.state, start.outbound, referencePrefix(survey.id));
-    await updateSurvey(trx, survey.id, { status: 'open', sentBy: actor, sentAt: new Date(), contactsSuppressed: survey.contactsSuppressed + dropped });
+    await updateSurvey(trx, survey.id, { status: 'open', sentBy: actor, sentAt: clock.now(), contactsSuppressed: survey.contactsSuppressed + dropped });
     await recordAudit(trx, {
       actor,
       action: 'survey.sent',
@@ -114,7 +115,7 @@ export async function closeSurvey(db: Db, inspectionId: number, actor: string): 
     if (!survey) throw new AppError('conflict', 'There is no survey to close');
     if (survey.status === 'closed') throw new AppError('conflict', 'The survey is already closed');
     const { numbers, cancelled } = await forgetSurveyContacts(trx, survey.id);
-    await updateSurvey(trx, survey.id, { status: 'closed', closedBy: actor, closedAt: new Date() });
+    await updateSurvey(trx, survey.id, { status: 'closed', closedBy: actor, closedAt: clock.now() });
     await recordAudit(trx, {
       actor,
       action: 'survey.closed',
