@@ -27,6 +27,7 @@ import { planTopics, RESEARCH_CRITERIA, THEMATIC_CRITERIA, type CandidateTopic, 
 import type { YouthSelection } from '../domain/programme/youth-selection.ts';
 import { render } from '../presenters/templates.ts';
 import { AppError } from '../services/errors.ts';
+import { clock } from '../services/clock.ts';
 import { consultationDocument } from '../services/programme/consultation.ts';
 import { consultationPdf } from '../reports/consultation-pdf.ts';
 import { createCycle, prepareCycle } from '../services/programme/cycles.ts';
@@ -194,7 +195,7 @@ const wholeOption = (name: string) => (value: string) => {
 
 /** The coming programme year: the first to start today or later, else the one that started last. */
 function comingYear(years: readonly ProgrammeYear[]): ProgrammeYear | undefined {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clock.today();
   const byStart = [...years].sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1));
   return byStart.find((y) => y.startsOn >= today) ?? byStart.at(-1);
 }
@@ -258,7 +259,7 @@ export function registerProgrammeCommands(program: Command, dbOptions: () => DbO
     .option('--save', 'store the selection with its input and seed (audited)')
     .action((o: { seed: number; asOf?: string; targeted: string; random: string; capacity: string; joint?: string; json?: boolean; save?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const now = new Date().toISOString().slice(0, 10);
+        const now = clock.today();
         const april = `${now.slice(0, 4)}-04-01`;
         const request = {
           asOf: o.asOf ?? (april >= now ? april : `${Number(now.slice(0, 4)) + 1}-04-01`),

@@ -8,6 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/repositories/index.ts';
 import { errorPage } from './error-page.ts';
 import { resumeSession, type ActiveSession, type SessionPolicy } from '../services/identity/sessions.ts';
+import { clock } from '../services/clock.ts';
 
 export const SESSION_COOKIE = 'inspectorate_session';
 const PRE_SESSION_CSRF_COOKIE = 'inspectorate_csrf';
@@ -19,13 +20,12 @@ export interface AuthOptions {
   policy: SessionPolicy;
   /** Mark cookies Secure (always, behind HTTPS). */
   secureCookies: boolean;
-  now?: () => Date;
 }
 
 export function sessionMiddleware(o: AuthOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await resumeSession(o.db, token, (o.now ?? (() => new Date()))(), o.policy) : undefined;
+    const session = token ? await resumeSession(o.db, token, clock.now(), o.policy) : undefined;
     if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/' });
     c.set('session', session);
     await next();

@@ -14,10 +14,11 @@ export interface StoredSession {
   expiresAt: Date;
 }
 
-export async function insertSession(db: Db, session: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date }): Promise<void> {
+/** `startedAt`: the app's time, not the database's now(), as the idle timeout is measured against the app's clock. */
+export async function insertSession(db: Db, session: { tokenHash: string; userId: number; csrfToken: string; startedAt: Date; expiresAt: Date }): Promise<void> {
   await db
     .insertInto('user_session')
-    .values({ token_hash: session.tokenHash, user_id: session.userId, csrf_token: session.csrfToken, expires_at: session.expiresAt })
+    .values({ token_hash: session.tokenHash, user_id: session.userId, csrf_token: session.csrfToken, created_at: session.startedAt, last_seen_at: session.startedAt, expires_at: session.expiresAt })
     .execute();
 }
 

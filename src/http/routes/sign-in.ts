@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Db, User } from '../../db/repositories/index.ts';
 import { actorFor, endSession, type SessionPolicy } from '../../services/identity/sessions.ts';
 import { landingPath } from '../../services/landing.ts';
+import { clock } from '../../services/clock.ts';
 import { signInWithPassword } from '../../services/identity/sign-in.ts';
 import { signInWithOidc, type OidcClient, type PendingSignIn } from '../../services/identity/oidc.ts';
 import { csrfTokenFor, SESSION_COOKIE, setSessionCookie, type AppEnv } from '../auth.ts';
@@ -66,7 +67,7 @@ export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
     const parsed = SignInForm.safeParse(body);
     if (!parsed.success)
       return form(c, { email: body.email, returnTo }, formErrors(parsed.error.issues), 400);
-    const result = await signInWithPassword(db, { ...parsed.data, ip: clientAddress(c) }, new Date(), options.policy);
+    const result = await signInWithPassword(db, { ...parsed.data, ip: clientAddress(c) }, clock.now(), options.policy);
     if (result.outcome === 'rate-limited')
       return form(c, { email: parsed.data.email, returnTo }, [{ href: '#email', text: `Too many failed attempts to sign in. Wait ${result.retryAfterMinutes} minutes and try again` }], 429);
     if (result.outcome === 'refused')
@@ -96,7 +97,7 @@ export function signInRoutes(db: Db, options: SignInOptions): Hono<AppEnv> {
         logger.warn({ reason: (e as Error).message }, 'single sign-on refused');
         return refuse('Single sign-on did not confirm who you are. Try again');
       }
-      const result = await signInWithOidc(db, identity, new Date(), options.policy);
+      const result = await signInWithOidc(db, identity, clock.now(), options.policy);
       if (result.outcome === 'refused') return refuse(result.reason);
       setSessionCookie(c, result.session.token, result.session.expiresAt, options.secureCookies);
       return c.redirect(await afterSignIn(db, result.user, safeReturnTo(pending.returnTo)), 303);

@@ -33,7 +33,7 @@ export async function startSession(db: Db, userId: number, now: Date, policy = D
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
-  await insertSession(db, { tokenHash: hashToken(token), userId, csrfToken, expiresAt });
+  await insertSession(db, { tokenHash: hashToken(token), userId, csrfToken, startedAt: now, expiresAt });
   return { token, csrfToken, expiresAt };
 }
 
