@@ -62,7 +62,7 @@ const requireEditable = (status: ReportStatus) => {
 };
 
 /** The report's stage today (the calendar publishes an embargoed report on its date) and its publication date. */
-export async function reportStage(db: Db, inspectionId: number, today = todayIso()): Promise<{ status: ReportStatus; publishOn: string | null }> {
+export async function reportStage(db: Db, inspectionId: number, today = clock.today()): Promise<{ status: ReportStatus; publishOn: string | null }> {
   const report = await getReport(db, inspectionId);
   return { status: effectiveStatus(report, today), publishOn: report.publishOn };
 }
