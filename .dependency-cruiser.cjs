@@ -7,17 +7,6 @@ const domainMayUse = [
   '^node_modules/(zod|yaml)/',
 ];
 
-// TODO(issue 14, the house): each presenter below still imports its service's result types (type
-// only: no service code runs from a presenter). Move each type beside the domain it describes, or
-// into the presenter's own input type, and delete its line; the rule above then holds for it too.
-const typeOnlyForNow = [
-  { from: 'src/presenters/sfo-assessment-pages.ts', types: 'SfoSampleReviewProgress (services/sfo/sign-off.ts)' },
-  { from: 'src/presenters/sample-page.ts', types: 'SampleSummary, StatisticalDetail (services/sample/case-sample.ts)' },
-  { from: 'src/presenters/registry-json.ts', types: 'RegistryEntry, ServiceRecord (services/programme/registry.ts)' },
-  { from: 'src/presenters/public-ratings-page.ts', types: 'PduRatings, PublicResult, PublicStandard, RegionRatings (services/public-ratings.ts)' },
-  { from: 'src/presenters/programme-pages.ts', types: 'RankedTopic, RegistryEntry, consultation Block (services/programme/*)' },
-];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -70,15 +59,8 @@ module.exports = {
       name: 'presenters-import-no-services',
       comment: 'Presenters shape what they are given; fetching is the caller\'s (a route or a service).',
       severity: 'error',
-      from: { path: '^src/presenters/', pathNot: typeOnlyForNow.map((t) => `^${t.from}$`) },
+      from: { path: '^src/presenters/' },
       to: { path: '^src/services/' },
-    },
-    {
-      name: 'presenters-import-no-services-for-now',
-      comment: 'The listed presenters may still import their service\'s result TYPES (no code) until those types move.',
-      severity: 'error',
-      from: { path: typeOnlyForNow.map((t) => `^${t.from}$`) },
-      to: { path: '^src/services/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular-into-domain',

@@ -1,18 +1,20 @@
 // View models for the programme's other pages: the registry and a service's history, youth risk
 // scores and selections, a year's topics, and the consultation's questions and responses.
-import type { ConsultationQuestion, ConsultationResponse, OrganisationName } from '../db/repositories/index.ts';
+import type { ConsultationQuestion, ConsultationResponse, OrganisationName, ProgrammeTopic } from '../db/repositories/index.ts';
 import { SOURCE_NAMES, type HistoryEntry, type HistorySource } from '../domain/programme/inspection-history.ts';
 import { namesOverTime } from '../domain/programme/names-over-time.ts';
 import type { SelectionReasonKind, YouthSelection } from '../domain/programme/youth-selection.ts';
 import type { FactorScore, YouthRiskScore } from '../domain/programme/youth-risk.ts';
-import { SCORE_WORDS } from '../domain/programme/thematic-topics.ts';
+import { SCORE_WORDS, type TopicResult } from '../domain/programme/thematic-topics.ts';
 import { escapeHtml, ratingTag, renderMacro } from './templates.ts';
 import { criteriaFor, SECTION_NAMES, TOPIC_KIND_NAMES } from '../domain/programme/programme-words.ts';
 import { capitalise } from '../domain/text/capitalise.ts';
-import type { RegistryEntry } from '../services/programme/registry.ts';
-import type { Block as DocBlock } from '../services/programme/consultation.ts';
-import type { RankedTopic } from '../services/programme/years.ts';
+import type { Block as DocBlock } from '../domain/programme/document-blocks.ts';
+import type { RegistryEntryView as RegistryEntry } from './registry-json.ts';
 import { shortDate } from './programme-cycle.ts';
+
+/** A year's topic ranked and fitted, with the stored topic (years.ts's rankTopics gives them). */
+type RankedTopic = TopicResult & { topic: ProgrammeTopic };
 
 const tag = (text: string, colour: string) => renderMacro('govuk/components/tag', 'govukTag', { text, classes: `govuk-tag--${colour}` });
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);

@@ -2,7 +2,7 @@
 // one table per region and one over time per PDU.
 import { publicDate } from '../domain/programme/dates.ts';
 import { demoTag, escapeHtml, ratingTag } from './templates.ts';
-import type { PduRatings, PublicResult, PublicStandard, RegionRatings } from '../services/public-ratings.ts';
+import type { PduRatings, PublicResult, PublicStandard, RegionRatings } from '../domain/publication/public-results.ts';
 
 const isDemo = (r: PublicResult | null) => r?.source === 'published' && r.isDemo;
 

@@ -9,9 +9,32 @@ import { caseloadFields, type EligibleCase } from '../domain/sampling/eligible-c
 import type { Framework } from '../domain/framework/framework.ts';
 import { formatProblem, type FileProblem } from '../interchange/problems.ts';
 import type { CaseSampleRecord } from '../db/repositories/index.ts';
-import type { PoolSummary, SampleSummary, StatisticalDetail } from '../services/sample/case-sample.ts';
+import type { SampleSize } from '../domain/sampling/statistical-sample.ts';
 
 type Cell = { text: string; format?: 'numeric' } | { html: string; format?: 'numeric' };
+
+// What the page reads of a sample (case-sample.ts's SampleSummary, StatisticalDetail and PoolSummary give it).
+/** One pool's part of the sample. */
+export interface PoolCounts {
+  label: string;
+  note: string | null;
+  window: SamplingWindow;
+  minimum: number | null;
+  target: number | null;
+  caseload: number;
+  eligible: number;
+  sampled: number;
+  belowMinimum: boolean;
+  statistical: { raisedToMinimum: boolean } | null;
+}
+/** A statistical sample's size and how it was worked out. */
+export interface StatisticalFigures {
+  confidence: number;
+  margin: number;
+  stratifyBy: string | null;
+  size: SampleSize;
+  strata?: { stratum: string; population: number; allocated: number; raisedToOne: boolean }[] | null;
+}
 
 const percent = (p: number | null) => (p === null ? '–' : `${p.toFixed(1)}%`);
 const share = (s: Share) => `${s.count} (${percent(s.percent)})`;
@@ -71,12 +94,12 @@ export function windowText(window: SamplingWindow): string {
   return describeWindow(window);
 }
 
-export function sizeText(summary: SampleSummary): string {
+export function sizeText(summary: { caseloadSize: number; sampleSize: number }): string {
   const pct = summary.caseloadSize ? ` (${((100 * summary.sampleSize) / summary.caseloadSize).toFixed(1)}%)` : '';
   return `${summary.sampleSize} of the ${summary.caseloadSize} cases in the caseload${pct}`;
 }
 
-export function statisticalRows(framework: Framework, detail: Pick<StatisticalDetail, 'size' | 'stratifyBy' | 'confidence' | 'margin'> & { strata?: { stratum: string; population: number; allocated: number; raisedToOne: boolean }[] | null }, population: number): {
+export function statisticalRows(framework: Framework, detail: StatisticalFigures, population: number): {
   text: string;
   strata: Cell[][] | null;
   strataCaption: string;
@@ -141,7 +164,7 @@ export function problemSummary(problems: readonly FileProblem[], href: string, f
 
 /** One pool's counts as a table row: the pool, its caseload, its eligible cases, its sample, and
  * the minimum and target where the framework gives them ("Not confirmed" where it does not). */
-export function poolRows(pools: readonly PoolSummary[]): Cell[][] {
+export function poolRows(pools: readonly PoolCounts[]): Cell[][] {
   const known = (n: number | null) => (n === null ? 'Not confirmed' : String(n));
   return pools.map((p) => [
     { text: p.label },
@@ -153,7 +176,7 @@ export function poolRows(pools: readonly PoolSummary[]): Cell[][] {
 }
 
 /** What each pool's row means, and what is still to be confirmed about the pools. */
-export function poolNotes(pools: readonly PoolSummary[]): { label: string; window: string; note: string | null; warning: string | null }[] {
+export function poolNotes(pools: readonly PoolCounts[]): { label: string; window: string; note: string | null; warning: string | null }[] {
   return pools.map((p) => ({
     label: p.label,
     window: describeWindow(p.window),
@@ -167,7 +190,7 @@ export function poolNotes(pools: readonly PoolSummary[]): { label: string; windo
 }
 
 /** The caseload in words, pool by pool: "52 cases: 40 court disposals, 12 out-of-court disposals". */
-export const poolCaseloadText = (pools: readonly PoolSummary[], total: number): string =>
+export const poolCaseloadText = (pools: readonly Pick<PoolCounts, 'caseload' | 'label'>[], total: number): string =>
   `${total} case${total === 1 ? '' : 's'}: ${pools.map((p) => `${p.caseload} ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)}`).join(', ')}`;
 
 /** The caseload file's hint: its columns in the framework's words, required first. */
@@ -184,6 +207,6 @@ export function caseloadHint(framework: Framework, pooled: boolean): string {
 }
 
 /** Each pseudonym's pool label, from a confirmed sample's summary. */
-export function poolOfCase(summary: SampleSummary | undefined): Map<string, string> {
+export function poolOfCase(summary: { pools?: readonly { label: string; cases?: readonly string[] }[] } | undefined): Map<string, string> {
   return new Map((summary?.pools ?? []).flatMap((p) => (p.cases ?? []).map((ref) => [ref, p.label] as const)));
 }

@@ -2,7 +2,6 @@
 import type { AgreementFigure } from '../domain/quality/agreement.ts';
 import type { SfoReading } from '../domain/sfo/assessment.ts';
 import type { SfoFramework } from '../domain/sfo/framework.ts';
-import type { SfoSampleReviewProgress } from '../services/sfo/sign-off.ts';
 
 type Cell = { text?: string; html?: string; format?: 'numeric'; attributes?: Record<string, string> };
 
@@ -18,7 +17,17 @@ export const STATE_WORDS: Record<string, string> = {
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const link = (href: string, text: string) => `<a class="govuk-link" href="${esc(href)}">${esc(text)}</a>`;
 
-export function progressRows(reviews: readonly SfoSampleReviewProgress[], names: ReadonlyMap<number, string>): Cell[][] {
+/** A sampled review's progress as the table shows it (sign-off.ts's SfoSampleReviewProgress gives it). */
+export interface ReviewProgress {
+  review: { reviewRef: string; region: string };
+  assessment?: { id: number; inspectorId: number | null; state: string; reading: Pick<SfoReading, 'overall'> };
+  drawn: boolean;
+  second?: { readerId: number; submittedAt: Date | null };
+  unsettled: readonly string[];
+  unacknowledged: readonly string[];
+}
+
+export function progressRows(reviews: readonly ReviewProgress[], names: ReadonlyMap<number, string>): Cell[][] {
   return reviews.map((r) => {
     const a = r.assessment;
     const second = !r.drawn ? 'Not drawn' : !r.second ? 'No reader yet' : `${names.get(r.second.readerId) ?? 'Unknown'}: ${r.second.submittedAt ? (r.unsettled.length ? `${r.unsettled.length} to settle` : 'submitted') : 'not submitted'}`;

@@ -21,6 +21,7 @@ import {
 } from '../../db/repositories/index.ts';
 import type { ConsultationSection } from '../../db/schema-programme.ts';
 import type { CycleInput, CyclePlan } from '../../domain/programme/cycle-types.ts';
+import type { Block } from '../../domain/programme/document-blocks.ts';
 import { MONTHS } from '../../domain/sampling/dates.ts';
 import { isRealDate } from './dates.ts';
 import { RESEARCH_CRITERIA, THEMATIC_CRITERIA } from '../../domain/programme/thematic-topics.ts';
@@ -34,13 +35,7 @@ import { clock } from '../clock.ts';
 export const SECTIONS: readonly ConsultationSection[] = ['core', 'thematic', 'future-thematic', 'research'];
 export { SECTION_NAMES };
 
-export type Block =
-  | { type: 'heading'; text: string }
-  | { type: 'subheading'; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'list'; items: string[]; numbered?: boolean }
-  | { type: 'table'; caption: string; head: string[]; rows: string[][] }
-  | { type: 'question'; number: number; id: number; text: string; guidance: Block[] };
+export type { Block };
 
 export interface ConsultationDocument {
   title: string;
