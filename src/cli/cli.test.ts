@@ -9,7 +9,7 @@ import { generateAssessment } from '../demo/generate-assessment.ts';
 import { writeAssessmentCsv, writeAssessmentJson } from '../interchange/assessment-file.ts';
 import { bundledFramework } from '../reference/frameworks.ts';
 import { runCapturing } from '../../test/support/cli.ts';
-import { readBytes, readInput } from './io.ts';
+import { inputChunks, readBytes, readInput } from './io.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +87,21 @@ describe('reading input', () => {
     expect((await run('rate', dir, '--format', 'csv')).stderr).toContain('it is a folder, not a file');
     expect(() => readBytes(csvFile, 1000)).toThrow(/larger than 1000 bytes/);
     expect(readBytes(csvFile, 10_000_000).length).toBe(readFileSync(csvFile).length);
+  });
+
+  it('streams a file in chunks with the same checks and the same refusals as reading it whole', async () => {
+    const collect = async (path: string) => {
+      const parts: Uint8Array[] = [];
+      for await (const chunk of inputChunks(path).chunks()) parts.push(chunk);
+      return Buffer.concat(parts);
+    };
+    expect((await collect(csvFile)).equals(readFileSync(csvFile))).toBe(true);
+    const latin1 = join(dir, 'latin1-stream.csv');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('case_ref,item,value\nA1,notes,'), Buffer.from([0xe9, 0x0a])]));
+    await expect(collect(latin1)).rejects.toThrow(`${latin1}: line 2 is not UTF-8 text`);
+    expect(() => inputChunks(dir)).toThrow('it is a folder, not a file');
+    expect(() => inputChunks('/dev/zero')).toThrow('it is a device, not a file');
+    expect(() => inputChunks(csvFile, 1000)).toThrow(/larger than 1000 bytes/);
   });
 
   it('reads standard input that never ends only up to the limit', { timeout: 60_000 }, () => {

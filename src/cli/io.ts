@@ -1,5 +1,5 @@
 // Small helpers shared by the commands: reading input files, reporting problems, exit codes.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Framework } from '../domain/framework/framework.ts';
 import { formatFromFileName, formatProblem, parseAssessmentFile, type FileProblem } from '../interchange/assessment-file.ts';
 
@@ -30,7 +30,8 @@ const cannotRead = (path: string, why: string) => new CliError(`Cannot read ${sh
 const tooLarge = (path: string, limit: number) =>
   new CliError(`Cannot read ${shown(path)}: it is larger than ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${limit} bytes`}, the most the command line reads from one file or standard input`);
 
-export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
+/** Opens the file (or standard input) after readInput's checks: it exists, is no folder or device, is not too large. */
+function openChecked(path: string, limit: number): number {
   let fd: number;
   try {
     fd = path === '-' ? 0 : openSync(path, 'r');
@@ -43,6 +44,56 @@ export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
     // A device (/dev/zero, /dev/urandom) never ends; standard input may be a terminal, and is bounded below.
     if ((stat.isCharacterDevice() || stat.isBlockDevice()) && path !== '-') throw cannotRead(path, 'it is a device, not a file');
     if (stat.isFile() && stat.size > limit) throw tooLarge(path, limit);
+  } catch (e) {
+    if (fd !== 0) closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
+/**
+ * A file's bytes as a stream of chunks, from the start each time `chunks` is called, never held
+ * whole: readInput's checks first, and the bytes checked as UTF-8 as they come (a file that is not
+ * is then read whole, once, to say which line is wrong, as readInput says it). Standard input, which
+ * cannot be read twice, is read whole. `text` reads the whole text, when that is needed after all.
+ */
+export function inputChunks(path: string, limit = MAX_INPUT_BYTES): { chunks: () => AsyncIterable<Uint8Array>; text: () => Promise<string> } {
+  const text = async () => readInput(path, limit);
+  if (path === '-') {
+    const bytes = readBytes(path, limit);
+    const whole = decodeUtf8(path, bytes);
+    return {
+      chunks: async function* () {
+        yield bytes;
+      },
+      text: async () => whole,
+    };
+  }
+  closeSync(openChecked(path, limit));
+  async function* chunks(): AsyncIterable<Uint8Array> {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const checked = (read: () => void) => {
+      try {
+        read();
+      } catch {
+        decodeUtf8(path, readBytes(path, limit)); // throws the CliError naming the line
+      }
+    };
+    let total = 0;
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limit) throw tooLarge(path, limit);
+      checked(() => decoder.decode(chunk, { stream: true }));
+      yield chunk;
+    }
+    checked(() => decoder.decode());
+  }
+  return { chunks, text };
+}
+
+export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
+  const fd = openChecked(path, limit);
+  try {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

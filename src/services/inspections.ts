@@ -19,12 +19,12 @@ import type { InspectionRatings } from '../domain/rating/result.ts';
 import { caseProgress } from '../domain/sign-off/case-progress.ts';
 import { ratingsStanding, type RatingsStanding } from '../domain/sign-off/provisional.ts';
 import {
-  parseAssessmentFile,
   writeAssessmentCsv,
   writeAssessmentJson,
   type FileFormat,
   type FileProblem,
 } from '../interchange/assessment-file.ts';
+import { importAssessmentFile, type AssessmentSource } from './assessment-import.ts';
 import { AppError } from './errors.ts';
 import { storedFramework, storedFrameworkByKey } from './frameworks.ts';
 
@@ -114,33 +114,20 @@ export interface ImportResult {
 
 /**
  * Validates a whole assessment file against the inspection's framework version and, only if it
- * has no errors, replaces the inspection's assessments with it in one transaction.
+ * has no errors, replaces the inspection's assessments with it in one transaction. A file on disk
+ * comes as `chunks` (read as a stream, assessment-import.ts); an upload as its `text`.
  */
 export async function importAssessments(
   db: Db,
-  input: { inspectionId: number; text: string; format: FileFormat; strict?: boolean },
+  input: { inspectionId: number; format: FileFormat; strict?: boolean } & AssessmentSource,
   actor: string,
 ): Promise<ImportResult> {
   const inspection = await requireInspection(db, input.inspectionId);
   if (inspection.status === 'signed-off') throw new AppError('conflict', `Inspection ${inspection.id} is signed off; reopen it before importing`);
   const framework = await frameworkOf(db, inspection);
-  const parsed = parseAssessmentFile(framework, input.text, input.format, { strict: input.strict ?? false });
-  if (!parsed.ok)
-    throw new AppError('invalid', `The file has ${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}; nothing was imported`, parsed.errors);
-  await db.transaction().execute(async (trx) => {
-    const before = await loadInspectionAssessment(trx, inspection.id);
-    await saveInspectionAssessment(trx, inspection.id, parsed.assessment, actor);
-    await recordAudit(trx, {
-      actor,
-      action: 'assessments.imported',
-      entity: 'inspection',
-      entityId: inspection.id,
-      inspectionId: inspection.id,
-      before: shape(before),
-      after: { ...shape(parsed.assessment), format: input.format, warnings: parsed.warnings.length },
-    });
-  });
-  return { inspection, cases: parsed.assessment.cases.length, warnings: parsed.warnings, ratings: rateInspection(framework, parsed.assessment) };
+  const source: AssessmentSource = 'chunks' in input ? { chunks: input.chunks, text: input.text } : { text: input.text };
+  const imported = await importAssessmentFile(db, inspection.id, framework, { source, format: input.format, strict: input.strict ?? false }, actor);
+  return { inspection, ...imported };
 }
 
 /** Saves assessments already in domain form (demo data, the web app), audited. */

@@ -48,25 +48,55 @@ export async function saveInspectionAssessment(
   }
 
   await inTransaction(db, async (trx) => {
-    const inspection = await trx
-      .selectFrom('inspection')
-      .select(['framework_id', 'framework_version'])
-      .where('id', '=', inspectionId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!inspection) throw new AssessmentStorageError(`No inspection ${inspectionId}`);
-    const key = frameworkKey(inspection.framework_id, inspection.framework_version);
-    if (assessment.frameworkKey !== key) {
-      throw new AssessmentStorageError(
-        `Inspection ${inspectionId} is under ${key}; the assessment is under ${assessment.frameworkKey}`,
-      );
-    }
-
-    await deleteInspectionCases(trx, inspectionId);
-    const caseIds = await insertCases(trx, inspectionId, assessment.cases);
-    await insertCaseRows(trx, assessment.cases, caseIds);
+    await beginAssessmentReplace(trx, inspectionId, assessment.frameworkKey);
+    await addAssessmentCases(trx, inspectionId, assessment.cases);
     await replaceJudgements(trx, inspectionId, assessment.judgements, recordedBy);
   });
+}
+
+/**
+ * The first step of replacing an inspection's assessment in parts (a file saved as it is read), in
+ * the caller's transaction: locks the inspection, checks it is under `frameworkKey` and deletes its
+ * cases. Then addAssessmentCases for each batch of cases (no reference twice across them) and
+ * replaceJudgements. Throws AssessmentStorageError as saveInspectionAssessment does.
+ */
+export async function beginAssessmentReplace(trx: Db, inspectionId: number, assessmentFrameworkKey: string): Promise<void> {
+  const inspection = await trx
+    .selectFrom('inspection')
+    .select(['framework_id', 'framework_version'])
+    .where('id', '=', inspectionId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!inspection) throw new AssessmentStorageError(`No inspection ${inspectionId}`);
+  const key = frameworkKey(inspection.framework_id, inspection.framework_version);
+  if (assessmentFrameworkKey !== key) {
+    throw new AssessmentStorageError(`Inspection ${inspectionId} is under ${key}; the assessment is under ${assessmentFrameworkKey}`);
+  }
+  await deleteInspectionCases(trx, inspectionId);
+}
+
+/** Inserts cases (with their answers, outcome details and evidence) into the inspection. */
+export async function addAssessmentCases(db: Db, inspectionId: number, cases: CaseAssessment[]): Promise<void> {
+  const caseIds = await insertCases(db, inspectionId, cases);
+  await insertCaseRows(db, cases, caseIds);
+}
+
+/** The inspection's saved assessment in counts, for the audit trail: cases, answers and each judgement's rating. */
+export async function assessmentShape(
+  db: Db,
+  inspectionId: number,
+): Promise<{ cases: number; answers: number; judgements: Record<string, string> }> {
+  const { rows } = await sql<{ cases: number; answers: number }>`
+    select (select count(*) from inspection_case where inspection_id = ${inspectionId}::int)::int as cases,
+           (select count(*) from case_answer a join inspection_case c on c.id = a.case_id
+             where c.inspection_id = ${inspectionId}::int)::int as answers`.execute(db);
+  const judgements = await db
+    .selectFrom('inspection_judgement')
+    .select(['item_id', 'rating'])
+    .where('inspection_id', '=', inspectionId)
+    .orderBy(sql`item_id collate "C"`)
+    .execute();
+  return { cases: rows[0]!.cases, answers: rows[0]!.answers, judgements: Object.fromEntries(judgements.map((j) => [j.item_id, j.rating])) };
 }
 
 /** Deletes the inspection's cases and everything under them, set-wise (faster than the cascade). */
@@ -239,7 +269,7 @@ export async function loadCaseForPage(
   };
 }
 
-async function replaceJudgements(
+export async function replaceJudgements(
   db: Db,
   inspectionId: number,
   judgements: Record<string, RecordedJudgement>,

@@ -201,3 +201,28 @@ export function rateInspection(framework: Framework, assessment: InspectionAsses
   for (const c of assessment.cases) flagByPlan(c, profiles.of(c).flags, flags);
   return { ...rated, flags };
 }
+
+/**
+ * An inspection rated as its cases come, one at a time (a file being imported, never held whole):
+ * the same ratings and flags as rateInspection over the same cases in the same order.
+ */
+export class InspectionTally {
+  private readonly profiles: ApplicabilityByProfile;
+  private readonly counts: InspectionCounts;
+  private readonly flags: QualityFlag[] = [];
+
+  constructor(private readonly framework: Framework) {
+    this.profiles = new ApplicabilityByProfile(framework);
+    this.counts = new InspectionCounts(countedItems(framework));
+  }
+
+  add(c: CaseAssessment): void {
+    const profile = this.profiles.of(c);
+    this.counts.addCase(c, profile.items);
+    flagByPlan(c, profile.flags, this.flags);
+  }
+
+  rate(judgements: Judgements): InspectionRatings {
+    return { ...rateFromCounts(this.framework, this.counts, judgements), flags: this.flags };
+  }
+}
