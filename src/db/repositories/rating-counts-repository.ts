@@ -1,98 +1,181 @@
 // Counts for re-rating many inspections at once, added up in SQL in one statement: cases per
 // profile, and per item its yes, no and n/a answers and its outcome details per profile. What a
-// profile is (which attributes, which deciding items, which items) comes from the caller
-// (domain/rating/profile-counts.ts); nothing here knows the rules. Evidence is never read.
+// profile is (which attributes, the values they are compared with, which deciding items, which
+// items) comes from the caller (domain/rating/profile-counts.ts), as does reading a profile's
+// number; nothing here knows the rules beyond "absent or empty is not recorded". Evidence is never read.
 import { sql, type RawBuilder } from 'kysely';
-import type { CountRequest, ProfileCountRow, ProfileCounts, SeenProfile } from '../../domain/rating/profile-counts.ts';
-import type { Db } from './shared.ts';
+import { profileOfCode, type CountRequest, type ProfileCountRow, type ProfileCounts, type SeenProfile } from '../../domain/rating/profile-counts.ts';
+import { inTransaction, type Db } from './shared.ts';
 
 interface Row {
   kind: number;
   inspection_id: number;
   item_id: string | null;
-  attributes: (string | null)[];
+  /** Null on the rows counted by number (see `counts`). */
+  attributes: (string | null)[] | null;
   deciders: string[] | null;
-  a: number;
-  b: number;
-  c: number;
-  d: number;
+  /** The counts of the row's kind; on a row counted by number, one such set per number in turn. */
+  counts: number[];
 }
 
+/** The counts per row of each kind: cases; yes, no, n/a; sufficient, some, none, stability credited. */
+const WIDTH = [1, 3, 4] as const;
+
 /**
- * The counts of the inspections' cases. Planned as a plain GROUP BY over the answers joined to
- * their cases would be (parallel where the server can): each answer's item reads only the
- * attributes its own conditions read, so items without conditions are counted once per inspection.
- * The deciding answers are looked up only for an item whose attribute a case does not record.
+ * The counts of the inspections' cases, in one statement whose answers part is planned as the
+ * plain GROUP BY over the answers joined to their cases (by inspection and item: hash joins,
+ * parallel where the server can). Only the attributes the counted items' conditions read matter.
+ * Each case is read once, before the join, into which of the compared values each of those is;
+ * an answer is counted under its case's number for its own item's attributes (profileOfCode; an
+ * item without conditions has only 0). The cases, and answers, where such an attribute is not
+ * recorded are counted apart, by profile, with the case's deciding answers looked up by the
+ * answers' primary key: they cost little when such cases are few.
  */
 export async function countAnswersByProfile(db: Db, inspectionIds: readonly number[], request: CountRequest): Promise<ProfileCounts> {
   if (!inspectionIds.length) return { profiles: new Map(), rows: [] };
   const { attributes } = request;
   if (attributes.length > 30) throw new Error('Too many attributes in applicability conditions to count by profile');
-  const readers = attributes.map((_, k) => request.items.filter((x) => x.attributeMask & (1 << k)).map((x) => x.id));
-  const value = (k: number) => sql`(c.attributes -> ${attributes[k]!}::text)::text`;
-  const undecided = (k: number) => sql`coalesce(c.attributes ->> ${attributes[k]!}::text, '') = ''`;
-  const deciders = sql`array(
-    select x.item_id from case_answer x
-    where x.case_id = c.id and x.item_id = any(${request.deciders}::text[]) and x.answer in ('yes', 'no')
-    order by x.item_id collate "C")`;
-  const columns = (item: RawBuilder<unknown> | null) =>
-    attributes.map((_, k) => (item ? sql`case when ${item} = any(${readers[k]!}::text[]) then ${value(k)} end` : value(k)));
-  const anyUndecided = (item: RawBuilder<unknown> | null) =>
-    attributes.length ? sql.join(attributes.map((_, k) => (item ? sql`(${item} = any(${readers[k]!}::text[]) and ${undecided(k)})` : undecided(k))), sql` or `) : sql`false`;
-  const valueList = (item: RawBuilder<unknown> | null) => (attributes.length ? sql.join(columns(item).map((v, k) => sql`${v} as v${sql.raw(String(k))}`)) : null);
-  const valueArray = attributes.length ? sql`array[${sql.join(attributes.map((_, k) => sql.ref(`v${k}`)))}]::text[]` : sql`'{}'::text[]`;
-  const groupValues = attributes.length ? sql`, ${sql.join(attributes.map((_, k) => sql.ref(`v${k}`)))}` : sql``;
-  const selectValues = (item: RawBuilder<unknown> | null) => (attributes.length ? sql`${valueList(item)},` : sql``);
   const ids = sql`${[...inspectionIds]}::int[]`;
+  const maskOf = new Map(request.items.map((x) => [x.id, x.attributeMask]));
+  const masks = [...new Set(request.items.map((x) => x.attributeMask).filter((m) => m))];
+  const all = masks.reduce((a, m) => a | m, 0);
+  const inMask = (mask: number) => attributes.flatMap((_, k) => (mask & (1 << k) ? [k] : []));
+  const numbersOf = (mask: number) => inMask(mask).reduce((n, k) => n * (request.values[k]!.length + 1), 1);
+  const itemsOf = (mask: number) => request.items.filter((x) => x.attributeMask === mask).map((x) => x.id);
+  const conditional = request.items.filter((x) => x.attributeMask).map((x) => x.id);
+  const or = (xs: RawBuilder<unknown>[]) => (xs.length ? sql`(${sql.join(xs, sql` or `)})` : sql`false`);
+  // Not recorded, as the rules read it (applicability.ts): absent, or empty.
+  const undecided = (k: number) => sql`(c.attributes -> ${attributes[k]!}::text is null or c.attributes -> ${attributes[k]!}::text = '""'::jsonb)`;
+  const anyUndecided = or(inMask(all).map(undecided));
+  // Which compared value the attribute is (its place; as many as there are for another), -1 if not recorded.
+  const place = (k: number) => {
+    const values = request.values[k]!;
+    const whens = values.map((v, i) => sql`when ${JSON.stringify(v)}::jsonb then ${sql.lit(i)}`);
+    return sql`case coalesce(c.attributes -> ${attributes[k]!}::text, '""'::jsonb) ${sql.join(whens, sql` `)} when '""'::jsonb then -1 else ${sql.lit(values.length)} end`;
+  };
+  // The case's number for a mask (profileOfCode), from its places; null where one is not recorded.
+  const code = (mask: number) => {
+    let scale = 1;
+    const terms = inMask(mask).map((k) => {
+      const term = sql`${sql.ref(`c.p${k}`)} * ${sql.lit(scale)}`;
+      scale *= request.values[k]!.length + 1;
+      return term;
+    });
+    return terms.length ? sql`case when ${or(inMask(mask).map((k) => sql`${sql.ref(`c.p${k}`)} < 0`))} then null else ${sql.join(terms, sql` + `)} end` : sql`0`;
+  };
+  // The cases, narrow: their places, worked out once a case (grouping by the key keeps it so).
+  const cases = sql`(
+    select c.id, c.inspection_id${sql.join(inMask(all).map((k) => sql`, ${place(k)} as ${sql.ref(`p${k}`)}`), sql``)}
+    from inspection_case c where c.inspection_id = any(${ids}) group by c.id
+  )`;
+  const codeFor = (item: RawBuilder<unknown>) =>
+    masks.length ? sql`case ${sql.join(masks.map((m) => sql`when ${item} = any(${itemsOf(m)}::text[]) then ${code(m)}`), sql` `)} else 0 end` : sql`0`;
+  // For the rest: the attributes (as JSON texts) the item reads, others null; whether one of them is undecided.
+  const json = (k: number) => sql`(c.attributes -> ${attributes[k]!}::text)::text`;
+  const array = (values: RawBuilder<unknown>[]) => (values.length ? sql`array[${sql.join(values)}]::text[]` : sql`'{}'::text[]`);
+  const valuesFor = (item: RawBuilder<unknown> | null) =>
+    array(attributes.map((_, k) => (!(all & (1 << k)) ? sql`null::text` : item ? sql`case when ${item} = any(${request.items.filter((x) => x.attributeMask & (1 << k)).map((x) => x.id)}::text[]) then ${json(k)} end` : json(k))));
+  const itemUndecided = (item: RawBuilder<unknown>) =>
+    or(inMask(all).map((k) => sql`(${item} = any(${request.items.filter((x) => x.attributeMask & (1 << k)).map((x) => x.id)}::text[]) and ${undecided(k)})`));
+  // The deciding items each case with an undecided attribute answered yes or no (absent if none).
+  const deciding = sql`(
+    select x.case_id, array_agg(x.item_id order by x.item_id collate "C") as deciders
+    from case_answer x
+    where x.case_id in (select c.id from inspection_case c where c.inspection_id = any(${ids}) and ${anyUndecided})
+      and x.item_id = any(${request.deciders}::text[]) and x.answer in ('yes', 'no')
+    group by x.case_id
+  )`;
+  const caseCounts = (where: RawBuilder<unknown>) => [sql`count(*) filter (where ${where})::int`];
+  const answerCounts = (where: RawBuilder<unknown>) =>
+    (['yes', 'no', 'na'] as const).map((answer) => sql`count(*) filter (where x.answer = ${sql.lit(answer)} and ${where})::int`);
+  const outcomeCounts = (where: RawBuilder<unknown>) => [
+    ...(['sufficient', 'some', 'none'] as const).map((progress) => sql`count(*) filter (where x.progress = ${sql.lit(progress)} and ${where})::int`),
+    sql`count(*) filter (where x.stability_credited and ${where})::int`,
+  ];
+  const perNumber = (counts: (where: RawBuilder<unknown>) => RawBuilder<unknown>[], numbers: number) =>
+    sql.join(Array.from({ length: numbers }, (_, n) => counts(sql`x.code = ${sql.lit(n)}`)).flat());
+  const itemNumbers = Math.max(1, ...masks.map(numbersOf));
+  // Cases (kind 0), answers (1) or outcome details (2) of the counted items by inspection (and
+  // item), a set of counts per number; then those with an undecided attribute (which have no
+  // number, so are in none of those sets), by profile.
+  const parts = (kind: 0 | 1 | 2) => {
+    const counts = kind === 0 ? caseCounts : kind === 1 ? answerCounts : outcomeCounts;
+    const table = kind === 1 ? 'case_answer' : 'case_outcome';
+    const itemIds = kind === 1 ? request.items.map((x) => x.id) : request.outcomeItems;
+    const decided = kind === 0
+      ? sql`
+      select 0 as kind, x.inspection_id, null::text as item_id, null::text[] as attributes, null::text[] as deciders, array[${perNumber(counts, numbersOf(all))}] as counts
+      from (select c.inspection_id, ${code(all)} as code from ${cases} c) x
+      group by 1, 2`
+      : sql`
+      select ${sql.lit(kind)}, x.inspection_id, x.item_id, null::text[], null::text[], array[${perNumber(counts, itemNumbers)}]
+      from (
+        select c.inspection_id, t.item_id, ${kind === 1 ? sql`t.answer` : sql`t.progress, t.stability_credited`}, ${codeFor(sql.ref('t.item_id'))} as code
+        from ${sql.table(table)} as t join ${cases} c on c.id = t.case_id
+        where t.item_id = any(${itemIds}::text[])
+      ) x
+      group by 1, 2, 3`;
+    const open = itemIds.filter((id) => conditional.includes(id));
+    if (kind === 0 ? !all : !open.length) return decided;
+    const rest = kind === 0
+      ? sql`
+      select 0, c.inspection_id, null::text, ${valuesFor(null)}, coalesce(d.deciders, '{}'), array[count(*)::int]
+      from inspection_case c left join ${deciding} d on d.case_id = c.id
+      where c.inspection_id = any(${ids}) and ${anyUndecided}
+      group by 1, 2, 3, 4, 5`
+      : sql`
+      select ${sql.lit(kind)}, c.inspection_id, x.item_id, ${valuesFor(sql.ref('x.item_id'))}, coalesce(d.deciders, '{}'), array[${sql.join(counts(sql`true`))}]
+      from inspection_case c join ${sql.table(table)} as x on x.case_id = c.id left join ${deciding} d on d.case_id = c.id
+      where c.inspection_id = any(${ids}) and ${anyUndecided} and x.item_id = any(${open}::text[]) and ${itemUndecided(sql.ref('x.item_id'))}
+      group by 1, 2, 3, 4, 5`;
+    return sql`${decided} union all ${rest}`;
+  };
 
-  const { rows } = await sql<Row>`
-    select 0 as kind, inspection_id, null::text as item_id, ${valueArray} as attributes, deciders, count(*)::int as a, 0 as b, 0 as c, 0 as d
-    from (
-      select c.inspection_id, ${selectValues(null)} case when ${anyUndecided(null)} then ${deciders} end as deciders
-      from inspection_case c where c.inspection_id = any(${ids})
-    ) x
-    group by inspection_id, deciders${groupValues}
-    union all
-    select 1, inspection_id, item_id, ${valueArray}, deciders,
-           count(*) filter (where answer = 'yes')::int, count(*) filter (where answer = 'no')::int, count(*) filter (where answer = 'na')::int, 0
-    from (
-      select c.inspection_id, a.item_id, a.answer, ${selectValues(sql`a.item_id`)}
-             case when ${anyUndecided(sql`a.item_id`)} then ${deciders} end as deciders
-      from case_answer a join inspection_case c on c.id = a.case_id
-      where c.inspection_id = any(${ids}) and a.item_id = any(${request.items.map((x) => x.id)}::text[])
-    ) x
-    group by inspection_id, item_id, deciders${groupValues}
-    union all
-    select 2, inspection_id, item_id, ${valueArray}, deciders,
-           count(*) filter (where progress = 'sufficient')::int, count(*) filter (where progress = 'some')::int,
-           count(*) filter (where progress = 'none')::int, count(*) filter (where stability_credited)::int
-    from (
-      select c.inspection_id, o.item_id, o.progress, o.stability_credited, ${selectValues(sql`o.item_id`)}
-             case when ${anyUndecided(sql`o.item_id`)} then ${deciders} end as deciders
-      from case_outcome o join inspection_case c on c.id = o.case_id
-      where c.inspection_id = any(${ids}) and o.item_id = any(${request.outcomeItems}::text[])
-    ) x
-    group by inspection_id, item_id, deciders${groupValues}`.execute(db);
+  const { rows } = await inTransaction(db, async (trx) => {
+    // Compiling the statement to machine code (PostgreSQL's JIT, planned for its cost) takes
+    // longer than running it; the plain GROUP BY it matches stays under that threshold.
+    await sql`set local jit = off`.execute(trx);
+    return sql<Row>`${parts(0)} union all ${parts(1)} union all ${parts(2)}`.execute(trx);
+  });
 
   // Each distinct profile numbered once, for the rows to name.
   const profiles = new Map<number, SeenProfile>();
-  const numbers = new Map<string, number>();
-  const profileOf = (r: Row) => {
+  const known = new Map<string, number>();
+  const profileOf = (seen: SeenProfile) => {
     // JSON texts hold no raw control characters, and '' is no JSON text: the key is unambiguous.
-    const key = `${r.attributes.map((a) => a ?? '').join('\u0001')}\u0002${r.deciders ? r.deciders.join('\u0001') : '\u0003'}`;
-    let n = numbers.get(key);
+    const key = `${seen.attributes.map((a) => a ?? '').join('\u0001')}\u0002${seen.deciders ? seen.deciders.join('\u0001') : '\u0003'}`;
+    let n = known.get(key);
     if (n === undefined) {
-      numbers.set(key, (n = numbers.size));
-      profiles.set(n, { attributes: r.attributes, deciders: r.deciders });
+      known.set(key, (n = known.size));
+      profiles.set(n, seen);
     }
     return n;
   };
-  const counted = rows.map((r): ProfileCountRow => {
-    const profile = profileOf(r);
-    if (r.kind === 0) return { kind: 'cases', inspectionId: r.inspection_id, profile, cases: r.a };
-    if (r.kind === 1) return { kind: 'answers', inspectionId: r.inspection_id, itemId: r.item_id!, profile, yes: r.a, no: r.b, na: r.c };
-    return { kind: 'outcomes', inspectionId: r.inspection_id, itemId: r.item_id!, profile, sufficient: r.a, some: r.b, none: r.c, stabilityCredited: r.d };
-  });
+  const byNumber = new Map<string, number>();
+  const profileOfNumber = (mask: number, number: number) => {
+    const key = `${mask} ${number}`;
+    let n = byNumber.get(key);
+    if (n === undefined) byNumber.set(key, (n = profileOf(mask ? profileOfCode(request, mask, number) : { attributes: attributes.map(() => null), deciders: null })));
+    return n;
+  };
+  const counted: ProfileCountRow[] = [];
+  const push = (r: Row, profile: number, at: number) => {
+    const n = r.counts;
+    if (r.kind === 0) counted.push({ kind: 'cases', inspectionId: r.inspection_id, profile, cases: n[at]! });
+    else if (r.kind === 1) counted.push({ kind: 'answers', inspectionId: r.inspection_id, itemId: r.item_id!, profile, yes: n[at]!, no: n[at + 1]!, na: n[at + 2]! });
+    else counted.push({ kind: 'outcomes', inspectionId: r.inspection_id, itemId: r.item_id!, profile, sufficient: n[at]!, some: n[at + 1]!, none: n[at + 2]!, stabilityCredited: n[at + 3]! });
+  };
+  for (const r of rows) {
+    if (r.attributes) push(r, profileOf({ attributes: r.attributes, deciders: r.deciders }), 0);
+    else {
+      const width = WIDTH[r.kind as 0 | 1 | 2];
+      const mask = r.kind === 0 ? all : (maskOf.get(r.item_id!) ?? 0);
+      for (let number = 0; number * width < r.counts.length; number++) {
+        const at = number * width;
+        if (r.counts.slice(at, at + width).some((n) => n)) push(r, profileOfNumber(mask, number), at);
+      }
+    }
+  }
   return { profiles, rows: counted };
 }
 

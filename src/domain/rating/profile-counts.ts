@@ -17,6 +17,8 @@ export interface CountRequest {
   items: { id: string; attributeMask: number }[];
   /** The outcome questions among them. */
   outcomeItems: string[];
+  /** By attribute: the values its conditions compare it with (a recorded value is one of these, or another). */
+  values: string[][];
 }
 
 /**
@@ -52,9 +54,46 @@ export function countRequest(framework: Framework): CountRequest {
     for (const condition of framework.item(id)!.conditions) attributeMask |= 1 << shape.attributes.indexOf(condition.attribute);
     return { id, attributeMask };
   });
-  const request = { attributes: shape.attributes, deciders: shape.deciders, items, outcomeItems: layout.ids.filter((_, i) => layout.outcome[i]) };
+  const values = shape.attributes.map(() => new Set<string>());
+  for (const item of framework.items) for (const condition of item.conditions) values[shape.attributes.indexOf(condition.attribute)]?.add(condition.equals);
+  const request = {
+    attributes: shape.attributes,
+    deciders: shape.deciders,
+    items,
+    outcomeItems: layout.ids.filter((_, i) => layout.outcome[i]),
+    values: values.map((v) => [...v]),
+  };
   requests.set(framework, request);
   return request;
+}
+
+/**
+ * Where every attribute an item's conditions read (`mask`, bits of `request.attributes`) is
+ * recorded, that item applies as those conditions say: all that matters of each attribute is which
+ * of its compared values it is, or that it is another. The database numbers that for a case as
+ * the sum over the mask's attributes, in order, of the value's place (0 for the first compared
+ * value, as many as there are for another) times the product of the earlier attributes' (places
+ * + 1). This is the profile a number stands for, with another value written as one no condition
+ * compares with; attributes outside the mask are absent.
+ */
+export function profileOfCode(request: CountRequest, mask: number, code: number): SeenProfile {
+  let rest = code;
+  const attributes = request.attributes.map((_, k): string | null => {
+    if (!(mask & (1 << k))) return null;
+    const values = request.values[k]!;
+    const place = rest % (values.length + 1);
+    rest = (rest - place) / (values.length + 1);
+    return JSON.stringify(place < values.length ? values[place] : anotherValue(values));
+  });
+  if (rest !== 0 || !Number.isInteger(code) || code < 0) throw new Error(`No profile has number ${code} for attributes ${mask}`);
+  return { attributes, deciders: null };
+}
+
+/** A value none of `values` is, nor empty (which would be no value at all). */
+function anotherValue(values: readonly string[]): string {
+  let other = '\u0000';
+  while (values.includes(other)) other += '\u0000';
+  return other;
 }
 
 /**
