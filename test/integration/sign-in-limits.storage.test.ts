@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
+import { cheapPasswordHashingForTests } from '../../src/services/identity/passwords.ts';
 import { pruneSignInCounters, SIGN_IN_LIMITS, signInWithPassword } from '../../src/services/identity/sign-in.ts';
 import { createAccount } from '../../src/services/identity/users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
@@ -11,12 +12,18 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 
 let handle: TestDatabase;
 const PASSWORD = 'correct horse battery staple';
+let productionHashing: () => void;
 
 beforeAll(async () => {
+  // What is proved here is the counting, not the hashing (~70 passwords checked): hash cheaply.
+  productionHashing = cheapPasswordHashingForTests();
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
 });
-afterAll(() => handle?.close());
+afterAll(async () => {
+  productionHashing?.();
+  await handle?.close();
+});
 
 const account = (email: string) => createAccount(handle.db, { email, displayName: email, role: 'inspector', password: PASSWORD }, 'test');
 

@@ -4,7 +4,7 @@ import { findOrganisationByName, listAudit } from '../../src/db/repositories/ind
 import { DEFAULT_FRAMEWORK } from '../../src/reference/frameworks.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { createApp } from '../../src/http/app.ts';
-import { hashPassword, verifyPassword } from '../../src/services/identity/passwords.ts';
+import { hashPassword, unknownUserHash, verifyPassword } from '../../src/services/identity/passwords.ts';
 import { resumeSession, startSession } from '../../src/services/identity/sessions.ts';
 import { createAccount, setAccountActive } from '../../src/services/identity/users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
@@ -143,6 +143,7 @@ describe('passwords', () => {
     const a = await hashPassword(PASSWORD);
     const b = await hashPassword(PASSWORD);
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(unknownUserHash()).toMatch(/^scrypt\$32768\$8\$1\$/); // an unknown email costs the same time
     expect(a).not.toBe(b);
     expect(await verifyPassword(PASSWORD, a)).toBe(true);
     expect(await verifyPassword(`${PASSWORD}!`, a)).toBe(false);

@@ -3,6 +3,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 }; // 32 MiB and ~0.1 s per hash here; raise N as hardware allows
+let cost: ScryptOptions = PARAMS;
 const KEY_LENGTH = 32;
 
 const derive = (password: string, salt: Buffer, o: ScryptOptions): Promise<Buffer> =>
@@ -12,8 +13,20 @@ const derive = (password: string, salt: Buffer, o: ScryptOptions): Promise<Buffe
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/**
+ * Tests only (files that check dozens of passwords: the sign-in limits): hash at N = 2^10 until the
+ * returned function is called, ~30 times cheaper. A hash keeps its own parameters, so verifying is
+ * unchanged; the production cost is asserted in sign-in.storage.test.ts. Nothing in src/ calls this.
+ */
+export function cheapPasswordHashingForTests(): () => void {
+  cost = { N: 2 ** 10, r: 8, p: 1 };
+  return () => {
+    cost = PARAMS;
+  };
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -31,5 +44,8 @@ export function passwordProblem(password: string): string | undefined {
   return undefined;
 }
 
-/** A hash of nothing anyone knows, verified against when the email is unknown so timing tells nothing. */
-export const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/**
+ * A hash of nothing anyone knows, at the cost passwords are hashed with, verified against when the
+ * email is unknown so timing tells nothing.
+ */
+export const unknownUserHash = () => `scrypt$${cost.N}$${cost.r}$${cost.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;

@@ -1,6 +1,6 @@
 // Signing in with an email address and password, rate-limited per account and per client address.
 import { deleteIdleSignInCounters, findUserCredentials, markSignedIn, recordAudit, recordSignInAttempt, releaseSignInAttempt, reserveSignInAttempt, type Db, type SignInCounterKind, type User } from '../../db/repositories/index.ts';
-import { UNKNOWN_USER_HASH, verifyPassword } from './passwords.ts';
+import { unknownUserHash, verifyPassword } from './passwords.ts';
 import { startSession, type NewSession, type SessionPolicy } from './sessions.ts';
 
 export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 };
@@ -45,7 +45,7 @@ export async function signInWithPassword(
 
   const found = await findUserCredentials(db, email);
   // Verify even for an unknown address, so the time taken does not reveal which addresses exist.
-  const matches = await verifyPassword(input.password, found?.passwordHash ?? UNKNOWN_USER_HASH);
+  const matches = await verifyPassword(input.password, found?.passwordHash ?? unknownUserHash());
   const ok = !!found && found.user.active && found.passwordHash !== null && matches;
   await recordSignInAttempt(db, { email, ip: input.ip, succeeded: ok });
   if (!ok) return { outcome: 'refused' };
