@@ -3,6 +3,7 @@
 import { findOrganisationByName, findUserCredentials, recordAudit, setInspectionMember, type Db } from '../../db/repositories/index.ts';
 import type { MemberRole } from '../../domain/access/permissions.ts';
 import type { DemoAssessor, DemoTeam } from '../../demo/fieldwork-progress.ts';
+import { hashPassword } from './passwords.ts';
 import { createAccount } from './users.ts';
 
 export interface DemoAccount {
@@ -38,14 +39,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /** Creates any demo account that is missing; returns the accounts (with passwords) to print. */
 export async function ensureDemoUsers(db: Db, demoInspectionId: number | undefined, actor = 'system:demo'): Promise<DemoAccount[]> {
-  for (const account of DEMO_ACCOUNTS) {
-    if (await findUserCredentials(db, account.email)) continue;
+  const missing: DemoAccount[] = [];
+  for (const account of DEMO_ACCOUNTS) if (!(await findUserCredentials(db, account.email))) missing.push(account);
+  // scrypt runs on libuv's threads: hashed together they take every core, where one after another took one.
+  const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));
+  for (const [i, account] of missing.entries()) {
     const organisation = account.service ? await findOrganisationByName(db, 'pdu', account.service) : account.region ? await findOrganisationByName(db, 'region', account.region) : undefined;
     const user = await createAccount(
       db,
       { email: account.email, displayName: account.displayName, role: account.role, organisationId: organisation?.id ?? null, password: account.password },
       actor,
-      { isDemo: true },
+      { isDemo: true, passwordHash: hashes[i]! },
     );
     if (demoInspectionId !== undefined && account.demoInspectionRole) {
       await setInspectionMember(db, demoInspectionId, user.id, account.demoInspectionRole);

@@ -28,7 +28,8 @@ export type NewAccount = z.input<typeof NewAccountSchema>;
 /** Public view of an account for audit entries: never the hash. */
 const auditView = (u: User) => ({ email: u.email, displayName: u.displayName, role: u.role, organisationId: u.organisationId, active: u.active });
 
-export async function createAccount(db: Db, input: NewAccount, actor: string, options: { isDemo?: boolean } = {}): Promise<User> {
+/** `passwordHash`: the password already hashed (hashPassword), so that several can be hashed at once. */
+export async function createAccount(db: Db, input: NewAccount, actor: string, options: { isDemo?: boolean; passwordHash?: string } = {}): Promise<User> {
   const data = NewAccountSchema.parse(input);
   if (data.role === 'service-staff') {
     const organisation = data.organisationId === null ? undefined : await getOrganisation(db, data.organisationId);
@@ -45,7 +46,7 @@ export async function createAccount(db: Db, input: NewAccount, actor: string, op
       displayName: data.displayName,
       role: data.role,
       organisationId: data.organisationId,
-      passwordHash: data.password === undefined ? null : await hashPassword(data.password),
+      passwordHash: data.password === undefined ? null : (options.passwordHash ?? (await hashPassword(data.password))),
       isDemo: options.isDemo ?? false,
     });
     await recordAudit(trx, { actor, action: 'user.created', entity: 'user', entityId: user.id, after: auditView(user) });
