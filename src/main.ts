@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server';
 import { isLoopbackHost, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { createApp } from './http/app.ts';
-import { ensureDemoData } from './services/demo-data.ts';
+import { beginDemoData, DEMO_STAGES, type DemoStart } from './services/demo-data.ts';
+import { startDemoLoading, type DemoLoading } from './services/demo-loading.ts';
 import { firstStartDump } from './services/first-start-database.ts';
 import { disableDemoAccounts } from './services/identity/demo-accounts-off.ts';
 import type { DemoAccount } from './services/identity/demo-users.ts';
@@ -52,7 +53,7 @@ await new Promise<void>((listening) => {
 server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
 
 let database: DatabaseHandle | undefined;
-async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: DemoAccount[] }> {
+async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: DemoAccount[]; demoLoading?: DemoLoading }> {
   // An empty data folder begins from the build's dump (migrated, reference data): initdb and every migration once, not on every first start.
   const dump = config.databaseUrl ? undefined : firstStartDump(config.pgliteDir);
   database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir, holder: { kind: 'server', what: 'npm start' }, ...(dump ? { loadDataDir: dump } : {}) });
@@ -60,10 +61,12 @@ async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: Dem
   const reference = await loadReferenceData(database.db);
   console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs, ${reference.youthServices} youth justice services${reference.unchanged ? ' (files unchanged since the last start)' : ''}${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
   let demoAccounts: DemoAccount[] | undefined;
+  let demo: DemoStart | undefined;
   if (config.demoData) {
     // Demonstration accounts have known passwords, so they exist only on the local embedded database
     // (and config.ts refuses DEMO_DATA=on there with a HOST beyond this machine).
-    const demo = await ensureDemoData(database.db, { accounts: database.kind === 'pglite' });
+    // Inspection 1 and the accounts before the server answers; the other parts after it (demo-loading.ts).
+    demo = await beginDemoData(database.db, { accounts: database.kind === 'pglite' });
     for (const line of demo.made) console.log(line);
     if (demo.accounts) {
       demoAccounts = demo.accounts;
@@ -75,7 +78,10 @@ async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: Dem
     const disabled = await disableDemoAccounts(database.db);
     if (disabled) console.log(`Demonstration accounts disabled (${disabled}): HOST=${config.host} serves beyond this machine and their passwords are published`);
   }
-  return { database, ...(demoAccounts ? { demoAccounts } : {}) };
+  if (!demo?.later.length) return { database, ...(demoAccounts ? { demoAccounts } : {}) };
+  console.log(`Demonstration data: ${demo.later.length} of its ${DEMO_STAGES.length} parts load after the server answers: ${demo.later.map((s) => s.title).join('; ')}`);
+  const log = { made: (line: string) => console.log(line), failed: (error: unknown, line: string) => logger.error({ err: error }, line) };
+  return { database, ...(demoAccounts ? { demoAccounts } : {}), demoLoading: startDemoLoading(database.db, demo.later, { total: DEMO_STAGES.length, context: demo.context, log }) };
 }
 
 const ready = await prepare().catch(async (error: unknown) => {
@@ -93,7 +99,7 @@ console.log(`Survey texts: ${sms.sender.label}${sms.sender.real ? '' : ` in ${co
 sms.dispatcher.kick(); // texts queued before a restart
 console.log(`Embargoed copies: ${mail.sender.label}${mail.sender.real ? '' : ` in ${config.email.outboxDir}`}; links to ${config.serviceUrl}`);
 mail.dispatcher.kick(); // emails queued before a restart
-const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(oidc ? { oidc } : {}), sms, mail });
+const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(ready.demoLoading ? { demoLoading: ready.demoLoading } : {}), ...(oidc ? { oidc } : {}), sms, mail });
 handle = (request, env) => app.fetch(request, env);
 // Expired sessions and case links past their retention, at start and every hour.
 const maintenance = startMaintenance(db, { log: logger, policy: config.session });
@@ -105,6 +111,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close();
+  await ready.demoLoading?.stop(); // the part being made rolls back: made at the next start
   await maintenance.stop();
   await sms.dispatcher.stop();
   await mail.dispatcher.stop();

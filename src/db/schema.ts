@@ -292,8 +292,15 @@ export interface ReferenceDataDigestTable {
   loaded_at: CreatedAt;
 }
 
+/** The parts of the demonstration data made in this database (src/services/demo-data.ts), by name. */
+export interface DemoDataStageTable {
+  name: string;
+  done_at: CreatedAt;
+}
+
 export interface Database extends ProgrammeTables, SampleSurveyTables, TimelineTables, ReportWritingTables, EmbargoTables, DomainOneTables, SfoTables, SfoPanelTables, JointInspectionTables {
   reference_data_digest: ReferenceDataDigestTable;
+  demo_data_stage: DemoDataStageTable;
   annual_report: AnnualReportTable;
   recommendation_response: RecommendationResponseTable;
   recommendation_progress: RecommendationProgressTable;

@@ -47,6 +47,7 @@ import { sfoAnnualRoutes } from './routes/sfo-annual.ts';
 import { smsWebhookRoutes, surveyRoutes } from './routes/survey.ts';
 import type { SurveyMessaging } from '../services/survey/messaging.ts';
 import type { EmbargoMail } from '../services/embargo-mail.ts';
+import type { DemoLoading } from '../services/demo-loading.ts';
 import { createServices } from '../wiring.ts';
 import { embargoedCopyRoutes } from './routes/embargoed-copy.ts';
 
@@ -63,12 +64,14 @@ export interface AppDeps {
   sms?: SurveyMessaging;
   /** Emails of the embargoed copy: the provider and the dispatcher (made in src/wiring.ts; default: its local outbox). */
   mail?: EmbargoMail;
+  /** The demonstration data loading after the start: signed-in pages say so until it has. */
+  demoLoading?: Pick<DemoLoading, 'progress'>;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 const STATUS = { 'not-found': 404, invalid: 400, conflict: 409, forbidden: 403 } as const;
 
-export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, ...given }: AppDeps): Hono<AppEnv> {
+export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCookies = false, demoAccounts, oidc, demoLoading, ...given }: AppDeps): Hono<AppEnv> {
   // main.ts gives the services wiring.ts made from its configuration; a test or the bench that gives none gets wiring.ts's defaults.
   const { sms, mail } = given.sms && given.mail ? { sms: given.sms, mail: given.mail } : { ...createServices(db), ...(given.sms ? { sms: given.sms } : {}), ...(given.mail ? { mail: given.mail } : {}) };
   const app = new Hono<AppEnv>();
@@ -100,6 +103,8 @@ export function createApp({ db, sessionPolicy = DEFAULT_SESSION_POLICY, secureCo
   // Bodies are limited before anything reads them; the CSRF check reads every form.
   app.use(limitBodies());
   app.use(sessionMiddleware({ db, policy: sessionPolicy, secureCookies }));
+  // Read from memory: no query per request.
+  if (demoLoading) app.use((c, next) => (c.set('demoLoading', demoLoading.progress()), next()));
   app.use(csrfProtection());
   app.use(refuseUnstorableInput());
   app.route('/', signInRoutes(db, { policy: sessionPolicy, secureCookies, ...(demoAccounts ? { demoAccounts } : {}), ...(oidc ? { oidc } : {}) }));

@@ -7,13 +7,15 @@ import { csrf } from 'hono/csrf';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/repositories/index.ts';
 import { errorPage } from './error-page.ts';
+import type { DemoLoadingProgress } from '../services/demo-loading.ts';
 import { resumeSession, type ActiveSession, type SessionPolicy } from '../services/identity/sessions.ts';
 import { clock } from '../services/clock.ts';
 
 export const SESSION_COOKIE = 'inspectorate_session';
 const PRE_SESSION_CSRF_COOKIE = 'inspectorate_csrf';
 
-export type AppEnv = { Variables: { session: ActiveSession | undefined; secureHeadersNonce?: string; requestId?: string } };
+/** `demoLoading`: how far the demonstration data has loaded, while it loads after the start (the pages' banner). */
+export type AppEnv = { Variables: { session: ActiveSession | undefined; secureHeadersNonce?: string; requestId?: string; demoLoading?: DemoLoadingProgress } };
 
 export interface AuthOptions {
   db: Db;

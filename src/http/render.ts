@@ -10,6 +10,7 @@ import { requestScope } from './access.ts';
 import { flashMessage } from './flash.ts';
 import { scopeOf } from '../services/inspection-scope.ts';
 import { frameworkKnownNow } from '../services/frameworks.ts';
+import type { DemoLoadingProgress } from '../services/demo-loading.ts';
 import type { ActiveSession } from '../services/identity/sessions.ts';
 
 // The routes' one import for pages and the cells they build in code.
@@ -37,9 +38,19 @@ export function page(c: Context, template: string, context: Record<string, unkno
       csrfToken: context.csrfToken ?? session?.csrfToken,
       // The success banner after a save (flash.njk), named by the redirect.
       flash: flashMessage(c.req.query('flash')),
+      demoLoading: session && demoLoadingText(c.get('demoLoading') as DemoLoadingProgress | undefined),
     }),
     status,
   );
+}
+
+/** The banner while the demonstration data loads after the start (layout.njk). */
+function demoLoadingText(progress: DemoLoadingProgress | undefined): string | undefined {
+  if (!progress) return undefined;
+  const parts = `${progress.ready} of ${progress.total} parts ready`;
+  return progress.failed
+    ? `Demonstration data stopped loading (${parts}): ${progress.failed.title} could not be made. The server’s log says why; the rest will be tried when it next starts.`
+    : `Demonstration data is still loading (${parts}). Pages will show more as it arrives.`;
 }
 
 const isInspection = (value: unknown): value is { id: number; organisationId: number; frameworkId?: string; frameworkVersion?: string } =>

@@ -72,6 +72,14 @@ const SURVEY_PHONES_FROM = 500;
  * name in the registry.
  */
 export async function createDemoNationalYears(db: Db, today = clock.today(), actor = 'system:demo'): Promise<{ inspections: number; surveys: number; annualReport: number | null }> {
+  const plan = await planDemoNationalYears(db, today);
+  for (const demo of plan) await publishDemoInspection(db, demo, actor);
+  const annualReport = plan.length ? await createDemoNationalAnnualReport(db, today, actor) : null;
+  return { inspections: plan.length, surveys: plan.filter((d) => d.survey).length, annualReport };
+}
+
+/** The inspections createDemoNationalYears publishes, in order: the same for the same reference data and business year. */
+export async function planDemoNationalYears(db: Db, today: string): Promise<PublishedDemo[]> {
   const current = businessYearOf(today).start;
   const regions = (await listRegionsWithPdus(db)).filter((r) => r.pdus.length >= 4).slice(0, 4);
   const plan: PublishedDemo[] = [];
@@ -89,10 +97,13 @@ export async function createDemoNationalYears(db: Db, today = clock.today(), act
       demo.survey = { people: 40 + (demo.seed % 3) * 10, phoneOffset: phones };
       phones += demo.survey.people;
     }
-  for (const demo of plan) await publishDemoInspection(db, demo, actor);
+  return plan;
+}
+
+/** The draft annual report of the last business year's published PDU inspections. */
+export async function createDemoNationalAnnualReport(db: Db, today: string, actor = 'system:demo'): Promise<number> {
   const framework = await storedFrameworkByKey(db, DEFAULT_FRAMEWORK);
-  const annualReport = plan.length ? await createAnnualReport(db, { year: String(current - 1), framework: framework.key }, actor) : null;
-  return { inspections: plan.length, surveys: plan.filter((d) => d.survey).length, annualReport };
+  return createAnnualReport(db, { year: String(businessYearOf(today).start - 1), framework: framework.key }, actor);
 }
 
 /**

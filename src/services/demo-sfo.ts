@@ -3,7 +3,7 @@
 // every stage, each made through the same use cases as the pages: the first quarter released with
 // the region's actions and a labelled stand-in review document on three of its reviews, the second signed off, the third moderated with a disagreement left to
 // settle, the fourth with drafts, submissions and a blind second reading under way. Labelled as generated.
-import { listSfoReviews } from '../db/repositories/sfo-repository.ts';
+import { listSfoReviews, listSfoSamples } from '../db/repositories/sfo-repository.ts';
 import type { Db } from '../db/repositories/index.ts';
 import { DEMO_LEARNING_POINTS, generateSfoReading, generateSfoRegister, varySfoReading } from '../demo/generate-sfo-register.ts';
 import { seededRandom } from '../domain/sampling/seeded-random.ts';
@@ -37,6 +37,14 @@ export const lastWholeBusinessYear = (today: string): number => Number(today.sli
 
 /** Loads the SFO demonstration once (nothing when the register already holds reviews); returns lines for the start-up log. */
 export async function createDemoSfo(db: Db, today: string, people: DemoSfoPeople | undefined, actor = 'system:demo'): Promise<string[]> {
+  const made = await createDemoSfoRegister(db, today, actor);
+  if (!made.length || !people) return made;
+  for (const quarter of [0, 1, 2, 3]) made.push(...(await stageDemoSfoQuarter(db, quarter, people, today)));
+  return made;
+}
+
+/** The SFO demonstration's register and quarterly samples, when the register holds no review yet (else nothing); lines for the start-up log. */
+export async function createDemoSfoRegister(db: Db, today: string, actor = 'system:demo'): Promise<string[]> {
   if ((await listSfoReviews(db)).length) return [];
   const year = lastWholeBusinessYear(today);
   const regions = await sfoRegions(db);
@@ -49,11 +57,18 @@ export async function createDemoSfo(db: Db, today: string, people: DemoSfoPeople
   });
   const sampleIds: number[] = [];
   for (const [q, p] of quarters.entries()) sampleIds.push((await drawSfoSample(db, { periodFrom: p.from, periodTo: p.to, share: 0.2, seed: 7 + q }, actor)).sample.id);
-  const made = [`SFO review QA demonstration: ${reviews.length} generated reviews submitted April ${year} to March ${year + 1}, a sample each quarter (samples ${sampleIds.join(', ')})`];
-  if (!people) return made;
-  for (const [q, sampleId] of sampleIds.entries()) await stageSample(db, sampleId, STAGES[q]!, people, today, 100 + q);
-  made.push(`SFO assessments: sample ${sampleIds[0]} released with a region's actions and three review documents (labelled demonstration documents), ${sampleIds[1]} signed off, ${sampleIds[2]} moderated with a disagreement to settle, ${sampleIds[3]} under way (drafts, a blind second reading)`);
-  return made;
+  return [`SFO review QA demonstration: ${reviews.length} generated reviews submitted April ${year} to March ${year + 1}, a sample each quarter (samples ${sampleIds.join(', ')})`];
+}
+
+/**
+ * The assessments of one quarter's sample (0 to 3, the register's samples in the order drawn), at
+ * its stage: released, signed off, moderated, under way. The last says what all four hold.
+ */
+export async function stageDemoSfoQuarter(db: Db, quarter: number, people: DemoSfoPeople, today: string): Promise<string[]> {
+  const sampleIds = (await listSfoSamples(db)).map((s) => s.id).sort((a, b) => a - b);
+  await stageSample(db, sampleIds[quarter]!, STAGES[quarter]!, people, today, 100 + quarter);
+  if (quarter < 3) return [];
+  return [`SFO assessments: sample ${sampleIds[0]} released with a region's actions and three review documents (labelled demonstration documents), ${sampleIds[1]} signed off, ${sampleIds[2]} moderated with a disagreement to settle, ${sampleIds[3]} under way (drafts, a blind second reading)`];
 }
 
 async function stageSample(db: Db, sampleId: number, stage: Stage, people: DemoSfoPeople, today: string, seed: number): Promise<void> {

@@ -29,6 +29,7 @@ import * as m0024 from './0024_sfo_learning_panels.ts';
 import * as m0025 from './0025_sfo_annual_reports.ts';
 import * as m0026 from './0026_inspection_youth_selection.ts';
 import * as m0027 from './0027_joint_inspection.ts';
+import * as m0028 from './0028_demo_data_stages.ts';
 import * as m0029 from './0029_reference_data_digest.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -59,5 +60,6 @@ export const migrations: Record<string, Migration> = {
   '0025_sfo_annual_reports': m0025,
   '0026_inspection_youth_selection': m0026,
   '0027_joint_inspection': m0027,
+  '0028_demo_data_stages': m0028,
   '0029_reference_data_digest': m0029,
 };

@@ -3,6 +3,7 @@
 export * from './framework-repository.ts';
 export * from './organisation-repository.ts';
 export * from './reference-digest-repository.ts';
+export * from './demo-stage-repository.ts';
 export * from './inspection-repository.ts';
 export * from './assessment-repository.ts';
 export * from './audit-repository.ts';
