@@ -34,14 +34,18 @@ export function firstStartDump(dataDir: string, path = FIRST_START_DUMP): Blob |
   return new Blob([readFileSync(path)]);
 }
 
-/** Makes the dump (migrated, reference data loaded) unless the one there was made from the same migrations, reference files and PGlite. */
-export async function ensureFirstStartDump(path = FIRST_START_DUMP): Promise<'made' | 'current'> {
+/**
+ * Makes the dump (migrated, reference data loaded) unless the one there was made from the same
+ * migrations, reference files and PGlite. `beginFrom` (tests) is a data folder dump to open instead
+ * of running initdb: it is migrated to the latest all the same.
+ */
+export async function ensureFirstStartDump(path = FIRST_START_DUMP, beginFrom?: Blob): Promise<'made' | 'current'> {
   const key = firstStartKey();
   const keyFile = `${path}.key`;
   if (existsSync(path) && existsSync(keyFile) && readFileSync(keyFile, 'utf8').trim() === key) return 'current';
   // The database code only to make one: a build that finds the dump current stays quick.
   const [{ openDatabase }, { loadReferenceData }] = await Promise.all([import('../db/database.ts'), import('./reference-data.ts')]);
-  const handle = await openDatabase({});
+  const handle = await openDatabase(beginFrom ? { loadDataDir: beginFrom } : {});
   try {
     await loadReferenceData(handle.db);
     const dump = Buffer.from(await (await handle.pglite!.dumpDataDir('none')).arrayBuffer());
