@@ -78,64 +78,81 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
   const itemUndecided = (item: RawBuilder<unknown>) =>
     or(inMask(all).map((k) => sql`(${item} = any(${request.items.filter((x) => x.attributeMask & (1 << k)).map((x) => x.id)}::text[]) and ${undecided(k)})`));
   // The deciding items each case with an undecided attribute answered yes or no (absent if none).
-  const deciding = sql`(
+  const deciding = (ids: RawBuilder<unknown>) => sql`(
     select x.case_id, array_agg(x.item_id order by x.item_id collate "C") as deciders
     from case_answer x
     where x.case_id in (select c.id from inspection_case c where c.inspection_id = any(${ids}) and ${anyUndecided})
       and x.item_id = any(${request.deciders}::text[]) and x.answer in ('yes', 'no')
     group by x.case_id
   )`;
-  const caseCounts = (where: RawBuilder<unknown>) => [sql`count(*) filter (where ${where})::int`];
-  const answerCounts = (where: RawBuilder<unknown>) =>
-    (['yes', 'no', 'na'] as const).map((answer) => sql`count(*) filter (where x.answer = ${sql.lit(answer)} and ${where})::int`);
-  const outcomeCounts = (where: RawBuilder<unknown>) => [
-    ...(['sufficient', 'some', 'none'] as const).map((progress) => sql`count(*) filter (where x.progress = ${sql.lit(progress)} and ${where})::int`),
-    sql`count(*) filter (where x.stability_credited and ${where})::int`,
+  // The detail is tested first, so a row's number is worked out once whichever count it is in.
+  const caseCounts = (where: RawBuilder<unknown> | null) => [where ? sql`count(*) filter (where ${where})::int` : sql`count(*)::int`];
+  const answerCounts = (where: RawBuilder<unknown> | null) =>
+    (['yes', 'no', 'na'] as const).map((answer) => sql`count(*) filter (where x.answer = ${sql.lit(answer)}${where ? sql` and ${where}` : sql``})::int`);
+  const outcomeCounts = (where: RawBuilder<unknown> | null) => [
+    ...(['sufficient', 'some', 'none'] as const).map((progress) => sql`count(*) filter (where x.progress = ${sql.lit(progress)}${where ? sql` and ${where}` : sql``})::int`),
+    sql`count(*) filter (where x.stability_credited${where ? sql` and ${where}` : sql``})::int`,
   ];
-  const perNumber = (counts: (where: RawBuilder<unknown>) => RawBuilder<unknown>[], numbers: number) =>
-    sql.join(Array.from({ length: numbers }, (_, n) => counts(sql`x.code = ${sql.lit(n)}`)).flat());
+  // All the rows, then those of each number but the last (which is what is left, less the rows
+  // with an undecided attribute: those are counted apart).
+  const perNumber = (counts: (where: RawBuilder<unknown> | null) => RawBuilder<unknown>[], numbers: number) =>
+    sql.join([...counts(null), ...Array.from({ length: numbers - 1 }, (_, n) => counts(sql`x.code = ${sql.lit(n)}`)).flat()]);
   const itemNumbers = Math.max(1, ...masks.map(numbersOf));
   // Cases (kind 0), answers (1) or outcome details (2) of the counted items by inspection (and
-  // item), a set of counts per number; then those with an undecided attribute (which have no
-  // number, so are in none of those sets), by profile.
-  const parts = (kind: 0 | 1 | 2) => {
-    const counts = kind === 0 ? caseCounts : kind === 1 ? answerCounts : outcomeCounts;
-    const table = kind === 1 ? 'case_answer' : 'case_outcome';
-    const itemIds = kind === 1 ? request.items.map((x) => x.id) : request.outcomeItems;
-    const decided = kind === 0
-      ? sql`
-      select 0 as kind, x.inspection_id, null::text as item_id, null::text[] as attributes, null::text[] as deciders, array[${perNumber(counts, numbersOf(all))}] as counts
+  // item), a set of counts per number (and, for cases, how many have an undecided attribute).
+  const itemIdsOf = (kind: 1 | 2) => (kind === 1 ? request.items.map((x) => x.id) : request.outcomeItems);
+  const decided = (kind: 0 | 1 | 2) => {
+    if (kind === 0)
+      return sql`
+      select 0 as kind, x.inspection_id, null::text as item_id, null::text[] as attributes, null::text[] as deciders,
+             array[${perNumber(caseCounts, numbersOf(all))}, count(*) filter (where x.code is null)::int] as counts
       from (select c.inspection_id, ${code(all)} as code from ${cases} c) x
-      group by 1, 2`
-      : sql`
-      select ${sql.lit(kind)}, x.inspection_id, x.item_id, null::text[], null::text[], array[${perNumber(counts, itemNumbers)}]
+      group by 1, 2`;
+    return sql`
+      select ${sql.lit(kind)}, x.inspection_id, x.item_id, null::text[], null::text[], array[${perNumber(kind === 1 ? answerCounts : outcomeCounts, itemNumbers)}]
       from (
         select c.inspection_id, t.item_id, ${kind === 1 ? sql`t.answer` : sql`t.progress, t.stability_credited`}, ${codeFor(sql.ref('t.item_id'))} as code
-        from ${sql.table(table)} as t join ${cases} c on c.id = t.case_id
-        where t.item_id = any(${itemIds}::text[])
+        from ${sql.table(kind === 1 ? 'case_answer' : 'case_outcome')} as t join ${cases} c on c.id = t.case_id
+        where t.item_id = any(${itemIdsOf(kind)}::text[])
       ) x
       group by 1, 2, 3`;
-    const open = itemIds.filter((id) => conditional.includes(id));
-    if (kind === 0 ? !all : !open.length) return decided;
-    const rest = kind === 0
-      ? sql`
-      select 0, c.inspection_id, null::text, ${valuesFor(null)}, coalesce(d.deciders, '{}'), array[count(*)::int]
-      from inspection_case c left join ${deciding} d on d.case_id = c.id
+  };
+  // Those with an undecided attribute (which have no number, so are in none of those sets), by
+  // profile, in the inspections that have such cases.
+  const undecidedParts = (openIds: readonly number[]) => {
+    const ids = sql`${[...openIds]}::int[]`;
+    const parts = [
+      sql`
+      select 0 as kind, c.inspection_id, null::text as item_id, ${valuesFor(null)} as attributes, coalesce(d.deciders, '{}') as deciders, array[count(*)::int] as counts
+      from inspection_case c left join ${deciding(ids)} d on d.case_id = c.id
       where c.inspection_id = any(${ids}) and ${anyUndecided}
-      group by 1, 2, 3, 4, 5`
-      : sql`
-      select ${sql.lit(kind)}, c.inspection_id, x.item_id, ${valuesFor(sql.ref('x.item_id'))}, coalesce(d.deciders, '{}'), array[${sql.join(counts(sql`true`))}]
-      from inspection_case c join ${sql.table(table)} as x on x.case_id = c.id left join ${deciding} d on d.case_id = c.id
+      group by 1, 2, 3, 4, 5`,
+    ];
+    for (const kind of [1, 2] as const) {
+      const open = itemIdsOf(kind).filter((id) => conditional.includes(id));
+      if (!open.length) continue;
+      parts.push(sql`
+      select ${sql.lit(kind)}, c.inspection_id, x.item_id, ${valuesFor(sql.ref('x.item_id'))}, coalesce(d.deciders, '{}'), array[${sql.join((kind === 1 ? answerCounts : outcomeCounts)(null))}]
+      from inspection_case c join ${sql.table(kind === 1 ? 'case_answer' : 'case_outcome')} as x on x.case_id = c.id left join ${deciding(ids)} d on d.case_id = c.id
       where c.inspection_id = any(${ids}) and ${anyUndecided} and x.item_id = any(${open}::text[]) and ${itemUndecided(sql.ref('x.item_id'))}
-      group by 1, 2, 3, 4, 5`;
-    return sql`${decided} union all ${rest}`;
+      group by 1, 2, 3, 4, 5`);
+    }
+    return sql.join(parts, sql` union all `);
   };
 
-  const { rows } = await inTransaction(db, async (trx) => {
+  const ownTransaction = !db.isTransaction;
+  const rows = await inTransaction(db, async (trx) => {
+    // Both statements see the same cases.
+    if (ownTransaction) await sql`set transaction isolation level repeatable read`.execute(trx);
     // Compiling the statement to machine code (PostgreSQL's JIT, planned for its cost) takes
     // longer than running it; the plain GROUP BY it matches stays under that threshold.
     await sql`set local jit = off`.execute(trx);
-    return sql<Row>`${parts(0)} union all ${parts(1)} union all ${parts(2)}`.execute(trx);
+    const first = (await sql<Row>`${decided(0)} union all ${decided(1)} union all ${decided(2)}`.execute(trx)).rows;
+    // Cases with an undecided attribute are few, or none: only then a second statement, for them.
+    const openIds: number[] = [];
+    for (const r of first) if (r.kind === 0 && r.counts.pop()!) openIds.push(r.inspection_id);
+    if (!openIds.length) return first;
+    return [...first, ...(await sql<Row>`${undecidedParts(openIds)}`.execute(trx)).rows];
   });
 
   // Each distinct profile numbered once, for the rows to name.
@@ -159,21 +176,34 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     return n;
   };
   const counted: ProfileCountRow[] = [];
-  const push = (r: Row, profile: number, at: number) => {
-    const n = r.counts;
-    if (r.kind === 0) counted.push({ kind: 'cases', inspectionId: r.inspection_id, profile, cases: n[at]! });
-    else if (r.kind === 1) counted.push({ kind: 'answers', inspectionId: r.inspection_id, itemId: r.item_id!, profile, yes: n[at]!, no: n[at + 1]!, na: n[at + 2]! });
-    else counted.push({ kind: 'outcomes', inspectionId: r.inspection_id, itemId: r.item_id!, profile, sufficient: n[at]!, some: n[at + 1]!, none: n[at + 2]!, stabilityCredited: n[at + 3]! });
+  const push = (r: Row, profile: number, n: readonly number[]) => {
+    if (r.kind === 0) counted.push({ kind: 'cases', inspectionId: r.inspection_id, profile, cases: n[0]! });
+    else if (r.kind === 1) counted.push({ kind: 'answers', inspectionId: r.inspection_id, itemId: r.item_id!, profile, yes: n[0]!, no: n[1]!, na: n[2]! });
+    else counted.push({ kind: 'outcomes', inspectionId: r.inspection_id, itemId: r.item_id!, profile, sufficient: n[0]!, some: n[1]!, none: n[2]!, stabilityCredited: n[3]! });
   };
+  // The rows with an undecided attribute, added up per inspection and item, to leave out of the rest.
+  const apart = new Map<string, number[]>();
   for (const r of rows) {
-    if (r.attributes) push(r, profileOf({ attributes: r.attributes, deciders: r.deciders }), 0);
-    else {
-      const width = WIDTH[r.kind as 0 | 1 | 2];
-      const mask = r.kind === 0 ? all : (maskOf.get(r.item_id!) ?? 0);
-      for (let number = 0; number * width < r.counts.length; number++) {
-        const at = number * width;
-        if (r.counts.slice(at, at + width).some((n) => n)) push(r, profileOfNumber(mask, number), at);
-      }
+    if (!r.attributes) continue;
+    push(r, profileOf({ attributes: r.attributes, deciders: r.deciders }), r.counts);
+    const key = `${r.kind} ${r.inspection_id} ${r.item_id}`;
+    const sum = apart.get(key) ?? r.counts.map(() => 0);
+    r.counts.forEach((n, i) => (sum[i]! += n));
+    apart.set(key, sum);
+  }
+  for (const r of rows) {
+    if (r.attributes) continue;
+    const width = WIDTH[r.kind as 0 | 1 | 2];
+    const mask = r.kind === 0 ? all : (maskOf.get(r.item_id!) ?? 0);
+    const sets = r.counts.length / width;
+    const left = r.counts.slice(0, width);
+    const undecidedRows = apart.get(`${r.kind} ${r.inspection_id} ${r.item_id}`);
+    if (undecidedRows) undecidedRows.forEach((n, i) => (left[i]! -= n));
+    for (let number = 0; number < numbersOf(mask); number++) {
+      // Counted by number, or (the mask's last, where there is no set for it) what is left.
+      const n = number + 1 < sets ? r.counts.slice((number + 1) * width, (number + 2) * width) : left.slice();
+      n.forEach((x, i) => (left[i]! -= number + 1 < sets ? x : 0));
+      if (n.some((x) => x)) push(r, profileOfNumber(mask, number), n);
     }
   }
   return { profiles, rows: counted };
