@@ -8,7 +8,7 @@ import { casesCompleteText } from '../domain/sign-off/provisional.ts';
 import { diffFrameworks, type FrameworkDiff } from '../domain/framework/diff.ts';
 import { frameworkDiffText } from '../presenters/framework-diff.ts';
 import { ratingsTable } from '../presenters/ratings-table.ts';
-import { bundledFramework, bundledFrameworkFiles, DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
+import { bundledFramework, bundledFrameworkFiles, defaultFramework } from '../reference/frameworks.ts';
 import { AppError } from '../services/errors.ts';
 import { inspectionAuditEvents } from '../services/audit-trail.ts';
 import { diffStoredFrameworks } from '../services/frameworks.ts';
@@ -50,7 +50,7 @@ export function buildProgram(open?: DatabaseHandle): Command {
     .argument('<file>', 'assessment file, or - for standard input (then give --format)')
     .option('--json', 'print the ratings and their explanations as JSON')
     .option('--explain', 'print each rating\'s explanation under the table')
-    .option('--framework <id@version>', 'framework version the file was assessed under (default: the current PDU framework; e.g. hmip-youth@2021 for a youth justice service)', DEFAULT_FRAMEWORK)
+    .option('--framework <id@version>', 'framework version the file was assessed under (default: the current PDU framework; e.g. hmip-youth@2021 for a youth justice service)', defaultFramework())
     .option('--format <format>', 'csv or json (default: from the file name)')
     .option('--strict', 'treat unanswered prompts as errors')
     .action((file: string, o: { json?: boolean; explain?: boolean; framework: string; format?: string; strict?: boolean }) => {
@@ -65,7 +65,7 @@ export function buildProgram(open?: DatabaseHandle): Command {
     .command('validate')
     .description('check an assessment file and list every problem, without importing it')
     .argument('<file>')
-    .option('--framework <id@version>', 'framework version', DEFAULT_FRAMEWORK)
+    .option('--framework <id@version>', 'framework version', defaultFramework())
     .option('--format <format>', 'csv or json (default: from the file name)')
     .option('--strict', 'treat unanswered prompts as errors')
     .action((file: string, o: { framework: string; format?: string; strict?: boolean }) => {

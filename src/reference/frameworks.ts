@@ -41,10 +41,13 @@ export function currentBundledFrameworkKey(kind: InspectedKind): string {
   return found.key;
 }
 
-/** The CLI's and the public PDU ratings' default: the current shipped framework for PDUs (hmip-adult-pdu@2021). */
-export const DEFAULT_FRAMEWORK = currentBundledFrameworkKey('pdu');
+/**
+ * The CLI's and the public PDU ratings' default: the current shipped framework for PDUs (hmip-adult-pdu@2021).
+ * A function, not a constant: reading every framework file on import cost a restart ~0.4 s before its first page.
+ */
+export const defaultFramework = (): string => currentBundledFrameworkKey('pdu');
 
-export function bundledFramework(key = DEFAULT_FRAMEWORK): Framework {
+export function bundledFramework(key = defaultFramework()): Framework {
   const found = bundledFrameworkFiles().find((f) => f.framework.key === key);
   if (!found) throw new Error(`No framework ${key}; shipped: ${bundledFrameworkFiles().map((f) => f.framework.key).join(', ')}`);
   return found.framework;

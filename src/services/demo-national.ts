@@ -8,7 +8,7 @@
 import { listRegionsWithPdus, type Db } from '../db/repositories/index.ts';
 import { GENERATED_LABEL } from '../demo/generate-assessment.ts';
 import { businessYear, businessYearOf } from '../domain/national/business-year.ts';
-import { DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
+import { defaultFramework } from '../reference/frameworks.ts';
 import { createDemoInspection, DEMO } from './demo.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
 import { addDays } from './inspections.ts';
@@ -102,7 +102,7 @@ export async function planDemoNationalYears(db: Db, today: string): Promise<Publ
 
 /** The draft annual report of the last business year's published PDU inspections. */
 export async function createDemoNationalAnnualReport(db: Db, today: string, actor = 'system:demo'): Promise<number> {
-  const framework = await storedFrameworkByKey(db, DEFAULT_FRAMEWORK);
+  const framework = await storedFrameworkByKey(db, defaultFramework());
   return createAnnualReport(db, { year: String(businessYearOf(today).start - 1), framework: framework.key }, actor);
 }
 

@@ -7,7 +7,7 @@ import type { InspectionAssessment } from '../domain/assessment/types.ts';
 import type { Framework } from '../domain/framework/framework.ts';
 import { fieldworkPlan, withStandardsDone } from '../demo/fieldwork-progress.ts';
 import { generateAssessment } from '../demo/generate-assessment.ts';
-import { DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
+import { defaultFramework } from '../reference/frameworks.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
 import { addDays, createInspection, saveAssessments } from './inspections.ts';
 
@@ -61,12 +61,12 @@ function assessedSoFar(framework: Framework, full: InspectionAssessment): Inspec
 
 /** A demonstration inspection of the PDU under the default framework, with its generated (labelled) cases saved. */
 export async function createDemoInspection(db: Db, demo: DemoInspection, actor = 'system:demo'): Promise<number> {
-  const framework = await storedFrameworkByKey(db, DEFAULT_FRAMEWORK);
+  const framework = await storedFrameworkByKey(db, defaultFramework());
   const inspection = await createInspection(
     db,
     {
       pduName: demo.pduName,
-      frameworkKey: DEFAULT_FRAMEWORK,
+      frameworkKey: defaultFramework(),
       fieldworkStart: demo.fieldworkStart,
       title: `Demonstration inspection: ${demo.pduName} PDU (generated cases)`,
       isDemo: true,

@@ -8,7 +8,7 @@ import { frameworkKey } from '../domain/framework/framework.ts';
 import { mergeHistory, RATINGS, type HistoryEntry } from '../domain/programme/inspection-history.ts';
 import { improvementCounts, type ImprovementCounts } from '../domain/publication/improvement.ts';
 import type { EarlierResult, PduRatings, PublicResult, PublicStandard, PublishedResult, RegionRatings } from '../domain/publication/public-results.ts';
-import { DEFAULT_FRAMEWORK } from '../reference/frameworks.ts';
+import { defaultFramework } from '../reference/frameworks.ts';
 import { AppError } from './errors.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
 import { currentPublication } from './inspection-scope.ts';
@@ -42,7 +42,7 @@ export const publishedResult = ({ inspection: i, publishOn, ratings }: Published
 });
 
 /**
- * The columns: the current PDU framework's rated standards (DEFAULT_FRAMEWORK: the newest shipped
+ * The columns: the current PDU framework's rated standards (defaultFramework(): the newest shipped
  * whose regime inspects PDUs), then those of any other PDU version a published inspection was made
  * under (its rated standards, as the rating engine treats them). Versions that inspect another kind
  * of organisation (youth justice services) make no columns of these PDU tables.
@@ -50,7 +50,7 @@ export const publishedResult = ({ inspection: i, publishOn, ratings }: Published
 async function standardColumns(db: Db, inspections: readonly { frameworkId: string; frameworkVersion: string }[]): Promise<PublicStandard[]> {
   const standards: PublicStandard[] = [];
   // Each version once (storedFrameworkByKey keeps the compiled versions), in the order first met.
-  for (const key of new Set([DEFAULT_FRAMEWORK, ...inspections.map((i) => frameworkKey(i.frameworkId, i.frameworkVersion))])) {
+  for (const key of new Set([defaultFramework(), ...inspections.map((i) => frameworkKey(i.frameworkId, i.frameworkVersion))])) {
     const framework = await storedFrameworkByKey(db, key);
     if (framework.regime.organisationKind !== 'pdu') continue;
     for (const s of framework.standards) if (framework.treatment(s.id) === 'rated' && !standards.some((x) => x.id === s.id)) standards.push({ id: s.id, name: s.name });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, saveInspectionAssessment } from '../../src/db/repositories/index.ts';
 import type { InspectionAssessment } from '../../src/domain/assessment/types.ts';
 import { rateInspection } from '../../src/domain/rating/engine.ts';
-import { DEFAULT_FRAMEWORK } from '../../src/reference/frameworks.ts';
+import { defaultFramework } from '../../src/reference/frameworks.ts';
 import { createDemoNationalYears, publishDemoInspection } from '../../src/services/demo-national.ts';
 import { AppError } from '../../src/services/errors.ts';
 import { storedFrameworkByKey } from '../../src/services/frameworks.ts';
@@ -54,7 +54,7 @@ describe('annual national report', () => {
     expect(report.scope.inspections).toBe(8);
     expect(report.scope.regions).toHaveLength(4);
     expect(cut.previous.flatMap((p) => p.inspections)).toHaveLength(8);
-    const framework = await storedFrameworkByKey(handle.db, DEFAULT_FRAMEWORK);
+    const framework = await storedFrameworkByKey(handle.db, defaultFramework());
     const pooled: InspectionAssessment = { frameworkKey: framework.key, cases: [], judgements: {} };
     for (const i of cut.current.inspections) pooled.cases.push(...(await loadAssessment(handle.db, i.id)).assessment.cases);
     expect(report.scope.cases).toBe(pooled.cases.length);
@@ -111,7 +111,7 @@ describe('annual national report', () => {
     expect(check.recomputedDigest).toBe(check.storedDigest);
 
     // A new report takes the new data.
-    const fresh = await loadAnnualReport(handle.db, await createAnnualReport(handle.db, { year: before.report.year.label, framework: DEFAULT_FRAMEWORK }, 'test'));
+    const fresh = await loadAnnualReport(handle.db, await createAnnualReport(handle.db, { year: before.report.year.label, framework: defaultFramework() }, 'test'));
     const kq = (r: typeof fresh) => r.report.keyQuestions.find((k) => k.id === '2.2.1')!.national.sufficient;
     expect(kq(fresh)).toBeLessThan(kq(before));
   });
@@ -123,13 +123,13 @@ describe('annual national report', () => {
     const tomorrow = daysAfter(clock.today(), 1);
     const id = await publishDemoInspection(handle.db, { pduName: 'Sheffield', fieldworkStart: year.from.replace('-04-01', '-09-07'), seed: 9, cases: 10, publishOn: tomorrow }, 'test');
     expect((await reportOverview(handle.db, id)).report.status).toBe('embargoed');
-    const next = await loadAnnualReport(handle.db, await createAnnualReport(handle.db, { year: year.label, framework: DEFAULT_FRAMEWORK }, 'test'));
+    const next = await loadAnnualReport(handle.db, await createAnnualReport(handle.db, { year: year.label, framework: defaultFramework() }, 'test'));
     expect(next.cut.current.inspections.map((i) => i.id)).not.toContain(id);
   });
 
   it('refuses bad requests, naming the field', async () => {
-    expect(await invalid(createAnnualReport(handle.db, { year: 'next year', framework: DEFAULT_FRAMEWORK }, 'test'))).toContain('year: Enter the business year like 2025/26');
-    expect(await invalid(createAnnualReport(handle.db, { year: '2030', framework: DEFAULT_FRAMEWORK }, 'test'))).toContain('no published inspections');
+    expect(await invalid(createAnnualReport(handle.db, { year: 'next year', framework: defaultFramework() }, 'test'))).toContain('year: Enter the business year like 2025/26');
+    expect(await invalid(createAnnualReport(handle.db, { year: '2030', framework: defaultFramework() }, 'test'))).toContain('no published inspections');
     expect(await invalid(createAnnualReport(handle.db, { year: '2025', framework: 'nonsense' }, 'test'))).toContain('framework: Select a framework version');
     expect(await invalid(publishAnnualReport(handle.db, reportId, '2000-01-01', 'test'))).toContain('today or later');
     expect(await invalid(publishAnnualReport(handle.db, reportId, '2026-02-30', 'test'))).toContain('real date');

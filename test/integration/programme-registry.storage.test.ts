@@ -12,7 +12,7 @@ import { prepareCycle } from '../../src/services/programme/cycles.ts';
 import { applyDueRenames, getServiceRecord, planningPdus, planningYouthServices, renameService } from '../../src/services/programme/registry.ts';
 import { youthScores } from '../../src/services/programme/youth.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
-import { DEFAULT_FRAMEWORK } from '../../src/reference/frameworks.ts';
+import { defaultFramework } from '../../src/reference/frameworks.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { pinClock } from '../support/clock.ts';
@@ -280,7 +280,7 @@ describe('inspections published in Inspectorate', () => {
     expect(api.inspections.map((i) => i.sourceName)).toEqual(['reference data', 'published in Inspectorate']);
 
     // A report not yet published adds nothing.
-    const draft = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: DEFAULT_FRAMEWORK, fieldworkStart: addDays(today, -60) }, 'test');
+    const draft = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: defaultFramework(), fieldworkStart: addDays(today, -60) }, 'test');
     expect((await getServiceRecord(handle.db, leedsId)).inspections).toHaveLength(2);
     expect((await getServiceRecord(handle.db, leedsId)).inspectionsInApp.map((i) => i.id).sort((a, b) => a - b)).toEqual([demoId, draft.id].sort((a, b) => a - b));
   });

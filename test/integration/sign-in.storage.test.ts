@@ -1,11 +1,10 @@
 // Signing in, sessions and CSRF through the real HTTP app and database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrganisationByName, listAudit } from '../../src/db/repositories/index.ts';
-import { fixedClock } from '../../src/domain/time/clock.ts';
-import { DEFAULT_FRAMEWORK } from '../../src/reference/frameworks.ts';
+import { defaultFramework } from '../../src/reference/frameworks.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { createApp } from '../../src/http/app.ts';
-import { hashPassword, verifyPassword } from '../../src/services/identity/passwords.ts';
+import { hashPassword, unknownUserHash, verifyPassword } from '../../src/services/identity/passwords.ts';
 import { resumeSession, startSession } from '../../src/services/identity/sessions.ts';
 import { createAccount, setAccountActive } from '../../src/services/identity/users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
@@ -73,8 +72,8 @@ describe('signing in', () => {
 
   it("lands each person on their own work: the inspected service on its inspection's tasks, the inspectorate's others on the inspections", async () => {
     const leeds = (await findOrganisationByName(handle.db, 'pdu', 'Leeds'))!;
-    const past = await createInspection(handle.db, { organisationId: leeds.id, frameworkKey: DEFAULT_FRAMEWORK, fieldworkStart: '2024-03-04', title: 'Leeds 2024' }, 'test');
-    const current = await createInspection(handle.db, { organisationId: leeds.id, frameworkKey: DEFAULT_FRAMEWORK, fieldworkStart: '2027-03-01', title: 'Leeds 2027' }, 'test');
+    const past = await createInspection(handle.db, { organisationId: leeds.id, frameworkKey: defaultFramework(), fieldworkStart: '2024-03-04', title: 'Leeds 2024' }, 'test');
+    const current = await createInspection(handle.db, { organisationId: leeds.id, frameworkKey: defaultFramework(), fieldworkStart: '2027-03-01', title: 'Leeds 2027' }, 'test');
     expect(past.id).not.toBe(current.id);
     await createAccount(handle.db, { email: 'pdu@example.org', displayName: 'Pat', role: 'service-staff', organisationId: leeds.id, password: PASSWORD }, 'test');
     await createAccount(handle.db, { email: 'ana@example.org', displayName: 'Ana', role: 'analyst', password: PASSWORD }, 'test');
@@ -120,17 +119,15 @@ describe('sessions', () => {
   it('end after the idle time and after their lifetime, and when the account is disabled', async () => {
     const user = await createAccount(handle.db, { email: 'sessions@example.org', displayName: 'S', role: 'analyst', password: PASSWORD }, 'test');
     const policy = { idleMinutes: 30, maxHours: 8 };
-    // Years from the database's now(): a session is measured by the app's clock alone.
-    const clock = fixedClock('2031-05-01T09:00:00Z');
-    const later = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000);
-    const s = await startSession(handle.db, user.id, clock.now(), policy);
-    expect(await resumeSession(handle.db, s.token, later(10), policy)).toBeDefined();
-    expect(await resumeSession(handle.db, s.token, later(60), policy)).toBeUndefined();
-    const long = await startSession(handle.db, user.id, clock.now(), policy);
-    expect(await resumeSession(handle.db, long.token, later(9 * 60), { idleMinutes: 24 * 60, maxHours: 8 })).toBeUndefined();
-    const third = await startSession(handle.db, user.id, clock.now(), policy);
+    const s = await startSession(handle.db, user.id, new Date(), policy);
+    // The session's last-seen time is the database's now(); resume relative to it.
+    expect(await resumeSession(handle.db, s.token, new Date(Date.now() + 10 * 60_000), policy)).toBeDefined();
+    expect(await resumeSession(handle.db, s.token, new Date(Date.now() + 60 * 60_000), policy)).toBeUndefined();
+    const long = await startSession(handle.db, user.id, new Date(), policy);
+    expect(await resumeSession(handle.db, long.token, new Date(Date.now() + 9 * 3_600_000), { idleMinutes: 24 * 60, maxHours: 8 })).toBeUndefined();
+    const third = await startSession(handle.db, user.id, new Date(), policy);
     await setAccountActive(handle.db, user.id, false, 'test');
-    expect(await resumeSession(handle.db, third.token, clock.now(), policy)).toBeUndefined();
+    expect(await resumeSession(handle.db, third.token, new Date(), policy)).toBeUndefined();
   });
 
   it('are stored only as a hash of the cookie token', async () => {
@@ -146,6 +143,7 @@ describe('passwords', () => {
     const a = await hashPassword(PASSWORD);
     const b = await hashPassword(PASSWORD);
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(unknownUserHash()).toMatch(/^scrypt\$32768\$8\$1\$/); // an unknown email costs the same time
     expect(a).not.toBe(b);
     expect(await verifyPassword(PASSWORD, a)).toBe(true);
     expect(await verifyPassword(`${PASSWORD}!`, a)).toBe(false);

@@ -1,6 +1,6 @@
 // The framework an inspection uses is chosen by the kind of organisation its regime inspects.
 import { describe, expect, it } from 'vitest';
-import { bundledFrameworkFiles, currentBundledFrameworkKey, DEFAULT_FRAMEWORK } from '../../reference/frameworks.ts';
+import { bundledFrameworkFiles, currentBundledFrameworkKey, defaultFramework } from '../../reference/frameworks.ts';
 import { currentFrameworkFor, frameworksFor } from './current.ts';
 
 const shipped = bundledFrameworkFiles().map((f) => f.framework);
@@ -11,7 +11,7 @@ describe('the framework for a kind of organisation', () => {
     expect(frameworksFor(shipped, 'pdu').map((f) => f.key)).toEqual(['hmip-adult-pdu@2021']);
     expect(currentFrameworkFor(shipped, 'youth-service')?.key).toBe('hmip-youth@2021');
     expect(currentBundledFrameworkKey('youth-service')).toBe('hmip-youth@2021');
-    expect(DEFAULT_FRAMEWORK).toBe('hmip-adult-pdu@2021');
+    expect(defaultFramework()).toBe('hmip-adult-pdu@2021');
   });
 
   it('orders by the date published, then the version number, whatever the id', () => {
