@@ -1,6 +1,7 @@
 // Signing in, sessions and CSRF through the real HTTP app and database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrganisationByName, listAudit } from '../../src/db/repositories/index.ts';
+import { fixedClock } from '../../src/domain/time/clock.ts';
 import { defaultFramework } from '../../src/reference/frameworks.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -119,15 +120,17 @@ describe('sessions', () => {
   it('end after the idle time and after their lifetime, and when the account is disabled', async () => {
     const user = await createAccount(handle.db, { email: 'sessions@example.org', displayName: 'S', role: 'analyst', password: PASSWORD }, 'test');
     const policy = { idleMinutes: 30, maxHours: 8 };
-    const s = await startSession(handle.db, user.id, new Date(), policy);
-    // The session's last-seen time is the database's now(); resume relative to it.
-    expect(await resumeSession(handle.db, s.token, new Date(Date.now() + 10 * 60_000), policy)).toBeDefined();
-    expect(await resumeSession(handle.db, s.token, new Date(Date.now() + 60 * 60_000), policy)).toBeUndefined();
-    const long = await startSession(handle.db, user.id, new Date(), policy);
-    expect(await resumeSession(handle.db, long.token, new Date(Date.now() + 9 * 3_600_000), { idleMinutes: 24 * 60, maxHours: 8 })).toBeUndefined();
-    const third = await startSession(handle.db, user.id, new Date(), policy);
+    // Years from the database's now(): a session is measured by the app's clock alone.
+    const clock = fixedClock('2031-05-01T09:00:00Z');
+    const later = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000);
+    const s = await startSession(handle.db, user.id, clock.now(), policy);
+    expect(await resumeSession(handle.db, s.token, later(10), policy)).toBeDefined();
+    expect(await resumeSession(handle.db, s.token, later(60), policy)).toBeUndefined();
+    const long = await startSession(handle.db, user.id, clock.now(), policy);
+    expect(await resumeSession(handle.db, long.token, later(9 * 60), { idleMinutes: 24 * 60, maxHours: 8 })).toBeUndefined();
+    const third = await startSession(handle.db, user.id, clock.now(), policy);
     await setAccountActive(handle.db, user.id, false, 'test');
-    expect(await resumeSession(handle.db, third.token, new Date(), policy)).toBeUndefined();
+    expect(await resumeSession(handle.db, third.token, clock.now(), policy)).toBeUndefined();
   });
 
   it('are stored only as a hash of the cookie token', async () => {
