@@ -13,6 +13,7 @@ import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { precompileTemplates } from './precompile-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -48,6 +49,9 @@ export function build() {
   }
   // Everything in src/ that is not TypeScript (templates, CSS, the browser script) sits beside the compiled code.
   for (const path of files(src)) if (!path.endsWith('.ts')) cpSync(path, join(dist, relative(src, path)));
+  // The pages' templates compiled once here, not on a start's first page: the search paths of src/presenters/templates.ts.
+  const packageDir = (name) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+  precompileTemplates([join(dist, 'http', 'views'), join(packageDir('govuk-frontend'), 'dist'), packageDir('@ministryofjustice/frontend')], join(dist, 'presenters', 'templates-precompiled.cjs'));
   if (!firstStartDump()) return false;
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

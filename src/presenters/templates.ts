@@ -5,13 +5,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { govukDate, govukDateTime } from './govuk-dates.ts';
+import { precompiledTemplates } from './precompiled-templates.ts';
 
 const require = createRequire(import.meta.url);
 export const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 export const mojRoot = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
 const viewsDir = fileURLToPath(new URL('../http/views/', import.meta.url));
 
-const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist, mojRoot], { noCache: false }), {
+// Run from dist/, the build's compiled templates first (precompiled-templates.ts); the files for any other.
+const precompiled = precompiledTemplates();
+const files = new nunjucks.FileSystemLoader([viewsDir, govukDist, mojRoot], { noCache: false });
+const env = new nunjucks.Environment(precompiled ? [precompiled, files] : files, {
   autoescape: true,
   throwOnUndefined: false,
 });
