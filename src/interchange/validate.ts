@@ -115,6 +115,12 @@ interface CaseDraft {
 
 const COLUMN_TEXT = { case_ref: (r: SourceRow) => r.caseRef, item: (r: SourceRow) => r.item, value: (r: SourceRow) => r.value } as const;
 
+/** A character that might make a text faulty (a NUL, half of a surrogate pair, or a whole pair): a cheap
+ * first look, so that textFaults (which builds its answer) runs only for the rare row that has one. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+const suspect = (text: string) => text.includes('\u0000') || SURROGATE.test(text);
+const NO_FAULTS: { problems: readonly FileProblem[]; caseRef: boolean } = { problems: [], caseRef: false };
+
 /** A row's values that hold characters no text can (text-faults.ts), each at its column. */
 function textFaults(row: SourceRow): { problems: FileProblem[]; caseRef: boolean } {
   const faults = (Object.keys(COLUMN_TEXT) as Column[]).map((column) => ({ column, fault: textFault(COLUMN_TEXT[column](row)) }));
@@ -215,8 +221,8 @@ export class AssessmentValidator {
     const { framework, vocabulary, errors, judgements, rationales } = this;
     // Text the database cannot store is reported where it is; the row is read no further (a row
     // with a faulty case reference does not even start its case).
-    const faults = textFaults(source);
-    errors.push(...faults.problems);
+    const faults = suspect(source.caseRef) || suspect(source.item) || suspect(source.value) ? textFaults(source) : NO_FAULTS;
+    if (faults.problems.length) errors.push(...faults.problems);
     if (faults.caseRef) return;
     const row = faults.problems.length ? { ...source, broken: true } : source;
     const caseRef = row.caseRef;
