@@ -21,6 +21,11 @@ export default defineConfig({
           name: 'storage',
           include: ['src/**/*.storage.test.ts', 'test/**/*.storage.test.ts'],
           globalSetup: ['./test/support/storage-global-setup.ts'],
+          // Not isolated either: the files share a worker and import the app's modules once, each
+          // file still with its own fresh database; storage-file-setup.ts resets the modules' state
+          // (compiled frameworks, outbox folder, clock, mocks) before and after each file.
+          setupFiles: ['./test/support/storage-file-setup.ts'],
+          isolate: false,
           fileParallelism: false,
         },
       },

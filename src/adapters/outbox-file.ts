@@ -17,6 +17,11 @@ export function processOutboxDir(): string {
   return ownFolder;
 }
 
+/** The next processOutboxDir() is a new folder: a test file's own when files share a process. */
+export function forgetProcessOutboxDir(): void {
+  ownFolder = undefined;
+}
+
 export class OutboxFile<T> {
   readonly file: string;
   #handle: Promise<FileHandle> | undefined;

@@ -11,6 +11,11 @@ import { AppError } from './errors.ts';
 
 const compiled = new Map<string, Framework>();
 
+/** Forgets every compiled version: for a process that goes on to another database (test files sharing a worker). */
+export function forgetStoredFrameworks(): void {
+  compiled.clear();
+}
+
 export async function storedFramework(db: Db, id: string, version: string): Promise<Framework> {
   const key = `${id}@${version}`;
   const cached = compiled.get(key);

@@ -47,6 +47,11 @@ export async function loadSfoFramework(db: Db, text: string, fileName: string, a
 
 const compiled = new Map<string, SfoFramework>();
 
+/** Forgets every compiled version: for a process that goes on to another database (test files sharing a worker). */
+export function forgetStoredSfoFrameworks(): void {
+  compiled.clear();
+}
+
 export async function storedSfoFramework(db: Db, id: string, version: string): Promise<SfoFramework> {
   const key = `${id}@${version}`;
   const cached = compiled.get(key);

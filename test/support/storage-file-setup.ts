@@ -1,0 +1,23 @@
+// Runs before each file of the `storage` project. The project is not isolated (vitest.config.ts):
+// its files share a worker and the app's modules, each file with its own database. So each file
+// starts from the module state a fresh process would have: no framework compiled from another
+// file's database, its own local outbox folder, and no mock, stubbed variable or
+// fake timer left over.
+import { afterAll, vi } from 'vitest';
+import { forgetProcessOutboxDir } from '../../src/adapters/outbox-file.ts';
+import { forgetStoredFrameworks } from '../../src/services/frameworks.ts';
+import { forgetStoredSfoFrameworks } from '../../src/services/sfo/frameworks.ts';
+
+const fresh = () => {
+  forgetStoredFrameworks();
+  forgetStoredSfoFrameworks();
+  forgetProcessOutboxDir();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+};
+
+// Now, before the file is imported (it may set things up as it loads), and after it.
+fresh();
+afterAll(fresh);
