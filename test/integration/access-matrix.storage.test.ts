@@ -26,6 +26,7 @@ import { sfoAssessmentRows, sfoPublicAnnualFixture, sfoPublicRows, sfoRows } fro
 import { sfoDocumentFixture, sfoDocumentRows } from './access/rows-sfo-documents.ts';
 import { publishDemoInspection } from '../../src/services/demo-national.ts';
 import { createAnnualReport, publishAnnualReport } from '../../src/services/national-reports.ts';
+import { cheapPasswordHashingForTests } from '../../src/services/identity/passwords.ts';
 
 const MATRIX: Row[] = [...coreRows, ...publicationRows, ...programmeRows, ...sampleSurveyRows, ...reportRows, ...nationalRows, ...regionalRows, ...publicRatingsRows, ...timelineRows, ...jointInspectionRows, ...reportWritingRows, ...domainOneRows, ...auditRows, ...sfoRows, ...sfoAssessmentRows, ...sfoDocumentRows, ...sfoPublicRows];
 
@@ -38,8 +39,11 @@ let pduId: number;
 let otherRegionId: number;
 const annual = { draft: 0, published: 0 };
 const sessions = new Map<Person, TestSession | undefined>();
+let productionHashing: () => void;
 
 beforeAll(async () => {
+  // Who may sign in or make an account is the question here, not the hashing (sign-in.storage.test.ts).
+  productionHashing = cheapPasswordHashingForTests();
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demoId = (await ensureDemoInspection(handle.db))!;
@@ -72,7 +76,10 @@ beforeAll(async () => {
   sessions.set('sfo-lead', await signedIn(db, 'sfo-lead'));
   sessions.set('sfo-inspector', await signedIn(db, 'sfo-inspector'));
 });
-afterAll(() => handle?.close());
+afterAll(async () => {
+  productionHashing?.();
+  await handle?.close();
+});
 
 
 

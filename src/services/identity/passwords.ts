@@ -18,9 +18,10 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /**
- * Tests only (files that check dozens of passwords: the sign-in limits): hash at N = 2^10 until the
- * returned function is called, ~30 times cheaper. A hash keeps its own parameters, so verifying is
- * unchanged; the production cost is asserted in sign-in.storage.test.ts. Nothing in src/ calls this.
+ * Tests only (files that check many passwords: the sign-in limits, the access matrix): hash at
+ * N = 2^10 until the returned function is called, ~30 times cheaper. A hash keeps its own
+ * parameters, so verifying is unchanged; the production cost is asserted in sign-in.storage.test.ts.
+ * Nothing in src/ calls this.
  */
 export function cheapPasswordHashingForTests(): () => void {
   cost = { N: 2 ** 10, r: 8, p: 1 };
