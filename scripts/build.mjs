@@ -33,8 +33,8 @@ const isTest = (path) => path.endsWith('.test.ts');
 const newestSource = () =>
   Math.max(...[...files(src)].filter((p) => !isTest(p)).map((p) => statSync(p).mtimeMs), ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => statSync(join(root, f)).mtimeMs));
 
-/** dist/ is missing, or older than a source file or a tsconfig. */
-export const isStale = () => !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource();
+/** dist/ is missing (or built before `npm start` ran a bundle), or older than a source file or a tsconfig. */
+export const isStale = () => !existsSync(stamp) || !existsSync(join(dist, 'server.js')) || statSync(stamp).mtimeMs < newestSource();
 
 /** Builds dist/ afresh; false (the compiler's messages printed) when it fails. */
 export function build() {
@@ -52,6 +52,11 @@ export function build() {
   // The pages' templates compiled once here, not on a start's first page: the search paths of src/presenters/templates.ts.
   const packageDir = (name) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
   precompileTemplates([join(dist, 'http', 'views'), join(packageDir('govuk-frontend'), 'dist'), packageDir('@ministryofjustice/frontend')], join(dist, 'presenters', 'templates-precompiled.cjs'));
+  // `npm start` runs the server from one bundled file (scripts/bundle-server.mjs): ~880 ES modules are ~1 s of a restart.
+  if (spawnSync(process.execPath, [join(root, 'scripts', 'bundle-server.mjs')], { stdio: 'inherit' }).status !== 0) {
+    console.error('Bundling the server failed: see the messages above.');
+    return false;
+  }
   if (!firstStartDump()) return false;
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
