@@ -1,8 +1,9 @@
 // A local outbox file: one JSON object per line, appended one at a time (lines never interleave),
 // read back newest first. The text and email local outboxes write their messages here instead of
-// sending them. Created readable by this user only: it holds numbers, addresses and links.
+// sending them. Created readable by this user only: it holds numbers, addresses and links. Each line
+// opens and closes the file: an app nobody closes (a test's) leaves no descriptor open.
 import { mkdtempSync } from 'node:fs';
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,7 +25,7 @@ export function forgetProcessOutboxDir(): void {
 
 export class OutboxFile<T> {
   readonly file: string;
-  #handle: Promise<FileHandle> | undefined;
+  #folder: Promise<unknown> | undefined;
   #writing: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -34,13 +35,12 @@ export class OutboxFile<T> {
     this.file = join(dir, name);
   }
 
-  #open(): Promise<FileHandle> {
-    return (this.#handle ??= mkdir(this.dir, { recursive: true }).then(() => open(this.file, 'a', 0o600)));
-  }
-
   async append(entry: T): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`;
-    const write = this.#writing.then(async () => (await this.#open()).write(line));
+    const write = this.#writing.then(async () => {
+      await (this.#folder ??= mkdir(this.dir, { recursive: true }));
+      await appendFile(this.file, line, { mode: 0o600 });
+    });
     this.#writing = write.catch(() => undefined);
     await write;
   }
@@ -67,10 +67,8 @@ export class OutboxFile<T> {
     return { entries, total: lines.length };
   }
 
+  /** Waits for the lines being written. */
   async close(): Promise<void> {
     await this.#writing;
-    const handle = this.#handle;
-    this.#handle = undefined;
-    if (handle) await (await handle).close();
   }
 }
