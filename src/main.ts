@@ -96,13 +96,18 @@ const db = ready.database.db;
 const { sms, mail, oidc } = createServices(db, config);
 if (oidc) console.log(`Single sign-on through ${oidc.client.settings.issuer}`);
 console.log(`Survey texts: ${sms.sender.label}${sms.sender.real ? '' : ` in ${config.sms.outboxDir}`}; inbound webhook ${config.smsWebhookToken ? 'on at POST /sms/inbound' : 'off (set SMS_WEBHOOK_TOKEN)'}`);
-sms.dispatcher.kick(); // texts queued before a restart
 console.log(`Embargoed copies: ${mail.sender.label}${mail.sender.real ? '' : ` in ${config.email.outboxDir}`}; links to ${config.serviceUrl}`);
-mail.dispatcher.kick(); // emails queued before a restart
 const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(ready.demoLoading ? { demoLoading: ready.demoLoading } : {}), ...(oidc ? { oidc } : {}), sms, mail });
 handle = (request, env) => app.fetch(request, env);
-// Expired sessions and case links past their retention, at start and every hour.
-const maintenance = startMaintenance(db, { log: logger, policy: config.session });
+// Texts and emails queued before a restart, and the housekeeping (expired sessions, case links past
+// their retention; then every hour), a moment after the app is ready: the embedded database runs on
+// this one thread, and the first pages need not wait behind them (~0.15 s of a restart).
+const AFTER_START_MS = 2000;
+setTimeout(() => {
+  sms.dispatcher.kick();
+  mail.dispatcher.kick();
+}, AFTER_START_MS).unref();
+const maintenance = startMaintenance(db, { log: logger, policy: config.session, firstRoundAfterMs: AFTER_START_MS });
 console.log(`Inspectorate is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (ready in ${Date.now() - started} ms)`);
 
 let stopping = false;

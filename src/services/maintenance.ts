@@ -46,12 +46,15 @@ export interface Maintenance {
   stop(): Promise<void>;
 }
 
-/** Runs a round now and then every `intervalMs`; the timer does not keep the process alive. */
+/**
+ * Runs a round now (or after `firstRoundAfterMs`: a server lets its first pages go first) and then
+ * every `intervalMs`; the timers do not keep the process alive.
+ */
 export function startMaintenance(
   db: Db,
-  options: { log: MaintenanceLog; policy?: SessionPolicy; intervalMs?: number; now?: () => Date },
+  options: { log: MaintenanceLog; policy?: SessionPolicy; intervalMs?: number; firstRoundAfterMs?: number; now?: () => Date },
 ): Maintenance {
-  const { log, policy = DEFAULT_SESSION_POLICY, intervalMs = MAINTENANCE_INTERVAL_MS, now = () => clock.now() } = options;
+  const { log, policy = DEFAULT_SESSION_POLICY, intervalMs = MAINTENANCE_INTERVAL_MS, firstRoundAfterMs = 0, now = () => clock.now() } = options;
   let running: Promise<void> | undefined;
   let stopped = false;
   const round = () => {
@@ -70,11 +73,14 @@ export function startMaintenance(
   };
   const timer = setInterval(round, intervalMs);
   timer.unref();
-  round();
+  let first: NodeJS.Timeout | undefined;
+  if (firstRoundAfterMs > 0) first = setTimeout(round, firstRoundAfterMs).unref();
+  else round();
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(first);
       await running;
     },
   };
