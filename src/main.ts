@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { isLoopbackHost, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { createApp } from './http/app.ts';
+import { answerWhileStarting } from './http/starting.ts';
 import { beginDemoData, DEMO_STAGES, type DemoStart } from './services/demo-data.ts';
 import { startDemoLoading, type DemoLoading } from './services/demo-loading.ts';
 import { firstStartDump } from './services/first-start-database.ts';
@@ -31,12 +32,8 @@ const config = ((): Config => {
 })();
 const started = Date.now();
 
-// Until the app is ready every request is answered 503, so a probe can tell the server is starting.
-// Liveness (/health) is already true: the process is up; readiness waits.
-let handle: (request: Request, env: unknown) => Response | Promise<Response> = (request) =>
-  new URL(request.url).pathname === '/health'
-    ? Response.json({ status: 'ok', starting: true }, { headers: { 'cache-control': 'no-store' } })
-    : new Response('Inspectorate is starting: try again in a few seconds.\n', { status: 503, headers: { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' } });
+// Until the app is ready every request is answered 503 (/health: alive, starting), so a probe can tell the server is starting.
+let handle: (request: Request, env: unknown) => Response | Promise<Response> = answerWhileStarting;
 const server = serve({ fetch: (request, env) => handle(request, env), port: config.port, hostname: config.host });
 await new Promise<void>((listening) => {
   server.once('listening', listening);
