@@ -26,6 +26,13 @@ describe("the README's performance table", () => {
     expect(next).toContain('| 1.6x | <= 2x: met | 2026-12-05, quiet |');
   });
 
+  it("judges the import's peak memory with its time", () => {
+    const within = performanceTable([{ id: 'import-40000', product_ms: 38_000, floor_ms: 32_000, ratio: 1.19, peak_mb: 487 }], 'today');
+    expect(within).toContain('| 38.0 s, peak 487 MB | 32.0 s, `csv-parse` and a raw insert with no validation | 1.19x | <= 3x, peak < 500 MB: met |');
+    expect(performanceTable([{ id: 'import-40000', product_ms: 38_000, floor_ms: 32_000, ratio: 1.19, peak_mb: 620 }], 'today')).toContain('| <= 3x, peak < 500 MB: not met |');
+    expect(performanceTable([{ id: 'import-40000', product_ms: 38_000, floor_ms: 32_000, ratio: 1.19 }], 'today')).toContain('| <= 3x, peak < 500 MB: not met |');
+  });
+
   it('refuses an id it does not know', () => {
     expect(() => performanceTable([{ id: 'mystery', product_ms: 1, floor_ms: 1, ratio: 1 }], 'today')).toThrow(/mystery/);
   });
