@@ -7,7 +7,7 @@ import { arbitraryRoughAssessment } from '../../../test/support/arbitrary-rough-
 import { referenceRateInspection } from '../../../test/support/reference-rating.ts';
 import { generateAssessment } from '../../demo/generate-assessment.ts';
 import { bundledFramework } from '../../reference/frameworks.ts';
-import { rateInspection } from './engine.ts';
+import { InspectionTally, rateInspection } from './engine.ts';
 
 const framework = bundledFramework('hmip-adult-pdu@2021');
 
@@ -35,5 +35,18 @@ describe('the optimised rating engine gives what the simple one gave', () => {
       const a = generateAssessment(framework, { seed, cases: 60, windowStart: '2026-03-02', qualityShift: ((seed % 7) - 3) / 20 });
       expect(rateInspection(framework, a)).toEqual(referenceRateInspection(framework, a));
     }
+  });
+});
+
+describe('an inspection tallied a case at a time (a file being imported)', () => {
+  it('gives the ratings and flags rating it whole gives, on rough inspections', () => {
+    fc.assert(
+      fc.property(arbitraryRoughAssessment(framework, { maxCases: 40 }), (a) => {
+        const tally = new InspectionTally(framework);
+        for (const c of a.cases) tally.add(c);
+        expect(tally.rate(a.judgements)).toEqual(rateInspection(framework, a));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
