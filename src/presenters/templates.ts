@@ -23,6 +23,10 @@ env.addGlobal('serviceName', 'Inspectorate');
 // Every date a person reads: "5 October 2026", "5 October 2026 at 2:05pm" (UK time).
 env.addFilter('govukDate', govukDate);
 env.addFilter('govukDateTime', govukDateTime);
+// Nunjucks's own trim, /^\s*|\s*$/g, is quadratic in a run of spaces not at the end, and the GOV.UK
+// macros trim every block of markup they are given; String#trim strips the same characters (\s).
+const { SafeString } = nunjucks.runtime;
+env.addFilter('trim', (str: string | nunjucks.runtime.SafeString) => (str instanceof SafeString ? new SafeString(String(str).trim()) : str.trim()));
 
 export function render(template: string, context: Record<string, unknown>): string {
   return env.render(template, context);
