@@ -68,7 +68,7 @@ export function countRequest(framework: Framework): CountRequest {
 }
 
 /**
- * Where every attribute an item's conditions read (`mask`, bits of `request.attributes`) is
+ * Where every attribute an item's conditions read (`mask`: bits of the request's attributes) is
  * recorded, that item applies as those conditions say: all that matters of each attribute is which
  * of its compared values it is, or that it is another. The database numbers that for a case as
  * the sum over the mask's attributes, in order, of the value's place (0 for the first compared
