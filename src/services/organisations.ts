@@ -10,6 +10,7 @@ import {
   type Db,
   type Organisation,
   type OrganisationKind,
+  type OrganisationName,
   type RegionWithPdus,
 } from '../db/repositories/index.ts';
 
@@ -25,12 +26,22 @@ export const organisationById = (db: Db, id: number): Promise<Organisation | und
 /** The PDU called that now (any case). */
 export const pduNamed = (db: Db, name: string): Promise<Organisation | undefined> => findOrganisationByName(db, 'pdu', name);
 
+/** Each organisation's recorded names (former, scheduled, other spellings), by its id. */
+export function namesByOrganisation(names: readonly OrganisationName[]): Map<number, Set<string>> {
+  const known = new Map<number, Set<string>>();
+  for (const n of names) known.set(n.organisationId, (known.get(n.organisationId) ?? new Set()).add(n.name));
+  return known;
+}
+
+/** The names an organisation has had, is to have or is also spelt, besides its name now. */
+export const otherNamesOf = (organisation: Organisation, known: ReadonlyMap<number, ReadonlySet<string>>): string[] =>
+  [...(known.get(organisation.id) ?? [])].filter((n) => n !== organisation.name);
+
 /** The youth justice services by name, each with the other names it has had or is to have, so one known by an old name is found. */
 export async function youthServicesWithOtherNames(db: Db): Promise<{ organisation: Organisation; otherNames: string[] }[]> {
   const [services, names] = await Promise.all([listOrganisations(db, 'youth-service'), listNamesOfKind(db, 'youth-service')]);
-  const known = new Map<number, Set<string>>();
-  for (const n of names) known.set(n.organisationId, (known.get(n.organisationId) ?? new Set()).add(n.name));
-  return services.map((o) => ({ organisation: o, otherNames: [...(known.get(o.id) ?? [])].filter((n) => n !== o.name) }));
+  const known = namesByOrganisation(names);
+  return services.map((o) => ({ organisation: o, otherNames: otherNamesOf(o, known) }));
 }
 
 /**

@@ -55,6 +55,7 @@ import { loadYouthServices, namesOfService, NATIONS, type Nation } from '../../r
 import { AppError } from '../errors.ts';
 import { rateInspectionsFromCounts } from '../bulk-ratings.ts';
 import { clock } from '../clock.ts';
+import { namesByOrganisation, otherNamesOf } from '../organisations.ts';
 import { parseFields, ProgrammeFieldError } from './errors.ts';
 
 /** The kinds of organisation the registry treats as services (PDUs and youth justice services): renamed, with results and intelligence recorded. */
@@ -339,10 +340,9 @@ export async function listRegistry(
     Promise.all(SERVICE_KINDS.map((k) => listNamesOfKind(db, k))),
     query ? findOrganisationIdsByAnyName(db, SERVICE_KINDS, query) : undefined,
   ]);
-  const otherNames = new Map<number, string[]>();
-  for (const n of names.flat()) otherNames.set(n.organisationId, [...(otherNames.get(n.organisationId) ?? []), n.name]);
+  const known = namesByOrganisation(names.flat());
   const wanted = (o: Organisation) => matching === undefined || matching.has(o.id);
-  const withNames = (e: RegistryEntry): RegistryEntry => ({ ...e, otherNames: [...new Set(otherNames.get(e.organisation.id) ?? [])].filter((n) => n !== e.organisation.name) });
+  const withNames = (e: RegistryEntry): RegistryEntry => ({ ...e, otherNames: otherNamesOf(e.organisation, known) });
   return {
     regions: regions
       .map((r) => ({ region: r, pdus: r.pdus.filter(wanted).map((p) => withNames(entry(p, r.name, intelligence.get(p.id), sources))) }))
@@ -369,7 +369,7 @@ export async function getServiceRecord(db: Db, id: number, today = clock.today()
   const sources = await historySources(db, today, { organisationId: id, inspections: inApp });
   return {
     ...entry(org, parent?.name ?? null, intelligence, sources),
-    otherNames: [...new Set(names.map((n) => n.name))].filter((n) => n !== org.name),
+    otherNames: otherNamesOf(org, namesByOrganisation(names)),
     names,
     scheduled: scheduledNames(names, today),
     parent,
