@@ -35,9 +35,12 @@ function actionLiterals(): Map<string, string> {
   return found;
 }
 
+// Maps, as the product's words are (framework.ts): an object literal would find 'toString' and the like.
+const people = new Map([[12, 'Isla Inspector'], [3, 'Lee Lead']]);
+const items = new Map([['2.1', 'Court work'], ['2.1.1a', 'Does the information and advice draw sufficiently on available sources of information?'], ['1.1', 'Leadership']]);
 const words: AuditWords = {
-  person: (id) => ({ 12: 'Isla Inspector', 3: 'Lee Lead' })[id],
-  item: (id) => ({ '2.1': 'Court work', '2.1.1a': 'Does the information and advice draw sufficiently on available sources of information?', '1.1': 'Leadership' })[id],
+  person: (id) => people.get(id),
+  item: (id) => items.get(id),
   organisation: (id) => (id === 7 ? 'Leeds' : undefined),
 };
 const event = (action: string, fields: Partial<AuditFacts> = {}): AuditFacts => ({ action, entity: 'inspection', entityId: '1', inspectionId: 1, before: null, after: null, ...fields });
