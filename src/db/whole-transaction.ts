@@ -1,13 +1,11 @@
-// One transaction around work made of use cases that each open their own (`db.transaction()`), so
-// that all of it commits or none does: inside, a use case's transaction joins the outer one instead
-// of failing (Kysely refuses nested transactions). For work done in the background (the
-// demonstration data after the start), an abort signal stops it at its next query, which rolls all
-// of it back, and it gives way to the event loop between queries: embedded PGlite runs each query on
-// this thread, and work that never yields would keep the server from answering even pages that read
-// nothing from the database.
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, Transaction, UnknownRow } from 'kysely';
+// One transaction around work made of use cases that each open their own, so that all of it
+// commits or none does: a use case's `inTransaction` joins the transaction it is given. For work
+// done in the background (the demonstration data after the start), an abort signal stops it at its
+// next query, which rolls all of it back, and it gives way to the event loop between queries:
+// embedded PGlite runs each query on this thread, and work that never yields would keep the server
+// from answering even pages that read nothing from the database.
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { Db } from './repositories/index.ts';
-import type { Database } from './schema.ts';
 
 export interface BackgroundWork {
   /** Stops the work at its next query (the transaction rolls back). */
@@ -35,10 +33,5 @@ class BackgroundPlugin implements KyselyPlugin {
 /** Runs `fn` in one transaction that the use cases it calls join. */
 export function inWholeTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, background?: BackgroundWork): Promise<T> {
   background?.signal.throwIfAborted();
-  return db.transaction().execute((outer) => {
-    const trx: Transaction<Database> = background ? outer.withPlugin(new BackgroundPlugin(background)) : outer;
-    // The instance's own `transaction`, in front of Kysely's (which throws on a transaction): the work joins this one.
-    Object.defineProperty(trx, 'transaction', { value: () => ({ execute: <R>(inner: (t: Db) => Promise<R>) => inner(trx) }) });
-    return fn(trx);
-  });
+  return db.transaction().execute((trx) => fn(background ? trx.withPlugin(new BackgroundPlugin(background)) : trx));
 }

@@ -9,6 +9,7 @@ import {
   recordAudit,
   saveRecommendationResponse,
   saveRecommendationReview,
+  inTransaction,
   type Db,
 } from '../db/repositories/index.ts';
 import { AppError } from './errors.ts';
@@ -47,7 +48,7 @@ export async function respondToRecommendation(
   if (!input.actions.trim()) throw new AppError('invalid', response === 'not-agreed' ? 'Explain why the recommendation is not agreed' : 'Describe the actions');
   if (response !== 'not-agreed' && !input.owner.trim()) throw new AppError('invalid', 'Name the owner of the actions');
   if (input.dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn)) throw new AppError('invalid', 'Enter the date as YYYY-MM-DD');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const saved = { response, actions: input.actions.trim(), owner: input.owner.trim(), dueOn: input.dueOn || null, respondedBy: actor };
     await saveRecommendationResponse(trx, recommendation.id, saved);
     await recordAudit(trx, { actor, action: 'action-plan.response-recorded', entity: 'recommendation', entityId: recommendation.id, inspectionId: input.inspectionId, before: recommendation.response ?? null, after: saved });
@@ -59,7 +60,7 @@ export async function recordProgress(db: Db, input: { inspectionId: number; reco
   const recommendation = plan.recommendations.find((r) => r.id === input.recommendationId);
   if (!recommendation?.response) throw new AppError('conflict', 'Answer the recommendation before reporting progress on it');
   if (!input.note.trim()) throw new AppError('invalid', 'Describe the progress');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await addProgressNote(trx, recommendation.id, input.note.trim(), actor);
     await recordAudit(trx, { actor, action: 'action-plan.progress-recorded', entity: 'recommendation', entityId: recommendation.id, inspectionId: input.inspectionId, after: { note: input.note.trim() } });
   });
@@ -72,7 +73,7 @@ export async function reviewPreviousRecommendation(db: Db, input: { inspectionId
   const outcome = OUTCOMES.find((o) => o === input.outcome);
   if (!outcome) throw new AppError('invalid', 'Select met, partly met or not met');
   if (!input.note.trim()) throw new AppError('invalid', 'Give the evidence for the judgement');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await saveRecommendationReview(trx, recommendation.id, { reviewedIn: input.inspectionId, outcome, note: input.note.trim(), recordedBy: actor });
     await recordAudit(trx, { actor, action: 'action-plan.recommendation-reviewed', entity: 'recommendation', entityId: recommendation.id, inspectionId: input.inspectionId, after: { outcome, note: input.note.trim() } });
   });

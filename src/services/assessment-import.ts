@@ -8,6 +8,7 @@ import {
   beginAssessmentReplace,
   recordAudit,
   replaceJudgements,
+  inTransaction,
   type Db,
 } from '../db/repositories/index.ts';
 import type { Framework } from '../domain/framework/framework.ts';
@@ -63,7 +64,7 @@ export async function importAssessmentFile(
 ): Promise<FileImported> {
   const { source, format, strict } = file;
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const before = await assessmentShape(trx, inspectionId);
       let tally = new InspectionTally(framework);
       const batches: CaseBatches = {

@@ -8,6 +8,7 @@ import {
   loadCaseForPage,
   recordAudit,
   saveCaseAssessment,
+  inTransaction,
   type CaseWork,
   type Db,
 } from '../db/repositories/index.ts';
@@ -87,7 +88,7 @@ export async function saveStandard(db: Db, input: StandardSave, actor: string): 
   const framework = await frameworkOf(db, inspection);
   const values = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v !== ''));
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId);
     const current = await loadCaseAssessment(trx, input.inspectionId, input.caseRef);
     const work = await getCaseWork(trx, input.inspectionId, input.caseRef);

@@ -5,7 +5,7 @@
 // newcomer can open a youth inspection's cases and report. The demonstration lead inspector leads
 // it when the demonstration accounts exist. One createInspection and one saveAssessments (the
 // assessments written in bulk, in one transaction with the audit event).
-import { findUserCredentials, setInspectionMember, recordAudit, type Db } from '../db/repositories/index.ts';
+import { findUserCredentials, setInspectionMember, recordAudit, inTransaction, type Db } from '../db/repositories/index.ts';
 import { generateFrameworkAssessment } from '../demo/generate-framework-assessment.ts';
 import { mondayOfWeek } from './demo-fieldwork.ts';
 import { storedFrameworkByKey } from './frameworks.ts';
@@ -41,7 +41,7 @@ export async function createDemoYouthInspection(db: Db, today: string, actor = '
   await saveAssessments(db, inspection.id, assessment, actor, 'assessments.generated');
   const lead = await findUserCredentials(db, DEMO_YOUTH.lead);
   if (lead)
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await setInspectionMember(trx, inspection.id, lead.user.id, 'lead-inspector');
       await recordAudit(trx, { actor, action: 'inspection.member-set', entity: 'inspection', entityId: inspection.id, inspectionId: inspection.id, after: { userId: lead.user.id, role: 'lead-inspector' } });
     });

@@ -9,6 +9,7 @@ import {
   listInspectionMembers,
   listUsers,
   recordAudit,
+  inTransaction,
   type Db,
 } from '../db/repositories/index.ts';
 import {
@@ -198,7 +199,7 @@ export async function recordEvidence(db: Db, who: EvidenceActor, standardId: str
   if (!mayRecordEvidence(who.actor, who.scope, await evidenceWriterIds(db, inspectionId)))
     throw new AppError('forbidden', 'Only the lead inspector, and the inspectors on the team the lead allows, record domain-one evidence');
   const fields = await checkInput(db, inspectionId, standard, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, inspectionId, LOCKED);
     const evidence = await insertDomainOneEvidence(trx, inspectionId, standard.id, fields, who.by);
     await recordAudit(trx, { actor: who.by, action: 'domain-one-evidence.recorded', entity: 'domain-one-evidence', entityId: `${inspectionId}/${evidence.id}`, inspectionId, after: { standard: standard.id, ...audited(evidence) } });
@@ -234,7 +235,7 @@ export async function changeEvidence(db: Db, who: EvidenceActor, standardId: str
   const before = await changeable(db, who, standardId, evidenceId);
   const { standard } = await requireStandard(db, who.scope.id, standardId);
   const fields = await checkInput(db, who.scope.id, standard, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, who.scope.id, LOCKED);
     const after = await updateDomainOneEvidence(trx, who.scope.id, evidenceId, baseVersion, fields, who.by);
     if (!after) {
@@ -255,7 +256,7 @@ export async function withdrawEvidence(db: Db, who: EvidenceActor, standardId: s
   const why = reason.trim();
   if (!why) throw new FieldError([{ field: 'reason', message: 'Enter why the evidence is withdrawn' }]);
   if (why.length > MAX_REASON_LENGTH) throw new FieldError([{ field: 'reason', message: `Why the evidence is withdrawn must be ${MAX_REASON_LENGTH.toLocaleString('en-GB')} characters or fewer` }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, who.scope.id, LOCKED);
     if (!(await withdrawDomainOneEvidence(trx, who.scope.id, evidenceId, why, who.by))) throw new AppError('conflict', 'This evidence has already been withdrawn');
     await recordAudit(trx, { actor: who.by, action: 'domain-one-evidence.withdrawn', entity: 'domain-one-evidence', entityId: `${who.scope.id}/${evidenceId}`, inspectionId: who.scope.id, before: audited(before), after: { withdrawn: true, reason: why } });
@@ -282,7 +283,7 @@ export async function setEvidenceWriters(db: Db, who: EvidenceActor, userIds: re
   const unknown = userIds.filter((id) => !choices.some((c) => c.userId === id));
   if (unknown.length) throw new FieldError([{ field: 'writers', message: 'Select only inspectors on this inspection’s team' }]);
   const wanted = new Set(userIds);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, inspectionId, LOCKED);
     const allowed: string[] = [];
     const removed: string[] = [];

@@ -26,6 +26,7 @@ import {
   recordEmbargoLinkOpened,
   recordEmbargoLinkWrongAddress,
   revokeEmbargoLinks,
+  inTransaction,
   type ClaimedEmail,
   type Db,
   type EmailDelivery,
@@ -75,11 +76,11 @@ export function createEmbargoMail(db: Db, options: EmbargoMailOptions): EmbargoM
     {
       claim: (limit, staleBefore) => claimEmails(db, limit, staleBefore),
       markSent: (sent) =>
-        db.transaction().execute(async (trx) => {
+        inTransaction(db, async (trx) => {
           for (const email of await markEmailsSent(trx, sent)) await audit(trx, email, 'report.embargoed-copy-sent', {});
         }),
       markFailed: (id, error, retryAt) =>
-        db.transaction().execute(async (trx) => {
+        inTransaction(db, async (trx) => {
           const email = await markEmailFailed(trx, id, error, retryAt);
           if (!retryAt) await audit(trx, email, 'report.embargoed-copy-failed', { reason: error });
         }),
@@ -169,7 +170,7 @@ const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim(
  */
 export async function confirmEmbargoLink(db: Db, token: string, open: Extract<LinkState, { state: 'open' }>, address: string): Promise<{ ok: true } | { ok: false; locked: boolean }> {
   const link = (await findEmbargoLink(db, hashToken(token)))!;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!sameAddress(address, link.recipientEmail)) {
       const wrong = await recordEmbargoLinkWrongAddress(trx, link.id);
       await recordAudit(trx, { actor: `embargo-link:${link.id}`, action: 'report.embargoed-copy-refused', entity: 'embargo-recipient', entityId: link.recipientId, inspectionId: open.inspectionId, after: { recipient: link.recipientName, wrongAddresses: wrong } });

@@ -1,7 +1,7 @@
 // An inspection's timeline: each milestone's date (the default worked out from the fieldwork dates,
 // or where the lead inspector moved it), its owner and its state from what the product records;
 // and moving a date, with a reason, audited before → after.
-import { getOrganisation, listInspectionMembers, recordAudit, type Db, type Inspection } from '../db/repositories/index.ts';
+import { getOrganisation, listInspectionMembers, recordAudit, inTransaction, type Db, type Inspection } from '../db/repositories/index.ts';
 import { selectionYear } from './inspection-youth-selection.ts';
 import { getInspectionBooking, getInspectionYouthSelection, insertMilestoneMove, listMilestoneMoves, MILESTONE_DONE_ACTION, readTimelineRecord, type MilestoneMove } from '../db/repositories/timeline-repository.ts';
 import { MILESTONES, type MilestoneKey, type MilestoneOwner } from '../domain/timeline/defaults.ts';
@@ -81,7 +81,7 @@ export async function moveMilestone(db: Db, inspectionId: number, input: Milesto
   if (!reason) problems.push({ field: 'reason', message: 'Enter the reason for moving the date' });
   else if (reason.length > 1000) problems.push({ field: 'reason', message: 'The reason must be 1,000 characters or fewer' });
   if (problems.length) throw new FieldError(problems);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertMilestoneMove(trx, { inspectionId, milestone: current.key, from: current.date, to: input.date, reason, movedBy: actor });
     await recordAudit(trx, {
       actor,

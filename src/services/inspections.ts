@@ -9,6 +9,7 @@ import {
   loadInspectionAssessment,
   recordAudit,
   saveInspectionAssessment,
+  inTransaction,
   type Db,
   type Inspection,
 } from '../db/repositories/index.ts';
@@ -75,7 +76,7 @@ export async function createInspection(db: Db, input: NewInspection, actor: stri
     throw new AppError('invalid', `${organisation.name} is a ${organisation.kind}; ${regime.organisation.singular} inspections are of ${regime.organisation.plural}`);
   // A PDU inspection's fieldwork lasts one week (3.14).
   const end = input.fieldworkEnd ?? addDays(input.fieldworkStart, 4);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const inspection = await insertInspection(trx, {
       organisationId: organisation.id,
       frameworkId: framework.definition.id,
@@ -132,7 +133,7 @@ export async function importAssessments(
 
 /** Saves assessments already in domain form (demo data, the web app), audited. */
 export async function saveAssessments(db: Db, inspectionId: number, assessment: InspectionAssessment, actor: string, action = 'assessments.saved'): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await loadInspectionAssessment(trx, inspectionId);
     await saveInspectionAssessment(trx, inspectionId, assessment, actor);
     await recordAudit(trx, { actor, action, entity: 'inspection', entityId: inspectionId, inspectionId, before: shape(before), after: shape(assessment) });

@@ -1,7 +1,7 @@
 // A joint inspection: the partner inspectorates that inspect alongside, chosen from those the
 // inspection's framework allows for the service's nation (the registry's), and the partner
 // inspectors on the team. Each change in one transaction, audited, refused once signed off.
-import { getOrganisation, recordAudit, type Db } from '../db/repositories/index.ts';
+import { getOrganisation, recordAudit, inTransaction, type Db } from '../db/repositories/index.ts';
 import {
   deletePartnerInspectorate,
   deletePartnerInspector,
@@ -84,7 +84,7 @@ const LOCKED = 'its joint inspection partners are locked';
 export async function setPartnerInspectorates(db: Db, input: { inspectionId: number; inspectorates: readonly string[] }, actor: string): Promise<void> {
   const { rule, nation, organisationWord } = await contextOf(db, input.inspectionId);
   const chosen = [...new Set(input.inspectorates.map((s) => s.trim()).filter(Boolean))];
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, LOCKED);
     const [rows, inspectors] = await Promise.all([listPartnerInspectorates(trx, input.inspectionId), listPartnerInspectors(trx, input.inspectionId)]);
     const problems = checkPartnerInspectorates(chosen, { rule, nation, organisation: organisationWord, inspectors });
@@ -111,7 +111,7 @@ export async function setPartnerInspectorates(db: Db, input: { inspectionId: num
 /** Adds a partner inspector to the team: a name, one of the inspection's partner inspectorates, an optional email. */
 export async function addPartnerInspector(db: Db, input: { inspectionId: number; name: string; inspectorate: string; email: string }, actor: string): Promise<number> {
   const { rule } = await contextOf(db, input.inspectionId);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, LOCKED);
     const recorded = inFrameworkOrder(rule, (await listPartnerInspectorates(trx, input.inspectionId)).map((r) => r.inspectorate));
     const problems = checkPartnerInspector(input, recorded);
@@ -135,7 +135,7 @@ export async function addPartnerInspector(db: Db, input: { inspectionId: number;
 /** Removes a partner inspector from the team. */
 export async function removePartnerInspector(db: Db, input: { inspectionId: number; inspectorId: number }, actor: string): Promise<void> {
   const { rule } = await contextOf(db, input.inspectionId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, LOCKED);
     const removed = await deletePartnerInspector(trx, input.inspectionId, input.inspectorId);
     if (!removed) throw new AppError('not-found', 'That partner inspector is not on the team');

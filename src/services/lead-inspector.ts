@@ -18,6 +18,7 @@ import {
   recordAudit,
   saveInspectionJudgement,
   setInspectionStatus,
+  inTransaction,
   type CaseWork,
   type Db,
   type Inspection,
@@ -60,7 +61,7 @@ export async function recordJudgement(
   const rationale = input.rationale.trim();
   if (!rationale) throw new AppError('invalid', 'Write the rationale for the rating');
   if (rationale.length > 20_000) throw new AppError('invalid', 'The rationale must be 20,000 characters or fewer');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, 'its ratings are locked');
     const before = (await listInspectionJudgements(trx, input.inspectionId)).find((j) => j.itemId === input.itemId);
     await saveInspectionJudgement(trx, input.inspectionId, input.itemId, { rating: input.rating, rationale }, actor);
@@ -114,7 +115,7 @@ export class SignOffRefused extends AppError {
  * takes a share of that lock (holdOpenInspection), so none can land between the checks and the sign-off.
  */
 export async function signOff(db: Db, inspectionId: number, actor: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const inspection = await lockInspection(trx, inspectionId, 'update');
     if (!inspection) throw new AppError('not-found', `There is no inspection ${inspectionId}`);
     if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is already signed off');
@@ -149,7 +150,7 @@ export async function reopen(db: Db, inspectionId: number, reason: string, actor
   const blocker = await reopenBlocker(db, inspectionId);
   if (blocker) throw new AppError('conflict', blocker);
   if (!reason.trim()) throw new AppError('invalid', 'Give the reason for reopening the inspection');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setInspectionStatus(trx, inspectionId, 'in-progress');
     await recordAudit(trx, { actor, action: 'inspection.reopened', entity: 'inspection', entityId: inspectionId, inspectionId, before: { status: 'signed-off' }, after: { status: 'in-progress', reason: reason.trim() } });
   });
@@ -175,7 +176,7 @@ export async function assignCaseTo(db: Db, input: { inspectionId: number; caseRe
   if (!inspection) throw new AppError('not-found', `There is no inspection ${input.inspectionId}`);
   if (input.userId !== null && !(await listInspectionMembers(db, input.inspectionId)).some((m) => m.userId === input.userId))
     throw new AppError('invalid', 'Assign cases only to inspectors working on this inspection');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await assignCase(trx, input.inspectionId, input.caseRef, input.userId))) throw new AppError('not-found', `There is no case ${input.caseRef}`);
     await recordAudit(trx, { actor, action: 'case.assigned', entity: 'case', entityId: `${input.inspectionId}/${input.caseRef}`, inspectionId: input.inspectionId, after: { userId: input.userId } });
   });
@@ -189,7 +190,7 @@ export async function setTeamMember(db: Db, input: { inspectionId: number; userI
   if (!user?.active) throw new AppError('invalid', 'Select an active account');
   if (user.role !== 'inspector' && user.role !== 'lead-inspector') throw new AppError('invalid', `${user.displayName} is not an inspector`);
   if (input.role === 'lead-inspector' && user.role !== 'lead-inspector') throw new AppError('invalid', `${user.displayName} is not a lead inspector`);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = (await listInspectionMembers(trx, input.inspectionId)).find((m) => m.userId === input.userId);
     await setInspectionMember(trx, input.inspectionId, input.userId, input.role);
     await recordAudit(trx, { actor, action: 'inspection.member-set', entity: 'inspection', entityId: input.inspectionId, inspectionId: input.inspectionId, before: before ? { userId: before.userId, role: before.role } : null, after: { userId: input.userId, role: input.role } });
@@ -197,7 +198,7 @@ export async function setTeamMember(db: Db, input: { inspectionId: number; userI
 }
 
 export async function removeTeamMember(db: Db, input: { inspectionId: number; userId: number }, actor: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await removeInspectionMember(trx, input.inspectionId, input.userId))) throw new AppError('not-found', 'That person is not on the team');
     await unassignCasesOf(trx, input.inspectionId, input.userId);
     await recordAudit(trx, { actor, action: 'inspection.member-removed', entity: 'inspection', entityId: input.inspectionId, inspectionId: input.inspectionId, before: { userId: input.userId } });

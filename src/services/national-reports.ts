@@ -14,6 +14,7 @@ import {
   publicationStates,
   recordAudit,
   updateAnnualReport,
+  inTransaction,
   type Db,
   type InspectionListItem,
   type StoredAnnualReport,
@@ -197,7 +198,7 @@ export async function createAnnualReport(db: Db, raw: unknown, actor: string, no
   const cut = await takeDataCut(db, year, framework, now);
   const report = buildAnnualReport(cut, await frameworksFor(db, cut));
   const digest = cutDigest(cut);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertAnnualReport(trx, {
       businessYear: year.start,
       frameworkKey: framework,
@@ -299,7 +300,7 @@ export async function saveAnnualForeword(db: Db, id: number, foreword: string, a
   if (stored.status === 'published') throw new AppError('conflict', 'The report is published and can no longer be changed');
   const text = foreword.trim();
   if (text.length > 50_000) throw invalidFields([{ field: 'foreword', message: 'must be 50,000 characters or fewer' }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateAnnualReport(trx, id, { foreword: text });
     await recordAudit(trx, { actor, action: 'annual-report.foreword-saved', entity: 'annual-report', entityId: id, before: { foreword: stored.foreword }, after: { foreword: text } });
   });
@@ -318,7 +319,7 @@ export async function publishAnnualReport(db: Db, id: number, publishOn: unknown
   const other = await publishedOfKind(db, stored.businessYear, kind, id);
   if (other)
     throw new AppError('conflict', `Report ${other.id} is already the annual report of inspections of ${organisations} for ${businessYear(stored.businessYear).label} to be published: a year has one`);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateAnnualReport(trx, id, { status: 'published', publishOn: parsed.data });
     await recordAudit(trx, { actor, action: 'annual-report.publication-set', entity: 'annual-report', entityId: id, before: { status: stored.status, publishOn: stored.publishOn }, after: { status: 'published', publishOn: parsed.data } });
   });

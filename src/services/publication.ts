@@ -15,6 +15,7 @@ import {
   listRecommendations,
   recordAudit,
   saveReport,
+  inTransaction,
   type Db,
   type Recommendation,
 } from '../db/repositories/index.ts';
@@ -74,7 +75,7 @@ export async function saveReportText(db: Db, input: { inspectionId: number; fore
   const { report } = await reportOverview(db, input.inspectionId);
   requireEditable(report.status);
   if (input.foreword.length > 50_000 || input.overallFindings.length > 50_000) throw new AppError('invalid', 'Each text must be 50,000 characters or fewer');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await saveReport(trx, { ...report, foreword: input.foreword.trim(), overallFindings: input.overallFindings.trim(), updatedBy: actor });
     // Each changed text is also a new version of its section, so the writing pages keep its whole history.
     for (const [section, before, after] of [['foreword', report.foreword, input.foreword.trim()], ['overall-findings', report.overallFindings, input.overallFindings.trim()]] as const)
@@ -89,7 +90,7 @@ export async function addRecommendationTo(db: Db, input: { inspectionId: number;
   if (input.addressedTo !== 'pdu' && input.addressedTo !== 'region' && input.addressedTo !== 'national') throw new AppError('invalid', 'Select who the recommendation is for');
   if (!input.text.trim()) throw new AppError('invalid', 'Write the recommendation');
   const addressedTo = input.addressedTo;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const id = await addRecommendation(trx, input.inspectionId, { addressedTo, text: input.text.trim() });
     await recordAudit(trx, { actor, action: 'report.recommendation-added', entity: 'recommendation', entityId: id, inspectionId: input.inspectionId, after: { addressedTo, text: input.text.trim() } });
   });
@@ -100,7 +101,7 @@ export async function removeRecommendation(db: Db, input: { inspectionId: number
   requireEditable(report.status);
   const before = recommendations.find((r) => r.id === input.id);
   if (!before) throw new AppError('not-found', 'There is no such recommendation');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await deleteRecommendation(trx, input.inspectionId, input.id);
     await recordAudit(trx, { actor, action: 'report.recommendation-removed', entity: 'recommendation', entityId: input.id, inspectionId: input.inspectionId, before });
   });
@@ -116,7 +117,7 @@ export async function moveReport(db: Db, input: { inspectionId: number; to: Repo
   const problems = transitionProblems(state, input.to, today, input.publishOn);
   if (problems.length) throw new AppError('invalid', problems.join('; '));
   const publishOn = input.to === 'embargoed' ? input.publishOn! : input.to === 'published' ? today : report.publishOn;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await saveReport(trx, { ...report, status: input.to, publishOn, updatedBy: actor });
     await recordAudit(trx, { actor, action: 'report.status-changed', entity: 'report', entityId: input.inspectionId, inspectionId: input.inspectionId, before: { status: report.status, publishOn: report.publishOn }, after: { status: input.to, publishOn } });
     if (input.to === 'embargoed') await queueEmbargoedCopies(trx, { inspectionId: input.inspectionId, organisationId: inspection.organisationId, publishOn: publishOn!, recipients }, actor);
@@ -133,7 +134,7 @@ export async function resendEmbargoedCopy(db: Db, input: { inspectionId: number;
   if (report.status !== 'embargoed') throw new AppError('conflict', 'The embargoed copy is sent only while the report is embargoed');
   const recipient = recipients.find((r) => r.id === input.recipientId);
   if (!recipient) throw new AppError('not-found', 'There is no such recipient');
-  await db.transaction().execute((trx) => queueEmbargoedCopies(trx, { inspectionId: input.inspectionId, organisationId: inspection.organisationId, publishOn: report.publishOn!, recipients: [recipient] }, actor));
+  await inTransaction(db, (trx) => queueEmbargoedCopies(trx, { inspectionId: input.inspectionId, organisationId: inspection.organisationId, publishOn: report.publishOn!, recipients: [recipient] }, actor));
 }
 
 export async function commentOnReport(db: Db, input: { inspectionId: number; section: string; comment: string }, actor: string): Promise<void> {
@@ -141,7 +142,7 @@ export async function commentOnReport(db: Db, input: { inspectionId: number; sec
   if (report.status !== 'factual-accuracy') throw new AppError('conflict', 'Comments are taken only during the factual accuracy check');
   if (!input.section.trim()) throw new AppError('invalid', 'Say which part of the report the comment is about');
   if (!input.comment.trim()) throw new AppError('invalid', 'Write the comment');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const id = await addFactualAccuracyComment(trx, input.inspectionId, { author: actor, section: input.section.trim(), comment: input.comment.trim() });
     await recordAudit(trx, { actor, action: 'report.comment-added', entity: 'factual-accuracy-comment', entityId: id, inspectionId: input.inspectionId, after: { section: input.section.trim(), comment: input.comment.trim() } });
   });
@@ -155,7 +156,7 @@ export async function decideComment(db: Db, input: { inspectionId: number; id: n
   const comment = comments.find((c) => c.id === input.id);
   if (!comment) throw new AppError('not-found', 'There is no such comment');
   const decision = input.decision;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await decideFactualAccuracyComment(trx, input.inspectionId, input.id, { decision, reason: input.reason.trim(), by: actor });
     await recordAudit(trx, { actor, action: 'report.comment-decided', entity: 'factual-accuracy-comment', entityId: input.id, inspectionId: input.inspectionId, before: { decision: comment.decision }, after: { decision, reason: input.reason.trim() } });
   });
@@ -168,7 +169,7 @@ export async function addRecipient(db: Db, input: { inspectionId: number; name: 
   if (!input.name.trim()) throw new AppError('invalid', 'Enter the recipient’s name');
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email.trim())) throw new AppError('invalid', 'Enter an email address in the correct format, like name@example.com');
   const recipient = { name: input.name.trim(), email: input.email.trim(), organisation: input.organisation.trim() };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const id = await addEmbargoRecipient(trx, input.inspectionId, { ...recipient, addedBy: actor });
     // The address is personal data: the audit trail names the recipient, and the page shows the address.
     await recordAudit(trx, { actor, action: 'report.embargo-recipient-added', entity: 'embargo-recipient', entityId: id, inspectionId: input.inspectionId, after: { name: recipient.name, organisation: recipient.organisation } });

@@ -19,6 +19,7 @@ import {
   saveSecondAssessmentWork,
   saveSettlement,
   setSecondAssessor,
+  inTransaction,
   type Db,
   type SecondAssessment,
 } from '../db/repositories/index.ts';
@@ -39,7 +40,7 @@ export async function drawDipSample(db: Db, inspectionId: number, rule: DipSampl
   if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is signed off');
   const work = await listCaseWork(db, inspectionId);
   const chosen = chooseSecondAssessments(work.map((w) => ({ caseRef: w.caseRef, assessor: w.assignedTo })), await previousInspectionCounts(db, inspectionId), rule, seed);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, inspectionId, 'its quality assurance is closed');
     await saveQaPlan(trx, inspectionId, { ...rule, seed, drawnBy: actor });
     await replaceUnstartedSecondAssessments(trx, inspectionId, chosen);
@@ -56,7 +57,7 @@ export async function assignSecondAssessor(db: Db, input: { inspectionId: number
     if ((await getCaseWork(db, input.inspectionId, input.caseRef))?.assignedTo === input.userId)
       throw new AppError('invalid', `The second assessment of ${input.caseRef} must be made by someone other than its first assessor`);
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, 'its quality assurance is closed');
     if (!(await setSecondAssessor(trx, input.inspectionId, input.caseRef, input.userId))) throw new AppError('not-found', `${input.caseRef} is not in the dip sample`);
     await recordAudit(trx, { actor, action: 'qa.second-assessor-assigned', entity: 'case', entityId: `${input.inspectionId}/${input.caseRef}`, inspectionId: input.inspectionId, after: { userId: input.userId } });
@@ -103,7 +104,7 @@ export async function saveSecondStandard(
     const missing = [...requiredKeys(standard, updated)].filter((k) => !values[k]);
     if (missing.length) return { outcome: 'invalid', problems: missingAnswers(standard, updated, new Set(missing)), values };
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, 'its quality assurance is closed');
     if (!(await saveSecondAssessmentWork(trx, input.inspectionId, input.caseRef, updated, input.version, false)))
       throw new AppError('conflict', 'This second assessment was saved elsewhere meanwhile; reload the page and try again');
@@ -117,7 +118,7 @@ export async function submitSecondAssessment(db: Db, inspectionId: number, caseR
   if (second.assessorId !== assessorId) throw new AppError('forbidden', 'Only the assigned second assessor submits this assessment');
   const unfinished = standards.filter((s) => s.status !== 'completed' && s.status !== 'not-applicable').map((s) => s.standard.id);
   if (unfinished.length) throw new AppError('invalid', `Complete every standard before submitting: ${unfinished.join(', ')}`);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, inspectionId, 'its quality assurance is closed');
     if (!(await saveSecondAssessmentWork(trx, inspectionId, caseRef, assessment, second.version, true))) throw new AppError('conflict', 'Reload the page and try again');
     await recordAudit(trx, { actor, action: 'qa.second-assessment-submitted', entity: 'case', entityId: `${inspectionId}/${caseRef}`, inspectionId });
@@ -168,7 +169,7 @@ export async function settleDisagreement(db: Db, input: { inspectionId: number; 
   const open = overview.open.find((d) => d.caseRef === input.caseRef && d.item === input.item);
   if (!open) throw new AppError('not-found', `There is no open disagreement on ${input.item} for ${input.caseRef}`);
   const value = (input.choice === 'first' ? open.first : open.second) as Answer;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await holdOpenInspection(trx, input.inspectionId, 'its quality assurance is closed');
     const official = (await loadCaseAssessment(trx, input.inspectionId, input.caseRef))!;
     if (official.answers[input.item] !== value) {

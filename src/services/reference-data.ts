@@ -1,7 +1,7 @@
 // Loads what every installation starts with: the shipped framework versions, the 12 probation
 // regions with their PDUs and the youth justice services. Safe to run on every start: it only adds what is missing, and when the
 // reference files are unchanged since the last load (their digest matches) it reads nothing more.
-import { getReferenceDigest, listOrganisations, recordAudit, setReferenceDigest, upsertOrganisation, type Db } from '../db/repositories/index.ts';
+import { getReferenceDigest, listOrganisations, recordAudit, setReferenceDigest, upsertOrganisation, inTransaction, type Db } from '../db/repositories/index.ts';
 import { referenceFilesDigest } from '../reference/digest.ts';
 import { loadRegions } from '../reference/organisations.ts';
 import { loadYouthServices } from '../reference/youth-services.ts';
@@ -28,7 +28,7 @@ export async function loadReferenceData(db: Db, actor = 'system', options: { for
   const digest = referenceFilesDigest(LOADER_VERSION);
   if (!options.force && (await getReferenceDigest(db, DIGEST_NAME)) === digest)
     return { frameworksAdded: [], regions: file.regions.length, pdus: file.regions.reduce((n, r) => n + r.pdus.length, 0), youthServices: loadYouthServices().services.length, unchanged: true };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const frameworksAdded = [...(await storeBundledFrameworks(trx)), ...(await storeBundledSfoFrameworks(trx))];
     const before = (await listOrganisations(trx)).length;
     let pdus = 0;

@@ -9,6 +9,7 @@ import {
   listInspectionMembers,
   recordAudit,
   saveReport,
+  inTransaction,
   type Db,
   type FactualAccuracyComment,
   type InspectionMember,
@@ -228,7 +229,7 @@ export async function saveSection(db: Db, input: SectionSave, who: WritingActor)
   ]);
   if (problems.length) throw new FieldError(problems);
   if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0) throw new FieldError([{ field: 'baseVersion', message: 'The version this text was based on is missing: open the section again' }]);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const previous = (await listSectionVersions(trx, input.inspectionId, input.section)).at(-1);
     if (previous && previous.version === input.baseVersion && sameParts(previous.parts, parts) && (previous.approvedBy || !writer.isLead))
       throw new FieldError([{ field: section.parts[0]!.name, message: 'Nothing has changed since the version you opened' }]);
@@ -249,7 +250,7 @@ export async function approveVersion(db: Db, input: { inspectionId: number; sect
   const version = (await listSectionVersions(db, input.inspectionId, input.section)).find((v) => v.version === input.version);
   if (!version) throw new AppError('not-found', `There is no version ${input.version} of this section`);
   if (version.approvedBy) throw new AppError('conflict', `Version ${input.version} is already approved`);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await approveSectionVersion(trx, input.inspectionId, input.section, input.version, who.by))) throw new AppError('conflict', `Version ${input.version} is already approved`);
     await recordAudit(trx, { actor: who.by, action: 'report.section-approved', entity: 'report-section', entityId: `${input.inspectionId}:${input.section}`, inspectionId: input.inspectionId, after: { version: input.version, author: version.author } });
     const newest = latestApproved(await listSectionVersions(trx, input.inspectionId, input.section));
@@ -262,7 +263,7 @@ export async function nameWriter(db: Db, input: { inspectionId: number; userId: 
   if (!canLeadInspection(who.actor, who.scope)) throw new AppError('forbidden', 'Only the lead inspector names report writers');
   const member = (await listInspectionMembers(db, input.inspectionId)).find((m) => m.userId === input.userId);
   if (!member || member.role !== 'inspector') throw new FieldError([{ field: 'userId', message: 'Select an inspector on the inspection’s team' }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await addReportWriter(trx, input.inspectionId, input.userId, who.by))) throw new FieldError([{ field: 'userId', message: `${member.displayName} is already a report writer` }]);
     await recordAudit(trx, { actor: who.by, action: 'report.writer-named', entity: 'report-writer', entityId: `${input.inspectionId}:${input.userId}`, inspectionId: input.inspectionId, after: { writer: member.displayName, userId: input.userId } });
   });
@@ -272,7 +273,7 @@ export async function removeWriter(db: Db, input: { inspectionId: number; userId
   if (!canLeadInspection(who.actor, who.scope)) throw new AppError('forbidden', 'Only the lead inspector names report writers');
   const writer: ReportWriter | undefined = (await listReportWriters(db, input.inspectionId)).find((w) => w.userId === input.userId);
   if (!writer) throw new AppError('not-found', 'That person is not a report writer');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await removeReportWriter(trx, input.inspectionId, input.userId);
     await recordAudit(trx, { actor: who.by, action: 'report.writer-removed', entity: 'report-writer', entityId: `${input.inspectionId}:${input.userId}`, inspectionId: input.inspectionId, before: { writer: writer.displayName, userId: input.userId } });
   });

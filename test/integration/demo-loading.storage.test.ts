@@ -6,7 +6,7 @@
 // has got. The stages here are stand-ins (an audit event each) so the runner is tested on its own;
 // demo-data.storage.test.ts makes the real ones.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit, listDemoStagesDone, listInspections, recordAudit, type Db } from '../../src/db/repositories/index.ts';
+import { listAudit, listDemoStagesDone, listInspections, recordAudit, inTransaction, type Db } from '../../src/db/repositories/index.ts';
 import { SESSION_COOKIE } from '../../src/http/auth.ts';
 import { createApp } from '../../src/http/app.ts';
 import { demoStagesToMake, ensureDemoData, makeDemoStage, type DemoStage, type DemoStageContext } from '../../src/services/demo-data.ts';
@@ -28,7 +28,7 @@ const context: DemoStageContext = { today: '2026-12-07', actor: 'test', accounts
 /** What the stand-in stages made, in order. */
 const madeIn = async (db: Db) => (await listAudit(db, { entity: 'demo-test' })).map((e) => String(e.entityId));
 /** A use case's own transaction, as the real stages' services open one. */
-const note = (db: Db, what: string) => db.transaction().execute((trx) => recordAudit(trx, { actor: 'test', action: 'demo-test.made', entity: 'demo-test', entityId: what }));
+const note = (db: Db, what: string) => inTransaction(db, (trx) => recordAudit(trx, { actor: 'test', action: 'demo-test.made', entity: 'demo-test', entityId: what }));
 
 let failing: Set<string>;
 beforeEach(() => (failing = new Set()));

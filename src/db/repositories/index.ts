@@ -1,5 +1,6 @@
 // Data access only: plain DTOs in and out, no business rules. Every function takes a Kysely or an
-// open Transaction (`db.transaction().execute(trx => …)`), so services can compose them atomically.
+// open Transaction; services run a use case in `inTransaction(db, (trx) => …)`, which joins a
+// transaction it is given, so use cases compose atomically.
 export * from './framework-repository.ts';
 export * from './organisation-repository.ts';
 export * from './reference-digest-repository.ts';
@@ -8,6 +9,7 @@ export * from './inspection-repository.ts';
 export * from './assessment-repository.ts';
 export * from './audit-repository.ts';
 export type { Db } from './shared.ts';
+export { inTransaction } from './shared.ts';
 export * from './user-repository.ts';
 export * from './session-repository.ts';
 export * from './member-repository.ts';

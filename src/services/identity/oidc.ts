@@ -3,7 +3,7 @@
 // who someone is; what they may do still comes from their account here, which an administrator
 // creates (single sign-on never creates accounts or grants roles).
 import * as client from 'openid-client';
-import { findUserByOidc, findUserCredentials, markSignedIn, recordAudit, updateUser, type Db, type User } from '../../db/repositories/index.ts';
+import { findUserByOidc, findUserCredentials, markSignedIn, recordAudit, updateUser, inTransaction, type Db, type User } from '../../db/repositories/index.ts';
 import { startSession, type NewSession, type SessionPolicy } from './sessions.ts';
 
 export interface OidcSettings {
@@ -99,7 +99,7 @@ export async function signInWithOidc(db: Db, identity: ProvenIdentity, now: Date
   if (!user) return { outcome: 'refused', reason: 'There is no account for you here yet. Ask an administrator to add one with your work email address.' };
   if (!user.active) return { outcome: 'refused', reason: 'Your account is disabled. Ask an administrator.' };
   const account = user;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (linked) {
       await updateUser(trx, account.id, { oidcIssuer: identity.issuer, oidcSubject: identity.subject });
       await recordAudit(trx, { actor: `user:${account.id}`, action: 'user.single-sign-on-linked', entity: 'user', entityId: account.id, after: { issuer: identity.issuer, subject: identity.subject } });

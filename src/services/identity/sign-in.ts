@@ -1,5 +1,5 @@
 // Signing in with an email address and password, rate-limited per account and per client address.
-import { deleteIdleSignInCounters, findUserCredentials, markSignedIn, recordAudit, recordSignInAttempt, releaseSignInAttempt, reserveSignInAttempt, type Db, type SignInCounterKind, type User } from '../../db/repositories/index.ts';
+import { deleteIdleSignInCounters, findUserCredentials, markSignedIn, recordAudit, recordSignInAttempt, releaseSignInAttempt, reserveSignInAttempt, inTransaction, type Db, type SignInCounterKind, type User } from '../../db/repositories/index.ts';
 import { unknownUserHash, verifyPassword } from './passwords.ts';
 import { startSession, type NewSession, type SessionPolicy } from './sessions.ts';
 
@@ -50,7 +50,7 @@ export async function signInWithPassword(
   await recordSignInAttempt(db, { email, ip: input.ip, succeeded: ok });
   if (!ok) return { outcome: 'refused' };
   for (const counter of counters) await releaseSignInAttempt(db, counter, now);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await markSignedIn(trx, found.user.id);
     await recordAudit(trx, { actor: `user:${found.user.id}`, action: 'user.signed-in', entity: 'user', entityId: found.user.id, after: { method: 'password', ip: input.ip } });
     return { outcome: 'signed-in' as const, user: found.user, session: await startSession(trx, found.user.id, now, policy) };

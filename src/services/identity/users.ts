@@ -9,6 +9,7 @@ import {
   listUsers,
   recordAudit,
   updateUser,
+  inTransaction,
   type Db,
   type User,
 } from '../../db/repositories/index.ts';
@@ -40,7 +41,7 @@ export async function createAccount(db: Db, input: NewAccount, actor: string, op
     if (problem) throw new AppError('invalid', problem);
   }
   if (await findUserCredentials(db, data.email)) throw new AppError('conflict', `There is already an account for ${data.email}`);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await createUser(trx, {
       email: data.email,
       displayName: data.displayName,
@@ -55,7 +56,7 @@ export async function createAccount(db: Db, input: NewAccount, actor: string, op
 }
 
 export async function setAccountActive(db: Db, userId: number, active: boolean, actor: string): Promise<User> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await getUser(trx, userId);
     if (!before) throw new AppError('not-found', `There is no user ${userId}`);
     const after = (await updateUser(trx, userId, { active }))!;
@@ -66,7 +67,7 @@ export async function setAccountActive(db: Db, userId: number, active: boolean, 
 }
 
 export async function changeRole(db: Db, userId: number, role: Role, organisationId: number | null, actor: string): Promise<User> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await getUser(trx, userId);
     if (!before) throw new AppError('not-found', `There is no user ${userId}`);
     if ((role === 'service-staff') !== (organisationId !== null)) throw new AppError('invalid', 'Staff of an inspected service, and only they, belong to a service');

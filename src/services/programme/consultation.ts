@@ -14,6 +14,7 @@ import {
   listProgrammeTopics,
   recordAudit,
   updateConsultationQuestion,
+  inTransaction,
   type ConsultationQuestion,
   type ConsultationResponse,
   type Db,
@@ -228,7 +229,7 @@ export async function saveQuestion(db: Db, yearId: number, questionId: number | 
   const q = parseFields(QuestionSchema, raw);
   const before = questionId === null ? undefined : await requireQuestion(db, yearId, questionId);
   const fields = { section: q.section, text: q.text, guidance: q.guidance || null, updatedBy: actor };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let id: number;
     if (questionId === null) {
       const position = Math.max(0, ...(await listConsultationQuestions(trx, yearId)).map((x) => x.position)) + 1;
@@ -254,7 +255,7 @@ export async function removeQuestion(db: Db, yearId: number, questionId: number,
   const q = await requireQuestion(db, yearId, questionId);
   const responses = (await listConsultationResponses(db, yearId)).filter((r) => r.questionId === questionId);
   if (responses.length) throw new AppError('conflict', `The question has ${plural(responses.length, 'response')} recorded against it, so it cannot be removed; change its wording instead`);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await deleteConsultationQuestion(trx, questionId);
     await recordAudit(trx, { actor, action: 'consultation-question.removed', entity: 'consultation-question', entityId: questionId, before: { yearId, ...questionAudit(q) } });
   });
@@ -295,7 +296,7 @@ export async function recordResponse(db: Db, yearId: number, raw: unknown, actor
     text: r.text,
     recordedBy: actor,
   };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertConsultationResponse(trx, record);
     await recordAudit(trx, { actor, action: 'consultation-response.recorded', entity: 'consultation-response', entityId: id, after: { yearId, ...record } });
     return id;

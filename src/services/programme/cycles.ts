@@ -13,6 +13,7 @@ import {
   listCycleRevisions,
   listProgrammeCycles,
   recordAudit,
+  inTransaction,
   type CycleRevision,
   type Db,
   type ProgrammeCycle,
@@ -252,7 +253,7 @@ export async function prepareCycle(db: Db, raw: unknown): Promise<{ title: strin
 /** Plans a new cycle from the registry's PDUs and stores it as revision 1. */
 export async function createCycle(db: Db, raw: unknown, actor: string): Promise<{ id: number; plan: CyclePlan }> {
   const { title, input, plan, organisationIds } = await prepareCycle(db, raw);
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const id = await insertProgrammeCycle(trx, title, actor);
     await insertCycleRevision(trx, { cycleId: id, revision: 1, input, plan, organisationIds, change: `Planned ${plural(input.pdus.length, 'PDU')} from the registry: ${plural(plan.bookings.length, 'booking')}, ${plan.unmet.length ? `${plural(plan.unmet.length, 'rule')} not met` : 'every rule met'}`, createdBy: actor });
     await recordAudit(trx, {
@@ -278,7 +279,7 @@ async function revise(
   const plan = planAndCheck(input, next.field);
   const change = changeText(next.change, planChanges(state.current.plan.bookings, plan.bookings, next.except));
   const revision = state.current.revision + 1;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertCycleRevision(trx, { cycleId: state.cycle.id, revision, input, plan, organisationIds: next.organisationIds, change, createdBy: actor });
     await recordAudit(trx, {
       actor,

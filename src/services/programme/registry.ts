@@ -37,6 +37,7 @@ import {
   setOrganisationNameValidTo,
   updateRecordedInspection,
   withdrawRecordedInspection,
+  inTransaction,
   type Db,
   type InspectionListItem,
   type Organisation,
@@ -179,7 +180,7 @@ export async function applyDueRenames(db: Db, today = clock.today(), actor = 'sy
     }
     return applied;
   };
-  return db.isTransaction ? apply(db) : db.transaction().execute(apply);
+  return inTransaction(db, apply);
 }
 
 /**
@@ -451,7 +452,7 @@ export async function renameService(
       },
     ]);
   const scheduled = input.effectiveFrom > today;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const open = record.names.find((n) => n.source === 'recorded' && n.name === from && n.validTo === null);
     if (open) await setOrganisationNameValidTo(trx, open.id, input.effectiveFrom);
     else await insertOrganisationName(trx, { organisationId: id, name: from, validTo: input.effectiveFrom, source: 'recorded', note: 'name before the rename', recordedBy: actor });
@@ -479,7 +480,7 @@ export async function cancelScheduledRename(db: Db, id: number, actor: string, t
   const last = record.scheduled.at(-1);
   if (!last) throw new AppError('conflict', `No rename of ${record.organisation.name} is waiting for its date`);
   const previous = record.names.find((n) => n.source === 'recorded' && n.validTo === last.validFrom);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await deleteOrganisationName(trx, last.id))) throw new AppError('conflict', 'The rename has already been cancelled');
     if (previous) await setOrganisationNameValidTo(trx, previous.id, null);
     await recordAudit(trx, {
@@ -585,7 +586,7 @@ export function resultFormValues(r: RecordedInspectionInput): Record<ResultField
 export async function recordInspectionResult(db: Db, id: number, raw: unknown, actor: string, today = clock.today()): Promise<number> {
   const record = await getServiceRecord(db, id, today);
   const input = checkedResult(record, raw, today);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const resultId = await insertRecordedInspection(trx, id, input, actor);
     await recordAudit(trx, { actor, action: 'organisation.inspection-recorded', entity: 'organisation', entityId: id, after: { id: resultId, ...resultAudit(input) } });
     return resultId;
@@ -608,7 +609,7 @@ export async function correctInspectionResult(db: Db, id: number, resultId: numb
   const before = await requireRecordedResult(db, id, resultId);
   const record = await getServiceRecord(db, id, today);
   const input = checkedResult(record, changes === 'given-only' ? { ...resultFormValues(before), ...(raw as object) } : raw, today, resultId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateRecordedInspection(trx, resultId, input, actor);
     await recordAudit(trx, { actor, action: 'organisation.inspection-corrected', entity: 'organisation', entityId: id, before: { id: resultId, ...resultAudit(before) }, after: { id: resultId, ...resultAudit(input) } });
   });
@@ -622,7 +623,7 @@ const WithdrawSchema = z.object({
 export async function withdrawInspectionResult(db: Db, id: number, resultId: number, raw: unknown, actor: string): Promise<void> {
   const { reason } = parseFields(WithdrawSchema, raw);
   const before = await requireRecordedResult(db, id, resultId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await withdrawRecordedInspection(trx, resultId, reason, actor))) throw new AppError('conflict', 'The result has already been withdrawn');
     await recordAudit(trx, { actor, action: 'organisation.inspection-withdrawn', entity: 'organisation', entityId: id, before: { id: resultId, ...resultAudit(before) }, after: { id: resultId, withdrawn: true, reason } });
   });
@@ -677,7 +678,7 @@ export async function updateIntelligence(db: Db, id: number, raw: unknown, actor
     note: input.note || null,
   };
   const before = record.intelligence ?? null;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await saveOrganisationIntelligence(trx, { organisationId: id, ...after, updatedBy: actor });
     await recordAudit(trx, {
       actor,

@@ -17,6 +17,7 @@ import {
   recordAudit,
   updateProgrammeTopic,
   updateProgrammeYear,
+  inTransaction,
   type Db,
   type ProgrammeTopic,
   type ProgrammeYear,
@@ -90,7 +91,7 @@ export async function createProgrammeYear(db: Db, raw: unknown, actor: string): 
   const input = parseFields(NewYearSchema, raw);
   if (await findProgrammeYearByLabel(db, input.label)) throw new ProgrammeFieldError([{ field: 'label', message: `There is already a programme year ${input.label}` }]);
   const settings = await checkLinks(db, input.startsOn, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertProgrammeYear(trx, { label: input.label, startsOn: input.startsOn, createdBy: actor, ...settings });
     const questions = defaultQuestions(input.label);
     for (const [i, q] of questions.entries()) await insertConsultationQuestion(trx, { yearId: id, section: q.section, position: i + 1, text: q.text, guidance: q.guidance, updatedBy: actor });
@@ -113,7 +114,7 @@ export const yearLabelled = (db: Db, label: string): Promise<ProgrammeYear | und
 export async function updateYearSettings(db: Db, id: number, raw: unknown, actor: string): Promise<void> {
   const year = await requireProgrammeYear(db, id);
   const settings = await checkLinks(db, year.startsOn, parseFields(YearSettingsSchema, raw));
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateProgrammeYear(trx, id, settings);
     const { id: _id, label: _l, startsOn: _s, createdBy: _c, createdAt: _a, ...before } = year;
     await recordAudit(trx, { actor, action: 'programme-year.settings-changed', entity: 'programme-year', entityId: id, before, after: settings });
@@ -170,7 +171,7 @@ export async function saveTopic(db: Db, yearId: number, topicId: number | null, 
     summary: t.summary || null,
     updatedBy: actor,
   };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = topicId === null ? await insertProgrammeTopic(trx, record) : (await updateProgrammeTopic(trx, topicId, record), topicId);
     await recordAudit(trx, {
       actor,
@@ -194,7 +195,7 @@ export async function requireTopic(db: Db, yearId: number, topicId: number): Pro
 
 export async function removeTopic(db: Db, yearId: number, topicId: number, actor: string): Promise<void> {
   const topic = await requireTopic(db, yearId, topicId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await deleteProgrammeTopic(trx, topicId);
     await recordAudit(trx, { actor, action: 'programme-topic.removed', entity: 'programme-topic', entityId: topicId, before: topicAudit(topic) });
   });

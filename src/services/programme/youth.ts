@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { getYouthSelection, insertYouthSelection, listYouthSelections, recordAudit, type Db, type StoredYouthSelection } from '../../db/repositories/index.ts';
+import { getYouthSelection, insertYouthSelection, listYouthSelections, recordAudit, inTransaction, type Db, type StoredYouthSelection } from '../../db/repositories/index.ts';
 import { isRealDate, requiredRealDate } from './dates.ts';
 import { scoreYouthServices, type YouthRiskScore, type YouthService } from '../../domain/programme/youth-risk.ts';
 import { selectYouthServices, type YouthSelection, type YouthSelectionInput } from '../../domain/programme/youth-selection.ts';
@@ -100,7 +100,7 @@ export async function makeYouthSelection(db: Db, raw: unknown, actor: string): P
   const request = parseFields(SelectionSchema, raw);
   const { input, result } = await previewYouthSelection(db, { ...(raw as object), seed: request.seed });
   const title = request.title || `Youth justice services from ${input.asOf}`;
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const id = await insertYouthSelection(trx, { title, asOf: input.asOf, seed: input.seed, input, result, createdBy: actor });
     await recordAudit(trx, {
       actor,

@@ -20,6 +20,7 @@ import {
   replaceCaseload,
   saveCaseAssessment,
   updateCaseSample,
+  inTransaction,
   type CaseLinkRecord,
   type CaseSampleRecord,
   type Db,
@@ -100,7 +101,7 @@ export async function uploadCaseload(db: Db, input: { inspectionId: number; file
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
   const cases = parsed.cases;
   const warnings = [...parsed.warnings, ...(pool ? [] : missingPools(framework, cases))];
-  const clash = await db.transaction().execute(async (trx) => {
+  const clash = await inTransaction(db, async (trx) => {
     const before = await lockCaseSample(trx, inspection.id);
     refuseIfLocked(inspection, before);
     // A pool's file replaces that pool's cases only; a case is in one pool.
@@ -165,7 +166,7 @@ export async function setSampleWindow(db: Db, input: { inspectionId: number; wee
   });
   if (!result.ok) throw new AppError('invalid', result.problems.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('. '));
   const window = result.window;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await lockCaseSample(trx, inspection.id);
     refuseIfLocked(inspection, before);
     const after = { weeks: window.weeks, shiftWeeks: window.shift?.weeks ?? 0, reason: window.shift?.reason ?? null };
@@ -216,7 +217,7 @@ export async function setSampleMethod(db: Db, input: MethodInput, actor: string)
           if (problems.length) throw new AppError('invalid', problems.join('. '));
           return { method: 'statistical' as const, confidence: input.confidence!, margin: points! / 100, stratifyBy: input.stratifyBy || null, seed };
         })();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await lockCaseSample(trx, inspection.id);
     refuseIfLocked(inspection, before);
     await updateCaseSample(trx, inspection.id, settings);
@@ -391,7 +392,7 @@ const KEY_ATTEMPTS = 8;
 export async function confirmSample(db: Db, inspectionId: number, actor: string): Promise<{ cases: number }> {
   const inspection = await requireInspection(db, inspectionId);
   const framework = await frameworkOf(db, inspection);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const record = await lockCaseSample(trx, inspection.id);
     refuseIfLocked(inspection, record);
     const caseload = await listCaseload(trx, inspection.id);

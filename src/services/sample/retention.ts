@@ -3,7 +3,7 @@
 // with the PDU), then deleted (linkMustBeDeleted). Run daily by the maintenance entry point
 // (retention-main.ts) or any scheduler calling deleteExpiredCaseLinks.
 import { isPublished } from '../../domain/publication/workflow.ts';
-import { deleteCaseLinks, getReport, listCaseLinks, listSamplesWithLinks, lockCaseSample, recordAudit, updateCaseSample, type Db } from '../../db/repositories/index.ts';
+import { deleteCaseLinks, getReport, listCaseLinks, listSamplesWithLinks, lockCaseSample, recordAudit, updateCaseSample, inTransaction, type Db } from '../../db/repositories/index.ts';
 import { isIsoDate } from '../../domain/sampling/dates.ts';
 import { linkDeletionDate, linkMustBeDeleted, type RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
 import { AppError } from '../errors.ts';
@@ -20,7 +20,7 @@ export type PublicationDates = (inspectionId: number, recorded: string | null) =
 export async function recordPublicationDate(db: Db, inspectionId: number, publishedOn: string, actor: string): Promise<void> {
   if (!isIsoDate(publishedOn)) throw new AppError('invalid', `The publication date '${publishedOn}' is not a date: write YYYY-MM-DD`);
   const inspection = await requireInspection(db, inspectionId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await lockCaseSample(trx, inspection.id);
     await updateCaseSample(trx, inspection.id, { publishedOn });
     await recordAudit(trx, { actor, action: 'sample.publication-recorded', entity: 'case-sample', entityId: inspection.id, inspectionId: inspection.id, before: { publishedOn: before.publishedOn }, after: { publishedOn } });
@@ -56,7 +56,7 @@ export async function deleteExpiredCaseLinks(
       deleted.push({ inspectionId: sample.inspectionId, publishedOn: publishedOn!, deletionDate, links: (await listCaseLinks(db, sample.inspectionId)).length });
       continue;
     }
-    const links = await db.transaction().execute(async (trx) => {
+    const links = await inTransaction(db, async (trx) => {
       await lockCaseSample(trx, sample.inspectionId);
       const n = await deleteCaseLinks(trx, sample.inspectionId);
       await updateCaseSample(trx, sample.inspectionId, { linksDeletedAt: clock.now() });

@@ -3,7 +3,7 @@
 // and standards, the regions, the published years and themes shipped in reference/sfo and the bank
 // holidays. A draft (its summary text) is kept per year; publishing keeps the figures as built, so
 // the published report never changes. Each change in one transaction with an audit event.
-import { recordAudit, type Db } from '../../db/repositories/index.ts';
+import { recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import { getAnnualReport, listAnnualReports, publishAnnualReport, saveAnnualDraft, type AnnualReportRecord } from '../../db/repositories/sfo-panel-repository.ts';
 import { FEWEST_CASES_SHOWN } from '../../domain/disclosure/thresholds.ts';
 import { buildAnnualSfoReport, businessYearOf, type AnnualSfoReport } from '../../domain/sfo/annual-report.ts';
@@ -73,7 +73,7 @@ export async function sfoAnnualReportYears(db: Db, today = clock.today()): Promi
 export async function saveSfoAnnualDraft(db: Db, yearStart: number, summary: string, actor: string): Promise<void> {
   const text = summary.trim();
   if (text.length > MAX_SUMMARY) throw new FieldError([{ field: 'summary', message: `may have at most ${MAX_SUMMARY} characters` }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await getAnnualReport(trx, yearStart, true);
     if (before?.state === 'published') throw new AppError('conflict', `The annual SFO report for ${yearParam(yearStart)} is published; it cannot be changed`);
     await saveAnnualDraft(trx, yearStart, text, actor);
@@ -83,7 +83,7 @@ export async function saveSfoAnnualDraft(db: Db, yearStart: number, summary: str
 
 /** Publishes the draft: its figures kept as built now, never rebuilt. */
 export async function publishSfoAnnualReport(db: Db, yearStart: number, actor: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await getAnnualReport(trx, yearStart, true);
     if (!before) throw new AppError('conflict', `There is no draft annual SFO report for ${yearParam(yearStart)} to publish`);
     if (before.state === 'published') throw new AppError('conflict', `The annual SFO report for ${yearParam(yearStart)} is published already`);

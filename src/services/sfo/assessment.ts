@@ -3,7 +3,7 @@
 // rating and rationale, and any flag the framework's consistency rules raise on the overall rating
 // acknowledged with a reason; submitted, the reading is locked. Every change in one transaction
 // with an audit event.
-import { recordAudit, getUser, listUsers, type Db, type User } from '../../db/repositories/index.ts';
+import { recordAudit, getUser, listUsers, inTransaction, type Db, type User } from '../../db/repositories/index.ts';
 import {
   getSfoAssessment,
   getSfoModeration,
@@ -125,7 +125,7 @@ export async function sfoReaders(db: Db): Promise<User[]> {
 /** Assigns (or reassigns) the inspector of a review in the sample; reassigning a submitted reading is refused. */
 export async function assignSfoInspector(db: Db, sampleId: number, input: { reviewRef: string; inspectorId: number }, actor: Actor): Promise<number> {
   if (!canLeadSfoAssessment(actor)) throw new AppError('forbidden', 'Only the SFO QA lead assigns reviews');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await lockSfoSample(trx, sampleId))) throw new AppError('not-found', `There is no SFO sample ${sampleId}`);
     if (await getSfoSignOff(trx, sampleId)) throw new AppError('conflict', `Sample ${sampleId} is signed off: its assessments are locked`);
     const review = (await listSfoSampleReviews(trx, sampleId)).find((r) => r.reviewRef === input.reviewRef.trim().toUpperCase());
@@ -155,7 +155,7 @@ export interface FirstReadingInput {
 
 /** Saves the first reading as a draft, or submits it (then it is locked). */
 export async function saveSfoFirstReading(db: Db, id: number, input: FirstReadingInput, actor: Actor): Promise<SfoAssessmentView> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const assessment = await getSfoAssessment(trx, id, { lock: true });
     if (!assessment) throw new AppError('not-found', `There is no SFO assessment ${id}`);
     if (!canRecordFirstReading(actor, { inspectorId: assessment.inspectorId, regionId: assessment.regionId, released: false })) throw new AppError('forbidden', `Only the inspector assigned to ${assessment.reviewRef} records its assessment`);
@@ -184,7 +184,7 @@ export async function saveSfoFirstReading(db: Db, id: number, input: FirstReadin
 /** The lead acknowledges, with a reason, the flags on an overall rating a settlement changed. */
 export async function acknowledgeSfoFlags(db: Db, id: number, reason: string, actor: Actor): Promise<SfoAssessmentView> {
   if (!canLeadSfoAssessment(actor)) throw new AppError('forbidden', 'Only the SFO QA lead acknowledges flags on a submitted assessment');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const view = await sfoAssessmentView(trx, id);
     if (view.signOff) throw new AppError('conflict', `Sample ${view.assessment.sampleId} is signed off: its assessments are locked`);
     if (!view.unacknowledged.length) throw new FieldError([{ field: 'reason', message: 'There is no flag left to acknowledge' }]);

@@ -3,7 +3,7 @@
 // the inspector's evidence notes or the second reading); the SFO team reads it at any time, the
 // region's own staff once released. The region answers with actions (what, who, by when), which
 // the SFO team sees beside the letter. Actions are audited.
-import { getOrganisation, recordAudit, type Db } from '../../db/repositories/index.ts';
+import { getOrganisation, recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import { insertSfoRegionAction, listSfoAssessments, listSfoRegionActions, type SfoRegionActionRecord } from '../../db/repositories/sfo-assessment-repository.ts';
 import { canViewSfoReviews, type Actor } from '../../domain/access/permissions.ts';
 import { canAnswerSfoFeedback, canReadSfoFeedback, isRegionStaff } from '../../domain/sfo/access.ts';
@@ -63,7 +63,7 @@ const MAX = 2000;
 
 /** The region's staff add an action answering the feedback. */
 export async function addSfoRegionAction(db: Db, assessmentId: number, input: { action: string; owner: string; dueOn: string | undefined }, actor: Actor, today = clock.today()): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const letter = await sfoFeedbackLetter(trx, assessmentId, actor);
     if (!letter.mayAnswer) throw new AppError('forbidden', 'Only the region’s own staff answer its feedback, once released');
     const problems = [];

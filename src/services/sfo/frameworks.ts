@@ -1,7 +1,7 @@
 // SFO review framework versions as stored: the shipped version is stored with the reference data,
 // and an administrator may load the inspectorate's own text as a new version. A stored version
 // never changes; reviews are assessed by the text stored for theirs.
-import { recordAudit, type Db } from '../../db/repositories/index.ts';
+import { recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import { PublishedFrameworkChangedError } from '../../db/repositories/framework-repository.ts';
 import { getSfoFrameworkSource, listSfoFrameworks, saveSfoFramework } from '../../db/repositories/sfo-repository.ts';
 import { parseSfoFramework, SfoFrameworkError, type SfoFramework } from '../../domain/sfo/framework.ts';
@@ -32,7 +32,7 @@ export function checkSfoFrameworkText(text: string, fileName: string): SfoFramew
 export async function loadSfoFramework(db: Db, text: string, fileName: string, actor: string): Promise<{ key: string; outcome: 'created' | 'unchanged' }> {
   const framework = checkSfoFrameworkText(text, fileName);
   const { id, version, title } = framework.definition;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let outcome: 'created' | 'unchanged';
     try {
       outcome = await saveSfoFramework(trx, { id, version, title, definition: framework.definition, sourceText: text });

@@ -1,7 +1,7 @@
 // Multi-agency learning panels: a panel recorded with the reviews from the register it discussed,
 // actions added with an owner and a due date, and actions moved on (in progress, completed,
 // withdrawn with a reason, reopened with one). Each change in one transaction with an audit event.
-import { listOrganisations, recordAudit, type Db } from '../../db/repositories/index.ts';
+import { listOrganisations, recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import {
   getPanel,
   insertPanel,
@@ -60,7 +60,7 @@ export async function learningPanelView(db: Db, id: number): Promise<PanelView> 
 /** Records a panel: every problem by field, references looked up in the register. */
 export async function recordLearningPanel(db: Db, input: PanelInput, actor: string): Promise<number> {
   const p = parseFields(PanelSchema, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const register = new Map((await listSfoReviews(trx)).map((r) => [r.reviewRef, r.id]));
     const unknown = p.reviewRefs.filter((ref) => !register.has(ref));
     if (unknown.length) throw new FieldError([{ field: 'reviewRefs', message: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the register` }]);
@@ -78,7 +78,7 @@ export async function recordLearningPanel(db: Db, input: PanelInput, actor: stri
  */
 export async function editLearningPanel(db: Db, id: number, input: PanelInput, actor: string): Promise<void> {
   const p = parseFields(PanelSchema, input);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await lockPanel(trx, id))) throw new AppError('not-found', `There is no learning panel ${id}`);
     const before = (await getPanel(trx, id))!;
     const beforeRefs = (await listPanelReviews(trx, id)).map((r) => r.reviewRef);
@@ -103,7 +103,7 @@ export async function editLearningPanel(db: Db, id: number, input: PanelInput, a
 /** Adds an action to a panel: the due date not before the panel met; a region, if named, one of the regions. */
 export async function addPanelAction(db: Db, panelId: number, input: ActionInput, actor: string): Promise<number> {
   const a = parseFields(ActionSchema, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await lockPanel(trx, panelId))) throw new AppError('not-found', `There is no learning panel ${panelId}`);
     const panel = (await getPanel(trx, panelId))!;
     const late = dueDateProblem(panel.heldOn, a.dueOn);
@@ -126,7 +126,7 @@ export async function addPanelAction(db: Db, panelId: number, input: ActionInput
  */
 export async function editPanelAction(db: Db, panelId: number, actionId: number, input: { description: string; owner: string; dueOn: string }, actor: string): Promise<void> {
   const a = parseFields(ActionEditSchema, input);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await lockPanel(trx, panelId))) throw new AppError('not-found', `There is no learning panel ${panelId}`);
     const action = (await listPanelActions(trx, panelId)).find((x) => x.id === actionId);
     if (!action) throw new AppError('not-found', `Learning panel ${panelId} has no action ${actionId}`);
@@ -151,7 +151,7 @@ export async function changePanelActionState(db: Db, panelId: number, actionId: 
   if (!state) throw new FieldError([{ field: 'state', message: 'choose what has happened to the action' }]);
   const note = (input.note ?? '').trim();
   if (note.length > 2000) throw new FieldError([{ field: 'note', message: 'may have at most 2000 characters' }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await lockPanel(trx, panelId))) throw new AppError('not-found', `There is no learning panel ${panelId}`);
     const action = (await listPanelActions(trx, panelId)).find((a) => a.id === actionId);
     if (!action) throw new AppError('not-found', `Learning panel ${panelId} has no action ${actionId}`);

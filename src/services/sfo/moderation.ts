@@ -3,7 +3,7 @@
 // inspector; the second reader rates blind and submits; the lead settles each disagreement with a
 // reason (the agreed rating replaces the first reading's, the settlement keeps both). Every change
 // in one transaction with an audit event.
-import { recordAudit, type Db } from '../../db/repositories/index.ts';
+import { recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import {
   assignSfoSecondReader as storeSecondReader,
   getSfoModeration,
@@ -39,7 +39,7 @@ export async function drawSfoModeration(db: Db, sampleId: number, rule: { share:
   if (!(Number.isFinite(rule.share) && rule.share > 0 && rule.share <= 1)) problems.push({ field: 'share', message: 'The share must be a percentage more than 0 and at most 100' });
   if (!Number.isInteger(rule.seed) || rule.seed < 0 || rule.seed > MAX_SEED) problems.push({ field: 'seed', message: `The seed must be a whole number from 0 to ${MAX_SEED}` });
   if (problems.length) throw new FieldError(problems);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await lockSfoSample(trx, sampleId))) throw new AppError('not-found', `There is no SFO sample ${sampleId}`);
     if (await getSfoModeration(trx, sampleId)) throw new AppError('conflict', `The second readings of sample ${sampleId} are already drawn`);
     if (await getSfoSignOff(trx, sampleId)) throw new AppError('conflict', `Sample ${sampleId} is signed off: its assessments are locked`);
@@ -55,7 +55,7 @@ export async function drawSfoModeration(db: Db, sampleId: number, rule: { share:
 /** Assigns the second reader of a drawn assessment: an SFO QA inspector or lead other than its inspector. */
 export async function assignSfoSecondReader(db: Db, assessmentId: number, readerId: number, actor: Actor): Promise<void> {
   requireLead(actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const view = await sfoAssessmentView(trx, assessmentId);
     if (view.signOff) throw new AppError('conflict', `Sample ${view.assessment.sampleId} is signed off: its assessments are locked`);
     if (!view.drawn) throw new FieldError([{ field: 'readerId', message: `${view.assessment.reviewRef} was not drawn for a second reading` }]);
@@ -69,7 +69,7 @@ export async function assignSfoSecondReader(db: Db, assessmentId: number, reader
 
 /** Saves the second reading as a draft, or submits it; blind until then (src/domain/sfo/access.ts). */
 export async function saveSfoSecondReading(db: Db, assessmentId: number, input: { reading: SfoReading; submit: boolean }, actor: Actor): Promise<SfoAssessmentView> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const view = await sfoAssessmentView(trx, assessmentId);
     if (!canRecordSecondReading(actor, view.scope)) throw new AppError('forbidden', `Only the second reader of ${view.assessment.reviewRef} records its second reading`);
     if (view.signOff || view.second?.submittedAt) throw new AppError('conflict', `The second reading of ${view.assessment.reviewRef} is submitted and locked`);
@@ -87,7 +87,7 @@ export async function saveSfoSecondReading(db: Db, assessmentId: number, input: 
 /** The lead settles one disagreement: the rating agreed, and why. */
 export async function settleSfoDisagreement(db: Db, assessmentId: number, input: { item: string; rating: string; reason: string }, actor: Actor): Promise<SfoAssessmentView> {
   requireLead(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const view = await sfoAssessmentView(trx, assessmentId);
     if (view.signOff) throw new AppError('conflict', `Sample ${view.assessment.sampleId} is signed off: its assessments are locked`);
     const problem = settlementProblem(view.framework, view.unsettled, input);

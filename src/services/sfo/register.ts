@@ -1,6 +1,6 @@
 // The register of SFO reviews: imported from a file in one transaction (a file with any problem,
 // or naming a review already registered, changes nothing), audited.
-import { listOrganisations, recordAudit, type Db } from '../../db/repositories/index.ts';
+import { listOrganisations, recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import { existingSfoReviewRefs, insertSfoReviews, listSfoReviews, type SfoReviewRecord } from '../../db/repositories/sfo-repository.ts';
 import { validateRegister, type RegisterColumn, type SfoReview } from '../../domain/sfo/register.ts';
 import { parseRegisterCsv, parseRegisterXlsx, type RegisterFormat } from '../../interchange/sfo/register-file.ts';
@@ -39,7 +39,7 @@ export async function readRegisterFile(db: Db, file: RegisterImport): Promise<{ 
 }
 
 export async function importRegister(db: Db, file: RegisterImport, actor: string): Promise<RegisterImportResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { reviews, warnings, lines, referenceHeading } = await readRegisterFile(trx, file);
     const ids = await regionIds(trx);
     const taken = await existingSfoReviewRefs(trx, reviews.map((r) => r.reviewRef));
@@ -63,7 +63,7 @@ export async function sfoReviewProblems(db: Db, values: Partial<Record<RegisterC
 
 /** One review entered by hand (a date as YYYY-MM-DD, extension yes or no); every problem by field, audited when added. */
 export async function addSfoReview(db: Db, values: Partial<Record<RegisterColumn, string>>, actor: string): Promise<SfoReview> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const problems = await sfoReviewProblems(trx, values);
     if (problems.length) throw new FieldError(problems);
     const ids = await regionIds(trx);

@@ -4,7 +4,7 @@
 // is one transaction with an audit event. Anyone else is told there is no such document (404), so a
 // region learns nothing of another's reviews.
 import { createHash } from 'node:crypto';
-import { recordAudit, type Db } from '../../db/repositories/index.ts';
+import { recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import type { SfoReviewRecord } from '../../db/repositories/sfo-repository.ts';
 import {
   currentSfoReviewDocuments,
@@ -54,7 +54,7 @@ export async function uploadSfoReviewDocument(db: Db, reviewId: number, file: { 
   if (!check.ok) throw new FieldError([{ field: 'document', message: check.message }]);
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   const by = actorText(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const review = await getSfoReview(trx, reviewId, { lock: true });
     if (!review) throw new AppError('not-found', `There is no SFO review ${reviewId}`);
     const before = (await listSfoReviewDocuments(trx, reviewId)).find((d) => !d.replacedAt);
@@ -78,7 +78,7 @@ export async function uploadSfoReviewDocument(db: Db, reviewId: number, file: { 
  * have it; 404 otherwise, as if there were none. The download is audited in the same transaction.
  */
 export async function downloadSfoReviewDocument(db: Db, reviewId: number, actor: Actor, documentId?: number): Promise<SfoReviewDocumentRecord & { content: Uint8Array; reviewRef: string }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const review = await getSfoReview(trx, reviewId);
     if (!review || !canDownloadSfoReviewDocument(actor, review.regionId)) throw new AppError('not-found', `There is no document for SFO review ${reviewId}`);
     const id = documentId ?? (await listSfoReviewDocuments(trx, reviewId)).find((d) => !d.replacedAt)?.id;

@@ -2,7 +2,7 @@
 // and seed (the rule in src/domain/sfo/sample.ts) and stored with what it drew; then reviews added
 // or removed by hand, each with its reason. Every change in one transaction with an audit event.
 import { z } from 'zod';
-import { recordAudit, type Db } from '../../db/repositories/index.ts';
+import { recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import {
   addSfoSampleReviews,
   getSfoSample,
@@ -67,7 +67,7 @@ export async function sfoSampleView(db: Db, sampleId: number): Promise<SfoSample
 
 export async function drawSfoSample(db: Db, input: DrawInput, actor: string): Promise<SfoSampleView> {
   const d = parseFields(DrawInput, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const framework = await currentSfoFramework(trx);
     const share = d.share ?? framework.definition.sample.share;
     const overlapping = await overlappingSfoSamples(trx, d.periodFrom, d.periodTo);
@@ -87,7 +87,7 @@ export async function drawSfoSample(db: Db, input: DrawInput, actor: string): Pr
 /** Adds a review to the sample or removes one, with the reason (kept and audited). */
 export async function changeSfoSample(db: Db, sampleId: number, input: ChangeInput, actor: string): Promise<SfoSampleView> {
   const c: SampleChange = parseFields(ChangeInput, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await lockSfoSample(trx, sampleId))) throw new AppError('not-found', `No SFO sample ${sampleId}`);
     const sample = (await getSfoSample(trx, sampleId))!;
     const eligible = await listSfoReviews(trx, { from: sample.periodFrom, to: sample.periodTo });

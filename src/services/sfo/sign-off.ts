@@ -2,7 +2,7 @@
 // moderation drawn with its second readers, agreement and kappa per standard and overall, and the
 // sign-off checklist. Signing off is refused while any blocker is left, and locks every reading;
 // releasing sends each region its own reviews' feedback. Audited.
-import { recordAudit, type Db } from '../../db/repositories/index.ts';
+import { recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import {
   getSfoModeration,
   getSfoSignOff,
@@ -95,7 +95,7 @@ export async function sfoSampleProgress(db: Db, sampleId: number): Promise<SfoSa
 /** Signs the sample's assessments off, or refuses with every blocker (AppError 'conflict', one problem per blocker). */
 export async function signOffSfoSample(db: Db, sampleId: number, actor: Actor): Promise<void> {
   if (!canLeadSfoAssessment(actor)) throw new AppError('forbidden', 'Only the SFO QA lead signs off assessments');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await lockSfoSample(trx, sampleId))) throw new AppError('not-found', `There is no SFO sample ${sampleId}`);
     const progress = await sfoSampleProgress(trx, sampleId);
     if (progress.signOff) throw new AppError('conflict', `Sample ${sampleId} is already signed off`);
@@ -110,7 +110,7 @@ export async function signOffSfoSample(db: Db, sampleId: number, actor: Actor): 
 /** Releases a signed-off sample's feedback: each region then sees its own reviews' letters. */
 export async function releaseSfoSample(db: Db, sampleId: number, actor: Actor): Promise<void> {
   if (!canLeadSfoAssessment(actor)) throw new AppError('forbidden', 'Only the SFO QA lead releases feedback');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await lockSfoSample(trx, sampleId))) throw new AppError('not-found', `There is no SFO sample ${sampleId}`);
     const signOff = await getSfoSignOff(trx, sampleId);
     if (!signOff) throw new AppError('conflict', `Sample ${sampleId} is not signed off: sign it off before releasing its feedback`);

@@ -9,6 +9,7 @@ import {
   listFollowUps,
   listInterviewNotes,
   recordAudit,
+  inTransaction,
   type Db,
   type FollowUpRecord,
   type Inspection,
@@ -81,7 +82,7 @@ export async function recordInterviewNote(db: Db, input: NoteInput, actor: strin
   const respondent = survey && (await getRespondent(db, survey.id, input.respondentId));
   if (!survey || !respondent) throw new AppError('not-found', 'There is no such person in this survey');
   const prompts = [...new Set(input.prompts)];
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertInterviewNote(trx, { surveyId: survey.id, respondentId: respondent.id, prompts, text: input.text.trim(), recordedBy: actor });
     await recordAudit(trx, {
       actor,
@@ -108,7 +109,7 @@ export async function textFollowUp(db: Db, input: { inspectionId: number; respon
   if (!survey || !respondent || !respondent.followUp) throw new AppError('not-found', 'There is no such follow-up request in this survey');
   if (survey.status !== 'open' || !respondent.phone || respondent.status === 'opted-out')
     throw new AppError('conflict', 'This person can no longer be texted: the survey is closed or they asked us to stop');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await enqueueSms(trx, [{ respondentId: respondent.id, phone: respondent.phone!, body: text, reference: `${referencePrefix(survey.id)}${respondent.id}` }]);
     await recordAudit(trx, { actor, action: 'survey.follow-up-texted', entity: 'survey', entityId: survey.id, inspectionId: inspection.id, after: { respondent: respondent.number, characters: text.length } });
   });

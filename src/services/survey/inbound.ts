@@ -29,6 +29,7 @@ import {
   lockRespondentsByPhones,
   recordReplyAudits,
   saveConversations,
+  inTransaction,
   type ConversationWrite,
   type Db,
   type InboundRow,
@@ -142,7 +143,7 @@ export async function receiveInboundBatch(db: Db, messages: readonly InboundSms[
   const hash = read.some((r) => r.optOut) ? await hasherOf(db) : null;
   const phones = [...new Set(read.flatMap((r) => (r.phone.ok ? [r.phone.value] : [])))];
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const byPhone = new Map<string, Live[]>();
       for (const respondent of await lockRespondentsByPhones(trx, phones)) {
         const live: Live = { respondent, script: await scriptOf(db, trx, respondent.surveyId), state: respondent.state!, changed: false, forget: false };

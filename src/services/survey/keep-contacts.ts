@@ -9,10 +9,10 @@ import {
   replaceRespondents,
   suppressedHashes,
   updateSurvey,
+  inTransaction,
   type Db,
   type Inspection,
 } from '../../db/repositories/index.ts';
-import { inTransaction } from '../../db/repositories/shared.ts';
 import { buildSurveyScript } from '../../domain/survey/questionnaire.ts';
 import { AppError } from '../errors.ts';
 import { frameworkOf, requireInspection } from '../inspections.ts';

@@ -8,6 +8,7 @@ import {
   findPendingContactList,
   insertPendingContactList,
   takePendingContactList,
+  inTransaction,
   type Db,
   type Inspection,
   type PendingContactList,
@@ -78,7 +79,7 @@ export async function confirmContactList(
   now = clock.now(),
 ): Promise<{ people: number; suppressed: number; leftOut: number }> {
   const inspection = await inspectionTakingContacts(db, inspectionId);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const held = token ? await takePendingContactList(trx, keyOf(inspection.id, token, holder), now) : undefined;
     if (!held) throw new AppError('not-found', HELD_LIST_GONE);
     const leftOut = rowsLeftOut(held.leftOut);

@@ -19,6 +19,7 @@ import {
   startConversations,
   suppressedHashes,
   updateSurvey,
+  inTransaction,
   type Db,
   type FollowUpRecord,
   type Inspection,
@@ -82,7 +83,7 @@ export async function sendSurvey(db: Db, inspectionId: number, actor: string): P
   const inspection = await requireInspection(db, inspectionId);
   if (inspection.status === 'signed-off') throw new AppError('conflict', 'The inspection is signed off, so its survey cannot change');
   const hash = await phoneHasher(db);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const survey = await lockSurvey(trx, inspection.id);
     if (!survey || !survey.contactsUploadedAt) throw new AppError('invalid', 'Upload the contact list before sending the survey');
     if (survey.status !== 'draft') throw new AppError('conflict', `The survey has already been ${survey.status === 'open' ? 'sent' : 'closed'}`);
@@ -110,7 +111,7 @@ export async function sendSurvey(db: Db, inspectionId: number, actor: string): P
 /** Ends the survey: every number and name is deleted and texts not yet sent are cancelled. Answers stay. */
 export async function closeSurvey(db: Db, inspectionId: number, actor: string): Promise<{ numbersDeleted: number; textsCancelled: number }> {
   const inspection = await requireInspection(db, inspectionId);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const survey = await lockSurvey(trx, inspection.id);
     if (!survey) throw new AppError('conflict', 'There is no survey to close');
     if (survey.status === 'closed') throw new AppError('conflict', 'The survey is already closed');
