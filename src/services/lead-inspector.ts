@@ -25,6 +25,7 @@ import {
   type InspectionMember,
   type User,
 } from '../db/repositories/index.ts';
+import { worksOnInspectionTeams } from '../domain/access/permissions.ts';
 import { effectiveStatus } from '../domain/publication/workflow.ts';
 import { rateInspection } from '../domain/rating/engine.ts';
 import type { InspectionRatings } from '../domain/rating/result.ts';
@@ -167,7 +168,7 @@ export const storedJudgements = (db: Db, inspectionId: number) => listInspection
 
 /** Who may be added to a team: the active inspectors and lead inspectors not on it already. */
 export async function teamCandidates(db: Db, team: readonly Pick<InspectionMember, 'userId'>[]): Promise<User[]> {
-  return (await listUsers(db)).filter((u) => u.active && (u.role === 'inspector' || u.role === 'lead-inspector') && !team.some((m) => m.userId === u.id));
+  return (await listUsers(db)).filter((u) => u.active && worksOnInspectionTeams(u.role) && !team.some((m) => m.userId === u.id));
 }
 
 /** Assigns a case to an inspector working on the inspection (or to no one). */
@@ -188,7 +189,7 @@ export async function setTeamMember(db: Db, input: { inspectionId: number; userI
   await requireInspection(db, input.inspectionId);
   const user = await getUser(db, input.userId);
   if (!user?.active) throw new AppError('invalid', 'Select an active account');
-  if (user.role !== 'inspector' && user.role !== 'lead-inspector') throw new AppError('invalid', `${user.displayName} is not an inspector`);
+  if (!worksOnInspectionTeams(user.role)) throw new AppError('invalid', `${user.displayName} is not an inspector`);
   if (input.role === 'lead-inspector' && user.role !== 'lead-inspector') throw new AppError('invalid', `${user.displayName} is not a lead inspector`);
   await inTransaction(db, async (trx) => {
     const before = (await listInspectionMembers(trx, input.inspectionId)).find((m) => m.userId === input.userId);

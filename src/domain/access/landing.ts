@@ -1,12 +1,12 @@
 // Where a person lands after signing in: their own work first. Inspectors (who are assigned cases)
 // on their cases across inspections, the inspected service on its tasks for its inspection, the
 // SFO QA team on the SFO reviews, the rest of the inspectorate on the list of inspections.
-import type { Actor } from './permissions.ts';
+import { worksOnInspectionTeams, type Actor } from './permissions.ts';
 
 export type Landing = 'own-cases' | 'service-tasks' | 'sfo' | 'inspections';
 
 /** The roles that may be assigned cases and second assessments, so have a "Your cases" page. */
-export const hasOwnCaseWork = (actor: Actor): boolean => actor.role === 'inspector' || actor.role === 'lead-inspector';
+export const hasOwnCaseWork = (actor: Actor): boolean => worksOnInspectionTeams(actor.role);
 
 export function landingOf(actor: Actor): Landing {
   if (actor.role === 'service-staff') return 'service-tasks';

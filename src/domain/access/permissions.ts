@@ -82,9 +82,12 @@ export function canCommentOnReport(actor: Actor, inspection: InspectionScope): b
   return actor.role === 'service-staff' && actor.organisationId === inspection.organisationId;
 }
 
+/** Inspectors and lead inspectors: the roles that work on inspection teams, so are assigned cases. */
+export const worksOnInspectionTeams = (role: Role): boolean => role === 'inspector' || role === 'lead-inspector';
+
 /** Recording case assessments: inspectors and lead inspectors working on the inspection. */
 export function canAssessCases(actor: Actor, inspection: InspectionScope): boolean {
-  return actor.memberships.has(inspection.id) && (actor.role === 'inspector' || actor.role === 'lead-inspector');
+  return actor.memberships.has(inspection.id) && worksOnInspectionTeams(actor.role);
 }
 
 /** Domain-one ratings, the diversity judgement, imports, assignments, QA settlement and sign-off. */
