@@ -32,7 +32,7 @@ import {
   type ServiceRecord,
 } from '../services/programme/registry.ts';
 import { organisationById, organisationsNamed, organisationsOfKind } from '../services/organisations.ts';
-import { todayIso } from '../services/publication.ts';
+import { clock } from '../services/clock.ts';
 import { CliError } from './io.ts';
 import { actor, json, print, withDatabase, type DbOptions } from './programme.ts';
 
@@ -111,7 +111,7 @@ function nameLines(current: string, names: readonly OrganisationName[], today: s
   ]);
 }
 
-function serviceText(r: ServiceRecord, today = todayIso()): string {
+function serviceText(r: ServiceRecord, today = clock.today()): string {
   const org = r.organisation;
   const kind = org.kind === 'pdu' ? 'probation delivery unit (PDU)' : KIND_NAMES[org.kind] ?? org.kind;
   const lines = [`${org.name} (id ${org.id}): ${kind}${r.regionName ? ` in ${r.regionName}` : ''}${org.details.nonGeographic ? ', not geographic' : ''}`];
@@ -200,7 +200,7 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
     .option('--json', 'as JSON, in the shape of GET /api/programme/services (with the same filter)')
     .action((o: { region?: string; youth?: boolean; json?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const registry = await listRegistry(db, todayIso(), RENAMES_APPLIED);
+        const registry = await listRegistry(db, clock.today(), RENAMES_APPLIED);
         let regions = o.youth ? [] : registry.regions;
         if (o.region !== undefined) {
           const wanted = o.region.trim().toLowerCase();
@@ -222,7 +222,7 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
     .option('--json', 'as JSON, in the shape of GET /api/programme/services/{id}')
     .action((service: string, o: KindOptions & { json?: boolean }) =>
       withDatabase(dbOptions(), async ({ db }) => {
-        const record = await getServiceRecord(db, await resolveService(db, service, o), todayIso(), RENAMES_APPLIED);
+        const record = await getServiceRecord(db, await resolveService(db, service, o), clock.today(), RENAMES_APPLIED);
         if (o.json) return json(serviceRecordJson(record));
         print(serviceText(record));
       }),
@@ -259,7 +259,7 @@ export function registerRegistryCommands(programme: Command, dbOptions: () => Db
       const changes = resultFields(o);
       if (!Object.keys(changes).length) throw new CliError('Nothing to correct: give one or more of --published, --rating, --fieldwork, --url, --source, --inspection', 2);
       // As the page's form, which starts from the result as it is: the fields not given keep their values.
-      await correctInspectionResult(db, id, resultId, changes, actor(), todayIso(), 'given-only');
+      await correctInspectionResult(db, id, resultId, changes, actor(), clock.today(), 'given-only');
       print(`Corrected result ${resultId} for ${await serviceName(db, id)}.`);
     }),
   );

@@ -27,8 +27,6 @@ import { requireInspection } from './inspections.ts';
 import { clock } from './clock.ts';
 
 /** Today for the pages (an ISO date): the services' clock. */
-export const todayIso = (): string => clock.today();
-
 export async function reportOverview(db: Db, inspectionId: number, today = clock.today()) {
   const inspection = await requireInspection(db, inspectionId);
   const [report, recommendations, comments, recipients, survey] = await Promise.all([

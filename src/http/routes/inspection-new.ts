@@ -12,7 +12,7 @@ import { createDirectly, createFromBooking, currentChoice, cycleBookings, findBo
 import { FieldError } from '../../services/errors.ts';
 import { createFromYouthSelection, selectionYear, youthSelectionChoices } from '../../services/inspection-youth-selection.ts';
 import { organisationById, regionsWithPdus, youthServicesWithOtherNames } from '../../services/organisations.ts';
-import { todayIso } from '../../services/publication.ts';
+import { clock } from '../../services/clock.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
@@ -104,7 +104,7 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
         for (const f of e.fields) if (!bookingErrors.some((b) => b.text === f.message)) bookingErrors.push({ href: '#bookings', text: f.message });
       }
     }
-    const today = todayIso();
+    const today = clock.today();
     const listed = bookings?.choices.filter((ch) => ch.inspectionId !== null || (ch.booking.week >= addDays(today, LIST_FROM_DAYS) && ch.booking.week <= addDays(today, LIST_TO_DAYS))) ?? [];
     const direct = failed?.form === 'direct' ? failed.failure : undefined;
     const errorOf = (field: string) => direct?.errors.find((e) => e.href === `#${field}` || e.href.startsWith(`#${field}-`));

@@ -8,7 +8,7 @@ import { govukDateTime } from '../../presenters/govuk-dates.ts';
 import { fullDate } from '../../domain/timeline/dates.ts';
 import { AppError, FieldError } from '../../services/errors.ts';
 import { inspectionTimeline, isMilestone, moveMilestone, recordMilestoneDone } from '../../services/inspection-timeline.ts';
-import { todayIso } from '../../services/publication.ts';
+import { clock } from '../../services/clock.ts';
 import { inspectionFor, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { dateInputItems, readDateInput, type DateParts } from '../../presenters/date-input.ts';
@@ -71,7 +71,7 @@ export function inspectionTimelineRoutes(db: Db): Hono<AppEnv> {
           .reverse()
           .map((m) => [{ text: `${fullDate(m.from)} → ${fullDate(m.to)}` }, { text: m.reason }, { text: m.movedByName }, { text: govukDateTime(m.movedAt) }]),
         dateItems: dateInputItems(values, 'date', failure ? undefined : milestone.date, failure?.field === 'on' ? [] : (failure?.dateParts ?? [])),
-        onItems: dateInputItems(values, 'on', failure ? undefined : (milestone.doneOn ?? todayIso()), failure?.field === 'on' ? failure.dateParts : []),
+        onItems: dateInputItems(values, 'on', failure ? undefined : (milestone.doneOn ?? clock.today()), failure?.field === 'on' ? failure.dateParts : []),
         reason: values.reason ?? '',
         fieldErrors: { date: errorOf('date'), reason: errorOf('reason'), on: errorOf('on') },
       },

@@ -23,7 +23,7 @@ import {
   type LoadedAnnualReport,
 } from '../../services/national-reports.ts';
 import { LICENCE } from '../../services/open-data.ts';
-import { todayIso } from '../../services/publication.ts';
+import { clock } from '../../services/clock.ts';
 import { requirePermission, actingUser } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
 import { govukDate, govukDateTime } from '../../presenters/govuk-dates.ts';
@@ -46,7 +46,7 @@ const figuresCsv = (c: Context, loaded: LoadedAnnualReport) =>
 
 /** The report as a PDF to download (`?format=pdf`): the same figures as the page. */
 const annualPdf = async (c: Context, loaded: LoadedAnnualReport) =>
-  c.body(new Uint8Array(await annualReportPdf(loaded, todayIso())), 200, {
+  c.body(new Uint8Array(await annualReportPdf(loaded, clock.today())), 200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': `attachment; filename="${annualReportFileName(loaded.report)}"`,
   });
@@ -74,7 +74,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
   const indexPage = async (c: Context<AppEnv>, errors: FormError[] = [], values: Record<string, string> = {}) => {
     const actor = requirePermission(c, canViewNationalReports);
     const [reports, years, kinds] = await Promise.all([listAllAnnualReports(db), reportableYears(db), reportableKinds(db)]);
-    const today = todayIso();
+    const today = clock.today();
     return page(
       c,
       'national-index.njk',
@@ -126,7 +126,7 @@ export function nationalRoutes(db: Db): Hono<AppEnv> {
         stored,
         publishOnItems: dateInputItems(values, 'publishOn', values['publishOn-day'] === undefined ? (stored.publishOn ?? undefined) : undefined, dateParts),
         publishOnError: errors.find((e) => e.href.startsWith('#publishOn')) && { text: errors.find((e) => e.href.startsWith('#publishOn'))!.text },
-        published: annualReportPublished(stored, todayIso()),
+        published: annualReportPublished(stored, clock.today()),
         takenAt: govukDateTime(stored.takenAt),
         foreword: values.foreword ?? stored.foreword,
         canProduce: canProduceNationalReports(actor),

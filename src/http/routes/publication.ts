@@ -21,8 +21,8 @@ import {
   resendEmbargoedCopy,
   reportOverview,
   saveReportText,
-  todayIso,
 } from '../../services/publication.ts';
+import { clock } from '../../services/clock.ts';
 import { placeholdersOf } from '../../services/report-writing.ts';
 import { frameworkOf } from '../../services/inspections.ts';
 import { addresseeNames } from '../../presenters/recommendation-addressees.ts';
@@ -101,7 +101,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
         status,
         report: overview.report,
         workings,
-        blockers: workings && next.length ? transitionProblems(overview.state, next[0]!.to, todayIso(), '9999-12-31').filter((p) => !p.includes('publication date')) : [],
+        blockers: workings && next.length ? transitionProblems(overview.state, next[0]!.to, clock.today(), '9999-12-31').filter((p) => !p.includes('publication date')) : [],
         next,
         recommendations: overview.recommendations.map((r) => ({ ...r, addressee: addressees[r.addressedTo] })),
         comments: overview.comments,
@@ -172,7 +172,7 @@ export function publicationRoutes(db: Db, mail: EmbargoMail): Hono<AppEnv> {
     const overview = await reportOverview(db, inspection.id);
     const status = overview.report.status;
     if (status !== 'factual-accuracy' && status !== 'embargoed') throw new AppError('conflict', status === 'published' ? 'The report is already published' : 'Send the draft to the service for factual accuracy checking first');
-    const problems = transitionProblems(overview.state, 'published', todayIso());
+    const problems = transitionProblems(overview.state, 'published', clock.today());
     return page(c, 'publication-publish-now.njk', {
       title: `Publish the report now: ${inspection.title}`,
       inspection,

@@ -8,7 +8,7 @@ import { regionalFeedbackPage } from '../../presenters/regional-feedback-page.ts
 import { regionalFeedbackCsv, regionalFeedbackFileName } from '../../reports/regional-feedback-csv.ts';
 import { regionalFeedbackPdf } from '../../reports/regional-feedback-pdf.ts';
 import { AppError } from '../../services/errors.ts';
-import { todayIso } from '../../services/publication.ts';
+import { clock } from '../../services/clock.ts';
 import { regionalFeedback, requireRegion, yearFrom } from '../../services/regional-feedback.ts';
 import { sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -30,7 +30,7 @@ export function regionalFeedbackRoutes(db: Db): Hono<AppEnv> {
     const format = enumQuery(c, 'format', ['html', 'pdf', 'csv'] as const, 'html');
     const { feedback, years } = await load(c);
     if (format === 'pdf') {
-      const pdf = await regionalFeedbackPdf(feedback, todayIso());
+      const pdf = await regionalFeedbackPdf(feedback, clock.today());
       return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${regionalFeedbackFileName(feedback, 'pdf')}"` });
     }
     if (format === 'csv')

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { canPlanInspections, canViewProgramme } from '../../../services/programme/permissions.ts';
 import { AppError } from '../../../services/errors.ts';
-import { todayIso } from '../../../services/publication.ts';
+import { clock } from '../../../services/clock.ts';
 import { requirePermission } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
 import { idParam } from '../../params.ts';
@@ -17,7 +17,7 @@ export const plan = (c: C) => requirePermission(c, canPlanInspections);
 
 /** The next 1 April on or after today: the start of the coming programme year. */
 export const nextProgrammeYearStart = () => {
-  const now = todayIso();
+  const now = clock.today();
   const april = `${now.slice(0, 4)}-04-01`;
   return april >= now ? april : `${Number(now.slice(0, 4)) + 1}-04-01`;
 };

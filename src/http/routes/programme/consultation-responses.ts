@@ -9,7 +9,7 @@ import { actingUser } from '../../access.ts';
 import type { AppEnv } from '../../auth.ts';
 import { page } from '../../render.ts';
 import { plan, view, type C } from './common.ts';
-import { todayIso } from '../../../services/publication.ts';
+import { clock } from '../../../services/clock.ts';
 import { dateItemsOf, errorsOf, formFieldErrors, formRoute, status, titled, type Failure } from './form.ts';
 import { yearId } from './years.ts';
 
@@ -21,7 +21,7 @@ export function consultationResponseRoutes(db: Db): Hono<AppEnv> {
     const year = await requireProgrammeYear(db, yearId(c));
     const { questions, responses } = await consultationResponses(db, year.id);
     const numbered = numberedQuestions(questions);
-    const values = failed?.values ?? { questionId: c.req.query('question') ?? '', respondentName: '', respondentOrganisation: '', receivedOn: todayIso(), text: '' };
+    const values = failed?.values ?? { questionId: c.req.query('question') ?? '', respondentName: '', respondentOrganisation: '', receivedOn: clock.today(), text: '' };
     const errors = errorsOf(failed);
     return page(
       c,

@@ -26,7 +26,7 @@ import type { AppEnv } from '../../auth.ts';
 import { withFlash } from '../../flash.ts';
 import { escapeHtml as escape, page } from '../../render.ts';
 import { pathId, view, type C } from './common.ts';
-import { todayIso } from '../../../services/publication.ts';
+import { clock } from '../../../services/clock.ts';
 import { dateItemsOf, errorsOf, failedFor, formFieldErrors, formRoute, status, titled, type Failure, type Values } from './form.ts';
 
 /** Administrators change the registry's facts. */
@@ -95,7 +95,7 @@ export function registryRoutes(db: Db): Hono<AppEnv> {
     let scoreTotal = '';
     const selections: { text?: string; html?: string }[][] = [];
     if (org.kind === 'youth-service') {
-      const asOf = todayIso();
+      const asOf = clock.today();
       // getServiceRecord has applied the renames due.
       const { services } = await planningYouthServices(db, asOf, { renamesApplied: true });
       const found = scoreYouthServices(services, asOf).find((s) => s.service === org.name);
@@ -136,7 +136,7 @@ export function registryRoutes(db: Db): Hono<AppEnv> {
           ...(intel?.note ? [{ key: { text: 'Note' }, value: { text: intel.note } }] : []),
           ...(intel ? [{ key: { text: 'Last changed' }, value: { text: `${govukDate(intel.updatedAt)} by ${intel.updatedBy}` } }] : []),
         ],
-        nameRows: nameRows(org.name, record.names, todayIso()),
+        nameRows: nameRows(org.name, record.names, clock.today()),
         inspectionRows: inspectionRows(record.inspections, canEdit ? { serviceId: id } : undefined),
         inspectionHead: [{ text: 'Published' }, { text: 'Overall rating' }, { text: 'Source' }, { text: 'Report and notes' }, ...(canEdit ? [{ html: '<span class="govuk-visually-hidden">Change</span>' }] : [])],
         resultValues,
