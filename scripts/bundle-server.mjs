@@ -29,6 +29,8 @@ await esbuild.build({
       name: 'inspectorate-server',
       setup(build) {
         build.onResolve({ filter: /^[^./]/ }, ({ path }) => (path.startsWith('node:') || !bundled.has(packageOf(path)) ? { external: true } : undefined));
+        // Left a module of its own, shared with scripts/start.mjs, which begins its work before this bundle is evaluated.
+        build.onResolve({ filter: /\/pglite-engine\.js$/ }, () => ({ path: './db/pglite-engine.js', external: true }));
         build.onLoad({ filter: /\.js$/ }, ({ path }) => {
           if (relative(dist, path).startsWith('..')) return undefined; // a bundled package's own module
           const source = readFileSync(path, 'utf8');

@@ -5,4 +5,8 @@
 import { build, isStale } from './build.mjs';
 
 if (isStale() && !build()) process.exit(1);
+// The embedded database's engine read and compiled (on V8's background threads) while the server's
+// code is evaluated, instead of after (src/db/pglite-engine.ts; the bundle shares this module). Not
+// wanted with a PostgreSQL server; openDatabase reports any failure of it.
+if (!process.env.DATABASE_URL) (await import('../dist/db/pglite-engine.js')).pgliteEngine().catch(() => undefined);
 await import('../dist/server.js');

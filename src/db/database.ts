@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { lockDataFolder, prepareDataFolder, type DataFolderLock, type LockHolder } from './data-folder-lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { pgliteEngine } from './pglite-engine.ts';
 import type { Database } from './schema.ts';
 
 export { migrateToLatest } from './migrate.ts';
@@ -115,6 +116,7 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: pgliteParsers,
       startParams: PGLITE_START_PARAMS,
+      ...(await pgliteEngine()),
     });
   } catch (error) {
     lock?.release();
