@@ -4,7 +4,7 @@
 //   int8 (count(*), sum(int), bigserial) → number   date → 'YYYY-MM-DD' string
 //   timestamptz → Date   json/jsonb → parsed value   numeric → string
 import { resolve } from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite, types as pgliteTypes, type PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { lockDataFolder, prepareDataFolder, type DataFolderLock, type LockHolder } from './data-folder-lock.ts';
@@ -31,6 +31,8 @@ export interface OpenDatabaseOptions {
   holder?: LockHolder;
   /** The data folder's lock when the caller took it already (restoring a backup); released on close. */
   lock?: DataFolderLock;
+  /** A PGlite file system to open in memory instead of a folder (the storage tests: a template's files). */
+  pgliteFs?: PGliteOptions['fs'];
 }
 
 export interface DatabaseHandle {
@@ -114,6 +116,7 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(options.pgliteFs ? { fs: options.pgliteFs } : {}),
       parsers: pgliteParsers,
       startParams: PGLITE_START_PARAMS,
       ...(await pgliteEngine()),

@@ -2,13 +2,13 @@
 //   - TEST_DATABASE_URL set (a PostgreSQL server): a throwaway database inspectorate_test_<random>
 //     on that server, created through an admin connection to the URL and dropped on close();
 //   - otherwise PGlite in memory, loaded from the migrated template the storage project's global
-//     setup built (about a second), or migrated from scratch outside vitest (about five); with
+//     setup built (~0.2 s of CPU: pglite-template-fs.ts), or migrated from scratch outside vitest (about five s); with
 //     { referenceData: true }, from the template that also holds the reference data.
 // Always close() it (in afterAll): an open PGlite keeps the process alive.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { TemplateFS, templateEntries } from './pglite-template-fs.ts';
 
 export type TestDatabase = DatabaseHandle;
 
@@ -26,38 +26,11 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   if (url) return openServerTestDatabase(url);
   const reference = options.referenceData ? await injected('pgliteReferenceTemplatePath') : null;
   // A later run (after an edit) may have cleared it already: then the migrated one, and the file's own call loads the data.
-  const dump = reference ? await readFile(reference).catch(() => null) : null;
-  if (dump) return openDatabase({ loadDataDir: new TemplateBlob(dump) });
+  const entries = reference ? await templateEntries(reference).catch(() => null) : null;
+  if (entries) return openDatabase({ pgliteFs: new TemplateFS(entries) });
   const template = await pgliteTemplatePath();
-  if (template) return openDatabase({ loadDataDir: new TemplateBlob(await readFile(template)) });
+  if (template) return openDatabase({ pgliteFs: new TemplateFS(await templateEntries(template)) });
   return openDatabase({});
-}
-
-/**
- * A template dump whose arrayBuffer() (all PGlite reads of it) is one copy of the bytes: Node 20's
- * Blob reads its ~30 MB through a stream in chunks and joins them, ~0.05 s of CPU more per file,
- * and `new Blob([bytes])` copies them once more (~0.02 s), so the Blob itself holds nothing: only
- * arrayBuffer() and size are for reading it.
- */
-class TemplateBlob extends Blob {
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-  constructor(bytes: Uint8Array<ArrayBuffer>) {
-    super([]);
-    this.#bytes = bytes;
-    Object.defineProperty(this, 'size', { value: bytes.byteLength });
-  }
-  override slice(): Blob {
-    throw new Error('TemplateBlob is read whole, by arrayBuffer()');
-  }
-  override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    throw new Error('TemplateBlob is read whole, by arrayBuffer()');
-  }
-  override text(): Promise<string> {
-    throw new Error('TemplateBlob is read whole, by arrayBuffer()');
-  }
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(new Uint8Array(this.#bytes).buffer); // a copy: PGlite may keep views of it
-  }
 }
 
 /** The migrated PGlite template the storage project's global setup built (a tar of a data folder), or null. */
