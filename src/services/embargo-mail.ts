@@ -74,7 +74,7 @@ export function createEmbargoMail(db: Db, options: EmbargoMailOptions): EmbargoM
   };
   const dispatcher = new Dispatcher<ClaimedEmail>(
     {
-      claim: (limit, staleBefore) => claimEmails(db, limit, staleBefore),
+      claim: (limit, now, staleBefore) => claimEmails(db, limit, now, staleBefore),
       markSent: (sent) =>
         inTransaction(db, async (trx) => {
           for (const email of await markEmailsSent(trx, sent)) await audit(trx, email, 'report.embargoed-copy-sent', {});

@@ -106,17 +106,17 @@ export interface ClaimedEmail {
 }
 
 /**
- * Claims up to `limit` emails due to be sent, oldest first, marking them `sending` (other senders
+ * Claims up to `limit` emails due at `now` (the app's clock, which set their retry times), oldest first, marking them `sending` (other senders
  * skip locked rows). Emails left `sending` since before `staleBefore` (a sender stopped mid-way)
  * are claimed again.
  */
-export async function claimEmails(db: Db, limit: number, staleBefore: Date): Promise<ClaimedEmail[]> {
+export async function claimEmails(db: Db, limit: number, now: Date, staleBefore: Date): Promise<ClaimedEmail[]> {
   const { rows } = await sql<{ id: number; email: string; token: string; content: EmbargoEmailContent | string; reference: string; attempts: number }>`
-    update email_outbox set status = 'sending', claimed_at = now(), attempts = attempts + 1
+    update email_outbox set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz, attempts = attempts + 1
     where id in (
       select id from email_outbox
       where email is not null and token is not null
-        and ((status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
+        and ((status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
       order by id
       limit ${limit}
       for update skip locked)

@@ -429,17 +429,17 @@ export interface ClaimedText {
 }
 
 /**
- * Claims up to `limit` texts due to be sent, oldest first, marking them `sending` (other senders
+ * Claims up to `limit` texts due at `now` (the app's clock, which set their retry times), oldest first, marking them `sending` (other senders
  * skip locked rows). Texts left `sending` since before `staleBefore` (a sender stopped mid-way)
  * are claimed again.
  */
-export async function claimOutbox(db: Db, limit: number, staleBefore: Date): Promise<ClaimedText[]> {
+export async function claimOutbox(db: Db, limit: number, now: Date, staleBefore: Date): Promise<ClaimedText[]> {
   const { rows } = await sql<{ id: number; phone: string; body: string; reference: string; attempts: number }>`
-    update sms_outbox set status = 'sending', claimed_at = now(), attempts = attempts + 1
+    update sms_outbox set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz, attempts = attempts + 1
     where id in (
       select id from sms_outbox
       where phone is not null
-        and ((status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
+        and ((status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
       order by id
       limit ${limit}
       for update skip locked)

@@ -29,8 +29,11 @@ export interface QueuedItem {
 
 /** The outbox table behind a dispatcher. */
 export interface OutboxQueue<T extends QueuedItem> {
-  /** Marks up to `limit` items due `sending` and returns them, oldest first; items left `sending` since before `staleBefore` count as due. */
-  claim(limit: number, staleBefore: Date): Promise<T[]>;
+  /**
+   * Marks up to `limit` items due at `now` (the services' clock, as their retry times are) `sending`
+   * and returns them, oldest first; items left `sending` since before `staleBefore` count as due.
+   */
+  claim(limit: number, now: Date, staleBefore: Date): Promise<T[]>;
   markSent(sent: readonly { id: number; providerId: string }[]): Promise<void>;
   /** A failed try: tried again at `retryAt`, or failed for good when null. */
   markFailed(id: number, error: string, retryAt: Date | null): Promise<void>;
@@ -125,7 +128,8 @@ export class Dispatcher<T extends QueuedItem> {
   }
 
   async #round(): Promise<number> {
-    const claimed = await this.#queue.claim(this.#batch, new Date(clock.now().getTime() - this.#staleMs));
+    const now = clock.now();
+    const claimed = await this.#queue.claim(this.#batch, now, new Date(now.getTime() - this.#staleMs));
     const sent: { id: number; providerId: string }[] = [];
     for (const item of claimed) {
       if (this.#stopped) break;

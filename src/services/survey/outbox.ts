@@ -17,7 +17,7 @@ export class OutboxDispatcher extends Dispatcher<ClaimedText> {
   constructor(db: Db, sender: SmsSender, options: DispatcherOptions = {}) {
     super(
       {
-        claim: (limit, staleBefore) => claimOutbox(db, limit, staleBefore),
+        claim: (limit, now, staleBefore) => claimOutbox(db, limit, now, staleBefore),
         markSent: (sent) => markOutboxSent(db, sent),
         markFailed: (id, error, retryAt) => markOutboxFailed(db, id, error, retryAt),
         nextDue: () => nextOutboxDue(db),
