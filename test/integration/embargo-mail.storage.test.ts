@@ -15,6 +15,7 @@ import { requireInspection } from '../../src/services/inspections.ts';
 import { signOff } from '../../src/services/lead-inspector.ts';
 import { addRecipient, addRecommendationTo, moveReport, saveReportText } from '../../src/services/publication.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
+import { setClock } from '../../src/services/clock.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { daysAfter } from '../../src/domain/time/clock.ts';
@@ -228,6 +229,30 @@ describe('failed and retried emails', () => {
     expect(logged.join('\n')).not.toMatch(/@justice\.example/);
     expect((await listAudit(handle.db, { inspectionId: demoId })).some((a) => a.action === 'report.embargoed-copy-failed' && a.entityId === String(cpo.recipient_id))).toBe(true);
     sender.fail = () => undefined;
+  });
+
+  it("tries the email again when its retry time comes by the services' clock, which set that time", async () => {
+    const waiting = async () => (await outbox()).filter((r) => r.status === 'pending' && r.email === RPD.email);
+    const [due] = await waiting();
+    expect(due!.attempts).toBe(1);
+    sender.fail = () => new EmailSendError('GOV.UK Notify refused the email (HTTP 429): RateLimitError', true, 429);
+    try {
+      mail.dispatcher.kick();
+      await mail.dispatcher.idle();
+      expect((await waiting()).map((r) => r.attempts)).toEqual([1]); // not due yet
+      const later = due!.next_attempt_at.getTime() + 1_000 - Date.now();
+      const undo = setClock({ now: () => new Date(Date.now() + later), today: clock.today });
+      try {
+        mail.dispatcher.kick();
+        await mail.dispatcher.idle();
+      } finally {
+        undo();
+      }
+    } finally {
+      sender.fail = () => undefined;
+    }
+    // Tried (and refused as busy) once more; still waiting, for the test below.
+    expect((await waiting()).map((r) => [r.id, r.attempts])).toEqual([[due!.id, 2]]);
   });
 });
 
