@@ -16,7 +16,7 @@ import { fullDate } from '../domain/timeline/dates.ts';
 import { createDemoFieldworkInspection, stageDemoFieldwork } from './demo-fieldwork.ts';
 import { createDemoNationalAnnualReport, createDemoYouthAnnualReport, planDemoNationalYears, publishDemoInspection } from './demo-national.ts';
 import { createDemoLaterStages } from './demo-stages.ts';
-import { demoServiceStaff, demoSfoPeople, demoTeam, ensureDemoUsers, type DemoAccount } from './identity/demo-users.ts';
+import { DEMO_ACCOUNTS, demoServiceStaff, demoSfoPeople, demoTeam, ensureDemoUsers, missingDemoAccounts, type DemoAccount } from './identity/demo-users.ts';
 import { createDemoSfoRegister, stageDemoSfoQuarter } from './demo-sfo.ts';
 import { createDemoSfoPanelAndReport } from './demo-sfo-panels.ts';
 import { createDemoYouthInspection } from './demo-youth.ts';
@@ -189,6 +189,7 @@ export async function makeDemoStage(db: Db, stage: DemoStage, context: DemoStage
 
 /** The demonstration accounts (any missing made, on every start) and the team's inspection, once the first part exists. */
 export async function ensureDemoAccounts(db: Db, actor = 'system:demo'): Promise<DemoAccount[]> {
+  if (!(await missingDemoAccounts(db)).length) return DEMO_ACCOUNTS; // every restart: one query
   const demoId = (await listInspections(db)).find((i) => i.isDemo)?.id;
   return ensureDemoUsers(db, demoId, actor);
 }

@@ -1,6 +1,6 @@
 // Demonstration accounts, one for each role, created only on the embedded database (never on a
 // PostgreSQL server) so a new user can try every part of the product at once.
-import { findOrganisationByName, findUserCredentials, recordAudit, setInspectionMember, type Db } from '../../db/repositories/index.ts';
+import { findOrganisationByName, findUserCredentials, listUsers, recordAudit, setInspectionMember, type Db } from '../../db/repositories/index.ts';
 import type { MemberRole } from '../../domain/access/permissions.ts';
 import type { DemoAssessor, DemoTeam } from '../../demo/fieldwork-progress.ts';
 import { hashPassword } from './passwords.ts';
@@ -39,8 +39,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /** Creates any demo account that is missing; returns the accounts (with passwords) to print. */
 export async function ensureDemoUsers(db: Db, demoInspectionId: number | undefined, actor = 'system:demo'): Promise<DemoAccount[]> {
-  const missing: DemoAccount[] = [];
-  for (const account of DEMO_ACCOUNTS) if (!(await findUserCredentials(db, account.email))) missing.push(account);
+  const missing = await missingDemoAccounts(db);
   // scrypt runs on libuv's threads: hashed together they take every core, where one after another took one.
   const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));
   for (const [i, account] of missing.entries()) {
@@ -57,6 +56,12 @@ export async function ensureDemoUsers(db: Db, demoInspectionId: number | undefin
     }
   }
   return DEMO_ACCOUNTS;
+}
+
+/** The demonstration accounts not in the database (one query: a start checks them every time). */
+export async function missingDemoAccounts(db: Db): Promise<DemoAccount[]> {
+  const emails = new Set((await listUsers(db)).map((u) => u.email.toLowerCase()));
+  return DEMO_ACCOUNTS.filter((a) => !emails.has(a.email.toLowerCase()));
 }
 
 /** The demonstration team's user ids by their part, once their accounts exist. */
