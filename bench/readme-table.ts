@@ -12,7 +12,7 @@ const Figures = z.array(z.object({ id: z.string(), product_ms: z.number(), floor
 
 /** What each id measures, its floor, and its goal (ratio at most, or for throughput at least). */
 const ROWS: Record<string, { work: string; floor: string; goal: { max: number } | { min: number }; throughput?: boolean; peakMbBelow?: number }> = {
-  'rerate-1000': { work: 're-rate 1,000 inspections (40,000 cases) from the database, in bulk', floor: 'one SQL `GROUP BY` giving the same counts', goal: { max: 1.5 } },
+  'rerate-1000': { work: 're-rate 1,000 inspections (40,000 cases) from the database, in bulk', floor: 'SQL `GROUP BY`s giving the same counts (every counted item\'s answers and outcome details, the cases)', goal: { max: 1.5 } },
   'rate-one': { work: 'rate one 150-case inspection in memory', floor: "a hand loop counting every item's answers", goal: { max: 3 } },
   'import-40000': { work: 'import a 40,000-case CSV, validated, in one transaction', floor: '`csv-parse` and a raw insert with no validation', goal: { max: 3 }, peakMbBelow: 500 },
   'case-page-50': { work: 'case assessment page, 50 users at once (p95)', floor: 'a static file from the same server (p95)', goal: { max: 8 } },

@@ -7,29 +7,33 @@ import { sql, type RawBuilder } from 'kysely';
 import { profileOfCode, type CountRequest, type ProfileCountRow, type ProfileCounts, type SeenProfile } from '../../domain/rating/profile-counts.ts';
 import { inTransaction, type Db } from './shared.ts';
 
-interface Row {
+/** A row of the second statement: the cases, answers or outcome details with an undecided attribute, by profile. */
+interface UndecidedRow {
   kind: number;
   inspection_id: number;
   item_id: string | null;
-  /** Null on the rows counted by number (see `counts`). */
-  attributes: (string | null)[] | null;
-  deciders: string[] | null;
-  /** The counts of the row's kind; on a row counted by number, one such set per number in turn. */
+  attributes: (string | null)[];
+  deciders: string[];
+  /** Cases; yes, no, n/a; or sufficient, some, none, stability credited. */
   counts: number[];
 }
 
-/** The counts per row of each kind: cases; yes, no, n/a; sufficient, some, none, stability credited. */
-const WIDTH = [1, 3, 4] as const;
+const ANSWERS = ['yes', 'no', 'na'] as const;
+const PROGRESS = ['sufficient', 'some', 'none'] as const;
 
 /**
- * The counts of the inspections' cases, in one statement whose answers part is planned as the
- * plain GROUP BY over the answers joined to their cases (by inspection and item: hash joins,
- * parallel where the server can). Only the attributes the counted items' conditions read matter.
- * Each case is read once, before the join, into which of the compared values each of those is;
- * an answer is counted under its case's number for its own item's attributes (profileOfCode; an
- * item without conditions has only 0). The cases, and answers, where such an attribute is not
- * recorded are counted apart, by profile, with the case's deciding answers looked up by the
- * answers' primary key: they cost little when such cases are few.
+ * The counts of the inspections' cases. One statement does the plain GROUP BYs (answers by
+ * inspection, item and answer; outcome details by inspection and item; cases by inspection), each case read once,
+ * before the join, into its number for each set of attributes the counted items' conditions read
+ * (profileOfCode; null where one of them is not recorded). An answer is counted in all, and under
+ * each number but a mask's last (which is what is left, less the rows with an undecided attribute:
+ * those are counted apart, by profile, in a second statement only when some case has one, with
+ * the case's deciding answers looked up by the answers' primary key).
+ *
+ * The counts come back as one text of comma-separated fields (the counted items' ids are framework
+ * item ids, which hold no comma: framework/schema.ts): tens of thousands of rows of a few fields
+ * each cost the client more to receive than the whole statement costs the database to run
+ * (embedded PGlite decodes every field of every row in JavaScript).
  */
 export async function countAnswersByProfile(db: Db, inspectionIds: readonly number[], request: CountRequest): Promise<ProfileCounts> {
   if (!inspectionIds.length) return { profiles: new Map(), rows: [] };
@@ -41,35 +45,65 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
   const all = masks.reduce((a, m) => a | m, 0);
   const inMask = (mask: number) => attributes.flatMap((_, k) => (mask & (1 << k) ? [k] : []));
   const numbersOf = (mask: number) => inMask(mask).reduce((n, k) => n * (request.values[k]!.length + 1), 1);
-  const itemsOf = (mask: number) => request.items.filter((x) => x.attributeMask === mask).map((x) => x.id);
   const conditional = request.items.filter((x) => x.attributeMask).map((x) => x.id);
   const or = (xs: RawBuilder<unknown>[]) => (xs.length ? sql`(${sql.join(xs, sql` or `)})` : sql`false`);
   // Not recorded, as the rules read it (applicability.ts): absent, or empty.
   const undecided = (k: number) => sql`(c.attributes -> ${attributes[k]!}::text is null or c.attributes -> ${attributes[k]!}::text = '""'::jsonb)`;
   const anyUndecided = or(inMask(all).map(undecided));
-  // Which compared value the attribute is (its place; as many as there are for another), -1 if not recorded.
+  // Which compared value the attribute is (its place; as many as there are for another), null if not recorded.
   const place = (k: number) => {
     const values = request.values[k]!;
     const whens = values.map((v, i) => sql`when ${JSON.stringify(v)}::jsonb then ${sql.lit(i)}`);
-    return sql`case coalesce(c.attributes -> ${attributes[k]!}::text, '""'::jsonb) ${sql.join(whens, sql` `)} when '""'::jsonb then -1 else ${sql.lit(values.length)} end`;
+    return sql`case coalesce(c.attributes -> ${attributes[k]!}::text, '""'::jsonb) ${sql.join(whens, sql` `)} when '""'::jsonb then null else ${sql.lit(values.length)} end`;
   };
   // The case's number for a mask (profileOfCode), from its places; null where one is not recorded.
   const code = (mask: number) => {
     let scale = 1;
     const terms = inMask(mask).map((k) => {
-      const term = sql`${sql.ref(`c.p${k}`)} * ${sql.lit(scale)}`;
+      const term = scale === 1 ? place(k) : sql`${place(k)} * ${sql.lit(scale)}`;
       scale *= request.values[k]!.length + 1;
       return term;
     });
-    return terms.length ? sql`case when ${or(inMask(mask).map((k) => sql`${sql.ref(`c.p${k}`)} < 0`))} then null else ${sql.join(terms, sql` + `)} end` : sql`0`;
+    return terms.length ? sql.join(terms, sql` + `) : sql`0`;
   };
-  // The cases, narrow: their places, worked out once a case (grouping by the key keeps it so).
-  const cases = sql`(
-    select c.id, c.inspection_id${sql.join(inMask(all).map((k) => sql`, ${place(k)} as ${sql.ref(`p${k}`)}`), sql``)}
-    from inspection_case c where c.inspection_id = any(${ids}) group by c.id
-  )`;
-  const codeFor = (item: RawBuilder<unknown>) =>
-    masks.length ? sql`case ${sql.join(masks.map((m) => sql`when ${item} = any(${itemsOf(m)}::text[]) then ${code(m)}`), sql` `)} else 0 end` : sql`0`;
+  const within = sql`c.inspection_id = any(${ids})`;
+  // What a row counts, all or only where `where` holds: answers (kind 1, grouped by answer too), or
+  // outcome details (2) by progress and stability credited.
+  const counted = (kind: 1 | 2, where: RawBuilder<unknown> | null) =>
+    kind === 1
+      ? [where ? sql`count(*) filter (where ${where})` : sql`count(*)`]
+      : [
+          ...PROGRESS.map((progress) => sql`count(*) filter (where t.progress = ${sql.lit(progress)}${where ? sql` and ${where}` : sql``})`),
+          sql`count(*) filter (where t.stability_credited${where ? sql` and ${where}` : sql``})`,
+        ];
+  const itemIdsOf = (kind: 1 | 2) => (kind === 1 ? request.items.map((x) => x.id) : request.outcomeItems);
+  // The masks a kind's items read, in the order their counts come back.
+  const masksOf = (kind: 1 | 2) => masks.filter((m) => itemIdsOf(kind).some((id) => maskOf.get(id) === m));
+  // Answers or outcome details of the counted items by inspection and item: all, then those under
+  // each number but the last of each mask the kind's items read.
+  const leg = (kind: 1 | 2) => {
+    const read = masksOf(kind);
+    // The cases, narrow: their numbers, worked out once a case as it is read (its one row's min),
+    // grouped by the key so that the planner knows each case joins once (a hash join, no sorts,
+    // even without statistics) and hashes numbers rather than the cases' attributes.
+    const cases = read.length
+      ? sql`(select c.id, min(c.inspection_id) as inspection_id${sql.join(read.map((m) => sql`, min(${code(m)}) as ${sql.ref(`m${m}`)}`), sql``)} from inspection_case c where ${within} group by c.id)`
+      : sql`(select c.id, c.inspection_id from inspection_case c where ${within})`;
+    const fields = [
+      ...counted(kind, null),
+      ...read.flatMap((m) => Array.from({ length: numbersOf(m) - 1 }, (_, n) => counted(kind, sql`${sql.ref(`c.m${m}`)} = ${sql.lit(n)}`)).flat()),
+    ];
+    return sql`
+      select concat_ws(',', ${sql.lit(kind)}, c.inspection_id, t.item_id${kind === 1 ? sql`, t.answer` : sql``}, ${sql.join(fields)}) as line
+      from ${sql.table(kind === 1 ? 'case_answer' : 'case_outcome')} as t join ${cases} c on c.id = t.case_id
+      where t.item_id = any(${itemIdsOf(kind)}::text[])
+      group by c.inspection_id, t.item_id${kind === 1 ? sql`, t.answer` : sql``}`;
+  };
+  // Cases (kind 0) by inspection and their number for all the attributes (-1: one is not recorded).
+  const casesLeg = sql`
+      select concat_ws(',', 0, x.inspection_id, coalesce(x.code, -1), count(*)) as line
+      from (select c.inspection_id, ${code(all)} as code from inspection_case c where ${within}) x
+      group by x.inspection_id, x.code`;
   // For the rest: the attributes (as JSON texts) the item reads, others null; whether one of them is undecided.
   const json = (k: number) => sql`(c.attributes -> ${attributes[k]!}::text)::text`;
   const array = (values: RawBuilder<unknown>[]) => (values.length ? sql`array[${sql.join(values)}]::text[]` : sql`'{}'::text[]`);
@@ -85,38 +119,8 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
       and x.item_id = any(${request.deciders}::text[]) and x.answer in ('yes', 'no')
     group by x.case_id
   )`;
-  // The detail is tested first, so a row's number is worked out once whichever count it is in.
-  const caseCounts = (where: RawBuilder<unknown> | null) => [where ? sql`count(*) filter (where ${where})::int` : sql`count(*)::int`];
-  const answerCounts = (where: RawBuilder<unknown> | null) =>
-    (['yes', 'no', 'na'] as const).map((answer) => sql`count(*) filter (where x.answer = ${sql.lit(answer)}${where ? sql` and ${where}` : sql``})::int`);
-  const outcomeCounts = (where: RawBuilder<unknown> | null) => [
-    ...(['sufficient', 'some', 'none'] as const).map((progress) => sql`count(*) filter (where x.progress = ${sql.lit(progress)}${where ? sql` and ${where}` : sql``})::int`),
-    sql`count(*) filter (where x.stability_credited${where ? sql` and ${where}` : sql``})::int`,
-  ];
-  // All the rows, then those of each number but the last (which is what is left, less the rows
-  // with an undecided attribute: those are counted apart).
-  const perNumber = (counts: (where: RawBuilder<unknown> | null) => RawBuilder<unknown>[], numbers: number) =>
-    sql.join([...counts(null), ...Array.from({ length: numbers - 1 }, (_, n) => counts(sql`x.code = ${sql.lit(n)}`)).flat()]);
-  const itemNumbers = Math.max(1, ...masks.map(numbersOf));
-  // Cases (kind 0), answers (1) or outcome details (2) of the counted items by inspection (and
-  // item), a set of counts per number (and, for cases, how many have an undecided attribute).
-  const itemIdsOf = (kind: 1 | 2) => (kind === 1 ? request.items.map((x) => x.id) : request.outcomeItems);
-  const decided = (kind: 0 | 1 | 2) => {
-    if (kind === 0)
-      return sql`
-      select 0 as kind, x.inspection_id, null::text as item_id, null::text[] as attributes, null::text[] as deciders,
-             array[${perNumber(caseCounts, numbersOf(all))}, count(*) filter (where x.code is null)::int] as counts
-      from (select c.inspection_id, ${code(all)} as code from ${cases} c) x
-      group by 1, 2`;
-    return sql`
-      select ${sql.lit(kind)}, x.inspection_id, x.item_id, null::text[], null::text[], array[${perNumber(kind === 1 ? answerCounts : outcomeCounts, itemNumbers)}]
-      from (
-        select c.inspection_id, t.item_id, ${kind === 1 ? sql`t.answer` : sql`t.progress, t.stability_credited`}, ${codeFor(sql.ref('t.item_id'))} as code
-        from ${sql.table(kind === 1 ? 'case_answer' : 'case_outcome')} as t join ${cases} c on c.id = t.case_id
-        where t.item_id = any(${itemIdsOf(kind)}::text[])
-      ) x
-      group by 1, 2, 3`;
-  };
+  const answerCounts = ANSWERS.map((answer) => sql`count(*) filter (where x.answer = ${sql.lit(answer)})::int`);
+  const outcomeCounts = [...PROGRESS.map((progress) => sql`count(*) filter (where x.progress = ${sql.lit(progress)})::int`), sql`count(*) filter (where x.stability_credited)::int`];
   // Those with an undecided attribute (which have no number, so are in none of those sets), by
   // profile, in the inspections that have such cases.
   const undecidedParts = (openIds: readonly number[]) => {
@@ -132,7 +136,7 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
       const open = itemIdsOf(kind).filter((id) => conditional.includes(id));
       if (!open.length) continue;
       parts.push(sql`
-      select ${sql.lit(kind)}, c.inspection_id, x.item_id, ${valuesFor(sql.ref('x.item_id'))}, coalesce(d.deciders, '{}'), array[${sql.join((kind === 1 ? answerCounts : outcomeCounts)(null))}]
+      select ${sql.lit(kind)}, c.inspection_id, x.item_id, ${valuesFor(sql.ref('x.item_id'))}, coalesce(d.deciders, '{}'), array[${sql.join(kind === 1 ? answerCounts : outcomeCounts)}]
       from inspection_case c join ${sql.table(kind === 1 ? 'case_answer' : 'case_outcome')} as x on x.case_id = c.id left join ${deciding(ids)} d on d.case_id = c.id
       where c.inspection_id = any(${ids}) and ${anyUndecided} and x.item_id = any(${open}::text[]) and ${itemUndecided(sql.ref('x.item_id'))}
       group by 1, 2, 3, 4, 5`);
@@ -140,19 +144,39 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     return sql.join(parts, sql` union all `);
   };
 
+  // Where each mask's counts begin in a row of a kind (after the counts of all), in sets of its width.
+  const offsets = (kind: 1 | 2) => {
+    const at = new Map<number, number>([[0, 1]]);
+    let next = 1;
+    for (const m of masksOf(kind)) {
+      at.set(m, next);
+      next += numbersOf(m) - 1;
+    }
+    return { at, sets: next };
+  };
+  const layout = { 1: offsets(1), 2: offsets(2) };
+
+  // A line's number of fields, by its kind.
+  const width = (kind: string) => (kind === '0' ? 4 : kind === '1' ? 4 + layout[1].sets : 3 + 4 * layout[2].sets);
+
   const ownTransaction = !db.isTransaction;
-  const rows = await inTransaction(db, async (trx) => {
+  const { fields, apart } = await inTransaction(db, async (trx) => {
     // Both statements see the same cases.
     if (ownTransaction) await sql`set transaction isolation level repeatable read`.execute(trx);
     // Compiling the statement to machine code (PostgreSQL's JIT, planned for its cost) takes
-    // longer than running it; the plain GROUP BY it matches stays under that threshold.
+    // longer than running it. Without statistics (PGlite is never analysed) the planner guesses
+    // the answers' groups so many that it would sort them rather than hash them in the default
+    // 4 MB; they are about 40 an inspection, a few MB for a batch.
     await sql`set local jit = off`.execute(trx);
-    const first = (await sql<Row>`${decided(0)} union all ${decided(1)} union all ${decided(2)}`.execute(trx)).rows;
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    const { rows } = await sql<{ counts: string | null }>`
+      select string_agg(line, ',') as counts from (${casesLeg} union all ${leg(1)} union all ${leg(2)}) x`.execute(trx);
+    const fields = rows[0]?.counts ? rows[0].counts.split(',') : [];
     // Cases with an undecided attribute are few, or none: only then a second statement, for them.
-    const openIds: number[] = [];
-    for (const r of first) if (r.kind === 0 && r.counts.pop()!) openIds.push(r.inspection_id);
-    if (!openIds.length) return first;
-    return [...first, ...(await sql<Row>`${undecidedParts(openIds)}`.execute(trx)).rows];
+    const openIds = new Set<number>();
+    for (let i = 0; i < fields.length; i += width(fields[i]!)) if (fields[i] === '0' && fields[i + 2] === '-1') openIds.add(Number(fields[i + 1]));
+    const apart = openIds.size ? (await sql<UndecidedRow>`${undecidedParts([...openIds])}`.execute(trx)).rows : [];
+    return { fields, apart };
   });
 
   // Each distinct profile numbered once, for the rows to name.
@@ -168,45 +192,65 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     }
     return n;
   };
-  const byNumber = new Map<string, number>();
+  // By mask, the profile each number stands for.
+  const byNumber = new Map<number, number[]>();
   const profileOfNumber = (mask: number, number: number) => {
-    const key = `${mask} ${number}`;
-    let n = byNumber.get(key);
-    if (n === undefined) byNumber.set(key, (n = profileOf(mask ? profileOfCode(request, mask, number) : { attributes: attributes.map(() => null), deciders: null })));
-    return n;
+    let numbered = byNumber.get(mask);
+    if (!numbered) byNumber.set(mask, (numbered = []));
+    return (numbered[number] ??= profileOf(mask ? profileOfCode(request, mask, number) : { attributes: attributes.map(() => null), deciders: null }));
   };
-  const counted: ProfileCountRow[] = [];
-  const push = (r: Row, profile: number, n: readonly number[]) => {
-    if (r.kind === 0) counted.push({ kind: 'cases', inspectionId: r.inspection_id, profile, cases: n[0]! });
-    else if (r.kind === 1) counted.push({ kind: 'answers', inspectionId: r.inspection_id, itemId: r.item_id!, profile, yes: n[0]!, no: n[1]!, na: n[2]! });
-    else counted.push({ kind: 'outcomes', inspectionId: r.inspection_id, itemId: r.item_id!, profile, sufficient: n[0]!, some: n[1]!, none: n[2]!, stabilityCredited: n[3]! });
+  const rows: ProfileCountRow[] = [];
+  const outcomes = (inspectionId: number, itemId: string, profile: number, n: readonly number[]) => {
+    if (n[0] || n[1] || n[2] || n[3]) rows.push({ kind: 'outcomes', inspectionId, itemId, profile, sufficient: n[0]!, some: n[1]!, none: n[2]!, stabilityCredited: n[3]! });
   };
-  // The rows with an undecided attribute, added up per inspection and item, to leave out of the rest.
-  const apart = new Map<string, number[]>();
-  for (const r of rows) {
-    if (!r.attributes) continue;
-    push(r, profileOf({ attributes: r.attributes, deciders: r.deciders }), r.counts);
-    const key = `${r.kind} ${r.inspection_id} ${r.item_id}`;
-    const sum = apart.get(key) ?? r.counts.map(() => 0);
+  // The rows with an undecided attribute, by profile, and added up per inspection and item to leave out of the rest.
+  const left = new Map<string, number[]>();
+  for (const r of apart) {
+    const profile = profileOf({ attributes: r.attributes, deciders: r.deciders });
+    if (r.kind === 0) rows.push({ kind: 'cases', inspectionId: r.inspection_id, profile, cases: r.counts[0]! });
+    else if (r.kind === 1) ANSWERS.forEach((answer, i) => r.counts[i] && rows.push({ kind: 'answers', inspectionId: r.inspection_id, itemId: r.item_id!, profile, answer, cases: r.counts[i] }));
+    else outcomes(r.inspection_id, r.item_id!, profile, r.counts);
+    if (r.kind === 0) continue;
+    const key = `${r.kind},${r.inspection_id},${r.item_id}`;
+    const sum = left.get(key) ?? r.counts.map(() => 0);
     r.counts.forEach((n, i) => (sum[i]! += n));
-    apart.set(key, sum);
+    left.set(key, sum);
   }
-  for (const r of rows) {
-    if (r.attributes) continue;
-    const width = WIDTH[r.kind as 0 | 1 | 2];
-    const mask = r.kind === 0 ? all : (maskOf.get(r.item_id!) ?? 0);
-    const sets = r.counts.length / width;
-    const left = r.counts.slice(0, width);
-    const undecidedRows = apart.get(`${r.kind} ${r.inspection_id} ${r.item_id}`);
-    if (undecidedRows) undecidedRows.forEach((n, i) => (left[i]! -= n));
-    for (let number = 0; number < numbersOf(mask); number++) {
-      // Counted by number, or (the mask's last, where there is no set for it) what is left.
-      const n = number + 1 < sets ? r.counts.slice((number + 1) * width, (number + 2) * width) : left.slice();
-      n.forEach((x, i) => (left[i]! -= number + 1 < sets ? x : 0));
-      if (n.some((x) => x)) push(r, profileOfNumber(mask, number), n);
+  const numbers = new Map(request.items.map((x) => [x.id, numbersOf(x.attributeMask)]));
+  const leftOf = (kind: 1 | 2, inspectionId: number, itemId: string) => (left.size ? left.get(`${kind},${inspectionId},${itemId}`) : undefined);
+  for (let i = 0; i < fields.length; i += width(fields[i]!)) {
+    const kind = fields[i]!;
+    const inspectionId = Number(fields[i + 1]);
+    if (kind === '0') {
+      const number = Number(fields[i + 2]);
+      if (number >= 0) rows.push({ kind: 'cases', inspectionId, profile: profileOfNumber(all, number), cases: Number(fields[i + 3]) });
+      continue;
+    }
+    const itemId = fields[i + 2]!;
+    const mask = maskOf.get(itemId) ?? 0;
+    const last = (numbers.get(itemId) ?? 1) - 1;
+    if (kind === '1') {
+      // One answer's counts: all, then by number; the last number's is what is left.
+      const answer = fields[i + 3] as (typeof ANSWERS)[number];
+      const at = i + 4 + layout[1].at.get(mask)!;
+      let rest = Number(fields[i + 4]) - (leftOf(1, inspectionId, itemId)?.[ANSWERS.indexOf(answer)] ?? 0);
+      for (let number = 0; number <= last; number++) {
+        const n = number < last ? Number(fields[at + number]) : rest;
+        rest -= n;
+        if (n) rows.push({ kind: 'answers', inspectionId, itemId, profile: profileOfNumber(mask, number), answer, cases: n });
+      }
+    } else {
+      const at = i + 3 + 4 * layout[2].at.get(mask)!;
+      const undecidedRows = leftOf(2, inspectionId, itemId);
+      const rest = [0, 1, 2, 3].map((k) => Number(fields[i + 3 + k]) - (undecidedRows?.[k] ?? 0));
+      for (let number = 0; number <= last; number++) {
+        const n = number < last ? [0, 1, 2, 3].map((k) => Number(fields[at + 4 * number + k])) : rest;
+        if (number < last) n.forEach((x, k) => (rest[k]! -= x));
+        outcomes(inspectionId, itemId, profileOfNumber(mask, number), n);
+      }
     }
   }
-  return { profiles, rows: counted };
+  return { profiles, rows };
 }
 
 /** The inspections' recorded judgements, by inspection id then item id. */

@@ -34,7 +34,7 @@ export interface SeenProfile {
 /** One row of the database's counts, its profile by number. */
 export type ProfileCountRow =
   | { kind: 'cases'; inspectionId: number; profile: number; cases: number }
-  | { kind: 'answers'; inspectionId: number; itemId: string; profile: number; yes: number; no: number; na: number }
+  | { kind: 'answers'; inspectionId: number; itemId: string; profile: number; answer: 'yes' | 'no' | 'na'; cases: number }
   | { kind: 'outcomes'; inspectionId: number; itemId: string; profile: number; sufficient: number; some: number; none: number; stabilityCredited: number };
 
 export interface ProfileCounts {
@@ -117,11 +117,8 @@ export function countsFromProfiles(framework: Framework, inspectionIds: readonly
     const counts = result.get(row.inspectionId);
     if (!counts || row.kind === 'cases') continue;
     const items = itemsOf(row.profile);
-    if (row.kind === 'answers') {
-      counts.addAnswers(row.itemId, 'yes', row.yes, items);
-      counts.addAnswers(row.itemId, 'no', row.no, items);
-      counts.addAnswers(row.itemId, 'na', row.na, items);
-    } else {
+    if (row.kind === 'answers') counts.addAnswers(row.itemId, row.answer, row.cases, items);
+    else {
       counts.addOutcomes(row.itemId, 'sufficient', null, row.sufficient, items);
       counts.addOutcomes(row.itemId, 'some', null, row.some, items);
       counts.addOutcomes(row.itemId, 'none', null, row.none, items);
