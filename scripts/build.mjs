@@ -3,7 +3,7 @@
 // takes to transpile at run time), and copies what the code reads beside itself (the page templates
 // and the app's own CSS and script). Type-checking is `npm run typecheck`'s job: this only emits.
 //   node scripts/build.mjs             always build
-//   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than src/ or the tsconfigs
+//   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than src/, the tsconfigs or these scripts
 //   ... --at-install                   as npm install's `prepare` runs it: a failed build is reported but fails
 //                                      no install (`npm start` builds again and stops on the compiler's messages)
 // Either way the first start's database (migrated, reference data: src/services/first-start-database.ts)
@@ -33,10 +33,11 @@ function* files(dir) {
 }
 
 const isTest = (path) => path.endsWith('.test.ts');
-const newestSource = () =>
-  Math.max(...[...files(src)].filter((p) => !isTest(p)).map((p) => statSync(p).mtimeMs), ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => statSync(join(root, f)).mtimeMs));
+/** Besides src/: what else makes dist/ what it is (the build's own scripts too: a change to the bundling builds again). */
+const alsoBuiltFrom = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/bundle-server.mjs', 'scripts/precompile-templates.mjs'];
+const newestSource = () => Math.max(...[...files(src)].filter((p) => !isTest(p)).map((p) => statSync(p).mtimeMs), ...alsoBuiltFrom.map((f) => statSync(join(root, f)).mtimeMs));
 
-/** dist/ is missing (or built before `npm start` ran a bundle), or older than a source file or a tsconfig. */
+/** dist/ is missing (or built before `npm start` ran a bundle), or older than a source file, a tsconfig or a build script. */
 export const isStale = () => !existsSync(stamp) || !existsSync(join(dist, 'server.js')) || statSync(stamp).mtimeMs < newestSource();
 
 /** Builds dist/ afresh; false (the compiler's messages printed) when it fails. */
