@@ -57,46 +57,27 @@ function rateCaseStandard(framework: Framework, standard: Standard, counts: Insp
   const keyQuestions = standard.keyQuestions.map((kq) => keyQuestionFromCounts(framework, { id: kq.id, text: kq.text, standardId: standard.id }, counts.item(kq.id)));
   const treatment = framework.treatment(standard.id);
   const casesApplicable = counts.standardCases(standardIndex);
-  const base = {
-    id: standard.id,
-    name: standard.name,
-    domain: standard.id.split('.')[0]!,
-    treatment,
-    assessedBy: standard.assessedBy,
-    keyQuestions,
-    casesApplicable,
+  const domain = standard.id.split('.')[0]!;
+  // Each result written out whole, its fields in one order (no spreads: this runs for every
+  // standard of every inspection re-rated in bulk).
+  const unrated = (summary: string, outcomes?: OutcomeQuestionResult[]): StandardResult => {
+    const explanation = { summary, limits: [] };
+    const { id, name, assessedBy } = standard;
+    const result: StandardResult = outcomes
+      ? { id, name, domain, treatment, assessedBy, keyQuestions, casesApplicable, rating: null, points: null, outcomeQuestions: outcomes, explanation }
+      : { id, name, domain, treatment, assessedBy, keyQuestions, casesApplicable, rating: null, points: null, explanation };
+    if (reason) result.note = reason;
+    return result;
   };
   const reason = framework.definition.rules.standards.find((s) => s.standard === standard.id)?.reason;
-  if (standard.assessedBy === 'case-outcomes') {
-    const outcomes = outcomeQuestions(framework, standard, counts);
-    return {
-      ...base,
-      rating: null,
-      points: null,
-      outcomeQuestions: outcomes,
-      explanation: {
-        summary: `Not rated: reported as the percentage of cases with positive early outcomes. ${reason ?? ''}`.trim(),
-        limits: [],
-      },
-      ...(reason ? { note: reason } : {}),
-    };
-  }
+  if (standard.assessedBy === 'case-outcomes')
+    return unrated(`Not rated: reported as the percentage of cases with positive early outcomes. ${reason ?? ''}`.trim(), outcomeQuestions(framework, standard, counts));
   const withoutCases = framework.notRatedWithoutCases(standard.id);
   if (withoutCases && casesApplicable === 0) return notRatedWithoutCases(framework, standard, withoutCases.relevantCases, 0, keyQuestions);
+  if (treatment !== 'rated' && treatment !== 'rated-separately')
+    return unrated(`${treatment === 'national-only' ? 'Not rated at PDU level; figures are pooled nationally.' : 'Not rated.'} ${reason ?? ''}`.trim());
   const explanation = explainCaseRating(framework, keyQuestions);
-  if (treatment !== 'rated' && treatment !== 'rated-separately') {
-    return {
-      ...base,
-      rating: null,
-      points: null,
-      explanation: {
-        summary: `${treatment === 'national-only' ? 'Not rated at PDU level; figures are pooled nationally.' : 'Not rated.'} ${reason ?? ''}`.trim(),
-        limits: [],
-      },
-      ...(reason ? { note: reason } : {}),
-    };
-  }
-  return { ...base, rating: explanation.band?.rating ?? null, points: null, explanation };
+  return { id: standard.id, name: standard.name, domain, treatment, assessedBy: standard.assessedBy, keyQuestions, casesApplicable, rating: explanation.band?.rating ?? null, points: null, explanation };
 }
 
 type Judgements = Readonly<Record<string, RecordedJudgement>>;
