@@ -18,7 +18,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Literals shaped like an action code that are something else: file names, member paths. */
-const FILE_ENDINGS = /\.(njk|csv|json|jsonl|css|js|ts|yaml|pdf|xlsx|txt|html|tar|docx)$/;
+const FILE_ENDINGS = /\.(njk|csv|json|jsonl|css|js|ts|yaml|pdf|xlsx|txt|html|tar|docx|wasm|data)$/;
 const NOT_ACTIONS = new Set(['excluded.attributes', 'excluded.rating', 'excluded.rationale', 'rules.points', 'rules.standards', 'judgements.diversity', 'sample.provenance', 'organisation.id', 'organisation.name', 'excluded.evidence', 'excluded.reason']);
 
 /** Every action code the source code can record: `namespace.verb` literals anywhere under src/. */
