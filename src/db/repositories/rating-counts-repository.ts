@@ -87,7 +87,7 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     // grouped by the key so that the planner knows each case joins once (a hash join, no sorts,
     // even without statistics) and hashes numbers rather than the cases' attributes.
     const cases = read.length
-      ? sql`(select c.id, min(c.inspection_id) as inspection_id${sql.join(read.map((m) => sql`, min(${code(m)}) as ${sql.ref(`m${m}`)}`), sql``)} from inspection_case c where ${within} group by c.id)`
+      ? sql`(select c.id, c.inspection_id${sql.join(read.map((m) => sql`, min(${code(m)}) as ${sql.ref(`m${m}`)}`), sql``)} from inspection_case c where ${within} group by c.id)`
       : sql`(select c.id, c.inspection_id from inspection_case c where ${within})`;
     const fields = [
       ...counted(kind, null),

@@ -4,7 +4,7 @@
 import { flagByPlan, type QualityFlag } from '../assessment/consistency.ts';
 import type { CaseAssessment, InspectionAssessment, RecordedJudgement } from '../assessment/types.ts';
 import type { Framework } from '../framework/framework.ts';
-import type { Standard } from '../framework/schema.ts';
+import type { Standard, StandardTreatment } from '../framework/schema.ts';
 import { ApplicabilityByProfile } from './case-profile.ts';
 import { countedItems, InspectionCounts } from './counts.ts';
 import { explainCaseRating, explainOverall } from './explain.ts';
@@ -53,29 +53,39 @@ function outcomeQuestions(framework: Framework, standard: Standard, counts: Insp
   );
 }
 
+// Each result written out whole, its fields in one order, with no spreads and no closures made per
+// call: this runs for every standard of every inspection re-rated in bulk.
+function unratedCaseStandard(
+  standard: Standard,
+  domain: string,
+  treatment: StandardTreatment,
+  keyQuestions: KeyQuestionResult[],
+  casesApplicable: number,
+  summary: string,
+  reason: string | undefined,
+  outcomes?: OutcomeQuestionResult[],
+): StandardResult {
+  const explanation = { summary, limits: [] };
+  const { id, name, assessedBy } = standard;
+  const result: StandardResult = outcomes
+    ? { id, name, domain, treatment, assessedBy, keyQuestions, casesApplicable, rating: null, points: null, outcomeQuestions: outcomes, explanation }
+    : { id, name, domain, treatment, assessedBy, keyQuestions, casesApplicable, rating: null, points: null, explanation };
+  if (reason) result.note = reason;
+  return result;
+}
+
 function rateCaseStandard(framework: Framework, standard: Standard, counts: InspectionCounts, standardIndex: number): StandardResult {
   const keyQuestions = standard.keyQuestions.map((kq) => keyQuestionFromCounts(framework, { id: kq.id, text: kq.text, standardId: standard.id }, counts.item(kq.id)));
   const treatment = framework.treatment(standard.id);
   const casesApplicable = counts.standardCases(standardIndex);
   const domain = standard.id.split('.')[0]!;
-  // Each result written out whole, its fields in one order (no spreads: this runs for every
-  // standard of every inspection re-rated in bulk).
-  const unrated = (summary: string, outcomes?: OutcomeQuestionResult[]): StandardResult => {
-    const explanation = { summary, limits: [] };
-    const { id, name, assessedBy } = standard;
-    const result: StandardResult = outcomes
-      ? { id, name, domain, treatment, assessedBy, keyQuestions, casesApplicable, rating: null, points: null, outcomeQuestions: outcomes, explanation }
-      : { id, name, domain, treatment, assessedBy, keyQuestions, casesApplicable, rating: null, points: null, explanation };
-    if (reason) result.note = reason;
-    return result;
-  };
   const reason = framework.definition.rules.standards.find((s) => s.standard === standard.id)?.reason;
   if (standard.assessedBy === 'case-outcomes')
-    return unrated(`Not rated: reported as the percentage of cases with positive early outcomes. ${reason ?? ''}`.trim(), outcomeQuestions(framework, standard, counts));
+    return unratedCaseStandard(standard, domain, treatment, keyQuestions, casesApplicable, `Not rated: reported as the percentage of cases with positive early outcomes. ${reason ?? ''}`.trim(), reason, outcomeQuestions(framework, standard, counts));
   const withoutCases = framework.notRatedWithoutCases(standard.id);
   if (withoutCases && casesApplicable === 0) return notRatedWithoutCases(framework, standard, withoutCases.relevantCases, 0, keyQuestions);
   if (treatment !== 'rated' && treatment !== 'rated-separately')
-    return unrated(`${treatment === 'national-only' ? 'Not rated at PDU level; figures are pooled nationally.' : 'Not rated.'} ${reason ?? ''}`.trim());
+    return unratedCaseStandard(standard, domain, treatment, keyQuestions, casesApplicable, `${treatment === 'national-only' ? 'Not rated at PDU level; figures are pooled nationally.' : 'Not rated.'} ${reason ?? ''}`.trim(), reason);
   const explanation = explainCaseRating(framework, keyQuestions);
   return { id: standard.id, name: standard.name, domain, treatment, assessedBy: standard.assessedBy, keyQuestions, casesApplicable, rating: explanation.band?.rating ?? null, points: null, explanation };
 }

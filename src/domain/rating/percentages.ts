@@ -47,6 +47,8 @@ export function bandRange(bands: readonly Band[], index: number, rules: Percenta
 }
 
 const Z95 = 1.959963984540054;
+/** A proportion in percent to one decimal place. */
+const toTenths = (x: number) => Math.round(x * 1000) / 10;
 
 /** 95% Wilson score interval for n of N, in percent to one decimal place. */
 export function wilsonInterval(n: number, total: number): { low: number; high: number } | null {
@@ -56,6 +58,5 @@ export function wilsonInterval(n: number, total: number): { low: number; high: n
   const denominator = 1 + z2 / total;
   const centre = (p + z2 / (2 * total)) / denominator;
   const half = (Z95 * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total))) / denominator;
-  const round = (x: number) => Math.round(x * 1000) / 10;
-  return { low: Math.max(0, round(centre - half)), high: Math.min(100, round(centre + half)) };
+  return { low: Math.max(0, toTenths(centre - half)), high: Math.min(100, toTenths(centre + half)) };
 }
