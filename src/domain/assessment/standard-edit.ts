@@ -37,7 +37,9 @@ const shown = (c: CaseAssessment, condition: { attribute: string; equals: string
 export function standardForm(standard: Standard, c: CaseAssessment): FormKeyQuestion[] {
   if (!shown(c, standard.appliesWhen)) return [];
   const outcomes = standard.assessedBy === 'case-outcomes';
-  const required = (key: string) => requiredKeys(standard, c).has(key);
+  // Worked out once for the form, not once a field.
+  const requiredSet = requiredKeys(standard, c);
+  const required = (key: string) => requiredSet.has(key);
   return standard.keyQuestions
     .filter((kq) => shown(c, kq.appliesWhen))
     .map((kq) => ({
