@@ -32,9 +32,19 @@ export function render(template: string, context: Record<string, unknown>): stri
   return env.render(template, context);
 }
 
+// The one-line template that calls a macro, compiled on its first use and kept (a handful of
+// component and macro pairs): renderString compiled it anew for every cell.
+const macroCallers = new Map<string, nunjucks.Template>();
+
 /** A GOV.UK or MoJ macro's markup, for places a template cannot reach (cells built in code). */
 export function renderMacro(component: string, macro: string, params: unknown): string {
-  return env.renderString(`{% from "${component}/macro.njk" import ${macro} %}{{ ${macro}(params) }}`, { params }).trim();
+  const key = `${component}\n${macro}`;
+  let caller = macroCallers.get(key);
+  if (caller === undefined) {
+    caller = new nunjucks.Template(`{% from "${component}/macro.njk" import ${macro} %}{{ ${macro}(params) }}`, env);
+    macroCallers.set(key, caller);
+  }
+  return caller.render({ params }).trim();
 }
 
 // A macro whose markup is the same on every page but for a few values of its parameters (the MoJ
