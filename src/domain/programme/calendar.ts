@@ -31,14 +31,28 @@ const isMonthDay = (s: string) => /^\d{2}-\d{2}$/.test(s) && isIsoDate(`2024-${s
 
 export const isBlackoutBound = (s: string) => isMonthDay(s) || isIsoDate(s);
 
-export function inBlackout(monday: string, b: Blackout): boolean {
-  if (isMonthDay(b.from) && isMonthDay(b.to)) {
-    const md = monday.slice(5);
-    return b.from <= b.to ? b.from <= md && md <= b.to : md >= b.from || md <= b.to;
+export const inBlackout = (monday: string, b: Blackout): boolean => blackoutTest(b)(monday);
+
+/** Whether a Monday falls in the blackout, its bounds read once (not again for every week of a calendar). */
+function blackoutTest(b: Blackout): (monday: string) => boolean {
+  const fromMonthDay = isMonthDay(b.from);
+  const toMonthDay = isMonthDay(b.to);
+  if (fromMonthDay && toMonthDay) {
+    return b.from <= b.to
+      ? (monday) => {
+          const md = monday.slice(5);
+          return b.from <= md && md <= b.to;
+        }
+      : (monday) => {
+          const md = monday.slice(5);
+          return md >= b.from || md <= b.to;
+        };
   }
-  const from = isMonthDay(b.from) ? `${monday.slice(0, 4)}-${b.from}` : b.from;
-  const to = isMonthDay(b.to) ? `${monday.slice(0, 4)}-${b.to}` : b.to;
-  return from <= monday && monday <= to;
+  return (monday) => {
+    const from = fromMonthDay ? `${monday.slice(0, 4)}-${b.from}` : b.from;
+    const to = toMonthDay ? `${monday.slice(0, 4)}-${b.to}` : b.to;
+    return from <= monday && monday <= to;
+  };
 }
 
 const mondayOnOrAfter = (iso: string) => addDays(iso, (8 - weekday(iso)) % 7);
@@ -48,9 +62,10 @@ export function buildCalendar(start: string, years: number, blackouts: readonly 
   for (let k = 1; k <= years; k++) yearStarts.push(mondayOnOrAfter(addMonths(start, 12 * k)));
   const weeks: Week[] = [];
   let year = 1;
+  const tests = blackouts.map((b) => ({ label: b.label, covers: blackoutTest(b) }));
   for (let monday = start; monday < yearStarts[years]!; monday = addDays(monday, 7)) {
     while (monday >= yearStarts[year]!) year++;
-    const hit = blackouts.find((b) => inBlackout(monday, b));
+    const hit = tests.find((t) => t.covers(monday));
     weeks.push({ index: weeks.length, monday, year, blackout: hit ? hit.label : null });
   }
   return { weeks, yearStarts };
