@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalOutboxSender, type OutboxEntry } from '../../src/adapters/sms/local-outbox.ts';
-import { listAudit, setInspectionMember, type Inspection } from '../../src/db/repositories/index.ts';
+import { claimOutbox, listAudit, setInspectionMember, type Inspection } from '../../src/db/repositories/index.ts';
 import type { ConversationState } from '../../src/domain/survey/conversation.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createServices } from '../../src/wiring.ts';
@@ -384,5 +384,14 @@ describe('the outbox dispatcher', () => {
     expect(log.join('\n')).toContain('dispatch-refused');
     expect(log.join('\n')).not.toMatch(/7700/);
     await handle.db.deleteFrom('sms_outbox').where('id', '=', busy!.id).execute();
+  });
+
+  it("claims a text queued within the millisecond the services' clock reads (the database counts microseconds)", async () => {
+    await sms.dispatcher.idle();
+    const [queued] = await handle.db.insertInto('sms_outbox').values({ respondent_id: null, phone: demoPhone(501), body: 'edge', reference: 'dispatch-edge' }).returning(['id', 'next_attempt_at']).execute();
+    // The row's time as the clock reads it: its microseconds cut to the millisecond.
+    const claimed = await claimOutbox(handle.db, 10, queued!.next_attempt_at, new Date(0));
+    expect(claimed.map((c) => c.id)).toEqual([queued!.id]);
+    await handle.db.deleteFrom('sms_outbox').where('id', '=', queued!.id).execute();
   });
 });

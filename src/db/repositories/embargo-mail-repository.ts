@@ -111,12 +111,14 @@ export interface ClaimedEmail {
  * are claimed again.
  */
 export async function claimEmails(db: Db, limit: number, now: Date, staleBefore: Date): Promise<ClaimedEmail[]> {
+  // Due by the end of the clock's millisecond: the clock counts milliseconds, the database's
+  // times (a row queued a moment ago, at its now()) microseconds.
   const { rows } = await sql<{ id: number; email: string; token: string; content: EmbargoEmailContent | string; reference: string; attempts: number }>`
     update email_outbox set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz, attempts = attempts + 1
     where id in (
       select id from email_outbox
       where email is not null and token is not null
-        and ((status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
+        and ((status = 'pending' and next_attempt_at < ${new Date(now.getTime() + 1).toISOString()}::timestamptz) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
       order by id
       limit ${limit}
       for update skip locked)

@@ -434,12 +434,14 @@ export interface ClaimedText {
  * are claimed again.
  */
 export async function claimOutbox(db: Db, limit: number, now: Date, staleBefore: Date): Promise<ClaimedText[]> {
+  // Due by the end of the clock's millisecond: the clock counts milliseconds, the database's
+  // times (a row queued a moment ago, at its now()) microseconds.
   const { rows } = await sql<{ id: number; phone: string; body: string; reference: string; attempts: number }>`
     update sms_outbox set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz, attempts = attempts + 1
     where id in (
       select id from sms_outbox
       where phone is not null
-        and ((status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
+        and ((status = 'pending' and next_attempt_at < ${new Date(now.getTime() + 1).toISOString()}::timestamptz) or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz))
       order by id
       limit ${limit}
       for update skip locked)
