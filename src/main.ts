@@ -49,12 +49,6 @@ await new Promise<void>((listening) => {
 });
 server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
 
-// Texts and emails queued before a restart, the housekeeping (expired sessions, case links past
-// their retention; then every hour) and the demonstration data's later parts begin a moment after the
-// app is ready: the embedded database runs on this one thread, and the first pages need not wait
-// behind them (~0.15 s of a restart; a demonstration part under way held a page up to ~1 s).
-const AFTER_START_MS = 2000;
-
 let database: DatabaseHandle | undefined;
 async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: DemoAccount[]; demoLoading?: DemoLoading }> {
   // An empty data folder begins from the build's dump (migrated, reference data): initdb and every migration once, not on every first start.
@@ -84,7 +78,7 @@ async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: Dem
   if (!demo?.later.length) return { database, ...(demoAccounts ? { demoAccounts } : {}) };
   console.log(`Demonstration data: ${demo.later.length} of its ${DEMO_STAGES.length} parts load after the server answers: ${demo.later.map((s) => s.title).join('; ')}`);
   const log = { made: (line: string) => console.log(line), failed: (error: unknown, line: string) => logger.error({ err: error }, line) };
-  return { database, ...(demoAccounts ? { demoAccounts } : {}), demoLoading: startDemoLoading(database.db, demo.later, { total: DEMO_STAGES.length, context: demo.context, log, afterMs: AFTER_START_MS }) };
+  return { database, ...(demoAccounts ? { demoAccounts } : {}), demoLoading: startDemoLoading(database.db, demo.later, { total: DEMO_STAGES.length, context: demo.context, log }) };
 }
 
 const ready = await prepare().catch(async (error: unknown) => {
@@ -102,6 +96,11 @@ console.log(`Survey texts: ${sms.sender.label}${sms.sender.real ? '' : ` in ${co
 console.log(`Embargoed copies: ${mail.sender.label}${mail.sender.real ? '' : ` in ${config.email.outboxDir}`}; links to ${config.serviceUrl}`);
 const app = createApp({ db, sessionPolicy: config.session, secureCookies: config.secureCookies, ...(ready.demoAccounts ? { demoAccounts: ready.demoAccounts } : {}), ...(ready.demoLoading ? { demoLoading: ready.demoLoading } : {}), ...(oidc ? { oidc } : {}), sms, mail });
 handle = (request, env) => app.fetch(request, env);
+// Texts and emails queued before a restart, and the housekeeping (expired sessions, case links past
+// their retention; then every hour), a moment after the app is ready: the embedded database runs on
+// this one thread, and the first pages need not wait behind them (~0.15 s of a restart). The
+// demonstration data's later parts do not wait: on a first start they are what the pages show.
+const AFTER_START_MS = 2000;
 setTimeout(() => {
   sms.dispatcher.kick();
   mail.dispatcher.kick();

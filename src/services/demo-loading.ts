@@ -29,27 +29,17 @@ export interface DemoLoading {
   stop(): Promise<void>;
 }
 
-/**
- * Starts making `stages` (those still missing) in the background; `total` counts every part, made or
- * not. `afterMs`: begins that long after this call (the server's first pages go before it).
- */
-export function startDemoLoading(db: Db, stages: readonly DemoStage[], options: { total: number; context: DemoStageContext; log: DemoLoadingLog; afterMs?: number }): DemoLoading {
-  const { total, context, log, afterMs = 0 } = options;
+/** Starts making `stages` (those still missing) in the background; `total` counts every part, made or not. */
+export function startDemoLoading(db: Db, stages: readonly DemoStage[], options: { total: number; context: DemoStageContext; log: DemoLoadingLog }): DemoLoading {
+  const { total, context, log } = options;
   let ready = total - stages.length;
   let failed: DemoLoadingProgress['failed'];
   const abort = new AbortController();
   const started = Date.now();
 
-  let wait: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
   const finished = (async () => {
-    // After the server has begun answering: the first requests go before the first part. A part is
-    // seconds of work on the one thread the embedded database runs on, and a request arriving while
-    // it is under way waits for it.
-    await new Promise<void>((resolve) => {
-      if (!afterMs) return void setImmediate(resolve);
-      wait = { timer: setTimeout(resolve, afterMs), resolve };
-    });
-    wait = undefined;
+    // After the server has begun answering: the first requests go before the first part.
+    await new Promise((resolve) => setImmediate(resolve));
     for (const stage of stages) {
       if (abort.signal.aborted) return;
       try {
@@ -72,10 +62,6 @@ export function startDemoLoading(db: Db, stages: readonly DemoStage[], options: 
     finished,
     stop: async () => {
       abort.abort(new Error('the server is stopping'));
-      if (wait) {
-        clearTimeout(wait.timer); // not begun: nothing to roll back
-        wait.resolve();
-      }
       await finished;
     },
   };
