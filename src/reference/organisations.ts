@@ -43,6 +43,15 @@ export type PduEntry = RegionEntry['pdus'][number];
 
 export const regionsFilePath = join(referenceDir, 'organisations', 'regions-pdus.json');
 
+/**
+ * The file's regions and PDUs counted, read as plain JSON without validating it: for a start whose
+ * reference files are the ones loaded (and validated) before (~0.016 s of CPU in zod on a restart).
+ */
+export function regionCountsUnvalidated(path = regionsFilePath): { regions: number; pdus: number } {
+  const { regions } = JSON.parse(readFileSync(path, 'utf8')) as { regions: { pdus: unknown[] }[] };
+  return { regions: regions.length, pdus: regions.reduce((n, r) => n + r.pdus.length, 0) };
+}
+
 export function loadRegions(path = regionsFilePath): RegionsFile {
   const result = RegionsFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!result.success)

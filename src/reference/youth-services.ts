@@ -95,6 +95,11 @@ export type YouthServiceEntry = YouthServicesFile['services'][number];
 
 export const youthServicesFilePath = join(referenceDir, 'organisations', 'youth-services.json');
 
+/** The file's youth justice services counted, read as plain JSON without validating it (as regionCountsUnvalidated). */
+export function youthServiceCountUnvalidated(path = youthServicesFilePath): number {
+  return (JSON.parse(readFileSync(path, 'utf8')) as { services: unknown[] }).services.length;
+}
+
 export function loadYouthServices(path = youthServicesFilePath): YouthServicesFile {
   const result = YouthServicesFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!result.success)
