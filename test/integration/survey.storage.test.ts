@@ -257,7 +257,8 @@ describe('answers, follow-ups and results', () => {
     expect(page).toContain('Phone');
     for (const s of [inspector, lead]) {
       for (const path of [surveyPath(), `${surveyPath()}/follow-ups`, `${surveyPath()}/follow-ups?person=${four.id}`, `${surveyPath()}/results`]) {
-        const html = await (await get(s, path)).text();
+        // Without the page's script nonce: random base64, which can hold '+44' ('ME+44tOPT3O4...').
+        const html = (await (await get(s, path)).text()).replace(/ nonce="[^"]*"/g, '');
         expect(html).not.toMatch(/7700|\+44/);
       }
     }
