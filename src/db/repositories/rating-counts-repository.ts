@@ -30,10 +30,11 @@ const PROGRESS = ['sufficient', 'some', 'none'] as const;
  * those are counted apart, by profile, in a second statement only when some case has one, with
  * the case's deciding answers looked up by the answers' primary key).
  *
- * The counts come back as one text of comma-separated fields (the counted items' ids are framework
- * item ids, which hold no comma: framework/schema.ts): tens of thousands of rows of a few fields
- * each cost the client more to receive than the whole statement costs the database to run
- * (embedded PGlite decodes every field of every row in JavaScript).
+ * The counts come back as three texts of comma-separated fields, the cases', the answers' and the
+ * outcome details' (the counted items' ids are framework item ids, which hold no comma:
+ * framework/schema.ts): tens of thousands of rows of a few fields each cost the client more to
+ * receive than the whole statement costs the database to run (embedded PGlite decodes every field
+ * of every row in JavaScript).
  */
 export async function countAnswersByProfile(db: Db, inspectionIds: readonly number[], request: CountRequest): Promise<ProfileCounts> {
   if (!inspectionIds.length) return { profiles: new Map(), rows: [] };
@@ -90,25 +91,28 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     // it is an outer join's nullable side, so the join hashes each case's numbers rather than its
     // attributes (on a server, one hash the parallel workers share). Measured on PostgreSQL 15,
     // 1,000 inspections: the answers leg ~390 ms against ~590 with `group by c.id` (a hash per
-    // worker). A mask's counts are asked only of the rows of the items that read it, whose ids are
-    // tested first.
+    // worker).
     const cases = sql`(select c.id, c.inspection_id${sql.join(read.map((m) => sql`, ${code(m)} as ${sql.ref(`m${m}`)}`), sql``)} from inspection_case c where ${within})`;
     const itemsOf = (m: number) => itemIdsOf(kind).filter((id) => maskOf.get(id) === m);
+    // A line holds the counts under its own item's mask only: null for other items' masks, which
+    // concat_ws leaves out.
     const fields = [
       ...counted(kind, null),
       ...read.flatMap((m) =>
-        Array.from({ length: numbersOf(m) - 1 }, (_, n) => counted(kind, sql`t.item_id = any(${itemsOf(m)}::text[]) and ${sql.ref(`c.m${m}`)} = ${sql.lit(n)}`)).flat(),
+        Array.from({ length: numbersOf(m) - 1 }, (_, n) =>
+          counted(kind, sql`${sql.ref(`c.m${m}`)} = ${sql.lit(n)}`).map((count) => sql`case when t.item_id = any(${itemsOf(m)}::text[]) then ${count} end`),
+        ).flat(),
       ),
     ];
     return sql`
-      select concat_ws(',', ${sql.lit(kind)}, c.inspection_id, t.item_id${kind === 1 ? sql`, t.answer` : sql``}, ${sql.join(fields)}) as line
+      select ${sql.lit(kind)} as kind, concat_ws(',', c.inspection_id, t.item_id${kind === 1 ? sql`, t.answer` : sql``}, ${sql.join(fields)}) as line
       from ${sql.table(kind === 1 ? 'case_answer' : 'case_outcome')} as t left join ${cases} c on c.id = t.case_id
       where c.id is not null and t.item_id = any(${itemIdsOf(kind)}::text[])
       group by c.inspection_id, t.item_id${kind === 1 ? sql`, t.answer` : sql``}`;
   };
   // Cases (kind 0) by inspection and their number for all the attributes (-1: one is not recorded).
   const casesLeg = sql`
-      select concat_ws(',', 0, x.inspection_id, coalesce(x.code, -1), count(*)) as line
+      select 0 as kind, concat_ws(',', x.inspection_id, coalesce(x.code, -1), count(*)) as line
       from (select c.inspection_id, ${code(all)} as code from inspection_case c where ${within}) x
       group by x.inspection_id, x.code`;
   // For the rest: the attributes (as JSON texts) the item reads, others null; whether one of them is undecided.
@@ -151,23 +155,8 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     return sql.join(parts, sql` union all `);
   };
 
-  // Where each mask's counts begin in a row of a kind (after the counts of all), in sets of its width.
-  const offsets = (kind: 1 | 2) => {
-    const at = new Map<number, number>([[0, 1]]);
-    let next = 1;
-    for (const m of masksOf(kind)) {
-      at.set(m, next);
-      next += numbersOf(m) - 1;
-    }
-    return { at, sets: next };
-  };
-  const layout = { 1: offsets(1), 2: offsets(2) };
-
-  // A line's number of fields, by its kind.
-  const width = (kind: string) => (kind === '0' ? 4 : kind === '1' ? 4 + layout[1].sets : 3 + 4 * layout[2].sets);
-
   const ownTransaction = !db.isTransaction;
-  const { fields, apart } = await inTransaction(db, async (trx) => {
+  const { texts, apart } = await inTransaction(db, async (trx) => {
     // Both statements see the same cases.
     if (ownTransaction) await sql`set transaction isolation level repeatable read`.execute(trx);
     // Compiling the statement to machine code (PostgreSQL's JIT, planned for its cost) takes
@@ -176,14 +165,20 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     // and sorts them (on disk, in the default 4 MB) rather than hashing them: they are about 40 an
     // inspection, a few MB for a batch, and nothing here needs an order.
     await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('enable_sort', 'off', true)`.execute(trx);
-    const { rows } = await sql<{ counts: string | null }>`
-      select string_agg(line, ',') as counts from (${casesLeg} union all ${leg(1)} union all ${leg(2)}) x`.execute(trx);
-    const fields = rows[0]?.counts ? rows[0].counts.split(',') : [];
+    const { rows } = await sql<{ cases: string | null; answers: string | null; outcomes: string | null }>`
+      select string_agg(line, ',') filter (where kind = 0) as cases, string_agg(line, ',') filter (where kind = 1) as answers,
+             string_agg(line, ',') filter (where kind = 2) as outcomes
+      from (${casesLeg} union all ${leg(1)} union all ${leg(2)}) x`.execute(trx);
+    const texts = { cases: rows[0]?.cases ?? '', answers: rows[0]?.answers ?? '', outcomes: rows[0]?.outcomes ?? '' };
     // Cases with an undecided attribute are few, or none: only then a second statement, for them.
     const openIds = new Set<number>();
-    for (let i = 0; i < fields.length; i += width(fields[i]!)) if (fields[i] === '0' && fields[i + 2] === '-1') openIds.add(Number(fields[i + 1]));
+    for (const read = new CountsText(texts.cases); !read.done; ) {
+      const inspectionId = read.int();
+      if (read.int() === -1) openIds.add(inspectionId);
+      read.int();
+    }
     const apart = openIds.size ? (await sql<UndecidedRow>`${undecidedParts([...openIds])}`.execute(trx)).rows : [];
-    return { fields, apart };
+    return { texts, apart };
   });
 
   // Each distinct profile numbered once, for the rows to name.
@@ -225,39 +220,75 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
   }
   const numbers = new Map(request.items.map((x) => [x.id, numbersOf(x.attributeMask)]));
   const leftOf = (kind: 1 | 2, inspectionId: number, itemId: string) => (left.size ? left.get(`${kind},${inspectionId},${itemId}`) : undefined);
-  for (let i = 0; i < fields.length; i += width(fields[i]!)) {
-    const kind = fields[i]!;
-    const inspectionId = Number(fields[i + 1]);
-    if (kind === '0') {
-      const number = Number(fields[i + 2]);
-      if (number >= 0) rows.push({ kind: 'cases', inspectionId, profile: profileOfNumber(all, number), cases: Number(fields[i + 3]) });
-      continue;
-    }
-    const itemId = fields[i + 2]!;
+  for (const read = new CountsText(texts.cases); !read.done; ) {
+    const inspectionId = read.int();
+    const number = read.int();
+    const cases = read.int();
+    if (number >= 0) rows.push({ kind: 'cases', inspectionId, profile: profileOfNumber(all, number), cases });
+  }
+  // Each answer's counts: all, then under each number of the item's mask but the last, whose count is what is left.
+  for (const read = new CountsText(texts.answers); !read.done; ) {
+    const inspectionId = read.int();
+    const itemId = read.text();
+    const answer = read.text() as (typeof ANSWERS)[number];
     const mask = maskOf.get(itemId) ?? 0;
     const last = (numbers.get(itemId) ?? 1) - 1;
-    if (kind === '1') {
-      // One answer's counts: all, then by number; the last number's is what is left.
-      const answer = fields[i + 3] as (typeof ANSWERS)[number];
-      const at = i + 4 + layout[1].at.get(mask)!;
-      let rest = Number(fields[i + 4]) - (leftOf(1, inspectionId, itemId)?.[ANSWERS.indexOf(answer)] ?? 0);
-      for (let number = 0; number <= last; number++) {
-        const n = number < last ? Number(fields[at + number]) : rest;
-        rest -= n;
-        if (n) rows.push({ kind: 'answers', inspectionId, itemId, profile: profileOfNumber(mask, number), answer, cases: n });
-      }
-    } else {
-      const at = i + 3 + 4 * layout[2].at.get(mask)!;
-      const undecidedRows = leftOf(2, inspectionId, itemId);
-      const rest = [0, 1, 2, 3].map((k) => Number(fields[i + 3 + k]) - (undecidedRows?.[k] ?? 0));
-      for (let number = 0; number <= last; number++) {
-        const n = number < last ? [0, 1, 2, 3].map((k) => Number(fields[at + 4 * number + k])) : rest;
-        if (number < last) n.forEach((x, k) => (rest[k]! -= x));
-        outcomes(inspectionId, itemId, profileOfNumber(mask, number), n);
-      }
+    let rest = read.int() - (leftOf(1, inspectionId, itemId)?.[ANSWERS.indexOf(answer)] ?? 0);
+    for (let number = 0; number <= last; number++) {
+      const n = number < last ? read.int() : rest;
+      rest -= n;
+      if (n) rows.push({ kind: 'answers', inspectionId, itemId, profile: profileOfNumber(mask, number), answer, cases: n });
+    }
+  }
+  // Each outcome question's details (sufficient, some, none, stability credited) in the same way.
+  for (const read = new CountsText(texts.outcomes); !read.done; ) {
+    const inspectionId = read.int();
+    const itemId = read.text();
+    const mask = maskOf.get(itemId) ?? 0;
+    const last = (numbers.get(itemId) ?? 1) - 1;
+    const undecidedRows = leftOf(2, inspectionId, itemId);
+    const rest = [0, 1, 2, 3].map((k) => read.int() - (undecidedRows?.[k] ?? 0));
+    for (let number = 0; number <= last; number++) {
+      const n = number < last ? [read.int(), read.int(), read.int(), read.int()] : rest;
+      if (number < last) n.forEach((x, k) => (rest[k]! -= x));
+      outcomes(inspectionId, itemId, profileOfNumber(mask, number), n);
     }
   }
   return { profiles, rows };
+}
+
+/**
+ * The statement's comma-separated counts read field by field as they are needed: no array of
+ * hundreds of thousands of short strings (each a number to convert) made only to be thrown away.
+ */
+class CountsText {
+  private at = 0;
+  constructor(private readonly source: string) {}
+
+  get done(): boolean {
+    return this.at >= this.source.length;
+  }
+
+  /** A whole number (PostgreSQL's decimal text of a count, an id or -1). */
+  int(): number {
+    const text = this.source;
+    let i = this.at;
+    const negative = text.charCodeAt(i) === 45; // '-'
+    if (negative) i++;
+    let n = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) n = n * 10 + c - 48;
+    if (i === this.at + (negative ? 1 : 0)) throw new Error(`Expected a number at ${this.at} of the counts`);
+    this.at = i + 1; // past the comma
+    return negative ? -n : n;
+  }
+
+  /** A text field (an item id or an answer: neither holds a comma). */
+  text(): string {
+    const end = this.source.indexOf(',', this.at);
+    const field = this.source.slice(this.at, end < 0 ? this.source.length : end);
+    this.at = end < 0 ? this.source.length : end + 1;
+    return field;
+  }
 }
 
 /** The inspections' recorded judgements, by inspection id then item id. */
