@@ -3,11 +3,14 @@
 //     on that server, created through an admin connection to the URL and dropped on close();
 //   - otherwise PGlite in memory, loaded from the migrated template the storage project's global
 //     setup built (~0.2 s of CPU: pglite-template-fs.ts), or migrated from scratch outside vitest (about five s); with
-//     { referenceData: true }, from the template that also holds the reference data.
+//     { referenceData: true }, from the template that also holds the reference data. The worker
+//     keeps one per template and puts it back as the template made it for the next file
+//     (kept-pglite.ts): a few tens of ms instead of an open.
 // Always close() it (in afterAll): an open PGlite keeps the process alive.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { keptDatabase } from './kept-pglite.ts';
 import { TemplateFS, templateEntries } from './pglite-template-fs.ts';
 
 export type TestDatabase = DatabaseHandle;
@@ -27,9 +30,12 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   const reference = options.referenceData ? await injected('pgliteReferenceTemplatePath') : null;
   // A later run (after an edit) may have cleared it already: then the migrated one, and the file's own call loads the data.
   const entries = reference ? await templateEntries(reference).catch(() => null) : null;
-  if (entries) return openDatabase({ pgliteFs: new TemplateFS(entries) });
+  if (entries) return keptDatabase(reference!, () => openDatabase({ pgliteFs: new TemplateFS(entries) }));
   const template = await pgliteTemplatePath();
-  if (template) return openDatabase({ pgliteFs: new TemplateFS(await templateEntries(template)) });
+  if (template) {
+    const migrated = await templateEntries(template);
+    return keptDatabase(template, () => openDatabase({ pgliteFs: new TemplateFS(migrated) }));
+  }
   return openDatabase({});
 }
 

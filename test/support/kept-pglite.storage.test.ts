@@ -1,0 +1,76 @@
+// The database a storage worker keeps between files (kept-pglite.ts) is, for the next file, the same
+// as one opened afresh from the template: every table's rows in the same order, every sequence, a
+// new session; and one whose structure a file changed is not handed on.
+import { sql, type Kysely } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { openTestDatabase, type TestDatabase } from './test-database.ts';
+
+const opened: TestDatabase[] = [];
+afterAll(async () => {
+  for (const handle of opened) await handle.close();
+});
+const open = async () => {
+  const handle = await openTestDatabase({ referenceData: true });
+  opened.push(handle);
+  return handle;
+};
+
+/** Everything a file could read: each table's rows in stored order, each sequence, the session's settings and temporary tables. */
+async function contents(db: Kysely<Database>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const tables = await sql<{ name: string }>`
+    select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1`.execute(db);
+  for (const { name } of tables.rows) {
+    const { rows } = await sql<{ digest: string; n: number }>`select md5(coalesce(string_agg(t::text, E'\n'), '')) as digest, count(*)::int as n from ${sql.raw(name)} t`.execute(db);
+    out[name] = `${rows[0]!.n} ${rows[0]!.digest}`;
+  }
+  const sequences = await sql<{ name: string }>`select format('%I.%I', schemaname, sequencename) as name from pg_sequences order by 1`.execute(db);
+  for (const { name } of sequences.rows) {
+    const { rows } = await sql<{ state: string }>`select last_value || ' ' || is_called as state from ${sql.raw(name)}`.execute(db);
+    out[name] = rows[0]!.state;
+  }
+  const settings = await sql<{ changed: string }>`select coalesce(string_agg(name || '=' || setting, ',' order by name), '') as changed from pg_settings where source = 'session'`.execute(db);
+  out['session settings'] = settings.rows[0]!.changed;
+  const temporary = await sql<{ n: number }>`select count(*)::int as n from pg_class where relpersistence = 't'`.execute(db);
+  out['temporary tables'] = String(temporary.rows[0]!.n);
+  return out;
+}
+
+describe.skipIf(!!process.env.TEST_DATABASE_URL)('the database a worker keeps between files', () => {
+  it('is handed to the next file as a fresh one from the template would be', async () => {
+    const first = await open();
+    const db = first.db;
+    // What a file might leave behind: rows added, changed and deleted, in reference tables too; sequences moved; session state.
+    await sql`insert into app_user (email, display_name, role) values ('left@example.org', 'Left Behind', 'inspector')`.execute(db);
+    await sql`update organisation set name = name || ' (changed)' where kind = 'region'`.execute(db);
+    await sql`delete from organisation where id in (select id from organisation where kind = 'pdu' order by id desc limit 3)`.execute(db);
+    await sql`delete from framework`.execute(db);
+    await sql`select nextval(pg_get_serial_sequence('inspection', 'id')) from generate_series(1, 5)`.execute(db);
+    await sql`set timezone = 'Pacific/Auckland'`.execute(db);
+    await sql`create temporary table scratch (x int)`.execute(db);
+    await first.close();
+
+    const again = await open();
+    expect(again.pglite).toBe(first.pglite); // the same PGlite, put back
+    const fresh = await open(); // opened while the kept one is in use: a new one from the template
+    expect(fresh.pglite).not.toBe(again.pglite);
+    const [kept, made] = [await contents(again.db), await contents(fresh.db)];
+    expect(Object.keys(kept).length).toBeGreaterThan(40);
+    expect(kept).toEqual(made);
+    // And the first file's Kysely is gone with it: nothing it left running reaches the next file.
+    await expect(sql`select 1`.execute(db)).rejects.toThrow();
+    await again.close();
+    await fresh.close();
+  });
+
+  it('is not handed on when a file changed its structure', async () => {
+    const first = await open();
+    await sql`alter table organisation add column stray text`.execute(first.db);
+    await first.close();
+    const next = await open();
+    expect(next.pglite).not.toBe(first.pglite);
+    const columns = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_name = 'organisation' and column_name = 'stray'`.execute(next.db);
+    expect(columns.rows[0]!.n).toBe(0);
+  });
+});
