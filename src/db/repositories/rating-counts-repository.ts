@@ -78,10 +78,10 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
           sql`count(*) filter (where t.stability_credited${where ? sql` and ${where}` : sql``})`,
         ];
   const itemIdsOf = (kind: 1 | 2) => (kind === 1 ? request.items.map((x) => x.id) : request.outcomeItems);
-  // The masks a kind's items read, in the order their counts come back.
+  // The masks a kind's items read.
   const masksOf = (kind: 1 | 2) => masks.filter((m) => itemIdsOf(kind).some((id) => maskOf.get(id) === m));
   // Answers or outcome details of the counted items by inspection and item: all, then those under
-  // each number but the last of each mask the kind's items read.
+  // each number but the last of the item's own mask.
   const leg = (kind: 1 | 2) => {
     const read = masksOf(kind);
     // The cases, narrow: their numbers worked out once a case as the case is read, not for each
