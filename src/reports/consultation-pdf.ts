@@ -2,6 +2,7 @@
 // blocks the HTML page shows. pdfmake may read only its own font files and fetch nothing
 // (pdf-document.ts renders it, through src/adapters/pdf).
 import type { Block, ConsultationDocument } from '../services/programme/consultation.ts';
+import { describedPdfFunction } from './pdf-cache.ts';
 import { renderPdf } from './pdf-document.ts';
 
 /** Text the Roboto font can print: arrows and other symbols it lacks become words. */
@@ -52,7 +53,8 @@ export function consultationPdfDefinition(doc: ConsultationDocument): unknown {
       caption: { bold: true, margin: [0, 4, 0, 4] },
       question: { bold: true, margin: [0, 6, 0, 10] },
     },
-    footer: (page: number, pages: number) => ({ text: `${doc.title} - page ${page} of ${pages}`, alignment: 'center', fontSize: 8, color: '#505a5f', margin: [0, 20, 0, 0] }),
+    // Described by what it is made from, so the rendered PDF can be cached (pdf-cache.ts).
+    footer: describedPdfFunction('consultation-footer', doc.title, (page: number, pages: number) => ({ text: `${doc.title} - page ${page} of ${pages}`, alignment: 'center', fontSize: 8, color: '#505a5f', margin: [0, 20, 0, 0] })),
     content: [
       { text: 'HM Inspectorate of Probation', style: 'org' },
       { text: printable(doc.title), style: 'title' },

@@ -3,6 +3,7 @@
 // tables whose header row repeats over pages, and the document itself: A4, a running header from
 // the second page, "Page n of N" in the footer, and one set of styles.
 import { pdfmake } from '../adapters/pdf/pdfmake.ts';
+import { cachedPdf, describedPdfFunction } from './pdf-cache.ts';
 
 /** Text the Roboto font can print: arrows, dashes and other symbols it may lack become plain ASCII. */
 export const printable = (s: string): string =>
@@ -99,12 +100,14 @@ export function publicationDocument(d: { title: string; subject: string; content
     pageSize: 'A4',
     pageMargins: [56, 64, 56, 56],
     info: { title: printable(d.title), author: 'HM Inspectorate of Probation', subject: d.subject },
-    header: (page: number) => (page === 1 ? null : { text: running, style: 'running', margin: [56, 28, 56, 0] }),
-    footer: (page: number, pages: number) => ({ text: `Page ${page} of ${pages}`, style: 'running', alignment: 'center', margin: [0, 20, 0, 0] }),
+    // Described by what they are made from, so the rendered PDF can be cached (pdf-cache.ts).
+    header: describedPdfFunction('publication-header', running, (page: number) => (page === 1 ? null : { text: running, style: 'running', margin: [56, 28, 56, 0] })),
+    footer: describedPdfFunction('publication-footer', null, (page: number, pages: number) => ({ text: `Page ${page} of ${pages}`, style: 'running', alignment: 'center', margin: [0, 20, 0, 0] })),
     content: d.content,
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
     styles: { ...STYLES, ...d.styles },
   };
 }
 
-export const renderPdf = (definition: unknown): Promise<Buffer> => pdfmake().createPdf(definition).getBuffer();
+/** The PDF of a pdfmake definition: kept and handed out again while the definition is the same (pdf-cache.ts). */
+export const renderPdf = (definition: unknown): Promise<Buffer> => cachedPdf('pdfmake', definition, () => pdfmake().createPdf(definition).getBuffer());

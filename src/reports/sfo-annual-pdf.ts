@@ -1,6 +1,7 @@
 // The annual SFO report as a tagged PDF (PDF/UA-1) through src/reports/tagged-pdf: a cover, the
 // lead's summary, then each table from src/presenters/sfo-annual-tables.ts with its notes, and how
 // the figures were made. Draft reports say so on the cover and in the running header.
+import { cachedPdf } from './pdf-cache.ts';
 import { printable } from './pdf-document.ts';
 import type { SfoAnnualReportView } from '../services/sfo/annual-report.ts';
 import { sfoAnnualTables } from '../presenters/sfo-annual-tables.ts';
@@ -23,7 +24,10 @@ function columnWidths(doc: TaggedDocument, head: string[], rows: string[][], num
 
 const AUTHOR = 'HM Inspectorate of Probation';
 
-export function sfoAnnualPdf(view: SfoAnnualReportView): Promise<Buffer> {
+/** The annual report's PDF, kept while the report is the same (pdf-cache.ts): the published one is the public's. */
+export const sfoAnnualPdf = (view: SfoAnnualReportView): Promise<Buffer> => cachedPdf('sfo-annual', view, () => renderSfoAnnualPdf(view));
+
+function renderSfoAnnualPdf(view: SfoAnnualReportView): Promise<Buffer> {
   const r = view.report;
   const draft = view.record?.state !== 'published';
   const title = `Quality assurance of Serious Further Offence reviews: annual report ${r.year}`;

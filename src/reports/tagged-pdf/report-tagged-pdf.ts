@@ -5,6 +5,7 @@
 // the people-on-probation survey, outcomes, victim work, recommendations and the methodology annexe. The contents' page numbers are filled in once every heading is placed.
 import type { NarrativeBlock } from '../../domain/report-writing/narrative.ts';
 import { fullDate } from '../../domain/timeline/dates.ts';
+import { cachedPdf } from '../pdf-cache.ts';
 import { printable } from '../pdf-document.ts';
 import { percentText, type KeyQuestionRow, type PduReport } from '../pdu-report.ts';
 import { keyQuestionFigure, type FigureBand } from './key-question-figure.ts';
@@ -224,4 +225,6 @@ function renderReport(report: PduReport, options: ReportPdfOptions = {}): Tagged
 }
 
 /** The report as a tagged PDF; an embargoed copy carries its embargo on the cover and every page's header. */
-export const taggedReportPdf = (report: PduReport, options: ReportPdfOptions = {}): Promise<Buffer> => renderReport(report, options).finish();
+export const taggedReportPdf = (report: PduReport, options: ReportPdfOptions = {}): Promise<Buffer> =>
+  // Kept while the report is the same (pdf-cache.ts): a published report is downloaded many times.
+  cachedPdf('tagged-report', { report, options }, () => renderReport(report, options).finish());

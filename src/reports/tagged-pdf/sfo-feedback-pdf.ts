@@ -3,12 +3,16 @@
 // rationale, the learning points and the region's actions so far.
 import { govukDate } from '../../presenters/govuk-dates.ts';
 import type { SfoFeedbackLetter } from '../../services/sfo/feedback.ts';
+import { cachedPdf } from '../pdf-cache.ts';
 import { printable as t } from '../pdf-document.ts';
 import { STYLES, TaggedDocument } from './tagged-document.ts';
 
 const AUTHOR = 'HM Inspectorate of Probation';
 
-export function sfoFeedbackPdf(letter: SfoFeedbackLetter): Promise<Buffer> {
+/** The letter's PDF, kept while the letter is the same (pdf-cache.ts). */
+export const sfoFeedbackPdf = (letter: SfoFeedbackLetter): Promise<Buffer> => cachedPdf('sfo-feedback', letter, () => renderSfoFeedbackPdf(letter));
+
+function renderSfoFeedbackPdf(letter: SfoFeedbackLetter): Promise<Buffer> {
   const title = `Feedback on SFO review ${letter.reviewRef}`;
   const doc = new TaggedDocument({ title, subject: 'Quality assurance of a Serious Further Offence review', author: AUTHOR, running: title });
   doc.group('Sect', () => {
