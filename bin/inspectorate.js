@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// `npx inspectorate …`: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// `npx inspectorate …`: runs the command line compiled and bundled in one file, dist/cli.js
+// (scripts/bundle-server.mjs), when dist/ is up to date with src/ (scripts/build.mjs's isStale, as
+// `npm start` decides); else the TypeScript source through tsx, so no build step is needed and a
+// stale build is never what runs. It does not build: a build rewrites dist/, which a running server
+// may be loading from. The same runCli either way: the same output and exit codes.
+import { cliEntry } from './cli-entry.js';
 
-register();
-const { runCli } = await import('../src/cli/main.ts');
+const entry = cliEntry();
+if (entry.tsx) (await import('tsx/esm/api')).register();
+const { runCli } = await import(entry.url);
 process.exitCode = await runCli(process.argv.slice(2));

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Bundles the compiled server (dist/main.js and the ~430 modules under it, with kysely, zod and hono:
-// ~880 ES modules in all) into one file, dist/server.js, which `npm start` runs (scripts/start.mjs):
-// Node resolves, reads and links each ES module one at a time, ~1 s of a restart on a busy machine;
+// Bundles the compiled server and the compiled command line, each into one file: dist/main.js (the
+// ~430 modules under it, with kysely, zod and hono: ~880 ES modules in all) into dist/server.js,
+// which `npm start` runs (scripts/start.mjs), and dist/cli/main.js into dist/cli.js, which
+// `npx inspectorate` runs when dist/ is up to date (bin/inspectorate.js). Node resolves, reads and
+// links each ES module one at a time, ~1 s of a restart on a busy machine and of every command;
 // one file takes a fraction of that. Other packages stay where they are (they read files beside
-// themselves: PGlite's engine, or load on first use). dist/'s other modules (the CLI, the tests) are
-// unchanged. Each module's import.meta.url still names its own file in dist/, so what it reads
-// beside itself (templates, reference files) is found as before.
+// themselves: PGlite's engine, or load on first use). dist/'s other modules (the tests, the
+// maintenance entry points) are unchanged. Each module's import.meta.url still names its own file
+// in dist/ (both bundles sit in dist/ itself), so what it reads beside itself (templates, reference
+// files) is found as before.
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,9 +44,10 @@ const standIn = (name, { functions = [], constructors = [], classes = [] }) =>
   ].join('\n');
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
+// One build of both entry points (each bundle whole, sharing no chunk): dist/<name>.js for each.
 await esbuild.build({
-  entryPoints: [join(dist, 'main.js')],
-  outfile: join(dist, 'server.js'),
+  entryPoints: { server: join(dist, 'main.js'), cli: join(dist, 'cli', 'main.js') },
+  outdir: dist,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -51,7 +55,7 @@ await esbuild.build({
   logLevel: 'warning',
   plugins: [
     {
-      name: 'inspectorate-server',
+      name: 'inspectorate-dist',
       setup(build) {
         build.onResolve({ filter: /^[^./]/ }, ({ path }) =>
           Object.hasOwn(onFirstUse, path) ? { path, namespace: 'on-first-use' } : path.startsWith('node:') || !bundled.has(packageOf(path)) ? { external: true } : undefined,

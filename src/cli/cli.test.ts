@@ -115,3 +115,14 @@ describe('reading input', () => {
     }
   });
 });
+
+describe('npx inspectorate (bin/inspectorate.js)', () => {
+  it('runs the bundle built in dist/ while dist/ is up to date with src/, else the source through tsx', async () => {
+    type Entry = { url: string; tsx: boolean };
+    const { cliEntry } = (await import(new URL('../../bin/cli-entry.js', import.meta.url).href)) as { cliEntry: (stale?: boolean) => Entry };
+    const { isStale } = (await import(new URL('../../scripts/build.mjs', import.meta.url).href)) as { isStale: () => boolean };
+    expect(cliEntry(false)).toEqual({ url: new URL('../../dist/cli.js', import.meta.url).href, tsx: false });
+    expect(cliEntry(true)).toEqual({ url: new URL('./main.ts', import.meta.url).href, tsx: true });
+    expect(cliEntry()).toEqual(cliEntry(isStale())); // what bin/inspectorate.js runs now; the test above runs it
+  });
+});
