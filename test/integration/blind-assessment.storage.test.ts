@@ -7,13 +7,11 @@ import { flattenStandard } from '../../src/domain/assessment/standard-edit.ts';
 import { createApp } from '../../src/http/app.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
 import { saveStandard } from '../../src/services/case-assessment.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { rateStoredInspection } from '../../src/services/inspections.ts';
 import { assignSecondAssessor, drawDipSample, qualityOverview, saveSecondStandard } from '../../src/services/quality.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { blindRows, type StageContext } from './access/rows-stages.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -26,9 +24,9 @@ let leadCase: string;
 const framework = bundledFramework();
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  const demoId = (await ensureDemoInspection(handle.db))!;
+  const demo = await openDemoTestDatabase();
+  handle = demo.handle;
+  const demoId = demo.demoId;
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
   isla = await signedIn(handle.db, 'inspector', { inspection: { id: demoId, as: 'inspector' } });

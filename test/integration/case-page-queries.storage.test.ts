@@ -3,11 +3,9 @@
 // assessments (who assesses blind), and the case with its work and answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { countingDb, type CountingDb } from '../support/query-count.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let counting: CountingDb;
@@ -16,9 +14,7 @@ let demoId: number;
 let inspector: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   counting = countingDb(handle.db);
   app = createApp({ db: counting.db });
   inspector = await signedIn(handle.db, 'inspector', { inspection: { id: demoId, as: 'inspector' } });

@@ -8,11 +8,9 @@ import { listDomainOneEvidence } from '../../src/db/repositories/domain-one-evid
 import { fullDate } from '../../src/domain/timeline/dates.ts';
 import { createApp } from '../../src/http/app.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { runDemoSurvey } from '../../src/services/survey/demo-survey.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { pinClock } from '../support/clock.ts';
 
 const clock = pinClock(); // dates worked out below stay right if the run crosses midnight
@@ -26,9 +24,7 @@ let service: TestSession;
 const framework = bundledFramework('hmip-adult-pdu@2021');
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   await runDemoSurvey(handle.db, demoId, { people: 24, phoneOffset: 950, seed: 5 }, 'test');
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });

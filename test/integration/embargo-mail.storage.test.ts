@@ -10,14 +10,12 @@ import { listAudit, listEmbargoRecipients } from '../../src/db/repositories/inde
 import { createApp } from '../../src/http/app.ts';
 import { createServices } from '../../src/wiring.ts';
 import { queueEmbargoedCopies, type EmbargoMail } from '../../src/services/embargo-mail.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { requireInspection } from '../../src/services/inspections.ts';
 import { signOff } from '../../src/services/lead-inspector.ts';
 import { addRecipient, addRecommendationTo, moveReport, saveReportText } from '../../src/services/publication.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { setClock } from '../../src/services/clock.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
@@ -50,9 +48,7 @@ let lead: TestSession;
 let leeds: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   const services = createServices(handle.db, { email: sender, serviceUrl: 'https://inspectorate.example.gov.uk', dispatchers: { mail: { retryMs: 60_000, log: (m) => logged.push(m) } } });
   mail = services.mail;
   app = createApp({ db: handle.db, ...services });

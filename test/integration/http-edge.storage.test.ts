@@ -11,10 +11,8 @@ import { listAudit } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createServices } from '../../src/wiring.ts';
 import { logger } from '../../src/observability/logger.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const TOKEN = 'edge-webhook-token-0123456789abcdef01234';
 const MB = 1024 * 1024;
@@ -24,9 +22,7 @@ let demoId: number;
 let lead: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   app = createApp({ db: handle.db, ...createServices(handle.db, { smsWebhookToken: TOKEN }) });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
 });

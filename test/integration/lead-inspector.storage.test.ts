@@ -3,10 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, listCaseWork, listInspectionJudgements } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -15,9 +13,7 @@ let lead: TestSession;
 let inspector: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
   inspector = await signedIn(handle.db, 'inspector', { inspection: { id: demoId, as: 'inspector' } });

@@ -10,11 +10,9 @@ import { flattenStandard } from '../../src/domain/assessment/standard-edit.ts';
 import { createApp } from '../../src/http/app.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
 import { saveStandard } from '../../src/services/case-assessment.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { signOff } from '../../src/services/lead-inspector.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { hasPoppler } from '../support/tools.ts';
 
 let handle: TestDatabase;
@@ -32,9 +30,7 @@ async function save23(values: Record<string, string>, mode: 'draft' | 'complete'
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  id = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId: id } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id, as: 'lead-inspector' } });
   dir = mkdtempSync(join(tmpdir(), 'provisional-'));

@@ -3,12 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInspection, listAudit } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { signOff } from '../../src/services/lead-inspector.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
@@ -23,9 +21,7 @@ let sheffield: TestSession;
 const tomorrow = daysAfter(clock.today(), 1);
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
   leeds = await signedIn(handle.db, 'service-staff', { service: 'Leeds' });

@@ -5,11 +5,9 @@ import { assignCase, listAudit, loadCaseAssessment } from '../../src/db/reposito
 import { flattenStandard } from '../../src/domain/assessment/standard-edit.ts';
 import { createApp } from '../../src/http/app.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { qualityOverview, saveSecondStandard } from '../../src/services/quality.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -20,9 +18,7 @@ let ivo: TestSession;
 const framework = bundledFramework();
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
   isla = await signedIn(handle.db, 'inspector', { inspection: { id: demoId, as: 'inspector' } });

@@ -11,8 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalOutboxSender } from '../../src/adapters/sms/local-outbox.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createServices } from '../../src/wiring.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { demoContactsCsv, demoPhone } from '../../src/services/survey/demo-contacts.ts';
 import { receiveInboundBatch } from '../../src/services/survey/inbound.ts';
 import type { SurveyMessaging } from '../../src/services/survey/messaging.ts';
@@ -21,7 +19,7 @@ import { signOff } from '../../src/services/lead-inspector.ts';
 import { addRecommendationTo, moveReport, reportOverview, saveReportText } from '../../src/services/publication.ts';
 import { loadPduReport } from '../../src/services/report-loading.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { hasPoppler } from '../support/tools.ts';
 
 let handle: TestDatabase;
@@ -38,9 +36,7 @@ const S1 = 'I have been able to access the services I need to make positive chan
 const S2 = 'I have been able to access these services in a reasonable time (I did not have to wait too long)';
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   dir = mkdtempSync(join(tmpdir(), 'report-survey-test-'));
   sender = new LocalOutboxSender(dir);
   const services = createServices(handle.db, { sms: sender });

@@ -12,11 +12,9 @@ import { listSectionVersions } from '../../src/db/repositories/report-writing-re
 import { createApp } from '../../src/http/app.ts';
 import { loadPduReport } from '../../src/services/report-loading.ts';
 import { taggedReportPdf } from '../../src/reports/tagged-pdf/report-tagged-pdf.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { rateStoredInspection } from '../../src/services/inspections.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { hasPoppler } from '../support/tools.ts';
 
 let handle: TestDatabase;
@@ -29,9 +27,7 @@ let leeds: TestSession;
 let dir: string;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });
   writer = await signedIn(handle.db, 'inspector', { inspection: { id: demoId, as: 'inspector' } });

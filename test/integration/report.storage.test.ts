@@ -7,10 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { hasPoppler, hasTesseract } from '../support/tools.ts';
 
 let handle: TestDatabase;
@@ -21,9 +19,7 @@ let lead: TestSession;
 let dir: string;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  demoId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   analyst = await signedIn(handle.db, 'analyst');
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: demoId, as: 'lead-inspector' } });

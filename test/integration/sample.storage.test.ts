@@ -15,11 +15,9 @@ import { loadSample } from '../../src/services/sample/case-sample.ts';
 import { demoCaseloadCsv, demoCaseloadRows } from '../../src/services/sample/demo-caseload.ts';
 import { deleteExpiredCaseLinks, recordPublicationDate } from '../../src/services/sample/retention.ts';
 import { createInspection } from '../../src/services/inspections.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { seedDataDir } from '../support/cli.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -36,9 +34,7 @@ const caseload = { cases: 400, fieldworkStart: FIELDWORK, seed: 7, prefix: 'X' }
 const inWindow = (start: string, w = WINDOW) => start >= w.start && start <= w.end;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  await ensureDemoInspection(handle.db);
+  ({ handle } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   inspection = await createInspection(handle.db, { pduName: 'Leeds', frameworkKey: 'hmip-adult-pdu@2021', fieldworkStart: FIELDWORK, title: 'Sample test: Leeds' }, 'test');
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id: inspection.id, as: 'lead-inspector' } });

@@ -6,13 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveReport } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { addRecipient, addRecommendationTo } from '../../src/services/publication.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { serviceStageRows, STAGES, type Stage, type StageContext } from './access/rows-stages.ts';
 import type { Expect } from './access/matrix.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { daysAfter } from '../../src/domain/time/clock.ts';
 import { pinClock } from '../support/clock.ts';
 
@@ -28,9 +26,9 @@ const isoDay = (offset: number) => daysAfter(clock.today(), offset);
 const FINDINGS_TEXT = 'Work to keep people safe was not good enough.';
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  const demoId = (await ensureDemoInspection(handle.db))!;
+  const demo = await openDemoTestDatabase();
+  handle = demo.handle;
+  const demoId = demo.demoId;
   ctx = { demoId, blindCase: 'DEMO-001' };
   app = createApp({ db: handle.db });
   leeds = await signedIn(handle.db, 'service-staff', { service: 'Leeds' });

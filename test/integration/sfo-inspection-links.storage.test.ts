@@ -4,11 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInspection, getOrganisation } from '../../src/db/repositories/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { addPanelAction, recordLearningPanel } from '../../src/services/sfo/learning-panels.ts';
 import { signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { sfoAssessmentFixture, sfoRegisterFixture, sfoSampleFixture } from '../support/sfo-fixture.ts';
 
 let handle: TestDatabase;
@@ -19,9 +17,7 @@ let lead: TestSession;
 let inspector: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  inspectionId = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId: inspectionId } = await openDemoTestDatabase());
   const pdu = (await getOrganisation(handle.db, (await getInspection(handle.db, inspectionId))!.organisationId))!;
   region = (await getOrganisation(handle.db, pdu.parentId!))!.name;
   app = createApp({ db: handle.db });

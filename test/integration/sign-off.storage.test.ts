@@ -7,13 +7,11 @@ import { flattenStandard } from '../../src/domain/assessment/standard-edit.ts';
 import { createApp } from '../../src/http/app.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
 import { saveStandard } from '../../src/services/case-assessment.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
 import { recordJudgement, reopen, signOff, SignOffRefused } from '../../src/services/lead-inspector.ts';
 import { assignSecondAssessor, drawDipSample, qualityOverview, settleDisagreement } from '../../src/services/quality.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { secondAssessCase, settleEveryDisagreement } from '../support/quality-assurance.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -33,9 +31,7 @@ async function saveCase23(caseRef: string, values: Record<string, string>, mode:
 let fullDemo005: Record<string, string>;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  id = (await ensureDemoInspection(handle.db))!;
+  ({ handle, demoId: id } = await openDemoTestDatabase());
   app = createApp({ db: handle.db });
   lead = await signedIn(handle.db, 'lead-inspector', { inspection: { id, as: 'lead-inspector' } });
   isla = await signedIn(handle.db, 'inspector', { inspection: { id, as: 'inspector' } });

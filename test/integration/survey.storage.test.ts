@@ -18,10 +18,8 @@ import { receiveInboundBatch } from '../../src/services/survey/inbound.ts';
 import type { SurveyMessaging } from '../../src/services/survey/messaging.ts';
 import { OutboxDispatcher } from '../../src/services/survey/outbox.ts';
 import { SmsSendError, type OutgoingSms, type SmsSender } from '../../src/services/survey/sms-sender.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const TOKEN = 'test-webhook-token-0123456789abcdef0123';
 let handle: TestDatabase;
@@ -36,9 +34,7 @@ let service: TestSession;
 let admin: TestSession;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  await ensureDemoInspection(handle.db);
+  ({ handle } = await openDemoTestDatabase());
   outboxDir = mkdtempSync(join(tmpdir(), 'inspectorate-outbox-test-'));
   sender = new LocalOutboxSender(outboxDir);
   const services = createServices(handle.db, { sms: sender, smsWebhookToken: TOKEN });

@@ -8,13 +8,11 @@ import type { ConversationState } from '../../src/domain/survey/conversation.ts'
 import { createApp } from '../../src/http/app.ts';
 import { createServices } from '../../src/wiring.ts';
 import { createInspection } from '../../src/services/inspections.ts';
-import { ensureDemoInspection } from '../../src/services/demo.ts';
-import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { demoContactsCsv, demoPhone } from '../../src/services/survey/demo-contacts.ts';
 import { retryHeldInbound } from '../../src/services/survey/inbound.ts';
 import type { SurveyMessaging } from '../../src/services/survey/messaging.ts';
 import { formPost, signedIn } from '../support/sessions.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const TOKEN = 'hardening-webhook-token-0123456789abcdef';
 let handle: TestDatabase;
@@ -22,9 +20,7 @@ let app: ReturnType<typeof createApp>;
 let sms: SurveyMessaging;
 
 beforeAll(async () => {
-  handle = await openTestDatabase({ referenceData: true });
-  await loadReferenceData(handle.db, 'test');
-  await ensureDemoInspection(handle.db);
+  ({ handle } = await openDemoTestDatabase());
   const services = createServices(handle.db, { smsWebhookToken: TOKEN });
   sms = services.sms;
   app = createApp({ db: handle.db, ...services });
