@@ -9,7 +9,7 @@ import { createApp } from './http/app.ts';
 import { answerWhileStarting } from './http/starting.ts';
 import { beginDemoData, DEMO_STAGES, type DemoStart } from './services/demo-data.ts';
 import { startDemoLoading, type DemoLoading } from './services/demo-loading.ts';
-import { firstStartDump } from './services/first-start-database.ts';
+import { firstStartOptions } from './services/first-start-database.ts';
 import { disableDemoAccounts } from './services/identity/demo-accounts-off.ts';
 import type { DemoAccount } from './services/identity/demo-users.ts';
 import { startMaintenance } from './services/maintenance.ts';
@@ -52,9 +52,9 @@ server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'))
 let database: DatabaseHandle | undefined;
 async function prepare(): Promise<{ database: DatabaseHandle; demoAccounts?: DemoAccount[]; demoLoading?: DemoLoading }> {
   // An empty data folder begins from the build's dump (migrated, reference data): initdb and every migration once, not on every first start.
-  const dump = config.databaseUrl ? undefined : firstStartDump(config.pgliteDir);
-  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir, holder: { kind: 'server', what: 'npm start' }, ...(dump ? { loadDataDir: dump } : {}) });
-  console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}${dump ? ' (new: begun from the build\'s migrated database)' : ''}` : 'PostgreSQL server from DATABASE_URL');
+  const open = firstStartOptions(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir, holder: { kind: 'server', what: 'npm start' } });
+  database = await openDatabase(open);
+  console.log(database.kind === 'pglite' ? `Embedded database (PGlite) in ${config.pgliteDir}${open.loadDataDir ? ' (new: begun from the build\'s migrated database)' : ''}` : 'PostgreSQL server from DATABASE_URL');
   const reference = await loadReferenceData(database.db);
   console.log(`Reference data: ${reference.regions} regions, ${reference.pdus} PDUs, ${reference.youthServices} youth justice services${reference.unchanged ? ' (files unchanged since the last start)' : ''}${reference.frameworksAdded.length ? `; frameworks added: ${reference.frameworksAdded.join(', ')}` : ''}`);
   let demoAccounts: DemoAccount[] | undefined;

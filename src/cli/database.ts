@@ -2,10 +2,12 @@
 // in --data-dir, which a command holds while it runs (data-folder-lock.ts): a running server, or
 // another command, refuses it and says so. Reads are refused too: a copy of a folder another
 // process is writing is not a consistent database, so read through the web app or API meanwhile.
+// An empty folder begins from the build's migrated database, as the server's first start does.
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from '../db/database.ts';
+import { firstStartOptions } from '../services/first-start-database.ts';
 import { loadReferenceData } from '../services/reference-data.ts';
 
 export interface DbOptions {
@@ -26,8 +28,9 @@ export const noteRunningCommand = (command: Command): void => {
 };
 export const runningCommand = () => running;
 
+/** Opens the database as the server's start does (firstStartOptions): an empty embedded folder begins from the build's dump when there is one; restore's backup (`loadDataDir`) is loaded instead. */
 export function openCliDatabase(options: DbOptions, more: Pick<OpenDatabaseOptions, 'migrate' | 'loadDataDir' | 'lock'> = {}): Promise<DatabaseHandle> {
-  return openDatabase(options.databaseUrl ? { url: options.databaseUrl, ...more } : { dataDir: embeddedFolder(options), holder: { kind: 'command', what: running }, ...more });
+  return openDatabase(firstStartOptions(options.databaseUrl ? { url: options.databaseUrl, ...more } : { dataDir: embeddedFolder(options), holder: { kind: 'command', what: running }, ...more }));
 }
 
 /** Who the audit trail says acted: the command line and its user. */

@@ -4,12 +4,14 @@
 // dump of the data folder, kept under node_modules/.cache and made again only when the migrations,
 // the reference files or PGlite change; a start on an empty folder begins from that dump. Nothing
 // is taken on trust: the start still checks the migrations and the reference digest as on any
-// start, so a dump from older code only means more of the usual work.
+// start, so a dump from older code only means more of the usual work. The command line begins an
+// empty folder (`npx inspectorate … --data-dir`) from it the same way (firstStartOptions).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OpenDatabaseOptions } from '../db/database.ts';
 import { referenceFilesDigest } from '../reference/digest.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,6 +34,19 @@ export function firstStartKey(): string {
 export function firstStartDump(dataDir: string, path = FIRST_START_DUMP): Blob | undefined {
   if (existsSync(join(dataDir, 'PG_VERSION')) || !existsSync(path)) return undefined;
   return new Blob([readFileSync(path)]);
+}
+
+/**
+ * How a start opens its database, the server's (src/main.ts) and a command's (src/cli/database.ts)
+ * alike: an embedded data folder with no database in it yet begins from the build's dump when there
+ * is one (then migrated and its reference digest checked as on any open), else initdb as ever.
+ * Options for a PostgreSQL server, for no folder, or with data of their own to load (a backup being
+ * restored) are used as they are.
+ */
+export function firstStartOptions(options: OpenDatabaseOptions, path = FIRST_START_DUMP): OpenDatabaseOptions {
+  if (options.url || !options.dataDir || options.loadDataDir || options.pgliteFs) return options;
+  const dump = firstStartDump(options.dataDir, path);
+  return dump ? { ...options, loadDataDir: dump } : options;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The command line's database commands in-process, on the file's one test database (PGlite, or
-// PostgreSQL with TEST_DATABASE_URL); and once on an embedded database in a --data-dir folder, kept
-// there from one command to the next. `rate` and `validate` need no database: src/cli/cli.test.ts.
+// PostgreSQL with TEST_DATABASE_URL); and once on an embedded database in a --data-dir folder, empty
+// at first (begun from the build's migrated database), kept there from one command to the next.
+// `rate` and `validate` need no database: src/cli/cli.test.ts.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAssessment } from '../../src/demo/generate-assessment.ts';
 import { writeAssessmentCsv } from '../../src/interchange/assessment-file.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
-import { openCliTestDatabase, runCapturing, seedDataDir } from '../support/cli.ts';
+import { FIRST_START_DUMP } from '../../src/services/first-start-database.ts';
+import { openCliTestDatabase, runCapturing } from '../support/cli.ts';
 import type { TestDatabase } from '../support/test-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-cli-db-'));
@@ -55,14 +57,30 @@ describe('database commands', () => {
   }, 60_000);
 });
 
+/** The identifier initdb gave a database (pg_control's first 8 bytes): a folder begun from a dump has the dump's. */
+const systemId = (pgControl: Buffer) => pgControl.subarray(0, 8).toString('hex');
+/** A file in a tar (PGlite's dumps name them from the data folder's root: /global/pg_control). */
+function fileInTar(tar: Buffer, name: string): Buffer {
+  const field = (from: number, length: number) => tar.toString('latin1', from, from + length).split('\0')[0]!;
+  for (let at = 0; at + 512 <= tar.length && field(at, 100); ) {
+    const size = parseInt(field(at + 124, 12).trim(), 8);
+    if (field(at, 100).replace(/^\/+/, '') === name) return tar.subarray(at + 512, at + 512 + size);
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  throw new Error(`${name} is not in the tar`);
+}
+
 describe('database commands on --data-dir', () => {
-  it('open the embedded database in the folder, keep what one command stored for the next, and let go of it', async () => {
+  it('open the embedded database in the folder (an empty one begun from the build\'s dump, as npm start does), keep what one command stored for the next, and let go of it', async () => {
     const data = join(dir, 'data');
-    await seedDataDir(data);
     const db = ['--data-dir', data];
+    // The build (npm install, npm start) makes the dump; without one the folder is made by initdb and
+    // every migration, as before (firstStartOptions's own tests: first-start-database.storage.test.ts).
+    const dump = existsSync(FIRST_START_DUMP) ? systemId(fileInTar(readFileSync(FIRST_START_DUMP), 'global/pg_control')) : undefined;
     const created = await runCapturing([...db, 'create-inspection', '--pdu', 'York', '--fieldwork-start', '2026-09-07']);
     expect(created.stdout).toMatch(/Created inspection 1: .*York PDU, fieldwork 2026-09-07 to 2026-09-11/);
     expect(existsSync(join(data, 'pglite.lock'))).toBe(false);
+    if (dump) expect(systemId(readFileSync(join(data, 'pglite', 'global', 'pg_control')))).toBe(dump);
     const listed = JSON.parse((await runCapturing([...db, 'inspections', '--json'])).stdout) as { id: number; organisationName: string }[];
     expect(listed.map((i) => [i.id, i.organisationName])).toEqual([[1, 'York']]);
   }, 120_000);
