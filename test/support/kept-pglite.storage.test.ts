@@ -30,7 +30,12 @@ async function contents(db: Kysely<Database>): Promise<Record<string, string>> {
     const { rows } = await sql<{ state: string }>`select last_value || ' ' || is_called as state from ${sql.raw(name)}`.execute(db);
     out[name] = rows[0]!.state;
   }
-  const settings = await sql<{ changed: string }>`select coalesce(string_agg(name || '=' || setting, ',' order by name), '') as changed from pg_settings where source = 'session'`.execute(db);
+  // Not the three SET TRANSACTION sets (a file's repeatable-read transaction leaves them marked as
+  // set in the session): every transaction starts from the defaults whatever they say, and
+  // PostgreSQL leaves them out of RESET ALL for that reason.
+  const settings = await sql<{ changed: string }>`
+    select coalesce(string_agg(name || '=' || setting, ',' order by name), '') as changed from pg_settings
+    where source = 'session' and name not in ('transaction_isolation', 'transaction_read_only', 'transaction_deferrable')`.execute(db);
   out['session settings'] = settings.rows[0]!.changed;
   const temporary = await sql<{ n: number }>`select count(*)::int as n from pg_class where relpersistence = 't'`.execute(db);
   out['temporary tables'] = String(temporary.rows[0]!.n);
@@ -49,6 +54,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the database a worker keeps be
     await sql`select nextval(pg_get_serial_sequence('inspection', 'id')) from generate_series(1, 5)`.execute(db);
     await sql`set timezone = 'Pacific/Auckland'`.execute(db);
     await sql`create temporary table scratch (x int)`.execute(db);
+    await db.transaction().setIsolationLevel('serializable').execute((trx) => sql`select 1`.execute(trx));
     await first.close();
 
     const again = await open();
@@ -58,6 +64,8 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the database a worker keeps be
     const [kept, made] = [await contents(again.db), await contents(fresh.db)];
     expect(Object.keys(kept).length).toBeGreaterThan(40);
     expect(kept).toEqual(made);
+    const isolation = await again.db.transaction().execute((trx) => sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(trx));
+    expect(isolation.rows[0]!.level).toBe('read committed');
     // And the first file's Kysely is gone with it: nothing it left running reaches the next file.
     await expect(sql`select 1`.execute(db)).rejects.toThrow();
     await again.close();
