@@ -10,6 +10,7 @@ import { render } from '../src/presenters/templates.ts';
 import { annualReportView } from '../src/presenters/annual-report-page.ts';
 import { loadPduReport } from '../src/services/report-loading.ts';
 import { reportPage } from '../src/reports/report-html.ts';
+import { forgetCachedPdfs } from '../src/reports/pdf-cache.ts';
 import { taggedReportPdf } from '../src/reports/tagged-pdf/report-tagged-pdf.ts';
 import { createAnnualReport, loadAnnualReport } from '../src/services/national-reports.ts';
 
@@ -29,6 +30,7 @@ export async function benchBatch(db: Db, framework: Framework, ids: number[], ye
     return loaded.size;
   });
 
+  forgetCachedPdfs(); // every report laid out afresh, none from an earlier rendering
   const pdus = await time(async () => {
     let bytes = 0;
     for (const id of ids) {

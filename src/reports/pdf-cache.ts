@@ -143,7 +143,7 @@ export async function cachedPdf(renderer: string, madeFrom: unknown, render: () 
   return pdf;
 }
 
-/** Empties the cache (its tests, which fill it with large documents). */
+/** Empties the cache (its tests, which fill it with large documents; the bench, which times renderings). */
 export function forgetCachedPdfs(): void {
   entries.clear();
   bytes = 0;
