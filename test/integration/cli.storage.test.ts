@@ -11,6 +11,7 @@ import { writeAssessmentCsv } from '../../src/interchange/assessment-file.ts';
 import { bundledFramework } from '../../src/reference/frameworks.ts';
 import { FIRST_START_DUMP } from '../../src/services/first-start-database.ts';
 import { openCliTestDatabase, runCapturing } from '../support/cli.ts';
+import { parseTar } from '../support/pglite-template-fs.ts';
 import type { TestDatabase } from '../support/test-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-cli-db-'));
@@ -59,24 +60,13 @@ describe('database commands', () => {
 
 /** The identifier initdb gave a database (pg_control's first 8 bytes): a folder begun from a dump has the dump's. */
 const systemId = (pgControl: Buffer) => pgControl.subarray(0, 8).toString('hex');
-/** A file in a tar (PGlite's dumps name them from the data folder's root: /global/pg_control). */
-function fileInTar(tar: Buffer, name: string): Buffer {
-  const field = (from: number, length: number) => tar.toString('latin1', from, from + length).split('\0')[0]!;
-  for (let at = 0; at + 512 <= tar.length && field(at, 100); ) {
-    const size = parseInt(field(at + 124, 12).trim(), 8);
-    if (field(at, 100).replace(/^\/+/, '') === name) return tar.subarray(at + 512, at + 512 + size);
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
-  throw new Error(`${name} is not in the tar`);
-}
-
 describe('database commands on --data-dir', () => {
   it('open the embedded database in the folder (an empty one begun from the build\'s dump, as npm start does), keep what one command stored for the next, and let go of it', async () => {
     const data = join(dir, 'data');
     const db = ['--data-dir', data];
     // The build (npm install, npm start) makes the dump; without one the folder is made by initdb and
     // every migration, as before (firstStartOptions's own tests: first-start-database.storage.test.ts).
-    const dump = existsSync(FIRST_START_DUMP) ? systemId(fileInTar(readFileSync(FIRST_START_DUMP), 'global/pg_control')) : undefined;
+    const dump = existsSync(FIRST_START_DUMP) ? systemId(Buffer.from(parseTar(readFileSync(FIRST_START_DUMP)).find((e) => e.path === 'global/pg_control')!.bytes)) : undefined;
     const created = await runCapturing([...db, 'create-inspection', '--pdu', 'York', '--fieldwork-start', '2026-09-07']);
     expect(created.stdout).toMatch(/Created inspection 1: .*York PDU, fieldwork 2026-09-07 to 2026-09-11/);
     expect(existsSync(join(data, 'pglite.lock'))).toBe(false);

@@ -16,6 +16,7 @@ import { demoCaseloadCsv, demoCaseloadRows } from '../../src/services/sample/dem
 import { deleteExpiredCaseLinks, recordPublicationDate } from '../../src/services/sample/retention.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { seedDataDir } from '../support/cli.ts';
+import { entryPointArgs } from '../support/entry-point.ts';
 import { formPost, signedIn, type TestSession } from '../support/sessions.ts';
 import { openDemoTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -279,11 +280,8 @@ describe('the retention rule', () => {
   });
 
   it('runs from the maintenance entry point', { timeout: 120_000 }, async () => {
-    // Compiled in dist/ when the build is up to date with src/ (as server-start.storage.test.ts runs
-    // `npm start`'s entry point), ~1.5 s of CPU less a run than tsx transpiling it; else the source
-    // through tsx, as the README runs it, so a stale build is never what is tested.
-    const { isStale } = (await import(new URL('../../scripts/build.mjs', import.meta.url).href)) as { isStale: () => boolean };
-    const entry = isStale() ? ['--import', 'tsx', 'src/services/sample/retention-main.ts'] : ['dist/services/sample/retention-main.js'];
+    // Compiled in dist/ when the build is up to date, else through tsx as the README runs it (entry-point.ts).
+    const entry = entryPointArgs('src/services/sample/retention-main.ts');
     const dir = mkdtempSync(join(tmpdir(), 'inspectorate-retention-'));
     try {
       await seedDataDir(dir); // a migrated embedded database, so the process does not run initdb and every migration (~10 s of CPU)

@@ -8,6 +8,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { entryPointArgs } from '../support/entry-point.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-start-'));
 const children: ChildProcess[] = [];
@@ -21,11 +22,8 @@ const env = (more: Record<string, string>) => {
   return { ...rest, DEMO_DATA: 'off', ...more };
 };
 
-// `npm start` runs dist/main.js when the build is up to date with src/ (scripts/start.mjs): then so
-// do these, at a fraction of the CPU of tsx transpiling the app in every process; else src/main.ts
-// through tsx, so a stale build is never what is tested.
-const { isStale } = (await import(new URL('../../scripts/build.mjs', import.meta.url).href)) as { isStale: () => boolean };
-const entry = isStale() ? ['--import', 'tsx', 'src/main.ts'] : ['dist/main.js'];
+// `npm start`'s entry point: dist/main.js when the build is up to date, else src/main.ts through tsx (entry-point.ts).
+const entry = entryPointArgs('src/main.ts');
 
 /** Runs `npm start`'s entry point to its end. */
 const start = (more: Record<string, string>, timeout = 60_000) => spawnSync(process.execPath, entry, { env: env(more), encoding: 'utf8', timeout });

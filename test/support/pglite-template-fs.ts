@@ -45,7 +45,7 @@ const field = (block: Uint8Array, offset: number, length: number) => {
 const octal = (block: Uint8Array, offset: number, length: number) => parseInt(field(block, offset, length).trim() || '0', 8);
 
 /** A ustar archive as PGlite's dumpDataDir writes it: regular files and folders only. */
-function parseTar(tar: Uint8Array): TemplateEntry[] {
+export function parseTar(tar: Uint8Array): TemplateEntry[] {
   const entries: TemplateEntry[] = [];
   for (let at = 0; at + 512 <= tar.length; ) {
     const header = tar.subarray(at, at + 512);

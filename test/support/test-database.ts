@@ -30,16 +30,22 @@ export interface TestDatabaseOptions {
 export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return openServerTestDatabase(url);
-  const reference = options.referenceData ? await injected('pgliteReferenceTemplatePath') : null;
-  // A later run (after an edit) may have cleared it already: then the migrated one, and the file's own call loads the data.
-  const entries = reference ? await templateEntries(reference).catch(() => null) : null;
-  if (entries) return keptDatabase(reference!, () => openDatabase({ pgliteFs: new TemplateFS(entries) }));
-  const template = await pgliteTemplatePath();
-  if (template) {
-    const migrated = await templateEntries(template);
-    return keptDatabase(template, () => openDatabase({ pgliteFs: new TemplateFS(migrated) }));
-  }
+  const template = await pgliteTemplate(!!options.referenceData);
+  if (template) return keptDatabase(template.path, () => openDatabase({ pgliteFs: new TemplateFS(template.entries) }));
   return openDatabase({});
+}
+
+/**
+ * The storage project's PGlite template to open (parsed): with the reference data when asked and
+ * there is one (a later run, after an edit, may have cleared it already: then the migrated one, and
+ * the file's own call loads the data); null outside vitest or on a server.
+ */
+async function pgliteTemplate(referenceData: boolean): Promise<{ path: string; entries: Awaited<ReturnType<typeof templateEntries>> } | null> {
+  const reference = referenceData ? await injected('pgliteReferenceTemplatePath') : null;
+  const entries = reference ? await templateEntries(reference).catch(() => null) : null;
+  if (reference && entries) return { path: reference, entries };
+  const migrated = await pgliteTemplatePath();
+  return migrated ? { path: migrated, entries: await templateEntries(migrated) } : null;
 }
 
 /**
@@ -54,10 +60,9 @@ export async function openDemoTestDatabase(): Promise<{ handle: TestDatabase; de
     await ensureDemoInspection(handle.db);
     return handle;
   };
-  const reference = process.env.TEST_DATABASE_URL ? null : await injected('pgliteReferenceTemplatePath');
-  const entries = reference ? await templateEntries(reference).catch(() => null) : null;
-  const handle = entries
-    ? await keptDatabase(`${reference} with the demonstration inspection on ${clock.today()}`, async () => withDemo(await openDatabase({ pgliteFs: new TemplateFS(entries) })))
+  const template = process.env.TEST_DATABASE_URL ? null : await pgliteTemplate(true);
+  const handle = template
+    ? await keptDatabase(`${template.path} with the demonstration inspection on ${clock.today()}`, async () => withDemo(await openDatabase({ pgliteFs: new TemplateFS(template.entries) })))
     : await withDemo(await openTestDatabase({ referenceData: true }));
   const demo = await handle.db.selectFrom('inspection').select('id').where('is_demo', '=', true).orderBy('id').executeTakeFirstOrThrow();
   return { handle, demoId: demo.id };
