@@ -8,13 +8,21 @@ import { signInWithPassword } from '../../src/services/identity/sign-in.ts';
 import { createAccount } from '../../src/services/identity/users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { cheapPasswordHashingForTests } from '../../src/services/identity/passwords.ts';
 
 let handle: TestDatabase;
+let productionHashing: () => void;
 beforeAll(async () => {
+  // The demonstration accounts' passwords hashed cheaply: what is made is the question here, not the
+  // hashing's cost (sign-in.storage.test.ts checks it), ~0.16 s of CPU a hash at the production cost.
+  productionHashing = cheapPasswordHashingForTests();
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
 });
-afterAll(() => handle?.close());
+afterAll(async () => {
+  productionHashing?.();
+  await handle?.close();
+});
 
 describe('demonstration accounts on a server others can reach', () => {
   it('are disabled, each with an audit event, and no longer sign in; real accounts are untouched', async () => {

@@ -22,6 +22,7 @@ import { firstAssessmentAccessOf, qualityOverview } from '../../src/services/qua
 import { loadReferenceData } from '../../src/services/reference-data.ts';
 import { pinClock } from '../support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { cheapPasswordHashingForTests } from '../../src/services/identity/passwords.ts';
 
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -40,7 +41,11 @@ async function get(who: string, path: string): Promise<Response> {
 }
 const statusOf = async (id: number) => (await reportOverview(handle.db, id)).report.status;
 
+let productionHashing: () => void;
 beforeAll(async () => {
+  // The demonstration accounts' passwords hashed cheaply: what is made is the question here, not the
+  // hashing's cost (sign-in.storage.test.ts checks it), ~0.16 s of CPU a hash at the production cost.
+  productionHashing = cheapPasswordHashingForTests();
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   demo = await ensureDemoData(handle.db, { accounts: true }, today, 'test');
@@ -48,7 +53,10 @@ beforeAll(async () => {
   inspections = await listInspections(handle.db);
   for (const who of ['lead', 'inspector', 'inspector2']) ids[who] = await userId(who);
 }, 300_000);
-afterAll(() => handle?.close());
+afterAll(async () => {
+  productionHashing?.();
+  await handle?.close();
+});
 
 describe('the demonstration data', () => {
   it('is all labelled as demonstration data, and is loaded once', async () => {

@@ -14,16 +14,24 @@ import { sfoSampleProgress } from '../../src/services/sfo/sign-off.ts';
 import { downloadSfoReviewDocument, reviewsWithDocument } from '../../src/services/sfo/review-document.ts';
 import { listAudit } from '../../src/db/repositories/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { cheapPasswordHashingForTests } from '../../src/services/identity/passwords.ts';
 
 let t: TestDatabase;
 let made: string[];
+let productionHashing: () => void;
 beforeAll(async () => {
+  // The demonstration accounts' passwords hashed cheaply: what is made is the question here, not the
+  // hashing's cost (sign-in.storage.test.ts checks it), ~0.16 s of CPU a hash at the production cost.
+  productionHashing = cheapPasswordHashingForTests();
   t = await openTestDatabase({ referenceData: true });
   await loadReferenceData(t.db, 'test');
   await ensureDemoUsers(t.db, undefined, 'test');
   made = await createDemoSfo(t.db, '2026-12-05', await demoSfoPeople(t.db), 'test');
 }, 120_000);
-afterAll(() => t?.close());
+afterAll(async () => {
+  productionHashing?.();
+  await t?.close();
+});
 
 describe('the SFO demonstration', () => {
   it('takes the last whole business year', () => {

@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/domain/time/clock.ts';
 import { defaultFramework } from '../../src/reference/frameworks.ts';
 import { createInspection } from '../../src/services/inspections.ts';
 import { createApp } from '../../src/http/app.ts';
-import { hashPassword, unknownUserHash, verifyPassword } from '../../src/services/identity/passwords.ts';
+import { cheapPasswordHashingForTests, hashPassword, unknownUserHash, verifyPassword } from '../../src/services/identity/passwords.ts';
 import { resumeSession, startSession } from '../../src/services/identity/sessions.ts';
 import { createAccount, setAccountActive } from '../../src/services/identity/users.ts';
 import { loadReferenceData } from '../../src/services/reference-data.ts';
@@ -14,14 +14,21 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.ts
 let handle: TestDatabase;
 let app: ReturnType<typeof createApp>;
 const PASSWORD = 'correct horse battery staple';
+// Signing in is the question here, not the hashing's cost: cheap hashes (~0.16 s of CPU each at the
+// production cost), but for the passwords' own tests below, which check that cost.
+let productionHashing: () => void;
 
 beforeAll(async () => {
+  productionHashing = cheapPasswordHashingForTests();
   handle = await openTestDatabase({ referenceData: true });
   await loadReferenceData(handle.db, 'test');
   await createAccount(handle.db, { email: 'Isla@Example.org', displayName: 'Isla', role: 'inspector', password: PASSWORD }, 'test');
   app = createApp({ db: handle.db, sessionPolicy: { idleMinutes: 30, maxHours: 8 } });
 });
-afterAll(() => handle?.close());
+afterAll(async () => {
+  productionHashing?.();
+  await handle?.close();
+});
 
 /** The sign-in form as a browser would fill it: its CSRF cookie and hidden field first. */
 async function signIn(email: string, password: string, options: { returnTo?: string; ip?: string } = {}) {
@@ -142,6 +149,10 @@ describe('sessions', () => {
 });
 
 describe('passwords', () => {
+  beforeAll(() => productionHashing());
+  afterAll(() => {
+    productionHashing = cheapPasswordHashingForTests();
+  });
   it('are hashed with scrypt, salted, and verified only by the right password', async () => {
     const a = await hashPassword(PASSWORD);
     const b = await hashPassword(PASSWORD);
