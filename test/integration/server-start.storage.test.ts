@@ -8,7 +8,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { entryPointArgs } from '../support/entry-point.ts';
+import { npmStartArgs } from '../support/entry-point.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspectorate-start-'));
 const children: ChildProcess[] = [];
@@ -22,8 +22,8 @@ const env = (more: Record<string, string>) => {
   return { ...rest, DEMO_DATA: 'off', ...more };
 };
 
-// `npm start`'s entry point: dist/main.js when the build is up to date, else src/main.ts through tsx (entry-point.ts).
-const entry = entryPointArgs('src/main.ts');
+// `npm start` as it runs (scripts/start.mjs and the bundle) when the build is up to date, else src/main.ts through tsx (entry-point.ts).
+const entry = npmStartArgs();
 
 /** Runs `npm start`'s entry point to its end. */
 const start = (more: Record<string, string>, timeout = 60_000) => spawnSync(process.execPath, entry, { env: env(more), encoding: 'utf8', timeout });

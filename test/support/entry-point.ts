@@ -8,3 +8,12 @@ const { isStale } = (await import(new URL('../../scripts/build.mjs', import.meta
 export function entryPointArgs(source: `src/${string}.ts`): string[] {
   return isStale() ? ['--import', 'tsx', source] : [`dist/${source.slice('src/'.length, -'.ts'.length)}.js`];
 }
+
+/**
+ * Node's arguments to run `npm start` as it runs: scripts/start.mjs, which runs the bundle
+ * dist/server.js (~0.6 s of CPU to a refusal, against ~1.3 s for dist/main.js's ~430 modules), when
+ * the build is up to date; else src/main.ts through tsx (start.mjs would build).
+ */
+export function npmStartArgs(): string[] {
+  return isStale() ? ['--import', 'tsx', 'src/main.ts'] : ['scripts/start.mjs'];
+}
