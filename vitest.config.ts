@@ -6,6 +6,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Transformed modules kept on disk (node_modules/.experimental-vitest-cache), keyed by each file's
+    // content, id and Vite's configuration: a later run transforms only what changed. No plugin here
+    // reads other files, which is what could make that key incomplete. The main process's CPU over a
+    // run of the unit and storage projects: 15.1 s -> 6.9 s.
+    experimental: { fsModuleCache: true },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
