@@ -77,6 +77,7 @@ export class TemplateFS extends MemoryFS {
   // Called by PGlite once its FS is up and before it looks for PGDATA/PG_VERSION, which it then finds and starts on.
   override async initialSyncFs(): Promise<void> {
     await super.initialSyncFs();
+    growFilesByDoubling(this.pg!.Module.MEMFS);
     const FS = this.pg!.Module.FS as any;
     FS.mkdirTree(PGDATA);
     const root = FS.lookupPath(PGDATA).node;
@@ -105,4 +106,21 @@ export class TemplateFS extends MemoryFS {
       node.atime = node.mtime = node.ctime = entry.mtime;
     }
   }
+}
+
+/**
+ * Emscripten's in-memory files grow by an eighth each time once over 1 MB, copying the whole file
+ * every time: a 16 MB WAL segment written page by page is reallocated ~24 times (~140 MB copied), as
+ * is each table that grows. A test database is in memory only (the app's folders are on disk, in
+ * NODEFS), so here a file doubles instead, as Emscripten's own rule does under 1 MB: a few copies,
+ * at most twice the memory of the largest file. Same contents, same used length.
+ */
+function growFilesByDoubling(MEMFS: any): void {
+  MEMFS.expandFileStorage = (node: { contents: Uint8Array | null; usedBytes: number }, needed: number) => {
+    const had = node.contents?.length ?? 0;
+    if (had >= needed) return;
+    const contents = new Uint8Array(Math.max(needed, had * 2, 256));
+    if (node.contents && node.usedBytes) contents.set(node.contents.subarray(0, node.usedBytes));
+    node.contents = contents;
+  };
 }
