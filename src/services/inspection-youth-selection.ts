@@ -11,7 +11,7 @@ import { createInspection } from './inspections.ts';
 import { clock } from './clock.ts';
 import { checkDirectly, currentChoice, frameworkChoices, leadIfLeadInspector, type Creator } from './inspection-booking.ts';
 import { planningYouthServices } from './programme/registry.ts';
-import { getStoredSelection, listStoredSelections, type StoredSelection } from './programme/youth.ts';
+import { getStoredSelection, listStoredSelections, type SelectionSummary, type StoredSelection } from './programme/youth.ts';
 
 export interface SelectedChoice {
   service: string;
@@ -37,7 +37,7 @@ export async function youthSelectionChoices(
   db: Db,
   selectionId?: string,
   asOf: string = clock.today(),
-): Promise<{ selections: { id: number; title: string; asOf: string }[]; selection: StoredSelection | undefined; choices: SelectedChoice[]; unknown: boolean }> {
+): Promise<{ selections: { id: number; title: string; asOf: string }[]; selection: SelectionSummary | undefined; choices: SelectedChoice[]; unknown: boolean }> {
   const stored = await listStoredSelections(db);
   const selections = stored.map((s) => ({ id: s.id, title: s.title, asOf: s.asOf }));
   const named = selectionId !== undefined && selectionId !== '' ? stored.find((s) => String(s.id) === selectionId) : undefined;
@@ -46,7 +46,7 @@ export async function youthSelectionChoices(
   const selection = named ?? stored.find((s) => s.id === adoptedId) ?? stored[0];
   if (!selection) return { selections, selection, choices: [], unknown };
   const [{ organisationIds }, made] = await Promise.all([planningYouthServices(db), selectedInspections(db, selection.id)]);
-  const choices = selection.result.selected.map((s) => ({
+  const choices = selection.selected.map((s) => ({
     service: s.service,
     reasons: s.reasons.map((r) => r.text).join('; '),
     organisationId: organisationIds[s.service],

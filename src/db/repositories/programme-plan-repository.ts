@@ -1,5 +1,6 @@
 // PDU cycle plans (every revision with the input that made it) and youth-service selections (with
 // their seed). Data access only: the planner's input and output are stored as given.
+import { sql } from 'kysely';
 import { toJson, type Db } from './shared.ts';
 
 export interface ProgrammeCycle {
@@ -143,7 +144,16 @@ export async function getYouthSelection(db: Db, id: number): Promise<StoredYouth
   return row && toSelection(row);
 }
 
-/** Newest first. */
-export async function listYouthSelections(db: Db): Promise<StoredYouthSelection[]> {
-  return (await db.selectFrom('youth_selection').selectAll().orderBy('id', 'desc').execute()).map(toSelection);
+/** A stored selection without its input and with only the services it chose (not every service's score): what lists of selections show. */
+export type YouthSelectionSummary<S = unknown> = Omit<StoredYouthSelection, 'input' | 'result'> & { selected: S[] };
+
+/** Newest first, as summaries (a selection's input and scores are most of its size). */
+export async function listYouthSelectionSummaries(db: Db): Promise<YouthSelectionSummary[]> {
+  const rows = await db
+    .selectFrom('youth_selection')
+    .select(['id', 'title', 'as_of', 'seed', 'created_by', 'created_at'])
+    .select(sql<unknown[]>`result->'selected'`.as('selected'))
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, asOf: r.as_of, seed: r.seed, selected: r.selected, createdBy: r.created_by, createdAt: r.created_at }));
 }

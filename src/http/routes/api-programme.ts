@@ -75,7 +75,7 @@ export function apiProgrammeRoutes(db: Db): Hono<AppEnv> {
   });
   api.get('/youth/selections', async (c) =>
     c.json({
-      selections: (await listStoredSelections(db)).map((s) => ({ id: s.id, title: s.title, asOf: s.asOf, seed: s.seed, selected: s.result.selected.length, createdBy: s.createdBy, createdAt: s.createdAt, links: { self: `/api/programme/youth/selections/${s.id}` } })),
+      selections: (await listStoredSelections(db)).map((s) => ({ id: s.id, title: s.title, asOf: s.asOf, seed: s.seed, selected: s.selected.length, createdBy: s.createdBy, createdAt: s.createdAt, links: { self: `/api/programme/youth/selections/${s.id}` } })),
     }),
   );
   api.get('/youth/selections/:id', async (c) => {

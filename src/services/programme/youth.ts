@@ -4,15 +4,17 @@
 import { randomInt } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { getYouthSelection, insertYouthSelection, listYouthSelections, recordAudit, inTransaction, type Db, type StoredYouthSelection } from '../../db/repositories/index.ts';
+import { getYouthSelection, insertYouthSelection, listYouthSelectionSummaries, recordAudit, inTransaction, type Db, type StoredYouthSelection, type YouthSelectionSummary } from '../../db/repositories/index.ts';
 import { isRealDate, requiredRealDate } from './dates.ts';
 import { scoreYouthServices, type YouthRiskScore, type YouthService } from '../../domain/programme/youth-risk.ts';
-import { selectYouthServices, type YouthSelection, type YouthSelectionInput } from '../../domain/programme/youth-selection.ts';
+import { selectYouthServices, type SelectedService, type YouthSelection, type YouthSelectionInput } from '../../domain/programme/youth-selection.ts';
 import { AppError } from '../errors.ts';
 import { parseFields, plannerProblems, ProgrammeFieldError } from './errors.ts';
 import { planningYouthServices } from './registry.ts';
 
 export type StoredSelection = StoredYouthSelection<YouthSelectionInput, YouthSelection>;
+/** A stored selection as lists show it: the services it chose, without its input and every service's score. */
+export type SelectionSummary = YouthSelectionSummary<SelectedService>;
 
 const MAX_SEED = 2_147_483_647;
 
@@ -128,8 +130,9 @@ export async function getStoredSelection(db: Db, id: number): Promise<StoredSele
   return s as StoredSelection;
 }
 
-export async function listStoredSelections(db: Db): Promise<StoredSelection[]> {
-  return (await listYouthSelections(db)) as StoredSelection[];
+/** The stored selections, newest first, as summaries. */
+export async function listStoredSelections(db: Db): Promise<SelectionSummary[]> {
+  return (await listYouthSelectionSummaries(db)) as SelectionSummary[];
 }
 
 /** The draw made again from the stored input: true when it gives the stored list. */

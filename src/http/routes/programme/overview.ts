@@ -32,7 +32,7 @@ export function overviewRoutes(db: Db): Hono<AppEnv> {
         { html: `<a class="govuk-link" href="/programme/youth/selections/${s.id}">${escape(s.title)}</a>` },
         { text: shortDate(s.asOf) },
         { text: String(s.seed), format: 'numeric' },
-        { text: String((s.result as { selected: unknown[] }).selected.length), format: 'numeric' },
+        { text: String(s.selected.length), format: 'numeric' },
       ]),
       yearRows: years.map((y) => [
         { html: `<a class="govuk-link" href="/programme/years/${y.id}">${escape(y.label)}</a>` },

@@ -102,7 +102,7 @@ export function registryRoutes(db: Db): Hono<AppEnv> {
       if (found) [score, scoreTotal] = [factorRows(found), `${(Math.round(found.score * 10) / 10).toFixed(1)} as of ${shortDate(asOf)}`];
       const knownAs = new Set([org.name, ...record.names.map((n) => n.name)]);
       for (const s of await listStoredSelections(db)) {
-        const chosen = s.result.selected.find((x) => knownAs.has(x.service));
+        const chosen = s.selected.find((x) => knownAs.has(x.service));
         if (chosen) selections.push([{ html: `<a class="govuk-link" href="/programme/youth/selections/${s.id}">${escape(s.title)}</a>` }, { text: chosen.reasons.map((r) => r.text).join('; ') }]);
       }
     }

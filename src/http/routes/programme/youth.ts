@@ -58,7 +58,7 @@ export function youthRoutes(db: Db): Hono<AppEnv> {
           { html: `<a class="govuk-link" href="/programme/youth/selections/${s.id}">${escape(s.title)}</a>` },
           { text: shortDate(s.asOf) },
           { text: String(s.seed), format: 'numeric' },
-          { text: String(s.result.selected.length), format: 'numeric' },
+          { text: String(s.selected.length), format: 'numeric' },
           { text: `${s.createdBy}, ${govukDate(s.createdAt)}` },
         ]),
       },
