@@ -2,7 +2,7 @@
 // texts its sentences need. Read only; who may read which area is decided by the routes' guards,
 // and a second assessor's blind cases are left out here, in the query, so pages and totals agree.
 import { auditActors, queryAudit, type AuditQuery, type AuditRecord, type AuditScope } from '../db/repositories/audit-query.ts';
-import { listAudit, listOrganisations, listUsers, type AuditEvent, type Db, type Inspection } from '../db/repositories/index.ts';
+import { listAudit, listOrganisationSummaries, listUsers, type AuditEvent, type Db, type Inspection } from '../db/repositories/index.ts';
 import { hiddenAuditRecords, type FirstAssessmentAccess } from '../domain/access/first-assessment.ts';
 import { actorInWords } from '../domain/audit/actors.ts';
 import { actionsOfArea, type AuditArea } from '../domain/audit/sentences.ts';
@@ -28,7 +28,7 @@ function frameworkTexts(framework: Framework | undefined): (id: string) => strin
 
 /** The words an area's events need: everyone's names, the organisations, the inspection's framework. */
 export async function auditWords(db: Db, inspection?: Inspection): Promise<AuditWords> {
-  const [users, organisations, framework] = await Promise.all([listUsers(db), listOrganisations(db), inspection ? frameworkOf(db, inspection) : undefined]);
+  const [users, organisations, framework] = await Promise.all([listUsers(db), listOrganisationSummaries(db), inspection ? frameworkOf(db, inspection) : undefined]);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
   const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
   return { person: (id) => names.get(id), organisation: (id) => orgNames.get(id), item: frameworkTexts(framework) };

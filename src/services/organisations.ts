@@ -6,19 +6,26 @@ import {
   getOrganisation,
   listNamesOfKind,
   listOrganisations,
+  listOrganisationSummaries,
   listRegionsWithPdus,
+  listRegionSummariesWithPdus,
   type Db,
   type Organisation,
   type OrganisationKind,
   type OrganisationName,
+  type OrganisationSummary,
+  type RegionSummaryWithPdus,
   type RegionWithPdus,
 } from '../db/repositories/index.ts';
 
 /** Every probation region with its PDUs, both by name. */
 export const regionsWithPdus = (db: Db): Promise<RegionWithPdus[]> => listRegionsWithPdus(db);
 
-/** The organisations of one kind (or all), by name. */
-export const organisationsOfKind = (db: Db, kind?: OrganisationKind): Promise<Organisation[]> => listOrganisations(db, kind);
+/** Every probation region with its PDUs, both by name, without their details (for choosing one). */
+export const regionSummariesWithPdus = (db: Db): Promise<RegionSummaryWithPdus[]> => listRegionSummariesWithPdus(db);
+
+/** The organisations of one kind (or all), by name, without their details. */
+export const organisationsOfKind = (db: Db, kind?: OrganisationKind): Promise<OrganisationSummary[]> => listOrganisationSummaries(db, kind);
 
 /** The organisation with that id, if there is one. */
 export const organisationById = (db: Db, id: number): Promise<Organisation | undefined> => getOrganisation(db, id);
@@ -34,12 +41,12 @@ export function namesByOrganisation(names: readonly OrganisationName[]): Map<num
 }
 
 /** The names an organisation has had, is to have or is also spelt, besides its name now. */
-export const otherNamesOf = (organisation: Organisation, known: ReadonlyMap<number, ReadonlySet<string>>): string[] =>
+export const otherNamesOf = (organisation: OrganisationSummary, known: ReadonlyMap<number, ReadonlySet<string>>): string[] =>
   [...(known.get(organisation.id) ?? [])].filter((n) => n !== organisation.name);
 
 /** The youth justice services by name, each with the other names it has had or is to have, so one known by an old name is found. */
-export async function youthServicesWithOtherNames(db: Db): Promise<{ organisation: Organisation; otherNames: string[] }[]> {
-  const [services, names] = await Promise.all([listOrganisations(db, 'youth-service'), listNamesOfKind(db, 'youth-service')]);
+export async function youthServicesWithOtherNames(db: Db): Promise<{ organisation: OrganisationSummary; otherNames: string[] }[]> {
+  const [services, names] = await Promise.all([listOrganisationSummaries(db, 'youth-service'), listNamesOfKind(db, 'youth-service')]);
   const known = namesByOrganisation(names);
   return services.map((o) => ({ organisation: o, otherNames: otherNamesOf(o, known) }));
 }

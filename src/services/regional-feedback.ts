@@ -6,7 +6,7 @@ import {
   getOrganisation,
   getReport,
   listInspections,
-  listOrganisations,
+  listOrganisationSummaries,
   listRecommendations,
   loadAssessmentsForInspections,
   publicationStates,
@@ -53,7 +53,7 @@ export function yearFrom(text: string | undefined): BusinessYear | undefined {
  * when none has).
  */
 export async function regionalFeedback(db: Db, region: Organisation, year?: BusinessYear, today = clock.today()): Promise<RegionalFeedbackResult> {
-  const [all, publication, pdus] = await Promise.all([listInspections(db), publicationStates(db, today), listOrganisations(db, 'pdu')]);
+  const [all, publication, pdus] = await Promise.all([listInspections(db), publicationStates(db, today), listOrganisationSummaries(db, 'pdu')]);
   const regionPdus = new Set(pdus.filter((p) => p.parentId === region.id).map((p) => p.id));
   const reached = all.filter((i) => i.organisationKind === 'pdu' && publication.sharedWithService.has(i.id));
   const regionYears = reached.filter((i) => regionPdus.has(i.organisationId)).map((i) => businessYearOf(i.fieldworkStart).start);

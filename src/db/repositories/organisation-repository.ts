@@ -28,6 +28,13 @@ export interface RegionWithPdus extends Organisation {
   pdus: Organisation[];
 }
 
+/** An organisation without its details: what lists and choices of organisations need (the details are most of the table's size). */
+export type OrganisationSummary = Omit<Organisation, 'details'>;
+
+export interface RegionSummaryWithPdus extends OrganisationSummary {
+  pdus: OrganisationSummary[];
+}
+
 interface OrganisationRow {
   id: number;
   kind: OrganisationKind;
@@ -91,6 +98,24 @@ export async function listOrganisations(db: Db, kind?: OrganisationKind): Promis
   return rows.map(toOrganisation);
 }
 
+/** Organisations of one kind (or all), by name, without their details. */
+export async function listOrganisationSummaries(db: Db, kind?: OrganisationKind): Promise<OrganisationSummary[]> {
+  let query = db.selectFrom('organisation').select(['id', 'kind', 'name', 'code', 'parent_id']);
+  if (kind) query = query.where('kind', '=', kind);
+  const rows = await query.orderBy(sql`name collate "C"`).orderBy('id').execute();
+  return rows.map(toSummary);
+}
+
+const toSummary = (r: Omit<OrganisationRow, 'details'>): OrganisationSummary => ({ id: r.id, kind: r.kind, name: r.name, code: r.code, parentId: r.parent_id });
+
+/** Regions with their PDUs nested, both by name, from rows of both kinds. */
+function nestPdus<R extends { id: number; kind: OrganisationKind; parent_id: number | null }, O>(rows: R[], to: (r: R) => O): (O & { pdus: O[] })[] {
+  const regions = new Map<number, O & { pdus: O[] }>();
+  for (const row of rows) if (row.kind === 'region') regions.set(row.id, { ...to(row), pdus: [] });
+  for (const row of rows) if (row.kind === 'pdu' && row.parent_id !== null) regions.get(row.parent_id)?.pdus.push(to(row));
+  return [...regions.values()];
+}
+
 /** Every region with its PDUs, both by name. */
 export async function listRegionsWithPdus(db: Db): Promise<RegionWithPdus[]> {
   const rows = await db
@@ -100,10 +125,17 @@ export async function listRegionsWithPdus(db: Db): Promise<RegionWithPdus[]> {
     .orderBy(sql`name collate "C"`)
     .orderBy('id')
     .execute();
-  const regions = rows.filter((r) => r.kind === 'region').map((r) => ({ ...toOrganisation(r), pdus: [] as Organisation[] }));
-  const byId = new Map(regions.map((r) => [r.id, r]));
-  for (const row of rows) {
-    if (row.kind === 'pdu' && row.parent_id !== null) byId.get(row.parent_id)?.pdus.push(toOrganisation(row));
-  }
-  return regions;
+  return nestPdus(rows, toOrganisation);
+}
+
+/** Every region with its PDUs, both by name, without their details. */
+export async function listRegionSummariesWithPdus(db: Db): Promise<RegionSummaryWithPdus[]> {
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'kind', 'name', 'code', 'parent_id'])
+    .where('kind', 'in', ['region', 'pdu'])
+    .orderBy(sql`name collate "C"`)
+    .orderBy('id')
+    .execute();
+  return nestPdus(rows, toSummary);
 }

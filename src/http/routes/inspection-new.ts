@@ -11,7 +11,7 @@ import { KIND_NAMES } from '../../presenters/programme-cycle.ts';
 import { createDirectly, createFromBooking, currentChoice, cycleBookings, findBooking, frameworkChoices, type BookingChoice, type Creator } from '../../services/inspection-booking.ts';
 import { FieldError } from '../../services/errors.ts';
 import { createFromYouthSelection, selectionYear, youthSelectionChoices } from '../../services/inspection-youth-selection.ts';
-import { organisationById, regionsWithPdus, youthServicesWithOtherNames } from '../../services/organisations.ts';
+import { organisationById, regionSummariesWithPdus, youthServicesWithOtherNames } from '../../services/organisations.ts';
 import { clock } from '../../services/clock.ts';
 import { requirePermission, sessionOf } from '../access.ts';
 import type { AppEnv } from '../auth.ts';
@@ -70,7 +70,7 @@ export function inspectionNewRoutes(db: Db): Hono<AppEnv> {
     const [bookings, frameworks, regions, youthServices, fromSelection] = await Promise.all([
       cycleBookings(db),
       frameworkChoices(db),
-      regionsWithPdus(db),
+      regionSummariesWithPdus(db),
       youthServicesWithOtherNames(db),
       youthSelectionChoices(db, values.youthSelection),
     ]);

@@ -1,7 +1,7 @@
 // Multi-agency learning panels: a panel recorded with the reviews from the register it discussed,
 // actions added with an owner and a due date, and actions moved on (in progress, completed,
 // withdrawn with a reason, reopened with one). Each change in one transaction with an audit event.
-import { listOrganisations, recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
+import { listOrganisationSummaries, recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import {
   getPanel,
   insertPanel,
@@ -110,7 +110,7 @@ export async function addPanelAction(db: Db, panelId: number, input: ActionInput
     if (late) throw new FieldError([{ field: 'dueOn', message: late }]);
     let regionId: number | null = null;
     if (a.region) {
-      const region = (await listOrganisations(trx, 'region')).find((r) => r.name === a.region);
+      const region = (await listOrganisationSummaries(trx, 'region')).find((r) => r.name === a.region);
       if (!region) throw new FieldError([{ field: 'region', message: `${a.region} is not a probation region` }]);
       regionId = region.id;
     }

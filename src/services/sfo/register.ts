@@ -1,6 +1,6 @@
 // The register of SFO reviews: imported from a file in one transaction (a file with any problem,
 // or naming a review already registered, changes nothing), audited.
-import { listOrganisations, recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
+import { listOrganisationSummaries, recordAudit, inTransaction, type Db } from '../../db/repositories/index.ts';
 import { existingSfoReviewRefs, insertSfoReviews, listSfoReviews, type SfoReviewRecord } from '../../db/repositories/sfo-repository.ts';
 import { validateRegister, type RegisterColumn, type SfoReview } from '../../domain/sfo/register.ts';
 import { parseRegisterCsv, parseRegisterXlsx, type RegisterFormat } from '../../interchange/sfo/register-file.ts';
@@ -24,7 +24,7 @@ export interface RegisterImportResult {
 
 /** The probation regions' names and ids as stored. */
 async function regionIds(db: Db): Promise<Map<string, number>> {
-  return new Map((await listOrganisations(db, 'region')).map((r) => [r.name, r.id]));
+  return new Map((await listOrganisationSummaries(db, 'region')).map((r) => [r.name, r.id]));
 }
 
 /** Reads and checks a register file against the stored regions: the reviews, or an AppError with every problem. */
