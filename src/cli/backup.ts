@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
+import { DataFolderDump } from '../db/database.ts';
 import { lockDataFolder, prepareDataFolder } from '../db/data-folder-lock.ts';
 import { embeddedFolder, openCliDatabase, runningCommand, type DbOptions } from './database.ts';
 import { CliError, readBytes } from './io.ts';
@@ -63,7 +64,7 @@ export function registerBackupCommands(program: Command, dbOptions: () => DbOpti
           aside = `${folder}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
           renameSync(folder, aside);
         }
-        const handle = await openCliDatabase(o, { loadDataDir: new Blob([backup as Uint8Array<ArrayBuffer>]), lock: { file: lock.file, release: () => undefined } });
+        const handle = await openCliDatabase(o, { loadDataDir: new DataFolderDump(backup), lock: { file: lock.file, release: () => undefined } });
         try {
           const { rows } = await sql<{ n: number }>`select count(*)::int as n from inspection`.execute(handle.db);
           print(`Restored ${file} into ${folder}: ${rows[0]!.n} inspection${rows[0]!.n === 1 ? '' : 's'}${aside ? `; the database it replaced is kept in ${aside}` : ''}`);

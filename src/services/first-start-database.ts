@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataFolderDump } from '../db/data-folder-dump.ts';
 import type { OpenDatabaseOptions } from '../db/database.ts';
 import { referenceFilesDigest } from '../reference/digest.ts';
 
@@ -33,7 +34,7 @@ export function firstStartKey(): string {
 /** The dump to begin an empty data folder from, when the build made one (whatever its age: the start's own checks bring it up to date). */
 export function firstStartDump(dataDir: string, path = FIRST_START_DUMP): Blob | undefined {
   if (existsSync(join(dataDir, 'PG_VERSION')) || !existsSync(path)) return undefined;
-  return new Blob([readFileSync(path)]);
+  return new DataFolderDump(readFileSync(path));
 }
 
 /**
