@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const cacheDir = join(root, 'node_modules', '.cache', 'inspectorate');
 export const FIRST_START_DUMP = join(cacheDir, 'first-start-database.tar');
 
-/** What the dump depends on: the migrations' code (as run: compiled or not), the reference files and PGlite's version. */
+/** What the dump depends on: the migrations' code (as run: compiled or not), the reference files, PGlite's version and how it is made. */
 export function firstStartKey(): string {
   const migrations = fileURLToPath(new URL('../db/migrations/', import.meta.url));
   const hash = createHash('sha256');
@@ -28,7 +28,8 @@ export function firstStartKey(): string {
   let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   const pglite = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
-  return hash.update(`\0pglite ${pglite.version}\0`).update(referenceFilesDigest('first-start')).digest('hex');
+  // 'checkpointed': how the dump is made (ensureFirstStartDump), so one made before is made again.
+  return hash.update(`\0pglite ${pglite.version}\0checkpointed\0`).update(referenceFilesDigest('first-start')).digest('hex');
 }
 
 /** The dump to begin an empty data folder from, when the build made one (whatever its age: the start's own checks bring it up to date). */
@@ -64,6 +65,9 @@ export async function ensureFirstStartDump(path = FIRST_START_DUMP, beginFrom?: 
   const handle = await openDatabase(beginFrom ? { loadDataDir: beginFrom } : {});
   try {
     await loadReferenceData(handle.db);
+    // Checkpointed, so a start from the dump redoes no WAL since initdb's checkpoint (the
+    // migrations' and the reference data's writes): ~0.1 s of CPU less on each first start.
+    await handle.pglite!.exec('CHECKPOINT');
     const dump = Buffer.from(await (await handle.pglite!.dumpDataDir('none')).arrayBuffer());
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(`${path}.part`, dump);
