@@ -6,6 +6,13 @@
 // may be loading from. The same runCli either way: the same output and exit codes.
 import { cliEntry } from './cli-entry.js';
 
+// A reader that stops early (`inspectorate inspections | head`) closes the pipe: the command
+// still finishes what it does and exits as it would, the rest of its output dropped, instead of
+// dying on EPIPE with a stack trace part-way through its work.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 const entry = cliEntry();
 if (entry.tsx) (await import('tsx/esm/api')).register();
 const { runCli } = await import(entry.url);

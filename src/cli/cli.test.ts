@@ -1,6 +1,6 @@
 // The command line in-process: `rate` and `validate` need no database. The database commands:
 // test/integration/cli.storage.test.ts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +117,16 @@ describe('reading input', () => {
 });
 
 describe('npx inspectorate (bin/inspectorate.js)', () => {
+  it('finishes quietly when the reader of its output stops early (| head)', { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, ['bin/inspectorate.js', 'rate', 'test/fixtures/assessments/youth-2021-with-resettlement.csv', '--framework', 'hmip-youth@2021', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the pipe's reading end closed before the command writes: each write fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((exited) => child.on('close', exited));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('runs the bundle built in dist/ while dist/ is up to date with src/, else the source through tsx', async () => {
     type Entry = { url: string; tsx: boolean };
     const { cliEntry } = (await import(new URL('../../bin/cli-entry.js', import.meta.url).href)) as { cliEntry: (stale?: boolean) => Entry };
