@@ -74,6 +74,9 @@ describe('a data folder dump', () => {
       expect(readdirSync(folder)).toEqual(['kept']);
     }
     expect(() => unpackDataFolderDump(gzipSync('not a tar'), folder)).toThrow('not a tar archive');
+    const gzipped = gzipSync(dump);
+    expect(() => unpackDataFolderDump(gzipped.subarray(0, gzipped.length - 20), folder)).toThrow('not a data folder dump: its compressed bytes are cut short or damaged (unexpected end of file)');
+    expect(readdirSync(folder)).toEqual(['kept']);
   });
 
   it('takes back what it wrote when writing fails part-way (a file where the dump has a folder)', () => {

@@ -71,13 +71,22 @@ export function readDumpTar(tar: Uint8Array): DumpEntry[] {
   throw new Error(entries.length ? 'not a data folder dump: it ends part-way through' : 'not a data folder dump: not a tar archive');
 }
 
+/** A gzipped dump unpacked; one cut short or damaged is said to be so. */
+function gunzip(dump: Uint8Array): Uint8Array {
+  try {
+    return gunzipSync(dump);
+  } catch (error) {
+    throw new Error(`not a data folder dump: its compressed bytes are cut short or damaged (${(error as Error).message})`, { cause: error });
+  }
+}
+
 /**
  * Writes the dump's folders and files into `folder`, which must hold no database (PG_VERSION); on
  * failure nothing it wrote stays. The dump may be gzipped (a backup) or not (the first-start dump).
  */
 export function unpackDataFolderDump(dump: Uint8Array, folder: string): void {
   if (existsSync(join(folder, 'PG_VERSION'))) throw new Error('Database already exists, cannot load from tarball'); // PGlite's words
-  const tar = dump[0] === 0x1f && dump[1] === 0x8b ? gunzipSync(dump) : dump;
+  const tar = dump[0] === 0x1f && dump[1] === 0x8b ? gunzip(dump) : dump;
   const entries = readDumpTar(tar);
   if (!entries.some((e) => e.path === 'PG_VERSION' && !e.dir)) throw new Error('not a data folder dump: it has no PG_VERSION');
   mkdirSync(folder, { recursive: true });
