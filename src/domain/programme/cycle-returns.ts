@@ -1,12 +1,13 @@
-// Return inspections after Inadequate: overdue ones (window past, or no date) first and as early
-// as possible, then the rest by the end of their window, each at the start of its window if a team
-// is free, with the region's fact-finding week brought in before it.
+// Return inspections after Inadequate: those with a window in the cycle first, by the end of their
+// window, each at the start of its window if a team is free, with the region's fact-finding week
+// brought in before it; then overdue ones (window past, or no date) as early as possible. An
+// overdue return is late whatever week it gets, so it must not take the last weeks of a window.
 import type { CycleContext, ReturnDue } from './cycle-context.ts';
 import { factFindingMaker, newItem, type PreviousPlan } from './cycle-items.ts';
 import { relaxedText, returnReason } from './cycle-reasons.ts';
 import type { Board } from './cycle-weeks.ts';
 
-const urgency = (d: ReturnDue) => (d.status === 'in-cycle' ? d.lastWeek : -1);
+const urgency = (d: ReturnDue) => (d.status === 'in-cycle' ? d.lastWeek : Infinity);
 
 export function placeReturns(ctx: CycleContext, board: Board, previous: PreviousPlan, pinned: ReadonlySet<string>, notes: string[]): void {
   const dues = [...ctx.returns.values()].filter((d) => !pinned.has(d.pdu));

@@ -91,6 +91,15 @@ describe('return inspections after Inadequate', () => {
     expect(plan.unmet).toEqual([]);
   });
 
+  it('gives the last weeks of a window to the return due in it, not to one already overdue', () => {
+    // One team; the window of Wales 01 (rated 2026-01-14, 9-17 months) ends in the cycle's second week.
+    const pdus = regionOf('Wales', 3, (i) => [{ date: '2026-01-14', rating: 'Inadequate' }, { date: '2019-01-01', rating: 'Inadequate' }, null][i]!);
+    const plan = planCycle(inputOf(pdus, { start: '2027-06-07', years: 1, teams: ['Team A'], blackouts: [], returnWindowMonths: { from: 9, to: 17 } }));
+    expect(returnOf(plan.bookings, 'Wales 01')[0]!.week).toBe('2027-06-14');
+    expect(returnOf(plan.bookings, 'Wales 02')[0]!.week).toBe('2027-06-21');
+    expect(plan.unmet).toEqual([]);
+  });
+
   it('counts returns against the yearly capacity but not the region split', () => {
     const pdus = regionOf('Wales', 6, () => ({ date: '2025-01-01', rating: 'Inadequate' }));
     const plan = planCycle(inputOf(pdus, { capacityPerYear: 6 }));
