@@ -6,7 +6,11 @@
 //
 // Consequence for callers: inside `db.transaction().execute(async (trx) => …)` use `trx` only.
 // A query on the outer `db` there waits for the lock the transaction holds and never runs.
+//
+// Statements run as named prepared statements kept by their SQL text (pglite-statements.ts): one
+// call into the engine each, and planned once, where PGlite's query() makes six and plans each time.
 import type { PGlite } from '@electric-sql/pglite';
+import { PGliteStatements } from './pglite-statements.ts';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -67,12 +71,13 @@ const SLOW_LOCK_WARNING =
 const AFFECTING = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  readonly statements: PGliteStatements;
+  constructor(pglite: PGlite) {
+    this.statements = new PGliteStatements(pglite);
+  }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], {
-      rowMode: 'object',
-    });
+    const result = await this.statements.run<R>(compiledQuery.sql, compiledQuery.parameters);
     const command = (result as { command?: string }).command?.toUpperCase();
     if (command && AFFECTING.has(command)) {
       return { rows: result.rows ?? [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
@@ -155,10 +160,12 @@ class PGliteDriver implements Driver {
     // Wait for whoever holds the connection (a transaction in flight) to finish.
     const release = await this.#mutex.lock();
     const pglite = this.#pglite;
+    const connection = this.#connection;
     this.#connection = undefined;
     this.#pglite = undefined;
     release();
     if (pglite && this.config.closeOnDestroy && !pglite.closed) await pglite.close();
+    else await connection?.statements.close(); // the PGlite lives on: its session keeps no statement of ours
   }
 }
 
