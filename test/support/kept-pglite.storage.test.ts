@@ -52,6 +52,9 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the database a worker keeps be
     await sql`update organisation set name = name || ' (changed)' where kind = 'region'`.execute(db);
     await sql`delete from organisation where id in (select id from organisation where kind = 'pdu' order by id desc limit 3)`.execute(db);
     await sql`delete from framework`.execute(db);
+    // As many rows as before in a table nothing references: one deleted, one added.
+    await sql`delete from audit_event where id = (select min(id) from audit_event)`.execute(db);
+    await sql`insert into audit_event (actor, action, entity, entity_id) values ('test', 'left.behind', 'test', '1')`.execute(db);
     await sql`select nextval(pg_get_serial_sequence('inspection', 'id')) from generate_series(1, 5)`.execute(db);
     await sql`set timezone = 'Pacific/Auckland'`.execute(db);
     await sql`create temporary table scratch (x int)`.execute(db);
