@@ -2,7 +2,7 @@
 // window and its move with a reason, the size, mix and reliability shown, confirmation creating
 // pseudonymised cases with the links kept apart, statistical samples, and the retention rule.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -290,9 +290,12 @@ describe('the retention rule', () => {
       expect(run.stderr).toBe('');
       expect(run.stdout).toContain('No links are due for deletion on 2027-06-01');
       expect(run.status).toBe(0);
-      const wrong = spawnSync(process.execPath, [...entry, '--today', '2027-02-30'], { env, encoding: 'utf8' });
+      // Refused before any database is opened: a folder not there is left not there.
+      const unopened = join(dir, 'not-opened');
+      const wrong = spawnSync(process.execPath, [...entry, '--today', '2027-02-30', '--published', '12=2026-13-01'], { env: { ...env, DATA_DIR: unopened }, encoding: 'utf8' });
       expect(wrong.status).toBe(1);
-      expect(wrong.stderr).toContain("'2027-02-30' is not a date");
+      expect(wrong.stderr).toBe("'2027-02-30' is not a date: write YYYY-MM-DD\nThe publication date '2026-13-01' is not a date: write YYYY-MM-DD\n");
+      expect(existsSync(unopened)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,6 +12,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
+import { isIsoDate } from '../../domain/sampling/dates.ts';
 import type { RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
 import { startFailureLine } from '../../start-failure.ts';
 import { AppError } from '../errors.ts';
@@ -43,6 +44,15 @@ const options = program.opts<{ today: string; retentionMonths?: number; retentio
 if (options.retentionMonths !== undefined && options.retentionDays !== undefined) {
   console.error('Give --retention-months or --retention-days, not both');
   process.exit(2);
+}
+// Dates checked before the database is opened: a typing mistake is refused at once, and touches nothing.
+const badDate = [
+  ...(isIsoDate(options.today) ? [] : [`'${options.today}' is not a date: write YYYY-MM-DD`]),
+  ...(options.published ?? []).filter((p) => !isIsoDate(p.date)).map((p) => `The publication date '${p.date}' is not a date: write YYYY-MM-DD`),
+];
+if (badDate.length) {
+  console.error(badDate.join('\n'));
+  process.exit(1);
 }
 const retention: RetentionPeriod =
   options.retentionMonths !== undefined ? { months: options.retentionMonths } : options.retentionDays !== undefined ? { days: options.retentionDays } : DEFAULT_LINK_RETENTION;
