@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryCase } from '../../../test/support/arbitrary-assessment.ts';
 import { bundledFramework } from '../../reference/frameworks.ts';
-import { applyStandard, flattenStandard, formKeys, mergeEdits, standardForm, standardStatus, valueProblems, type FlatValues } from './standard-edit.ts';
+import { applyStandard, flattenStandard, formKeys, mergeEdits, requiredKeys, standardForm, standardStatus, valueProblems, type FlatValues } from './standard-edit.ts';
+import { anyFrameworkAssessment } from '../../../test/support/any-framework-assessment.ts';
+import { bundledFrameworkFiles } from '../../reference/frameworks.ts';
 import { emptyCase, type CaseAssessment } from './types.ts';
 
 const framework = bundledFramework();
@@ -88,5 +90,33 @@ describe('merging two people\'s saves', () => {
         expect(mergeEdits(base, mine, base).merged).toEqual(Object.fromEntries(Object.entries(mine).filter(([, v]) => v !== '')));
       }),
     );
+  });
+});
+
+describe("a standard's status", () => {
+  /** The status as the form shows it: from every value on the form, not only the required ones. */
+  const fromTheForm = (standard: Parameters<typeof standardStatus>[0], c: CaseAssessment) => {
+    const values = flattenStandard(standard, c);
+    const missing = [...requiredKeys(standard, c)].filter((k) => !values[k]);
+    const decided = standard.appliesWhen && c.attributes[standard.appliesWhen.attribute];
+    if (decided && decided !== standard.appliesWhen!.equals) return { status: 'not-applicable', missing: [] }; // hidden by the case's attributes
+    if (!Object.keys(values).length) return { status: 'not-started', missing };
+    return { status: missing.length ? 'in-progress' : 'completed', missing };
+  };
+
+  it('is what every value on the form says, for cases of every shipped framework with values taken away at random', () => {
+    for (const { framework } of bundledFrameworkFiles())
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 1_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, share) => {
+          const [c] = anyFrameworkAssessment(framework, seed, 1).cases;
+          for (const standard of framework.caseStandards) for (const kq of standard.keyQuestions) c!.evidence[kq.id] = 'Noted'; // optional: on the form, never required
+          // Each answer, outcome and piece of evidence kept with the probability given.
+          let n = seed;
+          const keep = () => ((n = (n * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) < share;
+          for (const part of [c!.answers, c!.outcomes, c!.evidence] as Record<string, unknown>[]) for (const k of Object.keys(part)) if (!keep()) delete part[k];
+          for (const standard of framework.caseStandards) expect(standardStatus(standard, c!)).toEqual(fromTheForm(standard, c!));
+        }),
+        { numRuns: 60 },
+      );
   });
 });

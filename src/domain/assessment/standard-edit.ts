@@ -83,16 +83,22 @@ export function requiredKeys(standard: Standard, c: CaseAssessment): Set<string>
   return keys;
 }
 
+/** The value the case holds for a form key ('' when none). */
+function valueAt(c: CaseAssessment, key: string): string {
+  const [id, part] = key.split(':') as [string, string | undefined];
+  const value =
+    part === 'evidence' ? c.evidence[id]
+    : part === 'progress' ? c.outcomes[id]?.progress
+    : part === 'stability' ? (c.outcomes[id]?.stabilityCredited === undefined ? undefined : c.outcomes[id].stabilityCredited ? 'yes' : 'no')
+    : c.answers[id];
+  return value ?? '';
+}
+
 export function flattenStandard(standard: Standard, c: CaseAssessment): FlatValues {
   const values: FlatValues = {};
   for (const key of formKeys(standard, c)) {
-    const [id, part] = key.split(':') as [string, string | undefined];
-    const value =
-      part === 'evidence' ? c.evidence[id]
-      : part === 'progress' ? c.outcomes[id]?.progress
-      : part === 'stability' ? (c.outcomes[id]?.stabilityCredited === undefined ? undefined : c.outcomes[id].stabilityCredited ? 'yes' : 'no')
-      : c.answers[id];
-    if (value !== undefined && value !== '') values[key] = value;
+    const value = valueAt(c, key);
+    if (value !== '') values[key] = value;
   }
   return values;
 }
@@ -137,11 +143,12 @@ export function applyStandard(standard: Standard, c: CaseAssessment, values: Fla
 export type StandardStatus = 'not-applicable' | 'not-started' | 'in-progress' | 'completed';
 
 export function standardStatus(standard: Standard, c: CaseAssessment): { status: StandardStatus; missing: string[] } {
-  const values = flattenStandard(standard, c);
-  const required = [...requiredKeys(standard, c)];
   if (!shown(c, standard.appliesWhen)) return { status: 'not-applicable', missing: [] };
-  const missing = required.filter((k) => !values[k]);
-  if (!Object.keys(values).length) return { status: 'not-started', missing };
+  const required = requiredKeys(standard, c);
+  const missing = [...required].filter((k) => valueAt(c, k) === '');
+  // A required key answered is a value on the form; only with none is the whole form looked through.
+  const started = missing.length < required.size || Object.keys(flattenStandard(standard, c)).length > 0;
+  if (!started) return { status: 'not-started', missing };
   return { status: missing.length ? 'in-progress' : 'completed', missing };
 }
 
