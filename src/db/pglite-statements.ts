@@ -10,10 +10,11 @@ import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite
 
 const { serialize } = protocol;
 
-// Statements PostgreSQL can keep a plan for; anything else (DDL, SET, transaction control) runs
-// unnamed, and DDL forgets every kept statement, as it may change what a statement returns.
+// Statements PostgreSQL can keep a plan for; anything else runs unnamed, and anything but
+// transaction control, SET and SHOW (DDL, that is) forgets every kept statement, as it may change
+// what a statement returns.
 const KEEPABLE = /^\s*\(*\s*(select|insert|update|delete|with|values)\b/i;
-const TRANSACTION_CONTROL = /^\s*(begin|start|commit|end|rollback|abort|savepoint|release|set|show)\b/i;
+const CHANGES_NO_TABLE = /^\s*(begin|start|commit|end|rollback|abort|savepoint|release|set|show)\b/i;
 // A kept statement whose table changed shape under it (PostgreSQL refuses it rather than re-plan),
 // or one the session no longer has (DISCARD ALL or DEALLOCATE run on the PGlite directly).
 const gone = (error: unknown) =>
@@ -48,7 +49,7 @@ export class PGliteStatements {
     return this.pglite.runExclusive(async () => {
       if (!KEEPABLE.test(sql)) {
         const result = await this.#unnamed<R>(sql, params);
-        if (!TRANSACTION_CONTROL.test(sql)) this.forgetAll();
+        if (!CHANGES_NO_TABLE.test(sql)) this.forgetAll();
         return result;
       }
       try {

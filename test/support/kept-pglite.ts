@@ -19,8 +19,8 @@ import { PGliteDialect } from '../../src/db/pglite-dialect.ts';
 interface Pristine {
   /** Every table of the database's own schemas, quoted, with its rows when it has any and their count. */
   tables: { name: string; rows: Blob | null; count: number }[];
-  /** Each table's name, with those of the tables that reference it by foreign key (directly or not). */
-  referencedBy: Map<string, string[]>;
+  /** The tables a TRUNCATE of each must take with it: itself and those that reference it by foreign key, directly or not. */
+  truncatedWith: Map<string, string[]>;
   /** The newest transaction id when the rows were as above: a row written since has an xmin above it. */
   since: string;
   /** Each sequence's setval arguments. */
@@ -81,12 +81,11 @@ async function pristineOf(pglite: PGlite): Promise<Pristine> {
     select distinct format('%I.%I', rn.nspname, r.relname) as referenced, format('%I.%I', n.nspname, c.relname) as referencing
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     join pg_class r on r.oid = k.confrelid join pg_namespace rn on rn.oid = r.relnamespace where k.contype = 'f'`);
-  const referencedBy = new Map<string, string[]>();
+  const truncatedWith = new Map<string, string[]>();
   for (const { name } of tables) {
-    // Every table a TRUNCATE of this one must take with it.
     const found = new Set([name]);
     for (const next of found) for (const r of references.rows) if (r.referenced === next) found.add(r.referencing);
-    referencedBy.set(name, [...found]);
+    truncatedWith.set(name, [...found]);
   }
   const sequenceNames = await pglite.query<{ name: string }>(`
     select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -96,11 +95,11 @@ async function pristineOf(pglite: PGlite): Promise<Pristine> {
     const { rows } = await pglite.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from ${name}`);
     sequences.push({ name, lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called });
   }
-  return { tables, referencedBy, since: await newestTransaction(pglite), sequences, structure: await structureOf(pglite) };
+  return { tables, truncatedWith, since: await currentTransactionId(pglite), sequences, structure: await structureOf(pglite) };
 }
 
-/** The transaction id PostgreSQL would give next, less one (a new id: later rows are above it). */
-async function newestTransaction(pglite: Pick<PGlite, 'query'>): Promise<string> {
+/** The id of the transaction being run (given one if it has none): rows written later have a higher xmin. */
+async function currentTransactionId(pglite: Pick<PGlite, 'query'>): Promise<string> {
   return (await pglite.query<{ xid: string }>('select txid_current()::text as xid')).rows[0]!.xid;
 }
 
@@ -125,14 +124,14 @@ async function putBack({ pglite, pristine }: Kept): Promise<boolean> {
   await pglite.exec('discard all'); // settings, prepared statements, temporary tables, locks, listeners
   if ((await structureOf(pglite)) !== pristine.structure) return false;
   // The tables changed, and those that reference them (TRUNCATE takes both or neither).
-  const restore = new Set((await changedTables(pglite, pristine)).flatMap((name) => pristine.referencedBy.get(name)!));
+  const restore = new Set((await changedTables(pglite, pristine)).flatMap((name) => pristine.truncatedWith.get(name)!));
   await pglite.transaction(async (tx) => {
     // Rows as they were, with no trigger or foreign key check run over them (they were consistent).
     await tx.exec(`set local session_replication_role = replica`);
     if (restore.size) await tx.exec(`truncate ${[...restore].join(', ')}`);
     for (const table of pristine.tables) if (table.rows && restore.has(table.name)) await tx.query(`copy ${table.name} from '/dev/blob' (format binary)`, [], { blob: table.rows });
     for (const s of pristine.sequences) await tx.query(`select setval($1::regclass, $2::bigint, $3)`, [s.name, s.lastValue, s.isCalled]);
-    pristine.since = await newestTransaction(tx); // the rows just copied back have this xmin, and are pristine
+    pristine.since = await currentTransactionId(tx); // the rows just copied back have this xmin, and are pristine
   });
   if (restore.size) pristine.structure = await structureOf(pglite); // TRUNCATE gives tables new files: new pg_class rows
   return true;

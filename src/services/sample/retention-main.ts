@@ -12,11 +12,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
-import { isIsoDate } from '../../domain/sampling/dates.ts';
 import type { RetentionPeriod } from '../../domain/sampling/pseudonymise.ts';
 import { startFailureLine } from '../../start-failure.ts';
 import { AppError } from '../errors.ts';
-import { DEFAULT_LINK_RETENTION, deleteExpiredCaseLinks, recordPublicationDate } from './retention.ts';
+import { DEFAULT_LINK_RETENTION, deleteExpiredCaseLinks, publicationDateProblem, recordPublicationDate, todayProblem } from './retention.ts';
 import { clock } from '../clock.ts';
 
 const wholeNumber = (value: string) => {
@@ -46,10 +45,7 @@ if (options.retentionMonths !== undefined && options.retentionDays !== undefined
   process.exit(2);
 }
 // Dates checked before the database is opened: a typing mistake is refused at once, and touches nothing.
-const badDate = [
-  ...(isIsoDate(options.today) ? [] : [`'${options.today}' is not a date: write YYYY-MM-DD`]),
-  ...(options.published ?? []).filter((p) => !isIsoDate(p.date)).map((p) => `The publication date '${p.date}' is not a date: write YYYY-MM-DD`),
-];
+const badDate = [todayProblem(options.today), ...(options.published ?? []).map((p) => publicationDateProblem(p.date))].filter((problem) => problem !== null);
 if (badDate.length) {
   console.error(badDate.join('\n'));
   process.exit(1);

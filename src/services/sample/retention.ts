@@ -16,9 +16,14 @@ export const DEFAULT_LINK_RETENTION: RetentionPeriod = { months: 6 };
 /** Where a publication date comes from. Publication arrives with the reports work; until then it is recorded here. */
 export type PublicationDates = (inspectionId: number, recorded: string | null) => Promise<string | null> | string | null;
 
+/** What is wrong with the day the rule is applied on, or a publication date; null when it is a date. */
+export const todayProblem = (today: string): string | null => (isIsoDate(today) ? null : `'${today}' is not a date: write YYYY-MM-DD`);
+export const publicationDateProblem = (date: string): string | null => (isIsoDate(date) ? null : `The publication date '${date}' is not a date: write YYYY-MM-DD`);
+
 /** Records the date the inspection's report was published, which starts the retention period. */
 export async function recordPublicationDate(db: Db, inspectionId: number, publishedOn: string, actor: string): Promise<void> {
-  if (!isIsoDate(publishedOn)) throw new AppError('invalid', `The publication date '${publishedOn}' is not a date: write YYYY-MM-DD`);
+  const problem = publicationDateProblem(publishedOn);
+  if (problem) throw new AppError('invalid', problem);
   const inspection = await requireInspection(db, inspectionId);
   await inTransaction(db, async (trx) => {
     const before = await lockCaseSample(trx, inspection.id);
@@ -40,7 +45,8 @@ export async function deleteExpiredCaseLinks(
   db: Db,
   options: { today: string; retention?: RetentionPeriod; actor?: string; publicationDates?: PublicationDates; dryRun?: boolean },
 ): Promise<LinkDeletion[]> {
-  if (!isIsoDate(options.today)) throw new AppError('invalid', `'${options.today}' is not a date: write YYYY-MM-DD`);
+  const problem = todayProblem(options.today);
+  if (problem) throw new AppError('invalid', problem);
   const retention = options.retention ?? DEFAULT_LINK_RETENTION;
   const actor = options.actor ?? 'system:retention';
   const deleted: LinkDeletion[] = [];
