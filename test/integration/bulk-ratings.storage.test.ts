@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAssessmentsForInspections, saveInspectionAssessment } from '../../src/db/repositories/index.ts';
+import { countAnswersByProfile } from '../../src/db/repositories/rating-counts-repository.ts';
+import { countRequest } from '../../src/domain/rating/profile-counts.ts';
 import type { InspectionAssessment } from '../../src/domain/assessment/types.ts';
 import { rateInspection } from '../../src/domain/rating/engine.ts';
 import { generateAssessment } from '../../src/demo/generate-assessment.ts';
@@ -60,5 +62,49 @@ describe('re-rating in bulk from SQL counts', () => {
     const counted = await rateInspectionsFromCounts(handle.db, some);
     expect([...counted.keys()]).toEqual([ids[3], ids[0]]);
     expect(await rateInspectionsFromCounts(handle.db, [])).toEqual(new Map());
+  });
+});
+
+describe('the counts by profile', () => {
+  // Every case, answer and outcome detail is counted once, under one profile: what a mask's last
+  // number is given is what is left of the whole. (No shipped condition applies an item under that
+  // number, so the ratings alone would not show it miscounted.)
+  it('add up, over the profiles, to every case, answer and outcome detail stored', async () => {
+    const request = countRequest(framework);
+    const counted = new Set(request.items.map((x) => x.id));
+    const { rows } = await countAnswersByProfile(handle.db, ids, request);
+    const loaded = await loadAssessmentsForInspections(handle.db, ids);
+    const totals = (entries: [string, number][]) => {
+      const sums = new Map<string, number>();
+      for (const [key, n] of entries) if (n) sums.set(key, (sums.get(key) ?? 0) + n);
+      return Object.fromEntries([...sums].sort(([a], [b]) => (a < b ? -1 : 1)));
+    };
+    const stored = totals(
+      ids.flatMap((id) =>
+        loaded.get(id)!.cases.flatMap((c) => [
+          [`${id} cases`, 1] as [string, number],
+          ...Object.entries(c.answers).flatMap(([item, answer]) => (counted.has(item) ? [[`${id} ${item} ${answer}`, 1] as [string, number]] : [])),
+          ...Object.entries(c.outcomes).flatMap(([item, o]) =>
+            request.outcomeItems.includes(item) ? [[`${id} ${item} ${o.progress}`, o.progress ? 1 : 0] as [string, number], [`${id} ${item} credited`, o.stabilityCredited ? 1 : 0] as [string, number]] : [],
+          ),
+        ]),
+      ),
+    );
+    const fromCounts = totals(
+      rows.flatMap((r): [string, number][] =>
+        r.kind === 'cases'
+          ? [[`${r.inspectionId} cases`, r.cases]]
+          : r.kind === 'answers'
+            ? [[`${r.inspectionId} ${r.itemId} ${r.answer}`, r.cases]]
+            : [
+                [`${r.inspectionId} ${r.itemId} sufficient`, r.sufficient],
+                [`${r.inspectionId} ${r.itemId} some`, r.some],
+                [`${r.inspectionId} ${r.itemId} none`, r.none],
+                [`${r.inspectionId} ${r.itemId} credited`, r.stabilityCredited],
+              ],
+      ),
+    );
+    expect(Object.keys(stored).length).toBeGreaterThan(1000);
+    expect(fromCounts).toEqual(stored);
   });
 });
