@@ -239,25 +239,28 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     if (number >= 0) rows.push({ kind: 'cases', inspectionId, profile: profileOfNumber(all, number), cases });
   }
   // Each item's counts (yes, no and n/a; or sufficient, some, none and stability credited): all, then
-  // under each number of the item's mask but the last, whose counts are what is left.
+  // under each number of the item's mask but the last, whose counts are what is left. Read into two
+  // arrays used again for every line (tens of thousands of lines a batch).
   const readCounts = (kind: 1 | 2, text: string, width: number, add: (inspectionId: number, itemId: string, profile: number, n: readonly number[]) => void) => {
+    const rest = new Array<number>(width).fill(0);
+    const n = new Array<number>(width).fill(0);
     for (const read = new CountsText(text); !read.done; ) {
       const inspectionId = read.int();
       const itemId = read.text();
       const mask = maskOf.get(itemId) ?? 0;
       const last = (numbers.get(itemId) ?? 1) - 1;
       const undecidedRows = leftOf(kind, inspectionId, itemId);
-      const rest = Array.from({ length: width }, (_, k) => read.int() - (undecidedRows?.[k] ?? 0));
-      for (let number = 0; number <= last; number++) {
-        const n = number < last ? Array.from({ length: width }, () => read.int()) : rest;
-        if (number < last) n.forEach((x, k) => (rest[k]! -= x));
+      for (let k = 0; k < width; k++) rest[k] = read.int() - (undecidedRows?.[k] ?? 0);
+      for (let number = 0; number < last; number++) {
+        for (let k = 0; k < width; k++) rest[k]! -= n[k] = read.int();
         add(inspectionId, itemId, profileOfNumber(mask, number), n);
       }
+      add(inspectionId, itemId, profileOfNumber(mask, last), rest);
     }
   };
-  readCounts(1, texts.answers, ANSWERS.length, (inspectionId, itemId, profile, n) =>
-    ANSWERS.forEach((answer, i) => n[i] && rows.push({ kind: 'answers', inspectionId, itemId, profile, answer, cases: n[i] })),
-  );
+  readCounts(1, texts.answers, ANSWERS.length, (inspectionId, itemId, profile, n) => {
+    for (let i = 0; i < ANSWERS.length; i++) if (n[i]) rows.push({ kind: 'answers', inspectionId, itemId, profile, answer: ANSWERS[i]!, cases: n[i]! });
+  });
   readCounts(2, texts.outcomes, PROGRESS.length + 1, outcomes);
   return { profiles, rows };
 }

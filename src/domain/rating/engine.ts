@@ -8,7 +8,7 @@ import type { Standard, StandardTreatment } from '../framework/schema.ts';
 import { ApplicabilityByProfile } from './case-profile.ts';
 import { countedItems, InspectionCounts } from './counts.ts';
 import { explainCaseRating, explainOverall } from './explain.ts';
-import { bandIndex, bandRange, percentage, wilsonInterval } from './percentages.ts';
+import { bandIndex, bandPosition, percentage, wilsonInterval } from './percentages.ts';
 import type {
   AppliedLimit,
   CountedRatings,
@@ -19,6 +19,12 @@ import type {
 } from './result.ts';
 
 export class FrameworkMismatchError extends Error {}
+
+/** The domain a standard is in: its id up to the first dot ("2" of "2.3"). */
+function domainOf(standardId: string): string {
+  const dot = standardId.indexOf('.');
+  return dot < 0 ? standardId : standardId.slice(0, dot);
+}
 
 /** A key question's figures, band and interval from its counts: one inspection's cases, or cases pooled nationally. */
 export function keyQuestionFromCounts(
@@ -40,16 +46,20 @@ export function keyQuestionFromCounts(
     notApplicable: counts.notApplicable,
     percentage: percentage(sufficient, applicable, rules.percentages),
     interval: wilsonInterval(sufficient, applicable),
-    band: index < 0 ? null : { rating: bands[index]!.rating, ...bandRange(bands, index, rules.percentages) },
+    band: index < 0 ? null : bandPosition(bands, index, rules.percentages),
   };
 }
 
 function outcomeQuestions(framework: Framework, standard: Standard, counts: InspectionCounts): OutcomeQuestionResult[] {
   return standard.keyQuestions.flatMap((kq) =>
-    kq.prompts.map((p) => ({
-      ...keyQuestionFromCounts(framework, { id: p.id, text: p.text, standardId: standard.id }, counts.item(p.id)),
-      ...counts.outcomeProgress(p.id),
-    })),
+    kq.prompts.map((p) => {
+      // The key question's fields, then the progress: added to the object rather than spread into a new one.
+      const question = keyQuestionFromCounts(framework, { id: p.id, text: p.text, standardId: standard.id }, counts.item(p.id)) as OutcomeQuestionResult;
+      const { progress, stabilityCredited } = counts.outcomeProgress(p.id);
+      question.progress = progress;
+      question.stabilityCredited = stabilityCredited;
+      return question;
+    }),
   );
 }
 
@@ -78,14 +88,19 @@ function rateCaseStandard(framework: Framework, standard: Standard, counts: Insp
   const keyQuestions = standard.keyQuestions.map((kq) => keyQuestionFromCounts(framework, { id: kq.id, text: kq.text, standardId: standard.id }, counts.item(kq.id)));
   const treatment = framework.treatment(standard.id);
   const casesApplicable = counts.standardCases(standardIndex);
-  const domain = standard.id.split('.')[0]!;
-  const reason = framework.definition.rules.standards.find((s) => s.standard === standard.id)?.reason;
-  if (standard.assessedBy === 'case-outcomes')
+  const domain = domainOf(standard.id);
+  // Looked up only for a standard left unrated, which says why.
+  const reasonFor = () => framework.definition.rules.standards.find((s) => s.standard === standard.id)?.reason;
+  if (standard.assessedBy === 'case-outcomes') {
+    const reason = reasonFor();
     return unratedCaseStandard(standard, domain, treatment, keyQuestions, casesApplicable, `Not rated: reported as the percentage of cases with positive early outcomes. ${reason ?? ''}`.trim(), reason, outcomeQuestions(framework, standard, counts));
+  }
   const withoutCases = framework.notRatedWithoutCases(standard.id);
   if (withoutCases && casesApplicable === 0) return notRatedWithoutCases(framework, standard, withoutCases.relevantCases, 0, keyQuestions);
-  if (treatment !== 'rated' && treatment !== 'rated-separately')
+  if (treatment !== 'rated' && treatment !== 'rated-separately') {
+    const reason = reasonFor();
     return unratedCaseStandard(standard, domain, treatment, keyQuestions, casesApplicable, `${treatment === 'national-only' ? 'Not rated at PDU level; figures are pooled nationally.' : 'Not rated.'} ${reason ?? ''}`.trim(), reason);
+  }
   const explanation = explainCaseRating(framework, keyQuestions);
   return { id: standard.id, name: standard.name, domain, treatment, assessedBy: standard.assessedBy, keyQuestions, casesApplicable, rating: explanation.band?.rating ?? null, points: null, explanation };
 }
@@ -99,7 +114,7 @@ function rateJudgementStandard(framework: Framework, standard: Standard, judgeme
   return {
     id: standard.id,
     name: standard.name,
-    domain: standard.id.split('.')[0]!,
+    domain: domainOf(standard.id),
     treatment: framework.treatment(standard.id),
     assessedBy: standard.assessedBy,
     rating: recorded?.rating ?? null,
@@ -121,7 +136,7 @@ function notRatedWithoutCases(framework: Framework, standard: Standard, relevant
   return {
     id: standard.id,
     name: standard.name,
-    domain: standard.id.split('.')[0]!,
+    domain: domainOf(standard.id),
     treatment: framework.treatment(standard.id),
     assessedBy: standard.assessedBy,
     rating: null,

@@ -1,7 +1,7 @@
 // How a rating explains itself: which key question set it, n of N, the band edges, and how many
 // cases would have to change for it to move.
 import type { Framework } from '../framework/framework.ts';
-import { bandIndex, bandRange, casesToFallBelow, casesToReach } from './percentages.ts';
+import { bandIndex, bandPosition, casesToFallBelow, casesToReach } from './percentages.ts';
 import type { BandPosition, KeyQuestionResult, OverallResult, RatingExplanation, RatingMove, StandardResult } from './result.ts';
 
 export const formatRange = (b: BandPosition) => (b.max === null ? `${b.min}% and over` : `${b.min}-${b.max}%`);
@@ -9,7 +9,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function explainCaseRating(framework: Framework, keyQuestions: KeyQuestionResult[]): RatingExplanation {
   const { keyQuestionBands: bands, percentages } = framework.definition.rules;
-  const positions = bands.map((b, i) => ({ rating: b.rating, ...bandRange(bands, i, percentages) }));
+  const positions = bands.map((_, i) => bandPosition(bands, i, percentages));
   const counted = keyQuestions.filter((kq) => kq.applicable > 0);
   if (!counted.length) return { summary: 'Not rated: no applicable cases.', bands: positions, limits: [] };
 

@@ -1,6 +1,7 @@
 // Percentages, band look-up and distances to band edges, all by the framework's rules. Integer
 // arithmetic keeps rounding exact at the edges (129 of 200 is 64.5%, never 64.4999%).
 import type { Rules } from '../framework/schema.ts';
+import type { BandPosition } from './result.ts';
 
 export type PercentageRules = Rules['percentages'];
 export type Band = Rules['keyQuestionBands'][number];
@@ -44,6 +45,12 @@ export function bandRange(bands: readonly Band[], index: number, rules: Percenta
   const next = bands[index + 1];
   const step = rules.rounding === 'none' ? 0 : 1 / 10 ** rules.decimals;
   return { min: bands[index]!.minPercent, max: next ? next.minPercent - step : null };
+}
+
+/** A band with its range: its rating, min and max. */
+export function bandPosition(bands: readonly Band[], index: number, rules: PercentageRules): BandPosition {
+  const { min, max } = bandRange(bands, index, rules);
+  return { rating: bands[index]!.rating, min, max };
 }
 
 const Z95 = 1.959963984540054;
