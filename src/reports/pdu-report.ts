@@ -7,7 +7,7 @@ import type { Framework } from '../domain/framework/framework.ts';
 import type { PartnerInspectorate, Regime, Wording } from '../domain/framework/schema.ts';
 import { jointInspectionSentence } from '../domain/joint-inspection/partners.ts';
 import { formatRange } from '../domain/rating/explain.ts';
-import { bandRange, percentage } from '../domain/rating/percentages.ts';
+import { bandPosition, percentage } from '../domain/rating/percentages.ts';
 import type { AppliedLimit, InspectionRatings, KeyQuestionResult, StandardResult } from '../domain/rating/result.ts';
 import { parseList, parseNarrative, type NarrativeBlock } from '../domain/report-writing/narrative.ts';
 import { availablePlaceholders, fillPlaceholders } from '../domain/report-writing/placeholders.ts';
@@ -447,7 +447,7 @@ export function buildPduReport(input: PduReportInput): PduReport {
       sampleRule: def.domains.map((d) => `Domain ${d.id}, ${d.name}: ${d.description ?? ''}`.trim()).concat(`This inspection examined ${ratings.cases} cases.`, jointInspection ? [jointInspection] : []),
       rounding: def.rules.percentages.note ?? `Percentages are given to ${def.rules.percentages.decimals} decimal places (${def.rules.percentages.rounding}).`,
       ratingRule: ratingRuleText(framework),
-      bands: bands.map((b, i) => ({ rating: b.rating, range: formatRange({ rating: b.rating, ...bandRange(bands, i, def.rules.percentages) }), description: b.description ?? '', minPercent: b.minPercent })),
+      bands: bands.map((b, i) => ({ rating: b.rating, range: formatRange(bandPosition(bands, i, def.rules.percentages)), description: b.description ?? '', minPercent: b.minPercent })),
       overallBands: def.rules.overallBands.bands.map((b) => ({ rating: b.rating, range: `${b.minScore}-${b.maxScore} points` })),
       overallBasis: def.rules.overallBands.basis,
       limitingRules: def.rules.limitingRules.map((r) => ({ id: r.id, source: r.source ?? '', description: r.description })),
