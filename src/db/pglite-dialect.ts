@@ -8,7 +8,8 @@
 // A query on the outer `db` there waits for the lock the transaction holds and never runs.
 //
 // Statements run as named prepared statements kept by their SQL text (pglite-statements.ts): one
-// call into the engine each, and planned once, where PGlite's query() makes six and plans each time.
+// call into the engine each, and planned once (those given an array, for its values every time),
+// where PGlite's query() makes six and plans each time.
 import type { PGlite } from '@electric-sql/pglite';
 import { PGliteStatements } from './pglite-statements.ts';
 import {

@@ -43,6 +43,14 @@ describe.skipIf(onServer)('PGliteStatements', () => {
     expect(await prepared()).toHaveLength(2);
   });
 
+  it('keeps no statement given an array: each run is planned for the values given', async () => {
+    const statements = new PGliteStatements(pglite);
+    await statements.run('insert into thing (name) values ($1)', ['a']);
+    const select = 'select name from thing where name = any($1::text[])';
+    for (let run = 0; run < 7; run++) expect((await statements.run(select, [['a', 'b']])).rows).toEqual([{ name: 'a' }]);
+    expect(await prepared()).toHaveLength(1); // the insert only
+  });
+
   it('gives errors as query() does, with the statement, and carries on', async () => {
     const statements = new PGliteStatements(pglite);
     const insert = 'insert into thing (name) values ($1)';

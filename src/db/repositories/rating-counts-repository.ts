@@ -170,13 +170,8 @@ export async function countAnswersByProfile(db: Db, inspectionIds: readonly numb
     // inspection, a few MB for a batch, and nothing here needs an order.
     // The outcome details of a thousand inspections are about 7.5 MB, under the 8 MB below which
     // a server never reads a table in parallel; the counting is worth its workers at any size.
-    // Planned afresh every time: run as a prepared statement (as the embedded database runs every
-    // statement), PostgreSQL would from the sixth run keep a plan made for any ids and items, which
-    // compares each of the millions of answers' items with the counted items one by one where a
-    // plan for the items given looks them up in a hash (EXPLAIN (GENERIC_PLAN) shows it; measured
-    // on PGlite, 1,000 inspections: a re-rate 1.1 -> 2.1 times the floor from the sixth run on).
     await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('enable_sort', 'off', true),
-                     set_config('min_parallel_table_scan_size', '0', true), set_config('plan_cache_mode', 'force_custom_plan', true)`.execute(trx);
+                     set_config('min_parallel_table_scan_size', '0', true)`.execute(trx);
     const { rows } = await sql<{ cases: string | null; answers: string | null; outcomes: string | null }>`
       select string_agg(line, ',') filter (where kind = 0) as cases, string_agg(line, ',') filter (where kind = 1) as answers,
              string_agg(line, ',') filter (where kind = 2) as outcomes
